@@ -1,0 +1,216 @@
+"""govrecords: typed, validated, comparable records of internet-governance forums.
+
+The public API is what this module exports (its ``__all__``); everything lives in
+modules named for what they hold and is re-exported here. Names are imported on
+first use, so ``import govrecords`` stays fast and pulls in cattrs only when a
+record is read or written.
+
+>>> import govrecords
+>>> govrecords.PartialDate(2013, 10, 24).precision.name
+'DAY'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from govrecords._version import __version__
+
+if TYPE_CHECKING:
+    from govrecords.dates import (
+        DateRange,
+        PartialDate,
+        Precision,
+        Relation,
+        When,
+        parse_date,
+        parse_when,
+    )
+    from govrecords.errors import (
+        DateParseError,
+        FormatVersionError,
+        GovRecordsError,
+        GovRecordsWarning,
+        ImportFailedError,
+        LimitExceededError,
+        Problem,
+        RecordImportWarning,
+        SerializationError,
+        ValidationError,
+    )
+    from govrecords.formats import (
+        FORMAT_VERSION,
+        dump,
+        dumps,
+        iter_jsonl,
+        load,
+        loads,
+        make_converter,
+        write_jsonl,
+    )
+    from govrecords.provenance import Method, MethodKind, Provenance, SourceDocument, Span, content_hash
+    from govrecords.records import (
+        Actor,
+        Finding,
+        Forum,
+        Participant,
+        Place,
+        Position,
+        Recommendation,
+        Section,
+        Session,
+        StakeholderGroup,
+        Statement,
+        Workshop,
+    )
+    from govrecords.schema import json_schema
+    from govrecords.taxonomy import Taxonomy, Topic, TopicLabel, default_taxonomy
+    from govrecords.vocabulary import (
+        ActorKind,
+        ConsensusLevel,
+        Force,
+        ParticipantKind,
+        RegionalGroup,
+        Role,
+        SessionFormat,
+        SessionKind,
+        StakeholderKind,
+        Stance,
+    )
+
+_WHERE = {
+    "DateRange": "dates",
+    "PartialDate": "dates",
+    "Precision": "dates",
+    "Relation": "dates",
+    "When": "dates",
+    "parse_date": "dates",
+    "parse_when": "dates",
+    "DateParseError": "errors",
+    "FormatVersionError": "errors",
+    "GovRecordsError": "errors",
+    "GovRecordsWarning": "errors",
+    "ImportFailedError": "errors",
+    "LimitExceededError": "errors",
+    "Problem": "errors",
+    "RecordImportWarning": "errors",
+    "SerializationError": "errors",
+    "ValidationError": "errors",
+    "FORMAT_VERSION": "formats",
+    "dump": "formats",
+    "dumps": "formats",
+    "iter_jsonl": "formats",
+    "load": "formats",
+    "loads": "formats",
+    "make_converter": "formats",
+    "write_jsonl": "formats",
+    "Method": "provenance",
+    "MethodKind": "provenance",
+    "Provenance": "provenance",
+    "SourceDocument": "provenance",
+    "Span": "provenance",
+    "content_hash": "provenance",
+    "Actor": "records",
+    "Finding": "records",
+    "Forum": "records",
+    "Participant": "records",
+    "Place": "records",
+    "Position": "records",
+    "Recommendation": "records",
+    "Section": "records",
+    "Session": "records",
+    "StakeholderGroup": "records",
+    "Statement": "records",
+    "Workshop": "records",
+    "json_schema": "schema",
+    "Taxonomy": "taxonomy",
+    "Topic": "taxonomy",
+    "TopicLabel": "taxonomy",
+    "default_taxonomy": "taxonomy",
+    "ActorKind": "vocabulary",
+    "ConsensusLevel": "vocabulary",
+    "Force": "vocabulary",
+    "ParticipantKind": "vocabulary",
+    "RegionalGroup": "vocabulary",
+    "Role": "vocabulary",
+    "SessionFormat": "vocabulary",
+    "SessionKind": "vocabulary",
+    "StakeholderKind": "vocabulary",
+    "Stance": "vocabulary",
+}
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Actor",
+    "ActorKind",
+    "ConsensusLevel",
+    "DateParseError",
+    "DateRange",
+    "Finding",
+    "Force",
+    "FormatVersionError",
+    "Forum",
+    "GovRecordsError",
+    "GovRecordsWarning",
+    "ImportFailedError",
+    "LimitExceededError",
+    "Method",
+    "MethodKind",
+    "PartialDate",
+    "Participant",
+    "ParticipantKind",
+    "Place",
+    "Position",
+    "Precision",
+    "Problem",
+    "Provenance",
+    "Recommendation",
+    "RecordImportWarning",
+    "RegionalGroup",
+    "Relation",
+    "Role",
+    "Section",
+    "SerializationError",
+    "Session",
+    "SessionFormat",
+    "SessionKind",
+    "SourceDocument",
+    "Span",
+    "StakeholderGroup",
+    "StakeholderKind",
+    "Stance",
+    "Statement",
+    "Taxonomy",
+    "Topic",
+    "TopicLabel",
+    "ValidationError",
+    "When",
+    "Workshop",
+    "__version__",
+    "content_hash",
+    "default_taxonomy",
+    "dump",
+    "dumps",
+    "iter_jsonl",
+    "json_schema",
+    "load",
+    "loads",
+    "make_converter",
+    "parse_date",
+    "parse_when",
+    "write_jsonl",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'govrecords' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"govrecords.{module}"), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
