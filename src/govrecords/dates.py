@@ -170,8 +170,9 @@ class PartialDate:
     def bounds(self) -> tuple[datetime, datetime]:
         """The half-open interval ``[start, end)`` of instants the date stands for.
 
-        Offsets are applied, so two dates that both carry an offset compare in UTC;
-        a date without one is taken as written.
+        Offsets are applied, so times compare in UTC; a date without an offset is
+        taken as UTC. This keeps one total order over all dates; a source that gives
+        local times without a zone is compared as written.
 
         >>> PartialDate(2013).bounds()
         (datetime.datetime(2013, 1, 1, 0, 0), datetime.datetime(2014, 1, 1, 0, 0))
@@ -295,7 +296,9 @@ def _parse_offset(text: str) -> int:
     return sign * (int(hours) * 60 + int(mins or 0))
 
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?)?)?)?", re.ASCII)
+_ISO_TEXT = r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?)?)?)?"
+_ISO = re.compile(_ISO_TEXT, re.ASCII)
+_ISO_RANGE = re.compile(f"(?:{_ISO_TEXT})?/(?:{_ISO_TEXT})?", re.ASCII)
 
 
 def _check_end(instance: DateRange, attribute: attrs.Attribute[PartialDate | None], value: PartialDate | None) -> None:
@@ -500,6 +503,9 @@ def parse_when(
 
     .. versionadded:: 0.1.0
     """
+    stripped = text.strip()
+    if _ISO.fullmatch(stripped) or _ISO_RANGE.fullmatch(stripped):
+        return when_from_iso(stripped)  # already in the strict form, whatever its precision
     items = _tokens(text)
     sides = _split_range(_interpret(items, text, numeric_order), text)
     left = sides[0]

@@ -1,0 +1,77 @@
+"""The command line: version, validate (exit codes and one problem a line), schema, demo."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import govrecords
+from govrecords import Session, dumps, examples
+from govrecords.cli import main
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """--version prints the single-sourced version."""
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out.strip() == f"govrecords {govrecords.__version__}"
+
+
+def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    """Without a command the help is shown and the exit status is 2 (usage)."""
+    assert main([]) == 2
+    assert "COMMAND" in capsys.readouterr().out
+
+
+def test_validate_valid_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """validate exits 0 for valid JSON and JSON Lines files."""
+    good = tmp_path / "good.json"
+    good.write_text(dumps(examples.load("future-of-internet")), "utf-8")
+    lines = tmp_path / "good.jsonl"
+    lines.write_text(dumps(Session("s", "T"), indent=None) + "\n", "utf-8")
+    assert main(["validate", str(good), str(lines)]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_validate_reports_every_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """validate exits 1 and prints every problem on its own line as FILE: PATH: message."""
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format_version": 1, "type": "session", "record": {"id": 1, "x": 2}}), "utf-8")
+    bad_lines = tmp_path / "bad.jsonl"
+    bad_lines.write_text(dumps(Session("s", "T"), indent=None) + "\n{oops\n", "utf-8")
+    missing = tmp_path / "missing.json"
+    assert main(["validate", str(bad), str(bad_lines), str(missing)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert f"{bad}: $.record.id: expected a string, got int (got 1)" in err
+    assert f"{bad}: $.record.title: required field is missing" in err
+    assert f"{bad}: $.record.x: unknown key (got 2)" in err
+    assert any(line.startswith(f"{bad_lines}: line 2: $: not valid JSON") for line in err)
+    assert any(line.startswith(f"{missing}: $: ") for line in err)
+
+
+def test_schema_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """schema prints the JSON Schema as JSON."""
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["$schema"].startswith("https://json-schema.org/draft/2020-12")
+
+
+def test_demo_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    """demo prints a report on the bundled seed records."""
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "Enhanced Cooperation" in out or "enhanced-cooperation" in out
+
+
+def test_python_dash_m() -> None:
+    """python -m govrecords runs the same command line."""
+    result = subprocess.run(
+        [sys.executable, "-m", "govrecords", "--version"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"govrecords {govrecords.__version__}"

@@ -1,0 +1,188 @@
+"""JSON and JSON Lines: the envelope, strict reading with every problem and its path, files."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from govrecords import (
+    FORMAT_VERSION,
+    ConsensusLevel,
+    Finding,
+    FormatVersionError,
+    PartialDate,
+    SerializationError,
+    Session,
+    ValidationError,
+    dump,
+    dumps,
+    examples,
+    iter_jsonl,
+    load,
+    loads,
+    make_converter,
+    write_jsonl,
+)
+from govrecords.formats import from_envelope, record_type_name
+
+
+def envelope(record: object, kind: str = "session") -> str:
+    return json.dumps({"format_version": FORMAT_VERSION, "type": kind, "record": record})
+
+
+def test_envelope_shape() -> None:
+    """A document names its format version and record type; defaults are omitted."""
+    data = json.loads(dumps(Session("s", "T")))
+    assert data == {"format_version": FORMAT_VERSION, "type": "session", "record": {"id": "s", "title": "T"}}
+
+
+@pytest.mark.parametrize(
+    ("record", "path", "fragment"),
+    [
+        ({"id": "s", "title": "T", "colour": "red"}, "$.record.colour", "unknown key"),
+        ({"id": 7, "title": "T"}, "$.record.id", "expected a string"),
+        ({"title": "T"}, "$.record.id", "required field is missing"),
+        ({"id": "s", "title": "T", "kind": "party"}, "$.record.kind", "not a valid SessionKind"),
+        ({"id": "s", "title": "T", "date": "2013-02-30"}, "$.record.date", "day 30 is out of range"),
+        ({"id": "s", "title": "T", "date": 2013}, "$.record.date", "expected a string"),
+        ({"id": "s", "title": "T", "topics": "privacy"}, "$.record.topics", "expected a list"),
+        ({"id": "s", "title": "T", "findings": [{"text": "x", "consensus": "yes"}]},
+         "$.record.findings[0].consensus", "not a valid ConsensusLevel"),
+        ({"id": "s", "title": "T", "provenance": [{"source": "d", "span": [1]}]},
+         "$.record.provenance[0].span", "span [start, end]"),
+        ({"id": "s", "title": "T", "provenance": [{"source": "d", "span": [5, 1]}]},
+         "$.record.provenance[0].span", "before start"),
+        ({"id": "s", "title": "T", "place": ["Bali"]}, "$.record.place", "expected an object"),
+        ({"id": "s", "title": "T", "findings": [{"text": "x", "consensus": "common_view", "positions": [
+            {"actor": {"kind": "panel"}, "stance": "supports", "claim": 1}]}]},
+         "$.record.findings[0].positions[0].claim", "expected a string"),
+    ],
+)
+def test_each_problem_has_its_path(record: dict[str, object], path: str, fragment: str) -> None:
+    """Strict reading: each kind of bad value is reported at its JSON path with the offending value."""
+    with pytest.raises(ValidationError) as caught:
+        loads(envelope(record))
+    problems = caught.value.problems
+    assert [p.path for p in problems] == [path]
+    assert fragment in problems[0].message
+    assert isinstance(caught.value, ValueError)
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    """One ValidationError carries every problem of the document, not just the first."""
+    bad = {"id": 1, "title": 2, "kind": "x", "extra": True, "findings": [{"text": "", "consensus": "no"}]}
+    with pytest.raises(ValidationError) as caught:
+        loads(envelope(bad))
+    paths = sorted(p.path for p in caught.value.problems)
+    assert paths == ["$.record.extra", "$.record.findings[0].consensus", "$.record.id", "$.record.kind",
+                     "$.record.title"]
+    by_path = {p.path: p for p in caught.value.problems}
+    assert by_path["$.record.id"].value == 1
+    assert "5 problems" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "fragment"),
+    [
+        ('{"format_version": 1, "type": "session", "record": ', "$", "not valid JSON"),
+        ("[1, 2]", "$", "expected a govrecords document"),
+        ('{"type": "session", "record": {}}', "$.format_version", "required whole number"),
+        ('{"format_version": 1, "type": "meeting", "record": {}}', "$.type", "unknown record type"),
+        ('{"format_version": 1, "type": "session"}', "$.record", "required field is missing"),
+        ('{"format_version": 1, "type": "session", "record": {"id": "s", "title": "T"}, "x": 1}', "$.x",
+         "unknown key"),
+        ('{"format_version": 0, "type": "session", "record": {"id": "s", "title": "T"}}', "$.format_version",
+         "start at 1"),
+    ],
+)
+def test_envelope_problems(text: str, path: str, fragment: str) -> None:
+    """Problems with the envelope itself are reported like any other, with their paths."""
+    with pytest.raises(ValidationError) as caught:
+        loads(text)
+    assert caught.value.problems[0].path == path
+    assert fragment in caught.value.problems[0].message
+
+
+def test_newer_format_versions_are_refused() -> None:
+    """A document from a newer format version is refused, naming both versions."""
+    with pytest.raises(FormatVersionError, match=f"format version 99.*up to {FORMAT_VERSION}"):
+        loads('{"format_version": 99, "type": "session", "record": {}}')
+
+
+def test_expected_type_is_checked() -> None:
+    """Asking for one record type and reading another is a problem at $.type."""
+    with pytest.raises(ValidationError, match="expected a forum record"):
+        loads(dumps(Session("s", "T")), type(examples.load("future-of-internet")))
+
+
+def test_only_records_serialise() -> None:
+    """Writing something that is not a record is a SerializationError (a TypeError)."""
+    with pytest.raises(SerializationError, match="not a govrecords record type"):
+        dumps(PartialDate(2013))
+    with pytest.raises(TypeError):
+        record_type_name(int)
+
+
+def test_files_round_trip_and_name_the_file(tmp_path: Path) -> None:
+    """dump/load round-trip through a file; problems in a file name it as their source."""
+    forum = examples.load("future-of-internet")
+    target = tmp_path / "forum.json"
+    dump(forum, target)
+    assert load(target) == forum
+    assert not list(tmp_path.glob(".*tmp"))
+    target.write_text(envelope({"id": "s"}), "utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load(target)
+    assert caught.value.lines() == [f"{target}: $.record.title: required field is missing"]
+
+
+def test_json_lines_round_trip_mixed_types(tmp_path: Path) -> None:
+    """JSON Lines hold records of mixed types, one envelope a line, streamed back in order."""
+    records = [examples.load(name) for name in examples.names()]
+    records += [Session("s", "T"), examples.load("future-of-internet").sources[0]]
+    target = tmp_path / "archive.jsonl"
+    assert write_jsonl(iter(records), target) == 4
+    assert list(iter_jsonl(target)) == records
+    with target.open("rb") as handle:
+        assert list(iter_jsonl(handle)) == records
+
+
+def test_json_lines_bad_line_is_named() -> None:
+    """A bad line raises with its line number; with on_error the rest is read and the bad line reported."""
+    good = dumps(Session("s", "T"), indent=None)
+    text = "\n".join([good, "", '{"format_version": 1, "type": "session", "record": {"id": 3}}', good]) + "\n"
+    with pytest.raises(ValidationError) as caught:
+        list(iter_jsonl(io.StringIO(text)))
+    assert {p.line for p in caught.value.problems} == {3}
+    errors: list[ValidationError] = []
+    assert len(list(iter_jsonl(io.StringIO(text), on_error=errors.append))) == 2
+    assert [p.line for p in errors[0].problems] == [3, 3]
+    assert "line 3" in str(errors[0])
+
+
+def test_json_lines_newer_version_line() -> None:
+    """A line of a newer format version is reported as that line's problem."""
+    errors: list[ValidationError] = []
+    text = '{"format_version": 5, "type": "session", "record": {}}\n'
+    assert list(iter_jsonl(io.StringIO(text), on_error=errors.append)) == []
+    assert errors[0].problems[0].path == "$.format_version"
+
+
+def test_make_converter_is_fresh_each_time() -> None:
+    """make_converter returns a new converter each call, so configuring one never affects another."""
+    first, second = make_converter(), make_converter()
+    assert first is not second
+    finding = Finding("x", ConsensusLevel.BROAD_SUPPORT)
+    data = first.unstructure(finding)
+    assert data == {"text": "x", "consensus": "broad_support"}
+    assert second.structure(data, Finding) == finding
+
+
+def test_from_envelope_rejects_strings_where_records_expected() -> None:
+    """Structuring checks types all the way down: a bool is not a whole number."""
+    with pytest.raises(ValidationError) as caught:
+        from_envelope({"format_version": 1, "type": "source", "record": {"id": "d", "sha256": "0" * 64, "length": True}})
+    assert caught.value.problems[0].path == "$.record.length"

@@ -1,0 +1,29 @@
+"""The README stays true: its test command is the one CI runs, and its examples run."""
+
+from __future__ import annotations
+
+import doctest
+from pathlib import Path
+
+import govrecords
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    """.ci/run runs exactly the test command the README's quick start gives."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    command = next(line for line in ci.splitlines() if "tools/check.py" in line)
+    assert command in readme.splitlines()
+
+
+def test_readme_examples_run() -> None:
+    """Every >>> example in the README gives the output it shows."""
+    parser = doctest.DocTestParser()
+    text = (ROOT / "README.md").read_text("utf-8")
+    test = parser.get_doctest(text, {"govrecords": govrecords}, "README.md", "README.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert test.examples
+    assert runner.failures == 0
