@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import contextlib
 
 import pytest
 from hypothesis import given, settings
@@ -237,10 +238,8 @@ def test_ranges_round_trip(a: PartialDate, b: PartialDate) -> None:
 @given(st.text())
 def test_reader_never_crashes(text: str) -> None:
     """Any text gives a date, a range, or DateParseError: never another exception."""
-    try:
+    with contextlib.suppress(DateParseError):
         parse_when(text)
-    except DateParseError:
-        pass
 
 
 @pytest.mark.parametrize("text", ["2013-1", "13-10-2013x", "2013-10-24T25", "2013/2014/2015", "2013-02-30"])

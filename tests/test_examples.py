@@ -39,7 +39,9 @@ def test_session_report_substance() -> None:
     assert forum.reports_to == "IGF 2012 Baku"
     session = forum.sessions[0]
     assert [f.consensus for f in session.findings] == [
-        ConsensusLevel.COMMON_VIEW, ConsensusLevel.OPINIONS_VARIED, ConsensusLevel.OPINIONS_VARIED,
+        ConsensusLevel.COMMON_VIEW,
+        ConsensusLevel.OPINIONS_VARIED,
+        ConsensusLevel.OPINIONS_VARIED,
     ]
     assert [r.number for r in session.recommendations] == ["1)", "2)", "3)", "4)"]
     assert {r.force for r in session.recommendations} == {Force.URGE}

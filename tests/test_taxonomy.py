@@ -57,9 +57,20 @@ def test_tag_finds_topics_in_order() -> None:
 def test_seed_topics_are_covered() -> None:
     """The topics of both seed documents are in the default taxonomy."""
     taxonomy = default_taxonomy()
-    for topic in ("sovereignty", "intellectual-property", "privacy", "security", "market-concentration",
-                  "multistakeholder-model", "role-of-governments", "enhanced-cooperation", "development",
-                  "access-and-inclusion", "consumer-protection", "multilingualism"):
+    for topic in (
+        "sovereignty",
+        "intellectual-property",
+        "privacy",
+        "security",
+        "market-concentration",
+        "multistakeholder-model",
+        "role-of-governments",
+        "enhanced-cooperation",
+        "development",
+        "access-and-inclusion",
+        "consumer-protection",
+        "multilingualism",
+    ):
         assert topic in taxonomy
         assert taxonomy[topic].id == topic
 
@@ -74,8 +85,13 @@ def test_broader_chain_and_get() -> None:
 def test_extend_replaces_and_adds() -> None:
     """extend adds new topics and replaces those with the same id, leaving the original untouched."""
     base = default_taxonomy()
-    extra = Topic("zero-rating", "Zero rating", aliases=("zero-rating",), broader="internet-economy",
-                  labels=(TopicLabel("ZeroRating", 2015, "IGF"),))
+    extra = Topic(
+        "zero-rating",
+        "Zero rating",
+        aliases=("zero-rating",),
+        broader="internet-economy",
+        labels=(TopicLabel("ZeroRating", 2015, "IGF"),),
+    )
     renamed = Topic("privacy", "Privacy", aliases=("privacy",))
     extended = base.extend([extra, renamed], name="mine")
     assert extended.name == "mine"

@@ -23,8 +23,8 @@ from govrecords import (
     Finding,
     Force,
     Forum,
-    Participant,
     PartialDate,
+    Participant,
     Place,
     Position,
     Provenance,
@@ -178,21 +178,27 @@ def session_report() -> Forum:
         ("1)", "to continue IGF platform for dialog and communication among different stakeholders,"),
         (
             "2)",
-            "to enhance and expand the IGF model into region, nation, and community to recognize \u201cprocess "
-            "learning\u201d is an important outcome. Sometime \u201cprocess\u201d is more important than \u201ca "
-            "quick under preparation policy decision\u201d.",
+            (
+                "to enhance and expand the IGF model into region, nation, and community to recognize \u201cprocess "
+                "learning\u201d is an important outcome. Sometime \u201cprocess\u201d is more important than \u201ca "
+                "quick under preparation policy decision\u201d."
+            ),
         ),
         (
             "3)",
-            "any policy making have to consider the possible or potential harm to \u201cthe single "
-            "interconnected internet space\u201d",
+            (
+                "any policy making have to consider the possible or potential harm to \u201cthe single "
+                "interconnected internet space\u201d"
+            ),
         ),
         (
             "4)",
-            "No single nation, no single society, no single institution, no single treaty organization can "
-            "solve complicated internet governance issues today. We have to bring all together to enhance "
-            "communication, dialog, and exchange idea and thru the process to improve or resolve issues we "
-            "have today.",
+            (
+                "No single nation, no single society, no single institution, no single treaty organization can "
+                "solve complicated internet governance issues today. We have to bring all together to enhance "
+                "communication, dialog, and exchange idea and thru the process to improve or resolve issues we "
+                "have today."
+            ),
         ),
     ):
         number_prov = doc.at(f"{number} {body}").span
@@ -217,9 +223,7 @@ def session_report() -> Forum:
         id="future-of-internet",
         title="The Future of Internet : Where we go? And how?",
         forum="unnamed-forum-before-igf-2012",
-        participants=(
-            Participant("Kuo-Wei Wu", role=Role.MODERATOR, provenance=(moderator,)),
-        ),
+        participants=(Participant("Kuo-Wei Wu", role=Role.MODERATOR, provenance=(moderator,)),),
         summary="as the issue described below.",
         findings=(common, varied_1, varied_2),
         recommendations=tuple(recommendations),
@@ -274,8 +278,7 @@ def workshop_announcement() -> Forum:
         ),
         statement("involve all stakeholders in their respective roles"),
         statement(
-            "the current multi-stakeholder model of Internet governance has laid a solid basis for enhanced "
-            "cooperation"
+            "the current multi-stakeholder model of Internet governance has laid a solid basis for enhanced cooperation"
         ),
         statement(
             "the current cooperation model need to be further improved in terms of sustainablity in order to "
@@ -298,17 +301,19 @@ def workshop_announcement() -> Forum:
         (
             "What are the major obstacles for sustainable Internet development.",
             "What kind of ICT development/cooperation model is unsustainable?",
-            "Are there any implications for the Internet infrastructure development or policy-making framework "
-            "we can draw from the current sustainability issues?",
+            (
+                "Are there any implications for the Internet infrastructure development or policy-making framework "
+                "we can draw from the current sustainability issues?"
+            ),
             "How to enhance the current global cooperation model for sustainable Internet development.",
-            "How to empower the developing regions, minority and consumers in the future enhanced cooperation "
-            "initiatives.",
+            (
+                "How to empower the developing regions, minority and consumers in the future enhanced cooperation "
+                "initiatives."
+            ),
         ),
         start=1,
     ):
-        questions.append(
-            Statement(question, number=str(number), topics=tags(question), provenance=(doc.at(question),))
-        )
+        questions.append(Statement(question, number=str(number), topics=tags(question), provenance=(doc.at(question),)))
     fmt = doc.at("this workshop will be a panel discussion", "format_wording")
     workshop = Workshop(
         id="enhanced-cooperation-bali-2013",

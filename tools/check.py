@@ -30,10 +30,19 @@ GATES: dict[str, list[list[str]]] = {
     "pyright": [[PY, "-m", "pyright"]],
     "pytest": [
         [
-            PY, "-m", "pytest", "src", "tests",
-            "--doctest-modules", "--ignore=src/govrecords/__main__.py",
-            "--cov", "--cov-branch", "--cov-report=term-missing:skip-covered", "--cov-fail-under=95",
-            "-p", "no:cacheprovider",
+            PY,
+            "-m",
+            "pytest",
+            "src",
+            "tests",
+            "--doctest-modules",
+            "--ignore=src/govrecords/__main__.py",
+            "--cov",
+            "--cov-branch",
+            "--cov-report=term-missing:skip-covered",
+            "--cov-fail-under=95",
+            "-p",
+            "no:cacheprovider",
         ]
     ],
     "docs": [
@@ -64,7 +73,10 @@ def run(names: list[str]) -> int:
         results.append((name, status, time.monotonic() - started))
     print("\n--- summary")
     for name, status, seconds in results:
-        print(f"{'ok  ' if status == 0 else 'FAIL'} {name:<11} {seconds:6.1f} s" + ("" if status == 0 else f" (exit {status})"))
+        print(
+            f"{'ok  ' if status == 0 else 'FAIL'} {name:<11} {seconds:6.1f} s"
+            + ("" if status == 0 else f" (exit {status})")
+        )
     failed = [name for name, status, _ in results if status]
     passed = len(results) - len(failed)
     print(f"gates: {passed} passed, {len(failed)} failed")

@@ -9,6 +9,7 @@ status is 0 on success, 1 when the input is invalid and 2 on a usage error.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -41,7 +42,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             if name.endswith(".jsonl"):
-                for _ in iter_jsonl(name, on_error=lambda error, name=name: report(error, name)):
+                for _ in iter_jsonl(name, on_error=functools.partial(report, name=name)):
                     pass
             else:
                 load(name)

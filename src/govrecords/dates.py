@@ -22,6 +22,7 @@ import calendar
 import enum
 import re
 from datetime import datetime, timedelta
+from collections.abc import Callable
 from typing import Literal
 
 import attrs
@@ -99,12 +100,10 @@ def _check_year(instance: PartialDate, attribute: attrs.Attribute[int], value: i
         raise ValueError(f"{attribute.name} must be a whole number from 1 to 9999, got {value!r}")
 
 
-def _in_range(low: int, high: int) -> object:
-    def check(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+def _in_range(low: int, high: int) -> Callable[[object, attrs.Attribute[int | None], int | None], None]:
+    def check(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
         if value is not None and (type(value) is not int or not low <= value <= high):
-            raise ValueError(
-                f"{attribute.name} must be a whole number from {low} to {high}, got {value!r}"
-            )
+            raise ValueError(f"{attribute.name} must be a whole number from {low} to {high}, got {value!r}")
 
     return check
 
@@ -134,11 +133,11 @@ class PartialDate:
     """
 
     year: int = attrs.field(validator=_check_year)
-    month: int | None = attrs.field(default=None, validator=_in_range(1, 12))  # type: ignore[arg-type]  # attrs types validators loosely; _in_range returns a validator
-    day: int | None = attrs.field(default=None, validator=_in_range(1, 31))  # type: ignore[arg-type]  # as above
-    hour: int | None = attrs.field(default=None, validator=_in_range(0, 23))  # type: ignore[arg-type]  # as above
-    minute: int | None = attrs.field(default=None, validator=_in_range(0, 59))  # type: ignore[arg-type]  # as above
-    utc_offset: int | None = attrs.field(default=None, validator=_in_range(-18 * 60, 18 * 60))  # type: ignore[arg-type]  # as above
+    month: int | None = attrs.field(default=None, validator=_in_range(1, 12))
+    day: int | None = attrs.field(default=None, validator=_in_range(1, 31))
+    hour: int | None = attrs.field(default=None, validator=_in_range(0, 23))
+    minute: int | None = attrs.field(default=None, validator=_in_range(0, 59))
+    utc_offset: int | None = attrs.field(default=None, validator=_in_range(-18 * 60, 18 * 60))
 
     def __attrs_post_init__(self) -> None:
         for small, large in (("month", "year"), ("day", "month"), ("hour", "day"), ("minute", "hour")):
@@ -332,9 +331,8 @@ class DateRange:
     def __attrs_post_init__(self) -> None:
         if self.start is None and self.end is None:
             raise ValueError("a date range needs at least one of start and end")
-        if self.start is not None and self.end is not None:
-            if self.end.relation(self.start) is Relation.BEFORE:
-                raise ValueError(f"end {self.end} is before start {self.start}")
+        if self.start is not None and self.end is not None and self.end.relation(self.start) is Relation.BEFORE:
+            raise ValueError(f"end {self.end} is before start {self.start}")
 
     def bounds(self) -> tuple[datetime, datetime]:
         """The half-open interval of instants the range may cover (open ends unbounded)."""
@@ -383,8 +381,8 @@ When = PartialDate | DateRange
 def when_from_iso(text: str) -> When:
     """Read either strict text form: a range if it holds a ``/``, else a date.
 
-    >>> when_from_iso("2012-11-06/2012-11-09")
-    DateRange(start=PartialDate(year=2012, month=11, day=6, hour=None, minute=None, utc_offset=None), end=PartialDate(year=2012, month=11, day=9, hour=None, minute=None, utc_offset=None))
+    >>> when_from_iso("2012-11-06/2012-11-09").end
+    PartialDate(year=2012, month=11, day=9, hour=None, minute=None, utc_offset=None)
     """
     if "/" in text:
         return DateRange.fromisoformat(text)
@@ -402,11 +400,39 @@ _WEEKDAYS = {name.lower() for name in calendar.day_name} | {name.lower() for nam
 # Zone abbreviations seen in forum records, with their offsets in minutes. An
 # abbreviation names an offset in use, so the offset is exact for the document.
 ZONES: dict[str, int] = {
-    "utc": 0, "gmt": 0, "z": 0, "wet": 0, "west": 60, "bst": 60, "cet": 60, "cest": 120,
-    "eet": 120, "eest": 180, "msk": 180, "ast": 180, "gst": 240, "pkt": 300, "ist": 330,
-    "wib": 420, "ict": 420, "wita": 480, "cst": 480, "sgt": 480, "jst": 540, "kst": 540,
-    "aest": 600, "nzst": 720, "brt": -180, "art": -180, "edt": -240, "est": -300,
-    "cdt": -300, "mdt": -360, "pdt": -420, "pst": -480, "azt": 240,
+    "utc": 0,
+    "gmt": 0,
+    "z": 0,
+    "wet": 0,
+    "west": 60,
+    "bst": 60,
+    "cet": 60,
+    "cest": 120,
+    "eet": 120,
+    "eest": 180,
+    "msk": 180,
+    "ast": 180,
+    "gst": 240,
+    "pkt": 300,
+    "ist": 330,
+    "wib": 420,
+    "ict": 420,
+    "wita": 480,
+    "cst": 480,
+    "sgt": 480,
+    "jst": 540,
+    "kst": 540,
+    "aest": 600,
+    "nzst": 720,
+    "brt": -180,
+    "art": -180,
+    "edt": -240,
+    "est": -300,
+    "cdt": -300,
+    "mdt": -360,
+    "pdt": -420,
+    "pst": -480,
+    "azt": 240,
 }
 
 # One linear pass: alternatives without nested quantifiers, so no backtracking blow-up.
@@ -483,7 +509,7 @@ def parse_when(
     ``"from 14th to 16th October 2009"``), times and zones (``"20 June 2023 | 17:00 -
     17:45 EEST"``), stamps (``"[Draft, 13:30 UTC+3, 5 September 2014]"``), damaged
     forms (``"Thursday, 12 November 2015, 14:00 16:00"``, a lost dash) and numeric
-    forms (``"12.09.2022 – 31.10.2022"``, ``"03-Feb-2022"``). Words that are not
+    forms (``"12.09.2022 - 31.10.2022"``, en dash or hyphen, ``"03-Feb-2022"``). Words that are not
     part of a date (labels, weekdays, "Draft") are passed over.
 
     Args:
@@ -598,10 +624,10 @@ def _interpret(tokens: list[tuple[str, str]], text: str, order: NumericOrder) ->
             i += 1
             continue
         if kind == "punct" and value == "+" and items and items[-1][0] == "time":
-            offset = _signed_offset(tokens, i)  # "13:30 +03:00"
-            if offset is not None:
-                items.append(("offset", offset[0]))
-                i += offset[1]
+            signed = _signed_offset(tokens, i)  # "13:30 +03:00"
+            if signed is not None:
+                items.append(("offset", signed[0]))
+                i += signed[1]
                 continue
         if kind == "punct" and value == "-":
             items.append(("sep", "-"))
@@ -631,7 +657,9 @@ def _twelve_hour(hour: int, marker: str, text: str) -> int:
     return hour % 12 + (12 if marker == "pm" else 0)
 
 
-def _numeric_date(tokens: list[tuple[str, str]], i: int, order: NumericOrder) -> tuple[int, tuple[int, int, int]] | None:
+def _numeric_date(
+    tokens: list[tuple[str, str]], i: int, order: NumericOrder
+) -> tuple[int, tuple[int, int, int]] | None:
     window = tokens[i : i + 5]
     if len(window) < 5:
         return None

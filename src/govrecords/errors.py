@@ -21,7 +21,7 @@ __all__ = [
     "GovRecordsError",
     "GovRecordsWarning",
     "ImportFailedError",
-        "LimitExceededError",
+    "LimitExceededError",
     "Problem",
     "RecordImportWarning",
     "SerializationError",
@@ -147,8 +147,7 @@ class FormatVersionError(GovRecordsError, ValueError):
         self.found = found
         self.supported = supported
         super().__init__(
-            f"document has format version {found!r}, but this release of govrecords "
-            f"reads versions up to {supported}"
+            f"document has format version {found!r}, but this release of govrecords reads versions up to {supported}"
         )
 
 
@@ -192,4 +191,3 @@ class RecordImportWarning(GovRecordsWarning):
 
     .. versionadded:: 0.1.0
     """
-

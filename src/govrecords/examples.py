@@ -78,9 +78,8 @@ def source_text(source_id: str) -> str:
     path = resources.files("govrecords").joinpath(f"data/sources/{source_id}.txt")
     if "/" in source_id or not path.is_file():
         raise KeyError(f"no bundled source document {source_id!r}")
-    # newline="" keeps the text byte-for-byte, so spans index it exactly.
-    with path.open("r", encoding="utf-8", newline="") as handle:
-        return handle.read()
+    # Decoded from bytes, not read as text: no newline translation, so spans index it exactly.
+    return path.read_bytes().decode("utf-8")
 
 
 def describe() -> str:
@@ -99,12 +98,16 @@ def describe() -> str:
             for finding in session.findings:
                 lines.append(f"    [{finding.consensus.value}] topics: {', '.join(finding.topics)}")
                 lines.append(f"      \u201c{_clip(finding.text)}\u201d")
-            for rec in session.recommendations:
-                lines.append(f"    recommendation {rec.number} ({rec.force_wording}): {_clip(rec.text)}")
+            lines.extend(
+                f"    recommendation {rec.number} ({rec.force_wording}): {_clip(rec.text)}"
+                for rec in session.recommendations
+            )
         for workshop in forum.workshops:
             lines.append(f"  workshop {workshop.id}: {workshop.title} ({workshop.date})")
-            for question in workshop.policy_questions:
-                lines.append(f"    policy question {question.number}: {_clip(question.text)}")
+            lines.extend(
+                f"    policy question {question.number}: {_clip(question.text)}"
+                for question in workshop.policy_questions
+            )
     return "\n".join(lines)
 
 

@@ -76,12 +76,12 @@ class Span:
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
-def _check_sha256(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+def _check_sha256(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or _SHA256.fullmatch(value) is None:
         raise ValueError(f"{attribute.name} must be 64 lower-case hex digits, got {value!r}")
 
 
-def _non_empty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+def _non_empty(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{attribute.name} must be a non-empty string, got {value!r}")
 
@@ -228,7 +228,11 @@ def verify(provenances: Iterable[Provenance], texts: Mapping[str, str]) -> list[
             problems.append(f"source {prov.source!r} is not available")
             continue
         if prov.span.end > len(text):
-            problems.append(f"span {prov.span.start}-{prov.span.end} is outside {prov.source!r} ({len(text)} characters)")
+            problems.append(
+                f"span {prov.span.start}-{prov.span.end} is outside {prov.source!r} ({len(text)} characters)"
+            )
         elif prov.quote is not None and prov.span.slice(text) != prov.quote:
-            problems.append(f"span {prov.span.start}-{prov.span.end} of {prov.source!r} does not hold the quoted passage")
+            problems.append(
+                f"span {prov.span.start}-{prov.span.end} of {prov.source!r} does not hold the quoted passage"
+            )
     return problems

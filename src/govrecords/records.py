@@ -14,6 +14,7 @@ Each record carries a tuple of :class:`~govrecords.provenance.Provenance`: one w
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -326,7 +327,13 @@ class Session(_Traceable):
     def all_topics(self) -> frozenset[str]:
         """Every topic id the session or any of its parts is tagged with."""
         found = set(self.topics)
-        for part in (*self.findings, *self.recommendations, *self.key_issues, *self.policy_questions):
+        parts: tuple[Finding | Recommendation | Statement, ...] = (
+            *self.findings,
+            *self.recommendations,
+            *self.key_issues,
+            *self.policy_questions,
+        )
+        for part in parts:
             found.update(part.topics)
         return frozenset(found)
 
@@ -344,7 +351,7 @@ class Workshop(_Traceable):
         title: The proposed title.
         forum: The :attr:`Forum.id` of the forum it is proposed for.
         identifier: The number the forum gave it.
-        kind: Usually :attr:`~govrecords.vocabulary.SessionKind.WORKSHOP`.
+        kind: The kind of session proposed; a workshop unless said otherwise.
         format: Panel, round table...
         format_wording: The format as the source words it.
         date: When it is to be held.
@@ -366,7 +373,7 @@ class Workshop(_Traceable):
     title: str = attrs.field(validator=_non_empty)
     forum: str | None = attrs.field(default=None, validator=_str)
     identifier: str | None = attrs.field(default=None, validator=_str)
-    kind: SessionKind | None = attrs.field(default=SessionKind.WORKSHOP, validator=optional(instance_of(SessionKind)))
+    kind: SessionKind = attrs.field(default=SessionKind.WORKSHOP, validator=instance_of(SessionKind))
     format: SessionFormat | None = attrs.field(default=None, validator=optional(instance_of(SessionFormat)))
     format_wording: str | None = attrs.field(default=None, validator=_str)
     date: When | None = attrs.field(default=None, validator=_when)
@@ -432,12 +439,12 @@ class Forum(_Traceable):
         return list(_walk_provenance(self))
 
 
-def _walk_provenance(value: object) -> Any:
+def _walk_provenance(value: object) -> Iterator[Provenance]:
     if isinstance(value, Provenance):
         yield value
     elif isinstance(value, tuple):
         for item in value:
             yield from _walk_provenance(item)
-    elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
+    else:
+        for field in getattr(type(value), "__attrs_attrs__", ()):
             yield from _walk_provenance(getattr(value, field.name))

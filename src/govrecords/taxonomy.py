@@ -217,8 +217,7 @@ def default_taxonomy() -> Taxonomy:
 
     .. versionadded:: 0.1.0
     """
-    from govrecords.formats import loads  # noqa: PLC0415 -- formats imports this module
+    from govrecords.formats import loads
 
     text = resources.files("govrecords").joinpath("data/taxonomy.json").read_text("utf-8")
-    taxonomy = loads(text, Taxonomy)
-    return taxonomy
+    return loads(text, Taxonomy)

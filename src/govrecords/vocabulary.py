@@ -20,8 +20,8 @@ __all__ = [
     "Role",
     "SessionFormat",
     "SessionKind",
-    "Stance",
     "StakeholderKind",
+    "Stance",
     "normalise_wording",
     "read_consensus",
     "read_force",
@@ -33,7 +33,7 @@ __all__ = [
 def normalise_wording(text: str) -> str:
     """Fold a phrase for lookup: lower case, curly quotes and dashes plain, spaces single.
 
-    >>> normalise_wording("  Business\\u00a0Sector ")
+    >>> normalise_wording("  Business  Sector ")
     'business sector'
     """
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
@@ -60,27 +60,56 @@ class StakeholderKind(enum.Enum):
 _STAKEHOLDER_WORDING: dict[str, StakeholderKind] = {}
 for _kind, _words in {
     StakeholderKind.GOVERNMENT: (
-        "government", "governments", "governmental", "public sector", "state", "states",
-        "european governments", "member states",
+        "government",
+        "governments",
+        "governmental",
+        "public sector",
+        "state",
+        "states",
+        "european governments",
+        "member states",
     ),
     StakeholderKind.PRIVATE_SECTOR: (
-        "private sector", "private sectors", "business", "business sector", "business community",
-        "industry", "the private sector", "business and industry", "commercial",
+        "private sector",
+        "private sectors",
+        "business",
+        "business sector",
+        "business community",
+        "industry",
+        "the private sector",
+        "business and industry",
+        "commercial",
     ),
     StakeholderKind.CIVIL_SOCIETY: (
-        "civil society", "civil societies", "ngo", "ngos", "non-governmental organization",
-        "non-governmental organisation", "nongovernmental organizations", "social society",
-        "civil society organisation", "civil society organization",
+        "civil society",
+        "civil societies",
+        "ngo",
+        "ngos",
+        "non-governmental organization",
+        "non-governmental organisation",
+        "nongovernmental organizations",
+        "social society",
+        "civil society organisation",
+        "civil society organization",
     ),
     StakeholderKind.TECHNICAL_COMMUNITY: (
-        "technical community", "technical", "technical and academic community",
-        "the technical community", "internet technical community",
+        "technical community",
+        "technical",
+        "technical and academic community",
+        "the technical community",
+        "internet technical community",
     ),
     StakeholderKind.ACADEMIA: ("academia", "academic", "academic community", "university", "research"),
     StakeholderKind.INTERGOVERNMENTAL: (
-        "intergovernmental organization", "intergovernmental organisation", "intergovernmental",
-        "international organization", "international organisation", "igo", "igos",
-        "treaty organizations", "treaty organisations",
+        "intergovernmental organization",
+        "intergovernmental organisation",
+        "intergovernmental",
+        "international organization",
+        "international organisation",
+        "igo",
+        "igos",
+        "treaty organizations",
+        "treaty organisations",
     ),
     StakeholderKind.PARLIAMENT: ("parliament", "parliaments", "parliamentarian", "parliamentarians", "legislature"),
     StakeholderKind.YOUTH: ("youth", "young people", "youth igf"),
