@@ -27,7 +27,7 @@ PY = sys.executable
 GATES: dict[str, list[list[str]]] = {
     "ruff": [[PY, "-m", "ruff", "check", "src", "tests", "tools", "docs", "benchmarks"]],
     "mypy": [[PY, "-m", "mypy", "--strict", "src", "tests/typing"]],
-    "pyright": [[PY, "-m", "pyright"]],
+    "pyright": [[PY, "-m", "pyright", "--pythonpath", PY]],
     "pytest": [
         [
             PY,

@@ -219,7 +219,7 @@ def verify(provenances: Iterable[Provenance], texts: Mapping[str, str]) -> list[
 
     .. versionadded:: 0.1.0
     """
-    problems = []
+    problems: list[str] = []
     for prov in provenances:
         if prov.span is None:
             continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import attrs
 from attrs.validators import deep_iterable, instance_of, optional
@@ -57,13 +57,13 @@ def _non_empty(instance: object, attribute: attrs.Attribute[Any], value: object)
         raise ValueError(f"{attribute.name} must be a non-empty string, got {value!r}")
 
 
-def _many(kind: type) -> Any:
+def _many(kind: type[object]) -> Any:
     return deep_iterable(instance_of(kind), instance_of(tuple))
 
 
 _str = optional(instance_of(str))
 _when = optional(instance_of((PartialDate, DateRange)))
-_ids = deep_iterable(_non_empty, instance_of(tuple))
+_ids: Any = deep_iterable(_non_empty, instance_of(tuple))
 _provenance = _many(Provenance)
 _COUNTRY = re.compile(r"[A-Z]{2}")
 
@@ -443,7 +443,7 @@ def _walk_provenance(value: object) -> Iterator[Provenance]:
     if isinstance(value, Provenance):
         yield value
     elif isinstance(value, tuple):
-        for item in value:
+        for item in cast("tuple[object, ...]", value):
             yield from _walk_provenance(item)
     else:
         for field in getattr(type(value), "__attrs_attrs__", ()):
