@@ -20,9 +20,10 @@ from govrecords.errors import GovRecordsError, ValidationError
 __all__ = ["main"]
 
 Runner = Callable[[argparse.Namespace], int]
+Commands = argparse._SubParsersAction[argparse.ArgumentParser]  # pyright: ignore[reportPrivateUsage]  # argparse has no public name for it
 
 
-def _add_validate(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> Runner:
+def _add_validate(commands: Commands) -> Runner:
     parser = commands.add_parser("validate", help="check govrecords JSON or JSON Lines files")
     parser.add_argument("files", nargs="+", metavar="FILE", help="a .json or .jsonl file")
     return _run_validate
@@ -54,7 +55,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _add_schema(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> Runner:
+def _add_schema(commands: Commands) -> Runner:
     commands.add_parser("schema", help="print the JSON Schema of govrecords documents")
     return _run_schema
 
@@ -66,7 +67,7 @@ def _run_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_demo(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> Runner:
+def _add_demo(commands: Commands) -> Runner:
     commands.add_parser("demo", help="show the bundled example records")
     return _run_demo
 
@@ -78,7 +79,7 @@ def _run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], Runner], ...] = (
+_COMMANDS: tuple[Callable[[Commands], Runner], ...] = (
     _add_validate,
     _add_schema,
     _add_demo,
