@@ -68,7 +68,7 @@ def source_text(source_id: str) -> str:
     """The verbatim text of a bundled source document, by its id.
 
     >>> source_text("workshop-enhanced-cooperation-bali-2013")[:48]
-    ' Enhanced Cooperation for Sustainable Development'
+    'Enhanced Cooperation for Sustainable Development'
 
     Raises:
         KeyError: No bundled source has that id.

@@ -52,8 +52,8 @@ class Span:
     Raises:
         ValueError: A negative offset, or *end* before *start*.
 
-    >>> Span(4, 9).slice("The Future of Internet")
-    'uture'
+    >>> Span(4, 10).slice("The Future of Internet")
+    'Future'
 
     .. versionadded:: 0.1.0
     """

@@ -141,6 +141,7 @@ class Participant(_Traceable):
         stakeholder: Their stakeholder group.
         regional_group: Their UN regional group.
         country: Their country as the source writes it.
+        provenance: Where the participant is named.
 
     .. versionadded:: 0.1.0
     """
@@ -200,6 +201,7 @@ class Position(_Traceable):
         stance: Supports, opposes, mixed or undecided.
         claim: What they held, in words.
         topics: The topics the claim is about.
+        provenance: Where the position is stated.
 
     .. versionadded:: 0.1.0
     """
@@ -222,6 +224,7 @@ class Finding(_Traceable):
         topics: The topics it is about.
         positions: Who held which stance on it.
         id: An identifier, unique within its session, if the point needs one.
+        provenance: Where the finding comes from.
 
     .. versionadded:: 0.1.0
     """
@@ -247,6 +250,7 @@ class Recommendation(_Traceable):
         force_wording: The words that say so ("strongly suggest").
         topics: The topics it is about.
         id: An identifier, unique within its session.
+        provenance: Where the recommendation and its number and force come from.
 
     .. versionadded:: 0.1.0
     """
@@ -298,6 +302,7 @@ class Session(_Traceable):
         proposal: The :attr:`Workshop.id` of the proposal this session reports on.
         sections: Parts of the source no field holds.
         notes: Editors' notes.
+        provenance: Where the session record and its fields come from.
 
     .. versionadded:: 0.1.0
     """
@@ -365,6 +370,7 @@ class Workshop(_Traceable):
         status: The proposal's status ("accepted", "pending") as the source words it.
         sections: Parts of the source no field holds.
         notes: Editors' notes.
+        provenance: Where the workshop record and its fields come from.
 
     .. versionadded:: 0.1.0
     """
@@ -415,6 +421,7 @@ class Forum(_Traceable):
         workshops: The workshops proposed or announced for it.
         sources: The documents its records are taken from.
         notes: Editors' notes (what is unknown, and why).
+        provenance: Where the forum record and its fields come from.
 
     .. versionadded:: 0.1.0
     """

@@ -1,0 +1,264 @@
+"""Sphinx configuration for the govrecords documentation.
+
+Build (warnings are errors, every reference must resolve)::
+
+    python tools/build_docs.py            # HTML, then every code example as a doctest
+
+which runs ``sphinx-build -W -n --keep-going -b html docs docs/_build/html`` and
+``sphinx-build -W -n --keep-going -b doctest docs docs/_build/doctest``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import attrs
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.ext.intersphinx import missing_reference
+from sphinx.util.docutils import SphinxDirective
+
+import govrecords
+
+HERE = Path(__file__).parent
+
+project = "govrecords"
+author = "The govrecords engineers"
+copyright = "2026, The govrecords engineers"
+release = govrecords.__version__
+version = ".".join(release.split(".")[:2])
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.doctest",
+    "sphinx.ext.intersphinx",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.viewcode",
+]
+
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+root_doc = "index"
+exclude_patterns = [
+    "_build",
+    "_inventories",
+    "Thumbs.db",
+    ".DS_Store",
+    # Pages laid out, as outlines in comments, for parts whose documentation is still
+    # to be written: write the page, add it to its section's toctree, and remove it
+    # from this list.
+    "howto/write-a-template.md",  # govrecords.importers
+    "explanation/comparison.md",  # govrecords.compare, govrecords.timeline
+]
+
+nitpicky = True
+nitpick_ignore = [
+    # The type variable of loads(text, cls) -> T: it says "an instance of cls" and has no page.
+    ("py:class", "govrecords.formats.T"),
+    # Named in govrecords.testing's module docstring; private, so it has no entry.
+    ("py:func", "_hypothesis_setup_hook"),
+]
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+# -- Autodoc ---------------------------------------------------------------------
+autodoc_member_order = "bysource"
+autodoc_typehints = "signature"
+autodoc_typehints_format = "short"
+# Record classes have attrs-generated __init__ methods: show their default values,
+# not the source expression attrs wrote for them.
+autodoc_preserve_defaults = False
+# One parameter per line once a signature is long (record classes have many fields).
+python_maximum_signature_line_length = 88
+autoclass_content = "class"
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_rtype = False
+add_module_names = False
+python_use_unqualified_type_names = True
+
+# -- Intersphinx -------------------------------------------------------------------
+# The machine that builds the docs has no network, so each project's inventory is
+# read from docs/_inventories (see make_inventories.py there); links still point at
+# the real sites.
+intersphinx_mapping = {
+    "python": ("https://docs.python.org/3", str(HERE / "_inventories" / "python.inv")),
+    "attrs": ("https://www.attrs.org/en/stable/", str(HERE / "_inventories" / "attrs.inv")),
+    "cattrs": ("https://catt.rs/en/stable/", str(HERE / "_inventories" / "cattrs.inv")),
+    "hypothesis": ("https://hypothesis.readthedocs.io/en/latest/", str(HERE / "_inventories" / "hypothesis.inv")),
+}
+
+# -- Doctest -----------------------------------------------------------------------
+# The doctest builder runs the ``{doctest}`` blocks of the Markdown pages, the ``>>>``
+# blocks of the reStructuredText pages, and the docstring examples autodoc pulls in.
+# Docstring examples (pulled in by autodoc) are written against their module's
+# names, as ``pytest --doctest-modules`` runs them; give them the public names.
+doctest_global_setup = """
+import govrecords
+from govrecords.examples import source_text
+from govrecords.testing import *
+
+for _name in govrecords.__all__:
+    try:
+        globals()[_name] = getattr(govrecords, _name)
+    except ImportError:  # a module another change has not added yet
+        pass
+"""
+doctest_test_doctest_blocks = "default"
+
+# -- HTML --------------------------------------------------------------------------
+html_theme = "furo"
+html_title = f"govrecords {release}"
+html_show_sourcelink = False
+html_theme_options = {
+    "source_repository": "https://github.com/govrecords/govrecords/",
+    "source_branch": "main",
+    "source_directory": "docs/",
+}
+
+
+# -- References autodoc cannot resolve by itself ------------------------------------
+# govrecords.testing imports SearchStrategy for type checking only, so autodoc sees
+# the bare name in its signatures.
+_ALIASES = {"SearchStrategy": "hypothesis.strategies.SearchStrategy"}
+
+
+def _link_alias(app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.Element) -> nodes.Node | None:
+    target = _ALIASES.get(node.get("reftarget", ""))
+    if node.get("refdomain") != "py" or target is None:
+        return None
+    node["reftarget"] = target
+    return missing_reference(app, env, node, contnode)
+
+
+def _link_unique_suffix(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.Element
+) -> nodes.Node | None:
+    # A docstring documented under the ``govrecords`` facade may name a sibling of
+    # its own module (":data:`RULES`" in govrecords.checks): link it when exactly one
+    # documented object has that name.
+    if node.get("refdomain") != "py" or "." in node.get("reftarget", ".") or node.get("reftype") == "mod":
+        return None
+    objects = env.domains["py"].objects
+    hits = [name for name in objects if name.startswith("govrecords.") and name.endswith("." + node["reftarget"])]
+    if len(hits) != 1:
+        return None
+    entry = objects[hits[0]]
+    reference = nodes.reference("", "", internal=True)
+    reference["refuri"] = app.builder.get_relative_uri(node["refdoc"], entry.docname) + "#" + entry.node_id
+    reference["reftitle"] = hits[0]
+    reference.append(contnode)
+    return reference
+
+
+# -- References to record fields and enum members -----------------------------------
+# Docstrings say :attr:`Forum.id` or :attr:`ConsensusLevel.NOT_DISCUSSED`. Record
+# fields are described in their class's parameter list and enum members in its
+# example, so such a reference links to the class that owns the field or member.
+
+
+def _owner_of(env: BuildEnvironment, target: str, module: str | None) -> str | None:
+    domain = env.domains["py"]
+    owner, _, member = target.rpartition(".")
+    if not owner:
+        return None
+    for prefix in ("", "govrecords.", f"{module}." if module else ""):
+        name = prefix + owner
+        if name in domain.objects:
+            cls = _resolve(name)
+            if cls is None:
+                continue
+            fields = {field.name for field in attrs.fields(cls)} if attrs.has(cls) else set()
+            members = set(cls.__members__) if isinstance(cls, type) and issubclass(cls, enum.Enum) else set()
+            if member in fields or member in members:
+                return domain.objects[name].docname + "#" + domain.objects[name].node_id
+    return None
+
+
+def _resolve(name: str) -> Any:
+    module_name, _, attribute = name.rpartition(".")
+    try:
+        module = __import__(module_name, fromlist=[attribute])
+        return getattr(module, attribute)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _link_members(app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.Element) -> nodes.Node | None:
+    if node.get("refdomain") != "py" or node.get("reftype") != "attr":
+        return None
+    target = node["reftarget"]
+    module, cls = node.get("py:module"), node.get("py:class")
+    # A bare member of the class being documented (":attr:`provenance`") is tried last.
+    candidates = [target, f"{cls}.{target}"] if cls else [target]
+    found = next((hit for name in candidates if (hit := _owner_of(env, name, module)) is not None), None)
+    if found is None:
+        return None
+    docname, anchor = found.split("#")
+    reference = nodes.reference("", "", internal=True)
+    reference["refuri"] = app.builder.get_relative_uri(node["refdoc"], docname) + "#" + anchor
+    reference["reftitle"] = target
+    reference.append(contnode)
+    return reference
+
+
+# -- The command line's help, as the installed command prints it ----------------------
+
+
+class CommandLineHelp(SphinxDirective):
+    """``.. govrecords-cli::`` shows ``govrecords --help`` and each subcommand's help.
+
+    Generated from the argument parser itself, so the page lists every subcommand
+    there is, with the options it really takes.
+    """
+
+    def run(self) -> list[nodes.Node]:
+        """The help texts, each under a rubric naming its command."""
+        from govrecords.cli import build_parser  # imported when the page is built, not with conf.py
+
+        columns = os.environ.get("COLUMNS")
+        os.environ["COLUMNS"] = "88"  # argparse wraps to the terminal; make the page independent of it
+        try:
+            parser, _ = build_parser()
+            commands = next(action for action in parser._actions if isinstance(action, argparse._SubParsersAction))
+            helps = [("govrecords", parser.format_help())]
+            helps += [(f"govrecords {name}", sub.format_help()) for name, sub in commands.choices.items()]
+        finally:
+            if columns is None:
+                del os.environ["COLUMNS"]
+            else:
+                os.environ["COLUMNS"] = columns
+        result: list[nodes.Node] = []
+        for title, text in helps:
+            result.append(nodes.rubric(text=title, ids=[nodes.make_id(title)]))
+            block = nodes.literal_block(text.rstrip(), text.rstrip())
+            block["language"] = "text"
+            result.append(block)
+        return result
+
+
+def _publish_schema(app: Sphinx, exception: Exception | None) -> None:
+    # The schema's $id is its address on the documentation site: put it there.
+    if exception is not None or app.builder.format != "html":
+        return
+    schema = govrecords.json_schema()
+    path = Path(app.outdir) / "schema" / f"v{govrecords.FORMAT_VERSION}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert schema["$id"].endswith(f"/schema/{path.name}"), "the schema's $id no longer matches where it is published"
+
+
+def setup(app: Sphinx) -> None:
+    """Register the reference resolvers and the schema's publication."""
+    app.connect("build-finished", _publish_schema)
+    app.add_directive("govrecords-cli", CommandLineHelp)
+    app.connect("missing-reference", _link_alias)
+    app.connect("missing-reference", _link_members)
+    app.connect("missing-reference", _link_unique_suffix)
