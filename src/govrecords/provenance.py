@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 import attrs
+from attrs.validators import instance_of, optional
 
 from govrecords.dates import PartialDate
 
@@ -81,6 +82,14 @@ def _check_sha256(instance: object, attribute: attrs.Attribute[str], value: obje
         raise ValueError(f"{attribute.name} must be 64 lower-case hex digits, got {value!r}")
 
 
+def _opt_count(instance: object, attribute: attrs.Attribute[int | None], value: object) -> None:
+    if value is not None and (type(value) is not int or value < 0):
+        raise ValueError(f"{attribute.name} must be a whole number >= 0, got {value!r}")
+
+
+_opt_str = optional(instance_of(str))
+
+
 def _non_empty(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{attribute.name} must be a non-empty string, got {value!r}")
@@ -104,11 +113,11 @@ class SourceDocument:
 
     id: str = attrs.field(validator=_non_empty)
     sha256: str = attrs.field(validator=_check_sha256)
-    title: str | None = None
-    url: str | None = None
-    retrieved: PartialDate | None = None
-    length: int | None = None
-    note: str | None = None
+    title: str | None = attrs.field(default=None, validator=_opt_str)
+    url: str | None = attrs.field(default=None, validator=_opt_str)
+    retrieved: PartialDate | None = attrs.field(default=None, validator=optional(instance_of(PartialDate)))
+    length: int | None = attrs.field(default=None, validator=_opt_count)
+    note: str | None = attrs.field(default=None, validator=_opt_str)
 
     @classmethod
     def from_text(
@@ -152,10 +161,10 @@ class Method:
     .. versionadded:: 0.1.0
     """
 
-    kind: MethodKind = MethodKind.BY_HAND
-    tool: str | None = None
-    version: str | None = None
-    template: str | None = None
+    kind: MethodKind = attrs.field(default=MethodKind.BY_HAND, validator=instance_of(MethodKind))
+    tool: str | None = attrs.field(default=None, validator=_opt_str)
+    version: str | None = attrs.field(default=None, validator=_opt_str)
+    template: str | None = attrs.field(default=None, validator=_opt_str)
 
 
 BY_HAND = Method()
@@ -177,10 +186,10 @@ class Provenance:
     """
 
     source: str = attrs.field(validator=_non_empty)
-    span: Span | None = None
-    quote: str | None = None
-    field: str | None = None
-    method: Method = BY_HAND
+    span: Span | None = attrs.field(default=None, validator=optional(instance_of(Span)))
+    quote: str | None = attrs.field(default=None, validator=_opt_str)
+    field: str | None = attrs.field(default=None, validator=_opt_str)
+    method: Method = attrs.field(default=BY_HAND, validator=instance_of(Method))
 
     @classmethod
     def of(

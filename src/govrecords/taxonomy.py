@@ -33,6 +33,11 @@ def _topic_id(instance: object, attribute: attrs.Attribute[Any], value: object) 
         raise ValueError(f"{attribute.name} must be a lower-case slug such as 'privacy', got {value!r}")
 
 
+def _opt_year(instance: object, attribute: attrs.Attribute[int | None], value: object) -> None:
+    if value is not None and type(value) is not int:  # bool is an int subclass, and no year
+        raise TypeError(f"{attribute.name} must be a whole number or None, got {value!r}")
+
+
 def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.casefold().replace("-", "")))
 
@@ -50,7 +55,7 @@ class TopicLabel:
     """
 
     label: str = attrs.field(validator=instance_of(str))
-    year: int | None = attrs.field(default=None, validator=optional(instance_of(int)))
+    year: int | None = attrs.field(default=None, validator=_opt_year)
     series: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
 
 
