@@ -260,9 +260,11 @@ def workshop_announcement() -> Forum:
     doc = Reader("workshop-enhanced-cooperation-bali-2013")
     title = doc.at("Enhanced Cooperation for Sustainable Development", "title")
     date = doc.at("24 October 2013", "date")
+    kind = doc.at("Workshop", "kind")
+    theme = doc.at("Enhanced Cooperation", "theme")
     place = doc.at("Bali, Indonesia", "place")
     background_prov = doc.at(
-        doc.text[doc.text.index("According to the Tunis Agenda") : doc.text.index("consumer trust.") + 15],
+        doc.text[doc.text.index("According to the Tunis Agenda") : doc.text.index("Internet users.") + 15],
         "description",
         anywhere=True,
     )
@@ -322,6 +324,7 @@ def workshop_announcement() -> Forum:
         kind=SessionKind.WORKSHOP,
         format=SessionFormat.PANEL,
         format_wording="panel discussion",
+        theme="Enhanced Cooperation",
         date=PartialDate(2013, 10, 24),
         place=Place(city="Bali", country="ID"),
         description=background,
@@ -333,6 +336,8 @@ def workshop_announcement() -> Forum:
             Provenance(doc.id, None, None, None),
             title,
             date,
+            kind,
+            theme,
             place,
             fmt,
             background_prov,

@@ -1,0 +1,234 @@
+r"""Importers: forum report text into records, every value traced to its passage.
+
+.. warning:: Provisional. The records an import produces, the templates' JSON
+   form and the warning codes may still change in minor releases.
+
+:func:`import_text` reads a text (a string) and :func:`import_file` a file into
+an :class:`ImportResult`: a :class:`~govrecords.records.Forum` holding the
+session(s) or workshop(s) read, the :class:`~govrecords.provenance.SourceDocument`
+of the text, the warnings, the template used and how confident its detection
+was. Every value carries a :class:`~govrecords.provenance.Provenance` whose span
+slices the text to exactly the quoted passage; nothing in the text is dropped
+without a warning (:data:`CODES` lists them).
+
+What a kind of document looks like is data, not code: a :class:`Template` maps
+headings and labels (with their aliases and the variants real documents use) to
+fields. Ten are built in (:func:`templates`); :func:`register` adds your own, or
+pass one to ``template=`` directly.
+
+Any text at all gives either records with warnings, or
+:class:`~govrecords.errors.ImportFailedError` with a line and column (a blank
+text, a lone surrogate); a text over the size limit gives
+:class:`~govrecords.errors.LimitExceededError`. Import runs in time linear in
+the length of the text.
+
+>>> from govrecords import importers
+>>> result = importers.import_text(
+...     "Session Name:\nOpen data in Africa\n\nModerator:\nAmina Diallo\n\n"
+...     "Issues which reached a common view: Open data needs open standards.\n",
+...     source_id="demo",
+... )
+>>> result.template, result.confidence
+('igf-session-report', 0.5)
+>>> session = result.sessions[0]
+>>> session.title, session.participants[0].name, session.findings[0].consensus.value
+('Open data in Africa', 'Amina Diallo', 'common_view')
+>>> span = session.findings[0].provenance[0].span
+>>> result.text[span.start : span.end]
+'Open data needs open standards.'
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from govrecords.errors import ImportFailedError, LimitExceededError
+from govrecords.importers._decode import decode
+from govrecords.importers._engine import refuse, run
+from govrecords.importers._registry import FALLBACK, LOW_CONFIDENCE, detect, get, register, templates, unregister
+from govrecords.importers._result import CODES, Detection, ImportIssue, ImportResult
+from govrecords.importers._template import FIELDS, Cue, Label, LinePattern, PhraseRule, Template, load_template
+from govrecords.importers._text import slug
+from govrecords.limits import DEFAULT_LIMITS, Limits
+from govrecords.provenance import SourceDocument, content_hash
+from govrecords.taxonomy import Taxonomy, default_taxonomy
+
+__all__ = [
+    "CODES",
+    "FIELDS",
+    "LOW_CONFIDENCE",
+    "Cue",
+    "Detection",
+    "ImportIssue",
+    "ImportResult",
+    "Label",
+    "LinePattern",
+    "PhraseRule",
+    "Template",
+    "detect",
+    "get_template",
+    "import_file",
+    "import_text",
+    "load_template",
+    "register",
+    "templates",
+    "unregister",
+]
+
+
+def get_template(name: str) -> Template:
+    """The registered template called *name*.
+
+    >>> get_template("igf-session-report").produces
+    'session'
+
+    Raises:
+        KeyError: No template has that name (the message lists the names).
+
+    .. versionadded:: 0.1.0
+    """
+    return get(name)
+
+
+def _choose(text: str, template: str | Template | None) -> tuple[Template, float, bool, bool]:
+    """The template to use, its confidence, whether it was detected, and whether detection fell back."""
+    if isinstance(template, Template):
+        from govrecords.importers._registry import score
+        from govrecords.importers._text import fold_text
+
+        return template, score(template, " " + fold_text(text[:65_536]) + " ").confidence, False, False
+    if template is not None:
+        chosen = get(template)
+        found = next(d for d in detect(text) if d.template == chosen.name)
+        return chosen, found.confidence, False, False
+    best = detect(text)[0]
+    if best.confidence < LOW_CONFIDENCE:
+        return get(FALLBACK), best.confidence, True, True
+    return get(best.template), best.confidence, True, False
+
+
+def import_text(
+    text: str,
+    *,
+    template: str | Template | None = None,
+    source_id: str | None = None,
+    taxonomy: Taxonomy | None = None,
+    record_id: str | None = None,
+    forum_id: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ImportResult:
+    r"""Import a text into records.
+
+    Args:
+        text: The text. Spans index it exactly as given: a byte order mark,
+            ``\r\n`` line ends and non-breaking spaces are read through, never
+            removed.
+        template: A template's name, a :class:`Template`, or None to detect one.
+        source_id: The id of the text's :class:`~govrecords.provenance.SourceDocument`
+            (default: ``"text-"`` and the first 12 hex digits of its hash).
+        taxonomy: The taxonomy topics are tagged with (default: the bundled one).
+        record_id: The id of the session or workshop read (default: from its title).
+        forum_id: The id of the forum (default: the IGF meeting the text points
+            to, or one made up from what it says).
+        limits: The largest text accepted is ``limits.max_bytes`` characters.
+
+    Returns:
+        The records, the warnings, the template used and its confidence.
+
+    Raises:
+        ImportFailedError: The text is blank or holds a lone surrogate (with the
+            line and column).
+        LimitExceededError: The text is longer than the limit.
+        KeyError: *template* names no registered template.
+        TypeError: *text* is not a string.
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(text, str):  # pyright: ignore[reportUnnecessaryIsInstance]  # untyped callers pass bytes
+        raise TypeError(f"import_text reads a str; for bytes or a file use import_file (got {type(text).__name__})")
+    if len(text) > limits.max_bytes:
+        raise LimitExceededError(
+            f"the text is {len(text)} characters, over the limit of {limits.max_bytes} (max_bytes)"
+        )
+    refuse(text)
+    return _import(
+        text, template=template, source_id=source_id, taxonomy=taxonomy, record_id=record_id, forum_id=forum_id,
+        issues=(),
+    )
+
+
+def _import(
+    text: str,
+    *,
+    template: str | Template | None,
+    source_id: str | None,
+    taxonomy: Taxonomy | None,
+    record_id: str | None,
+    forum_id: str | None,
+    issues: tuple[ImportIssue, ...],
+) -> ImportResult:
+    chosen, confidence, detected, fell_back = _choose(text, template)
+    source_id = source_id or f"text-{content_hash(text)[:12]}"
+    source = SourceDocument.from_text(source_id, text)
+    return run(
+        text, chosen, source=source, taxonomy=taxonomy or default_taxonomy(), record_id=record_id,
+        forum_id=forum_id, confidence=confidence, detected=detected, issues=issues, fell_back=fell_back,
+    )
+
+
+def import_file(
+    path: str | os.PathLike[str],
+    *,
+    template: str | Template | None = None,
+    source_id: str | None = None,
+    taxonomy: Taxonomy | None = None,
+    record_id: str | None = None,
+    forum_id: str | None = None,
+    errors: Literal["replace", "strict"] = "replace",
+    limits: Limits = DEFAULT_LIMITS,
+) -> ImportResult:
+    """Import a text file into records.
+
+    The file is read as bytes and decoded as UTF-8 (UTF-16 when it starts with a
+    UTF-16 byte order mark); line ends are kept as they are, so spans index the
+    decoded text exactly (:attr:`ImportResult.text`). Bytes that are not UTF-8
+    are, by default, replaced with U+FFFD and reported in one ``invalid-utf8``
+    warning naming the first one's byte offset, line and column; with
+    ``errors="strict"`` they raise :class:`~govrecords.errors.ImportFailedError`
+    with that line and column instead.
+
+    Args:
+        path: The file.
+        template: As for :func:`import_text`.
+        source_id: As for :func:`import_text` (default: from the file's name).
+        taxonomy: As for :func:`import_text`.
+        record_id: As for :func:`import_text`.
+        forum_id: As for :func:`import_text`.
+        errors: What to do with bytes that are not UTF-8.
+        limits: The largest file accepted is ``limits.max_bytes`` bytes.
+
+    Raises:
+        ImportFailedError: The file cannot be read, is blank, or (with
+            ``errors="strict"``) is not UTF-8.
+        LimitExceededError: The file is larger than the limit.
+
+    .. versionadded:: 0.1.0
+    """
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if size > limits.max_bytes:
+            raise LimitExceededError(f"{file}: {size} bytes, over the limit of {limits.max_bytes} (max_bytes)")
+        data = file.read_bytes()
+    except OSError as error:
+        raise ImportFailedError(f"{file}: cannot be read: {error.strerror or error}") from None
+    text, issues = decode(data, errors)
+    refuse(text)
+    return _import(
+        text, template=template, source_id=source_id or slug(file.stem, max_words=12) or None, taxonomy=taxonomy,
+        record_id=record_id, forum_id=forum_id, issues=issues,
+    )

@@ -1,0 +1,128 @@
+"""One import, from text to :class:`~govrecords.importers.ImportResult`.
+
+The steps: refuse what cannot be imported at all (a blank text, a lone
+surrogate, a text over the size limit) with :class:`~govrecords.errors.ImportFailedError`
+naming the line and column; cut the text into blocks (:mod:`._layout`); read each
+block into the record being drafted (:mod:`._fields`, :mod:`._messages`); build the
+records and the forum (:mod:`._records`). Every step is linear in the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import attrs
+
+from govrecords._version import __version__
+from govrecords.errors import ImportFailedError
+from govrecords.importers._fields import Contact, finish_contact, read_block, read_pattern
+from govrecords.importers._layout import Matcher, lay_out
+from govrecords.importers._messages import MessageGroup, read_messages
+from govrecords.importers._records import build_forum, build_record, forum_year, unique_id
+from govrecords.importers._result import ImportIssue, ImportResult
+from govrecords.importers._state import Draft, State
+from govrecords.importers._template import Template
+from govrecords.importers._text import is_blank, line_column, split_lines
+from govrecords.provenance import Method, MethodKind, SourceDocument, Span
+from govrecords.records import Session, Workshop
+from govrecords.taxonomy import Taxonomy
+
+__all__ = ["TOOL", "run"]
+
+TOOL = "govrecords.importers"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+@functools.lru_cache(maxsize=64)
+def matcher_for(template: Template) -> Matcher:
+    """The label index of a template (built once per template)."""
+    return Matcher(template)
+
+
+def refuse(text: str) -> None:
+    """Raise :class:`ImportFailedError` for a text that cannot be imported at all."""
+    if is_blank(text):
+        raise ImportFailedError("nothing to import: the text is empty or blank", line=1, column=1)
+    found = _SURROGATE.search(text)
+    if found is not None:
+        line, column = line_column(split_lines(text[: found.start() + 1]), found.start())
+        raise ImportFailedError(
+            f"the text holds a lone surrogate (U+{ord(found.group()):04X}), which is not a character",
+            line=line,
+            column=column,
+        )
+
+
+def run(
+    text: str,
+    template: Template,
+    *,
+    source: SourceDocument,
+    taxonomy: Taxonomy,
+    record_id: str | None,
+    forum_id: str | None,
+    confidence: float,
+    detected: bool,
+    issues: tuple[ImportIssue, ...] = (),
+    fell_back: bool = False,
+) -> ImportResult:
+    """Import *text* with *template* (already checked by :func:`refuse`)."""
+    lines = split_lines(text)
+    method = Method(MethodKind.IMPORTER, TOOL, __version__, template.name)
+    state = State(text, lines, template, source.id, method, taxonomy)
+    state.issues.extend(issues)
+    if fell_back:
+        opening = next(line for line in lines if not line.blank)
+        state.warn(
+            "low-confidence", opening.lead, opening.trail,
+            f"no template fits this text well (best confidence {confidence:.2f}); "
+            f"read with the '{template.name}' template",
+        )
+    control = _CONTROL.search(text)
+    if control is not None:
+        count = len(_CONTROL.findall(text))
+        what = f"{count} control character(s) such as U+{ord(control.group()):04X}; kept as they are"
+        state.warn("control-characters", control.start(), control.end(), what)
+    layout = lay_out(text, lines, template, matcher_for(template))
+    for hit in layout.patterns:
+        read_pattern(state, hit)
+    for line in layout.boilerplate:
+        state.warn("boilerplate", line.lead, line.trail, f"dropped: {state.quote(line.lead, line.trail)!r}")
+    year = None
+    records: list[Session | Workshop] = []
+    if template.produces == "messages":
+        title, groups = read_messages(state, layout.blocks)
+        year = forum_year(state)
+        taken: set[str] = set()
+        for group in groups or [MessageGroup(None, None, Draft())]:
+            record = build_record(
+                state, group.draft, record_id=None, forum_id=None, year=year,
+                fallback_title=group.title or group.theme or title, theme=group.theme,
+            )
+            records.append(attrs.evolve(record, id=unique_id(record.id, taken)))
+        if record_id is not None and len(records) == 1:
+            records[0] = attrs.evolve(records[0], id=record_id)
+    else:
+        contact: Contact | None = None
+        for block in layout.blocks:
+            contact = read_block(state, block, contact)
+        finish_contact(state, contact)
+        year = forum_year(state)
+        records.append(build_record(state, state.draft, record_id=record_id, forum_id=None, year=year))
+    first = records[0]
+    place_value = state.draft.values.get("place") if template.produces != "messages" else None
+    forum, the_id = build_forum(
+        state, source, forum_id=forum_id, date=first.date, place=first.place, place_value=place_value,
+        date_evidence=first.provenance_of("date"),
+    )
+    records = [attrs.evolve(record, forum=the_id) for record in records]
+    forum = attrs.evolve(
+        forum,
+        sessions=tuple(r for r in records if isinstance(r, Session)),
+        workshops=tuple(r for r in records if isinstance(r, Workshop)),
+    )
+    ordered = tuple(sorted(state.issues, key=lambda issue: (issue.span.start, issue.span.end)))
+    structure = tuple(Span(start, end) for start, end in sorted(set(state.structure)))
+    return ImportResult(forum, source, ordered, template.name, float(confidence), detected, text, structure)

@@ -1,0 +1,155 @@
+"""Splitting a value into paragraphs and list items, and finding force and consensus phrases.
+
+A value is a run of lines. :func:`pieces` cuts it into paragraphs (separated by
+blank lines) and list items (a line opening with ``1)``, ``a.``, ``*``, ``•``...,
+with its continuation lines), in order, as spans of the text. :func:`find_force`
+and :func:`find_consensus` find the phrase that states a recommendation's force or
+a finding's consensus, returning where it stands so it can be quoted.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from govrecords.importers._text import BLANKS, Line, fold, list_marker
+from govrecords.vocabulary import CONSENSUS_WORDING, FORCE_WORDING, ConsensusLevel, Force
+
+__all__ = ["Piece", "find_consensus", "find_force", "pieces", "split_lines_of"]
+
+
+@attrs.frozen
+class Piece:
+    """A paragraph (``marker`` None) or a list item, as spans of the text."""
+
+    start: int
+    end: int
+    marker: tuple[int, int] | None = None
+    numbered: bool = False
+    lines: int = 1
+
+    @property
+    def is_item(self) -> bool:
+        """Whether it is a list item."""
+        return self.marker is not None
+
+
+def pieces(text: str, lines: list[Line]) -> list[Piece]:
+    """Cut *lines* into paragraphs and list items, in order.
+
+    A list item runs on over the lines that follow it until the next marker or a
+    blank line; after a blank line, only a line indented deeper than the marker
+    continues it.
+    """
+    out: list[Piece] = []
+    start = end = -1
+    marker: tuple[int, int] | None = None
+    numbered = False
+    count = 0
+    indent = 0
+    blank_before = False
+
+    def flush() -> None:
+        nonlocal start, marker, count
+        if start >= 0 and end > start:
+            out.append(Piece(start, end, marker, numbered, count))
+        elif marker is not None:
+            out.append(Piece(marker[1], marker[1], marker, numbered, count))
+        start = -1
+        marker = None
+        count = 0
+
+    for line in lines:
+        if line.blank:
+            blank_before = True
+            if marker is None:
+                flush()
+            continue
+        found = list_marker(text, line)
+        if found is not None:
+            flush()
+            marker = (found.start, found.end)
+            numbered = found.numbered
+            indent = found.content - line.start
+            start = found.content if found.content < line.trail else -1
+            end = line.trail
+            count = 1
+        elif marker is not None and blank_before and not _continues(text, line, indent):
+            flush()
+            start, end, count = line.lead, line.trail, 1
+        elif start < 0 and marker is None:
+            start, end, count = line.lead, line.trail, 1
+        else:
+            if start < 0:
+                start = line.lead
+            end = line.trail
+            count += 1
+        blank_before = False
+    flush()
+    return out
+
+
+def _continues(text: str, line: Line, indent: int) -> bool:
+    """After a blank line, a line continues a list item only if indented with plain spaces or tabs to its text.
+
+    Lines led by a non-breaking space are pasted web text, not indentation.
+    """
+    return line.lead - line.start >= indent > 0 and all(char in " \t" for char in text[line.start : line.lead])
+
+
+def split_lines_of(text: str, lines: list[Line], piece: Piece) -> list[tuple[int, int]]:
+    """The non-blank lines of a paragraph, as spans (for one question per line)."""
+    return [
+        (max(line.lead, piece.start), min(line.trail, piece.end))
+        for line in lines
+        if not line.blank and line.trail > piece.start and line.lead < piece.end
+    ]
+
+
+def _bounded(folded: str, at: int, length: int) -> bool:
+    before = folded[at - 1] if at > 0 else " "
+    after = folded[at + length] if at + length < len(folded) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def find_force(text: str, start: int, end: int) -> tuple[Force, str, tuple[int, int]] | None:
+    """The force a passage states, the phrase as :data:`~govrecords.vocabulary.FORCE_WORDING` has it, and its span.
+
+    A phrase must start a word ("suggests" reads as "suggest"; "nominate" does not
+    read as "note"... unless a word starts with it, as :func:`read_force` does).
+    """
+    folded, offsets = fold(text, start, end)
+    for phrase, force in FORCE_WORDING:
+        at = folded.find(phrase)
+        while at >= 0 and at > 0 and folded[at - 1].isalnum():
+            at = folded.find(phrase, at + 1)
+        if at >= 0:
+            return force, phrase, (offsets[at], offsets[at + len(phrase) - 1] + 1)
+    return None
+
+
+# Free text states a consensus only with a phrase of two words or more: a bare
+# "consensus" or "controversial" describes a topic as often as a session's outcome.
+_FREE_TEXT_CONSENSUS = tuple(
+    (phrase, level)
+    for phrase, level in CONSENSUS_WORDING
+    if " " in phrase and not phrase.startswith("issues ")
+)
+
+
+def find_consensus(text: str, start: int, end: int) -> tuple[ConsensusLevel, tuple[int, int]] | None:
+    """The consensus a passage states with a phrase ("rough consensus", "Agreement: Medium"), and the phrase's span."""
+    folded, offsets = fold(text, start, end)
+    for phrase, level in _FREE_TEXT_CONSENSUS:
+        at = folded.find(phrase)
+        while at >= 0 and not _bounded(folded, at, len(phrase)):
+            at = folded.find(phrase, at + 1)
+        if at >= 0:
+            return level, (offsets[at], offsets[at + len(phrase) - 1] + 1)
+    return None
+
+
+def trim_lead_in(text: str, start: int, end: int) -> tuple[int, int]:
+    """A lead-in sentence without its closing colon: "We strongly suggest :" -> "We strongly suggest"."""
+    while end > start and (text[end - 1] in BLANKS or text[end - 1] in ":\uff1a;,-\u2013"):
+        end -= 1
+    return start, end

@@ -1,0 +1,384 @@
+"""Cutting a text into blocks: a label or heading, and the lines of its value.
+
+One forward pass over the lines. Each line is, in this order: blank; boilerplate
+(a phrase of the template's or of the web pages' chrome); a line read by one of
+the template's patterns; a label of the template; a heading the template does
+not know (a short line ending in a colon); or part of the value of the block
+above it. The work per line is bounded by a constant (labels are looked for in
+its first :data:`LOOKAHEAD` characters only), so the pass is linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from govrecords.importers._patterns import PatternMatch, match_pattern
+from govrecords.importers._template import Label, LinePattern, Template
+from govrecords.importers._text import BLANKS, Line, fold, fold_text, fold_tight, list_marker
+from govrecords.vocabulary import read_force
+
+__all__ = ["LOOKAHEAD", "Block", "LabelHit", "Layout", "Matcher", "PatternHit", "lay_out"]
+
+LOOKAHEAD = 240
+"""How many characters of a line are searched for a label."""
+
+PATTERN_LINE_LIMIT = 1000
+"""Lines longer than this are never read by a pattern (no title line is that long)."""
+
+_WEB_BOILERPLATE = (
+    "welcome to the united nations",
+    "jump to navigation",
+    "jump to search",
+    "from eurodig wiki",
+    "sign up or log in",
+    "you are on page",
+    "deprecated:",
+    "this page was last edited",
+    "retrieved from \"http",
+    "skip to main content",
+    "privacy policy | terms",
+)
+
+
+@attrs.frozen
+class _Alias:
+    key: str
+    to_colon: bool
+    label: Label
+    order: int
+
+
+@attrs.frozen
+class LabelHit:
+    """Where a label was found on a line."""
+
+    label: Label
+    line: Line
+    start: int
+    """Where the label (or its numbering) starts."""
+    words_start: int
+    """Where the label's words start, after any numbering."""
+    words_end: int
+    """Where the label's words end."""
+    value_start: int
+    """Where its value starts on the line (the line's end when it has none)."""
+
+
+@attrs.frozen
+class PatternHit:
+    """A line read by a pattern."""
+
+    pattern: LinePattern
+    line: Line
+    match: PatternMatch
+
+
+@attrs.define
+class Block:
+    """A label or heading and the lines of its value (the first possibly cut after the label)."""
+
+    label: Label | None
+    hit: LabelHit | None = None
+    heading: tuple[int, int] | None = None
+    lines: list[Line] = attrs.field(factory=list[Line])
+    duplicate_of: Block | None = None
+    first_line: bool = False
+    head_end: int | None = None
+    """Where the line of a heading no label matched ends (its colon is structure)."""
+
+    @property
+    def start(self) -> int:
+        """Where the block starts: its label, heading or first value line."""
+        if self.hit is not None:
+            return self.hit.start
+        if self.heading is not None:
+            return self.heading[0]
+        content = [line for line in self.lines if not line.blank]
+        return content[0].lead if content else 0
+
+    @property
+    def end(self) -> int:
+        """Where the block's last non-blank character ends."""
+        for line in reversed(self.lines):
+            if not line.blank:
+                return line.trail
+        if self.hit is not None:
+            return self.hit.line.trail
+        if self.heading is not None:
+            return self.heading[1]
+        return self.start
+
+    def value_lines(self) -> list[Line]:
+        """The lines of the value, without leading or trailing blank lines."""
+        lines = self.lines
+        first = 0
+        while first < len(lines) and lines[first].blank:
+            first += 1
+        last = len(lines)
+        while last > first and lines[last - 1].blank:
+            last -= 1
+        return lines[first:last]
+
+
+@attrs.frozen
+class Layout:
+    """The blocks of a text, the lines patterns read, and the boilerplate lines."""
+
+    blocks: tuple[Block, ...]
+    patterns: tuple[PatternHit, ...]
+    boilerplate: tuple[Line, ...]
+
+
+class Matcher:
+    """A template's labels, indexed by the first folded character of each alias."""
+
+    def __init__(self, template: Template) -> None:
+        self.template = template
+        self._index: dict[str, list[_Alias]] = {}
+        order = 0
+        for label in template.labels:
+            for alias in label.aliases:
+                stripped = alias.strip()
+                to_colon = stripped.endswith(("...", "\u2026"))
+                stripped = stripped.rstrip(".\u2026").rstrip(" :*") if to_colon else stripped.rstrip(" :*")
+                key, _ = fold(stripped, 0, len(stripped), spaces=False)
+                if not key:
+                    continue
+                self._index.setdefault(key[0], []).append(_Alias(key, to_colon, label, order))
+                order += 1
+        phrases = {fold_tight(phrase) for phrase in (*template.boilerplate, *_WEB_BOILERPLATE)}
+        # an alternation of literals: no nested quantifier, so no backtracking blow-up
+        self.boilerplate = re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True) if p))
+
+    def match(self, text: str, line: Line, context: str | None, quick: str | None = None) -> LabelHit | None:
+        """The label that opens *line* in this context, if any.
+
+        Args:
+            text: The text.
+            line: The line.
+            context: The context the labels above opened.
+            quick: :func:`fold_tight` of the line's first :data:`LOOKAHEAD` characters, if at hand.
+        """
+        marker = list_marker(text, line)
+        words_start = marker.content if marker is not None else line.lead
+        if words_start >= line.trail:
+            return None
+        window_end = min(line.trail, words_start + LOOKAHEAD)
+        if quick is None or marker is not None:
+            quick = fold_tight(text[words_start:window_end])
+        if not quick:
+            return None
+        candidates = [
+            alias for alias in self._index.get(quick[0], ())
+            if (alias.label.within is None or alias.label.within == context) and _match_key(alias.key, quick) >= 0
+        ]
+        if not candidates:
+            return None
+        folded, offsets = fold(text, words_start, window_end, spaces=False)
+        best: tuple[tuple[int, int, int], LabelHit] | None = None
+        for alias in candidates:
+            label = alias.label
+            end = _match_key(alias.key, folded)
+            if end < 0:
+                continue
+            words_end = offsets[end - 1] + 1
+            if words_end < line.trail and text[words_end].isalnum() and alias.key[-1].isalnum():
+                continue  # "Title" is not the start of "Titles"
+            hit = self._finish(
+                text, line, alias, start=marker.start if marker else line.lead, words_start=words_start,
+                words_end=words_end,
+            )
+            if hit is None:
+                continue
+            rank = (int(label.within is not None), len(alias.key), -alias.order)
+            if best is None or rank > best[0]:
+                best = (rank, hit)
+        return best[1] if best is not None else None
+
+    def _finish(
+        self, text: str, line: Line, alias: _Alias, *, start: int, words_start: int, words_end: int
+    ) -> LabelHit | None:
+        pos = words_end
+        colon = False
+        if alias.to_colon:
+            limit = min(line.trail, pos + LOOKAHEAD)
+            stop = pos
+            while stop < limit and text[stop] not in ":?\uff1a":
+                stop += 1
+            if stop < limit:
+                words_end = stop
+                pos = stop
+            elif limit == line.trail:
+                words_end = line.trail
+                pos = line.trail
+            else:
+                return None
+        pos, colon = _decorations(text, pos, line.trail)
+        if alias.label.keep_label:
+            return LabelHit(alias.label, line, start, words_start, words_end, words_start)
+        if not colon and pos < line.trail:
+            return None
+        return LabelHit(alias.label, line, start, words_start, words_end, pos)
+
+    def is_boilerplate(self, text: str, line: Line, quick: str | None = None) -> bool:
+        """Whether *line* holds a boilerplate phrase (only lines up to :data:`LOOKAHEAD` long are checked)."""
+        if line.trail - line.lead > LOOKAHEAD:
+            return False
+        if quick is None:
+            quick = fold_tight(text[line.lead : line.trail])
+        return self.boilerplate.search(quick) is not None
+
+
+def _match_key(key: str, folded: str) -> int:
+    """Match an alias key at the start of *folded*; ``#`` stands for a number. The end, or -1."""
+    i = j = 0
+    while i < len(key):
+        if key[i] == "#":
+            if j < len(folded) and folded[j] == "#":
+                j += 1
+            digits = j
+            while j < len(folded) and folded[j].isdigit():
+                j += 1
+            if j == digits:
+                return -1
+            i += 1
+            continue
+        if j >= len(folded) or folded[j] != key[i]:
+            return -1
+        i += 1
+        j += 1
+    return j
+
+
+def _decorations(text: str, pos: int, end: int) -> tuple[int, bool]:
+    """Skip what may follow a label: colons, stars, question marks, (instructions)."""
+    colon = False
+    while pos < end:
+        char = text[pos]
+        if char in BLANKS or char in "*?":
+            pos += 1
+        elif char in ":;\uff1a":
+            colon = True
+            pos += 1
+        elif char in "([":
+            close = text.find(")" if char == "(" else "]", pos, min(end, pos + LOOKAHEAD))
+            if close < 0:
+                break
+            pos = close + 1
+        else:
+            break
+    return pos, colon
+
+
+def _unknown_heading(text: str, line: Line) -> tuple[int, int] | None:
+    """A short line ending in a colon that no label matched: the span of its words."""
+    length = line.trail - line.lead
+    if length > 60 or length < 2:
+        return None
+    passage = text[line.lead : line.trail].rstrip(BLANKS + "*")
+    if not passage.endswith((":", "\uff1a")):
+        return None
+    words = passage[:-1].strip(BLANKS)
+    if not words or not any(char.isalpha() for char in words):
+        return None
+    split = words.split()
+    capitals = sum(1 for word in split if word[:1].isupper() or not word[:1].isalpha())
+    if len(split) > 8 or (len(split) > 5 and capitals * 2 < len(split)):
+        return None  # "The workshop will look at the following questions:" is a sentence, not a heading
+    if not (words[0].isupper() or not words[0].isalpha()) or ":" in words:
+        return None
+    if read_force(words) is not None:
+        return None  # "We recommend:" introduces a list; it is not a heading
+    return line.lead, line.lead + len(words)
+
+
+def lay_out(text: str, lines: list[Line], template: Template, matcher: Matcher) -> Layout:
+    """Cut *text* into blocks following *template*."""
+    blocks: list[Block] = []
+    current = Block(None)
+    pattern_hits: list[PatternHit] = []
+    boilerplate: list[Line] = []
+    used_patterns: set[int] = set()
+    context: str | None = None
+    seen_label = False
+    content_lines = 0
+    first_line_done = template.first_line is None
+    for line in lines:
+        if line.blank:
+            current.lines.append(line)
+            continue
+        content_lines += 1
+        quick = fold_tight(text[line.lead : min(line.trail, line.lead + LOOKAHEAD)])
+        if matcher.is_boilerplate(text, line, quick):
+            boilerplate.append(line)
+            continue
+        if not seen_label and line.trail - line.lead <= PATTERN_LINE_LIMIT:
+            hit = _try_patterns(text, line, template, used_patterns, content_lines)
+            if hit is not None:
+                pattern_hits.append(hit)
+                first_line_done = True
+                continue
+        label_hit = matcher.match(text, line, context, quick)
+        if label_hit is not None:
+            seen_label = True
+            first_line_done = True
+            if label_hit.label.within is None:
+                context = label_hit.label.opens
+            _close(blocks, current)
+            current = Block(label_hit.label, hit=label_hit, heading=(label_hit.words_start, label_hit.words_end))
+            if label_hit.value_start < line.trail:
+                current.lines.append(Line(line.number, line.start, line.end, label_hit.value_start, line.trail))
+            continue
+        if not first_line_done and template.first_line is not None:
+            first_line_done = True
+            if list_marker(text, line) is None:
+                _close(blocks, current)
+                blocks.append(Block(Label(template.first_line, ("first line",)), lines=[line], first_line=True))
+                current = Block(None)
+                continue
+        heading = _unknown_heading(text, line)
+        if heading is not None:
+            _close(blocks, current)
+            current = Block(None, heading=heading, head_end=line.trail)
+            context = None
+            continue
+        current.lines.append(line)
+    _close(blocks, current)
+    _mark_duplicates(text, blocks)
+    return Layout(tuple(blocks), tuple(pattern_hits), tuple(boilerplate))
+
+
+def _close(blocks: list[Block], block: Block) -> None:
+    if block.label is not None or block.heading is not None or block.value_lines():
+        blocks.append(block)
+
+
+def _try_patterns(
+    text: str, line: Line, template: Template, used: set[int], position: int
+) -> PatternHit | None:
+    for index, pattern in enumerate(template.patterns):
+        if index in used or (pattern.lines and position > pattern.lines):
+            continue
+        match = match_pattern(pattern.pattern, text, line.lead, line.trail)
+        if match is not None:
+            used.add(index)
+            return PatternHit(pattern, line, match)
+    return None
+
+
+def _mark_duplicates(text: str, blocks: list[Block]) -> None:
+    """Mark each labelled block that repeats an earlier one word for word."""
+    seen: dict[tuple[str, str], Block] = {}
+    for block in blocks:
+        if block.label is None or block.first_line:
+            continue
+        lines = block.value_lines()
+        if not lines:
+            continue
+        key = (block.label.field, fold_text(text[block.start : lines[-1].trail]))
+        if key in seen:
+            block.duplicate_of = seen[key]
+        else:
+            seen[key] = block

@@ -1,0 +1,151 @@
+"""The registered templates (the built-in ones first) and template detection."""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+
+from govrecords.importers._result import Detection
+from govrecords.importers._template import Template
+from govrecords.importers._text import fold_text
+
+__all__ = [
+    "BUILT_IN", "DETECT_LIMIT", "FALLBACK", "LOW_CONFIDENCE", "detect", "get", "register", "templates", "unregister",
+]
+
+BUILT_IN = (
+    "igf-session-report",
+    "workshop-announcement",
+    "igf-2015-workshop-report",
+    "igf-2013-workshop-proposal",
+    "igf-2015-workshop-proposal",
+    "igf-workshop-page",
+    "eurodig-session-page",
+    "regional-igf-communique",
+    "igf-messages",
+    "generic",
+)
+"""The names of the built-in templates, in the order detection prefers them on a tie."""
+
+FALLBACK = "generic"
+"""The template used when none fits (see :data:`LOW_CONFIDENCE`)."""
+
+LOW_CONFIDENCE = 0.3
+"""Below this confidence, detection falls back to :data:`FALLBACK`, with a warning."""
+
+DETECT_LIMIT = 65_536
+"""How many characters from the start of a text detection reads."""
+
+_registered: dict[str, Template] = {}
+
+
+def _load_built_in() -> None:
+    if _registered:
+        return
+    folder = resources.files("govrecords.importers").joinpath("templates")
+    for name in BUILT_IN:
+        data = json.loads(folder.joinpath(f"{name}.json").read_text("utf-8"))
+        _registered[name] = Template.from_dict(data)
+
+
+def templates() -> tuple[Template, ...]:
+    """Every registered template, the built-in ones first.
+
+    >>> [t.name for t in templates()][:2]
+    ['igf-session-report', 'workshop-announcement']
+
+    .. versionadded:: 0.1.0
+    """
+    _load_built_in()
+    return tuple(_registered.values())
+
+
+def get(name: str) -> Template:
+    """The registered template called *name*.
+
+    Raises:
+        KeyError: No template has that name (the message lists the names).
+    """
+    _load_built_in()
+    found = _registered.get(name)
+    if found is None:
+        raise KeyError(f"no template named {name!r}; the templates are {', '.join(_registered)}")
+    return found
+
+
+def register(template: Template, *, replace: bool = False) -> None:
+    """Add a template, so detection considers it and it can be named.
+
+    Raises:
+        ValueError: A template of that name is registered and *replace* is false.
+        TypeError: *template* is not a :class:`Template`.
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(template, Template):  # pyright: ignore[reportUnnecessaryIsInstance]  # untyped callers
+        raise TypeError(f"expected a Template, got {type(template).__name__}")
+    _load_built_in()
+    if template.name in _registered and not replace:
+        raise ValueError(f"a template named {template.name!r} is already registered; pass replace=True to replace it")
+    _registered[template.name] = template
+
+
+def unregister(name: str) -> None:
+    """Remove a template added with :func:`register` (built-in templates stay).
+
+    Raises:
+        KeyError: No such template was registered.
+        ValueError: *name* is a built-in template.
+
+    .. versionadded:: 0.1.0
+    """
+    _load_built_in()
+    if name in BUILT_IN:
+        raise ValueError(f"{name!r} is a built-in template and cannot be removed")
+    if name not in _registered:
+        raise KeyError(f"no template named {name!r} is registered")
+    del _registered[name]
+
+
+@functools.lru_cache(maxsize=64)
+def _cues(template: Template) -> tuple[float, tuple[tuple[float, tuple[str, ...]], ...]]:
+    """A template's cues folded once: the total weight, and each cue's weight and folded alternatives."""
+    cues = tuple(
+        (cue.weight, tuple(folded for phrase in cue.phrase.split("|") if (folded := fold_text(phrase))))
+        for cue in template.cues
+        if cue.weight > 0
+    )
+    return sum(weight for weight, _ in cues), cues
+
+
+def score(template: Template, folded: str) -> Detection:
+    """How well *template* fits a folded text: the weight of its cues found, over the weight of all of them."""
+    total, cues = _cues(template)
+    if total <= 0:
+        return Detection(template.name, 0.0)
+    found: list[str] = []
+    weight = 0.0
+    for cue_weight, alternatives in cues:
+        hit = next((phrase for phrase in alternatives if phrase in folded), None)
+        if hit is not None:
+            found.append(hit)
+            weight += cue_weight
+    return Detection(template.name, round(min(1.0, weight / total), 4), tuple(found))
+
+
+def detect(text: str) -> tuple[Detection, ...]:
+    r"""Score every registered template against *text*, best first (ties in registration order).
+
+    A template's confidence is the weight of its cues found in the first
+    :data:`DETECT_LIMIT` characters, over the weight of all its cues.
+
+    >>> detect("Session Name: X\nIssues which reached a common view: Y")[0].template
+    'igf-session-report'
+
+    .. versionadded:: 0.1.0
+    """
+    folded = " " + fold_text(text[:DETECT_LIMIT]) + " "
+    scored = [score(template, folded) for template in templates()]
+    order = {detection.template: index for index, detection in enumerate(scored)}
+    return tuple(sorted(scored, key=lambda d: (-d.confidence, order[d.template])))

@@ -1,0 +1,200 @@
+"""Speaker lines split into name, honorific, title, affiliation, stakeholder group, region, country.
+
+Real lines come as "Kuo-Wei Wu", "Name, Org", "Name, Civil Society, Asia-Pacific
+Group", "Ms. Name, Title, Org, Country", "Name (Org)" or "Name - Org". Parts are
+split at commas outside parentheses, on the text as given, so every part keeps
+its span. Parts that name a stakeholder group, a UN regional group or a country
+are recognised wherever they stand after the name; of the rest, the first is the
+name, then (when three or more remain) a title, then the affiliation.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from govrecords.importers._places import country_code
+from govrecords.importers._text import BLANKS, collapse, fold_text
+from govrecords.vocabulary import (
+    AMBIGUOUS_STAKEHOLDER_WORDING,
+    StakeholderKind,
+    normalise_wording,
+    read_regional_group,
+    read_stakeholder,
+)
+
+__all__ = ["ParsedParticipant", "parse_participant", "split_items"]
+
+_HONORIFICS = (
+    "h.e.", "ms.", "mr.", "mrs.", "dr.", "prof.", "amb.", "hon.", "sen.", "mx.", "ms", "mr", "mrs", "dr", "prof",
+    "miss", "sir", "madam",
+)
+_STATUS = frozenset({"confirmed", "tbc", "to be confirmed", "invited", "tentative", "pending", "accepted"})
+_TITLE_WORDS = (
+    "director", "professor", "head", "ceo", "chair", "minister", "senior", "manager", "advisor", "adviser",
+    "president", "vice", "executive", "secretary", "officer", "researcher", "lecturer", "founder", "coordinator",
+    "member", "deputy", "chief", "policy", "programme", "program", "project", "ambassador", "counsel", "editor",
+)
+
+
+@attrs.frozen
+class ParsedParticipant:
+    """The parts of a speaker line, each as (value, start, end) in the text."""
+
+    name: tuple[str, int, int]
+    honorific: tuple[str, int, int] | None = None
+    title: tuple[str, int, int] | None = None
+    affiliation: tuple[str, int, int] | None = None
+    stakeholder: tuple[str, int, int] | None = None
+    regional_group: tuple[str, int, int] | None = None
+    country: tuple[str, int, int] | None = None
+    status: tuple[str, int, int] | None = None
+    ambiguous: bool = False
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in BLANKS:
+        start += 1
+    while end > start and text[end - 1] in BLANKS:
+        end -= 1
+    return start, end
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    parts: list[tuple[int, int]] = []
+    depth = 0
+    begin = start
+    for index in range(start, end):
+        char = text[index]
+        if char in "([":
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(_trim(text, begin, index))
+            begin = index + 1
+    parts.append(_trim(text, begin, end))
+    return [(a, b) for a, b in parts if b > a]
+
+
+def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a line of several speakers at semicolons: each item's span."""
+    items: list[tuple[int, int]] = []
+    begin = start
+    for index in range(start, end):
+        if text[index] == ";":
+            items.append(_trim(text, begin, index))
+            begin = index + 1
+    items.append(_trim(text, begin, end))
+    return [(a, b) for a, b in items if b > a]
+
+
+def _dash_split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    for dash in (" - ", " \u2013 ", " \u2014 "):
+        at = text.find(dash, start, end)
+        if at > start:
+            return [_trim(text, start, at), _trim(text, at + len(dash), end)]
+    return [(start, end)]
+
+
+def parse_participant(text: str, start: int, end: int, *, organisation: bool = False) -> ParsedParticipant | None:
+    """Split the speaker line ``text[start:end]``; None when no name is left.
+
+    >>> line = "Ms. Jane Roe, Director, Acme Ltd, Kenya"
+    >>> p = parse_participant(line, 0, len(line))
+    >>> p.honorific[0], p.name[0], p.title[0], p.affiliation[0], p.country[0]
+    ('Ms.', 'Jane Roe', 'Director', 'Acme Ltd', 'Kenya')
+    """
+    start, end = _trim(text, start, end)
+    if end <= start or end - start > 1000:
+        return None
+    parts = _parts(text, start, end)
+    if len(parts) == 1:
+        parts = _dash_split(text, *parts[0])
+    found: dict[str, tuple[str, int, int]] = {}
+    ambiguous = False
+    rest: list[tuple[int, int]] = []
+    for index, (a, b) in enumerate(parts):
+        value = collapse(text[a:b])
+        if index == 0 or not value:
+            rest.append((a, b))
+            continue
+        key = normalise_wording(value).strip(" .;:()")
+        if key in _STATUS and "status" not in found:
+            found["status"] = (value, a, b)
+        elif read_stakeholder(value) is not StakeholderKind.UNKNOWN and "stakeholder" not in found and "," not in value:
+            found["stakeholder"] = (value, a, b)
+            ambiguous = key in AMBIGUOUS_STAKEHOLDER_WORDING
+        elif read_regional_group(value) is not None and "regional_group" not in found:
+            found["regional_group"] = (value, a, b)
+        elif country_code(value) is not None and "country" not in found:
+            found["country"] = (value, a, b)
+        else:
+            rest.append((a, b))
+    if not rest:
+        return None
+    name_start, name_end = rest[0]
+    honorific = None
+    if not organisation:
+        honorific, name_start = _honorific(text, name_start, name_end)
+    name_start, name_end, affiliation = _parenthesised(text, name_start, name_end)
+    name = collapse(text[name_start:name_end])
+    if not name:
+        return None
+    others = rest[1:]
+    title = None
+    if affiliation is None and others:
+        if len(others) >= 2:
+            title = others[0]
+            affiliation = (others[1][0], others[-1][1])
+        elif _looks_like_title(text[others[0][0] : others[0][1]]):
+            title = others[0]
+        else:
+            affiliation = others[0]
+    return ParsedParticipant(
+        name=(name, name_start, name_end),
+        honorific=honorific,
+        title=_valued(text, title),
+        affiliation=_valued(text, affiliation),
+        stakeholder=found.get("stakeholder"),
+        regional_group=found.get("regional_group"),
+        country=found.get("country"),
+        status=found.get("status"),
+        ambiguous=ambiguous,
+    )
+
+
+def _valued(text: str, span: tuple[int, int] | None) -> tuple[str, int, int] | None:
+    if span is None:
+        return None
+    value = collapse(text[span[0] : span[1]])
+    return (value, span[0], span[1]) if value else None
+
+
+def _honorific(text: str, start: int, end: int) -> tuple[tuple[str, int, int] | None, int]:
+    head = fold_text(text[start : min(end, start + 8)])
+    for word in _HONORIFICS:
+        if head.startswith(word + " ") and end - start > len(word) + 1:
+            stop = start + len(word)
+            rest, _ = _trim(text, stop, end)
+            if rest < end:
+                return (text[start:stop], start, stop), rest
+    return None, start
+
+
+def _parenthesised(text: str, start: int, end: int) -> tuple[int, int, tuple[int, int] | None]:
+    """Split "Name (Org)": the name's span, and the affiliation inside the parentheses."""
+    if end - start < 4 or text[end - 1] != ")":
+        return start, end, None
+    opening = text.rfind("(", start, end)
+    if opening <= start:
+        return start, end, None
+    inner = _trim(text, opening + 1, end - 1)
+    name = _trim(text, start, opening)
+    if inner[1] <= inner[0] or name[1] <= name[0]:
+        return start, end, None
+    return name[0], name[1], inner
+
+
+def _looks_like_title(part: str) -> bool:
+    words = fold_text(part).split()
+    return bool(words) and words[0] in _TITLE_WORDS

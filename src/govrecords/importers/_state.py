@@ -1,0 +1,163 @@
+"""The state of one import: the text, the warnings, and the record being drafted.
+
+:class:`State` holds what the whole import shares (the text and its lines, the
+template, the provenance method, the warnings, the forum's values);
+:class:`Draft` holds one record's values until it is built (a messages document
+drafts one session per sub-heading).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import attrs
+
+from govrecords.importers._result import ImportIssue
+from govrecords.importers._template import Template
+from govrecords.importers._text import Line, collapse, fold_text, line_column
+from govrecords.provenance import Method, Provenance, Span
+from govrecords.records import Finding, Participant, Recommendation, Section, Statement
+from govrecords.taxonomy import Taxonomy
+
+__all__ = ["Draft", "State", "Value"]
+
+_TAG_LIMIT = 20_000  # characters of a passage tagged with topics; tagging is linear, this bounds memory
+
+
+@attrs.frozen
+class Value:
+    """A single-valued field as read: the value, its span, and the heading it stood under."""
+
+    value: str
+    start: int
+    end: int
+    heading: tuple[int, int] | None = None
+
+
+@attrs.define
+class Draft:
+    """One record's values while the import reads them."""
+
+    values: dict[str, Value] = attrs.field(factory=dict[str, Value])
+    runs: dict[str, list[tuple[int, int]]] = attrs.field(factory=dict[str, list[tuple[int, int]]])
+    participants: list[Participant] = attrs.field(factory=list[Participant])
+    key_issues: list[Statement] = attrs.field(factory=list[Statement])
+    policy_questions: list[Statement] = attrs.field(factory=list[Statement])
+    findings: list[Finding] = attrs.field(factory=list[Finding])
+    recommendations: list[Recommendation] = attrs.field(factory=list[Recommendation])
+    sections: list[Section] = attrs.field(factory=list[Section])
+    evidence: list[Provenance] = attrs.field(factory=list[Provenance])
+    counters: dict[str, int] = attrs.field(factory=dict[str, int])
+    seen: set[tuple[str, str]] = attrs.field(factory=set[tuple[str, str]])
+
+    def count(self, key: str) -> int:
+        """The next number in the series *key* (1, 2, 3...)."""
+        self.counters[key] = self.counters.get(key, 0) + 1
+        return self.counters[key]
+
+
+@attrs.define
+class State:
+    """What the whole import shares."""
+
+    text: str
+    lines: list[Line]
+    template: Template
+    source: str
+    method: Method
+    taxonomy: Taxonomy
+    issues: list[ImportIssue] = attrs.field(factory=list[ImportIssue])
+    forum: dict[str, Value] = attrs.field(factory=dict[str, Value])
+    draft: Draft = attrs.field(factory=Draft)
+    structure: list[tuple[int, int]] = attrs.field(factory=list[tuple[int, int]])
+    starts: list[int] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.starts = [line.start for line in self.lines]
+
+    def lines_between(self, start: int, end: int) -> list[Line]:
+        """The lines of ``text[start:end]``, the first and last cut to the span, blank lines at either end dropped."""
+        first = max(0, bisect.bisect_right(self.starts, start) - 1)
+        out: list[Line] = []
+        for line in self.lines[first:]:
+            if line.start >= end:
+                break
+            if line.blank:
+                out.append(line)
+                continue
+            lead, trail = max(line.lead, start), min(line.trail, end)
+            if trail > lead:
+                out.append(Line(line.number, line.start, line.end, lead, trail))
+        first_content = next((i for i, line in enumerate(out) if not line.blank), len(out))
+        last_content = next((i for i in range(len(out) - 1, -1, -1) if not out[i].blank), -1)
+        return out[first_content : last_content + 1]
+
+    def warn(self, code: str, start: int, end: int, message: str) -> None:
+        """Record a warning about ``text[start:end]``."""
+        line, column = line_column(self.lines, start, self.starts)
+        self.issues.append(ImportIssue(code, message, Span(start, max(start, end)), line, column))
+
+    def mark(self, start: int, end: int) -> None:
+        """Note ``text[start:end]`` as read for structure (a label, a list marker, a pattern's literal words)."""
+        if end > start:
+            self.structure.append((start, end))
+
+    def prov(self, start: int, end: int, field: str | None = None) -> Provenance:
+        """Provenance quoting ``text[start:end]``."""
+        return Provenance(self.source, Span(start, end), self.text[start:end], field, self.method)
+
+    def value(self, start: int, end: int) -> str:
+        """The record value of a passage: its text with white space made single."""
+        return collapse(self.text[start:end])
+
+    def tag(self, value: str) -> tuple[str, ...]:
+        """The topics a value is about."""
+        return self.taxonomy.tag(value[:_TAG_LIMIT])
+
+    def quote(self, start: int, end: int, limit: int = 60) -> str:
+        """A short quotation of a passage, for messages."""
+        value = collapse(self.text[start : min(end, start + limit * 4)])
+        return value if len(value) <= limit else value[: limit - 1] + "\u2026"
+
+    def heading_text(self, heading: tuple[int, int] | None) -> str | None:
+        """A heading's words as a value (None for no heading)."""
+        if heading is None:
+            return None
+        return collapse(self.text[heading[0] : heading[1]]) or None
+
+    def section(
+        self,
+        heading: tuple[int, int] | None,
+        spans: list[tuple[int, int]],
+        *,
+        code: str | None = "unmapped",
+        why: str = "no field of the template holds this text",
+        draft: Draft | None = None,
+    ) -> None:
+        """Keep text no field holds as a section under its heading, with a warning."""
+        spans = [(start, end) for start, end in spans if end > start]
+        if heading is None and not spans:
+            return
+        name = self.heading_text(heading)
+        text = "\n\n".join(self.value(start, end) for start, end in spans)
+        provenance: list[Provenance] = []
+        if heading is not None:
+            provenance.append(self.prov(heading[0], heading[1], "heading"))
+        provenance.extend(self.prov(start, end, "text") for start, end in spans)
+        (draft or self.draft).sections.append(Section(name, text, tuple(provenance)))
+        if code is not None:
+            whole = [*spans, *([heading] if heading is not None else [])]
+            first = min(start for start, _ in whole)
+            last = max(end for _, end in whole)
+            label = f" under {name!r}" if name else ""
+            self.warn(code, first, last, f"{why}; kept as a section{label}: {self.quote(first, last)!r}")
+
+    def duplicate(self, draft: Draft, kind: str, start: int, end: int) -> bool:
+        """Whether the passage repeats, word for word, one already read as *kind* (and note it if not)."""
+        key = (kind, fold_text(self.text[start:end]))
+        if key in draft.seen:
+            quoted = self.quote(start, end)
+            self.warn("duplicate-value", start, end, f"repeats an earlier {kind} word for word: {quoted!r}")
+            return True
+        draft.seen.add(key)
+        return False

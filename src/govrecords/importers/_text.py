@@ -1,0 +1,324 @@
+"""Lines, blank characters, folding for lookup, and list markers, all over the text as given.
+
+Nothing here copies or rewrites the text an importer reads: lines are offsets into
+it, and :func:`fold` returns the folded characters *with* the offset each came
+from, so a match found in folded text maps back to the exact passage. Every
+function is a single forward scan (no regular expression that can backtrack), so
+the importer stays linear in the length of its input.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+
+__all__ = [
+    "BLANKS",
+    "Line",
+    "Marker",
+    "collapse",
+    "fold",
+    "fold_text",
+    "fold_tight",
+    "is_blank",
+    "line_column",
+    "list_marker",
+    "slug",
+    "split_lines",
+]
+
+# Characters that print nothing: white space (str.isspace) and the invisible
+# formatting characters pasted text carries (BOM, soft hyphen, zero-width ones).
+_INVISIBLE = "\ufeff\u00ad\u200b\u200c\u200d\u2060\u180e"
+_SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+BLANKS = _SPACES + _INVISIBLE
+"""Every character the importer treats as blank."""
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")  # alternatives of fixed length: linear
+_FOLDS = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+        "\uff1a": ":", "\ufe55": ":",
+    }
+)
+_fold_cache: dict[str, str] = {}
+
+
+class Line:
+    """One line of the text: ``[start, end)`` without its terminator, ``[lead, trail)`` without blanks.
+
+    A run of blank lines is one :class:`Line` (``blank`` true) that spans them
+    all, so a text of a million empty lines costs one object, not a million.
+    """
+
+    __slots__ = ("blank", "end", "lead", "marker", "marker_read", "number", "start", "trail")
+
+    def __init__(self, number: int, start: int, end: int, lead: int, trail: int) -> None:
+        self.number = number
+        self.start = start
+        self.end = end
+        self.lead = lead
+        self.trail = trail
+        self.blank = lead >= trail
+        self.marker: Marker | None = None
+        self.marker_read = False
+
+    def __repr__(self) -> str:
+        return f"Line({self.number}, {self.start}-{self.end}, {self.lead}-{self.trail})"
+
+
+def is_blank(text: str) -> bool:
+    r"""Whether *text* holds nothing but blank characters.
+
+    >>> is_blank("\u00a0\ufeff\t")
+    True
+    """
+    return not text.strip(BLANKS)
+
+
+_IN_LINE_BLANKS = "".join(char for char in BLANKS if char not in "\r\n")
+# Each repetition must end with a line break, which the class excludes: linear.
+_BLANK_RUN = re.compile("(?:[" + re.escape(_IN_LINE_BLANKS) + "]*(?:\r\n|\r|\n))+")
+
+
+def split_lines(text: str) -> list[Line]:
+    r"""The lines of *text*, split at ``\r\n``, ``\r`` or ``\n`` (a run of blank lines as one).
+
+    >>> [(line.number, line.lead, line.trail) for line in split_lines(" a \r\n\n\nbc")]
+    [(1, 1, 2), (2, 6, 6), (4, 7, 9)]
+    """
+    lines: list[Line] = []
+    pos = 0
+    number = 1
+    size = len(text)
+    while True:
+        run = _BLANK_RUN.match(text, pos)
+        if run is not None:
+            end = run.end()
+            breaks = text.count("\n", pos, end) + text.count("\r", pos, end) - text.count("\r\n", pos, end)
+            last = end - 2 if text.startswith("\r\n", end - 2) else end - 1
+            lines.append(Line(number, pos, last, last, last))
+            number += breaks
+            pos = end
+            continue
+        found = _NEWLINE.search(text, pos)
+        stop = found.start() if found is not None else size
+        lines.append(_line(text, number, pos, stop))
+        if found is None:
+            return lines
+        number += 1
+        pos = found.end()
+
+
+def _line(text: str, number: int, start: int, end: int) -> Line:
+    raw = text[start:end]
+    left = raw.lstrip(BLANKS)
+    if not left:
+        return Line(number, start, end, end, end)
+    lead = start + len(raw) - len(left)
+    return Line(number, start, end, lead, lead + len(left.rstrip(BLANKS)))
+
+
+def line_column(lines: list[Line], offset: int, starts: list[int] | None = None) -> tuple[int, int]:
+    """The 1-based line and column of character *offset* (which must not fall inside a run of blank lines).
+
+    Args:
+        lines: The lines, from :func:`split_lines`.
+        offset: A character offset into the text.
+        starts: Each line's ``start``, if already at hand.
+    """
+    if starts is None:
+        starts = [line.start for line in lines]
+    line = lines[max(0, bisect.bisect_right(starts, offset) - 1)]
+    return line.number, offset - line.start + 1
+
+
+def _fold_char(char: str) -> str:
+    folded = _fold_cache.get(char)
+    if folded is None:
+        if char in _INVISIBLE:
+            folded = ""
+        elif char.isspace():
+            folded = " "
+        else:
+            folded = char.translate(_FOLDS).casefold()
+        if len(_fold_cache) < 4096:  # bounded: pasted text may hold any character
+            _fold_cache[char] = folded
+    return folded
+
+
+def fold(text: str, start: int, end: int, *, spaces: bool = True) -> tuple[str, list[int]]:
+    r"""Fold ``text[start:end]`` for lookup, keeping where each folded character came from.
+
+    Folding lowers case, makes curly quotes and dashes plain, drops invisible
+    characters, and collapses white space to single spaces (or, with
+    ``spaces=False``, drops it).
+
+    Returns:
+        The folded text, and for each of its characters the offset in *text* it
+        came from, plus one more entry: *end*.
+
+    >>> fold("A\u00a0\u00a0B\u2019s", 0, 6)
+    ("a b's", [0, 1, 3, 4, 5, 6])
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    after_space = True
+    for index in range(start, end):
+        folded = _fold_char(text[index])
+        if not folded:
+            continue
+        if folded == " ":
+            if not spaces or after_space:
+                continue
+            after_space = True
+        else:
+            after_space = False
+        for char in folded:
+            out.append(char)
+            offsets.append(index)
+    if spaces and out and out[-1] == " ":
+        out.pop()
+        offsets.pop()
+    offsets.append(end)
+    return "".join(out), offsets
+
+
+_QUICK = str.maketrans({**dict.fromkeys(BLANKS), **{chr(k): v for k, v in _FOLDS.items()}})
+
+
+def fold_tight(text: str) -> str:
+    """Fold like :func:`fold` with ``spaces=False``, without offsets (C-speed, for a first look)."""
+    return text.translate(_QUICK).casefold()
+
+
+def fold_text(text: str) -> str:
+    """Fold a whole text for substring search (no offsets): see :func:`fold`."""
+    cleaned = text.translate(_FOLDS).casefold()
+    for char in _INVISIBLE:
+        cleaned = cleaned.replace(char, "")
+    return " ".join(cleaned.split())
+
+
+def collapse(passage: str) -> str:
+    r"""A passage as a record value: invisible characters dropped, white space runs made one space.
+
+    >>> collapse(" innovation.\u201d\u00a0\u00a0 In prac\u00adtice ")
+    'innovation.\u201d In practice'
+    """
+    for char in _INVISIBLE:
+        if char in passage:
+            passage = passage.replace(char, "")
+    return " ".join(passage.split())
+
+
+class Marker:
+    """A list marker at the start of a line: ``1)``, ``a.``, ``(iv)``, ``*``, ``•``..."""
+
+    __slots__ = ("content", "end", "numbered", "start")
+
+    def __init__(self, start: int, end: int, content: int, *, numbered: bool) -> None:
+        self.start = start
+        self.end = end
+        self.content = content
+        self.numbered = numbered
+
+
+_BULLETS = frozenset("*\u2022\u00b7\u25aa\u25ba\u25e6\u2023\u2043\u25cb\u25cf\u25a0\u25a1\u27a2\u2713\u2219")
+_DASH_BULLETS = frozenset("-\u2013\u2014")
+_ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"})
+
+
+def list_marker(text: str, line: Line) -> Marker | None:
+    """The list marker that opens *line*, if any.
+
+    Numbers and letters need a closing ``)`` or ``.`` (``.`` only before a blank,
+    so "1.5 billion" and "e.g." are not markers); dashes need a blank after them.
+    """
+    if not line.marker_read:
+        line.marker = _find_marker(text, line)
+        line.marker_read = True
+    return line.marker
+
+
+_MARKER_START = frozenset("(0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") | _BULLETS | _DASH_BULLETS
+
+
+def _find_marker(text: str, line: Line) -> Marker | None:
+    at = line.lead
+    if at >= line.trail or text[at] not in _MARKER_START:
+        return None
+    first = text[at]
+    if first in _BULLETS or (first in _DASH_BULLETS and _blank_or_end(text, at + 1, line)):
+        if first == "*" and at + 1 < line.trail and text[at + 1] == "*":
+            return None  # "**bold**" is emphasis, not a bullet
+        return Marker(at, at + 1, _skip_blanks(text, at + 1, line), numbered=False)
+    opened = first == "("
+    body = at + 1 if opened else at
+    end = body
+    limit = min(line.trail, body + 4)
+    while end < limit and text[end].isascii() and text[end].isalnum():
+        end += 1
+    token = text[body:end]
+    if not token or end >= line.trail:
+        return None
+    closer = text[end]
+    if not _is_number_token(token, closer):
+        return None
+    if opened:
+        if closer != ")":
+            return None
+    elif closer == "." and not _blank_or_end(text, end + 1, line) and not (token.isdigit() and text[end + 1].isalpha()):
+        return None  # "1.5 billion" and "e.g." are not markers; "1.Proponent" is
+    elif closer not in ").":
+        return None
+    return Marker(at, end + 1, _skip_blanks(text, end + 1, line), numbered=True)
+
+
+def _is_number_token(token: str, closer: str) -> bool:
+    if token.isdigit():
+        return len(token) <= 3
+    if len(token) == 1 and token.isalpha():
+        return token.islower() or closer == ")"
+    return token in _ROMAN
+
+
+def _blank_or_end(text: str, at: int, line: Line) -> bool:
+    return at >= line.trail or text[at] in BLANKS
+
+
+def _skip_blanks(text: str, at: int, line: Line) -> int:
+    while at < line.trail and text[at] in BLANKS:
+        at += 1
+    return at
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+_SLUG_WORD = re.compile(r"[^\W_]+")
+
+
+def slug(text: str, *, max_words: int = 6) -> str:
+    """A lower-case identifier from the first words of *text* (a leading article dropped).
+
+    >>> slug("The Future of Internet : Where we go? And how?")
+    'future-of-internet'
+    >>> slug("Communiqu\u00e9 of the West Africa IGF")
+    'communique-of-the-west-africa-igf'
+    """
+    head = text[:300]
+    for stop in ":?!|\u2014":
+        cut = head.find(stop)
+        if cut > 0 and head[:cut].strip():
+            head = head[:cut]
+    plain = "".join(char for char in unicodedata.normalize("NFKD", fold_text(head)) if not unicodedata.combining(char))
+    words = [word for word in _SLUG_WORD.findall(plain) if word.isascii()]
+    if words and words[0] in _ARTICLES and len(words) > 1:
+        words = words[1:]
+    return "-".join(words[:max_words])
