@@ -1,0 +1,145 @@
+"""Reading documents written in older format versions.
+
+Every document names its ``format_version``. This release writes
+:data:`~govrecords.formats.FORMAT_VERSION`; a newer version is refused with a
+:class:`~govrecords.errors.FormatVersionError` naming both versions, and an older
+one is brought up to date by the *migrations* registered here, one step at a
+time, before it is validated. Each migration is a plain function from the parsed
+JSON of an envelope of version N to the parsed JSON of version N + 1: it never
+sees a record class, so it keeps working however the classes change later.
+
+The versions so far:
+
+``0``
+    The layout of the 0.0 pre-release drafts. Their writer used cattrs' default
+    for every attrs class, so a provenance span was an object,
+    ``"span": {"start": 4, "end": 9}``.
+``1``
+    The first released format. A span is a pair, ``"span": [4, 9]``.
+
+To change the format: add one to ``FORMAT_VERSION``, register a migration from
+the previous version with :func:`migration`, and add a fixture of the old
+version under ``tests/migrations/`` with the document it must become.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any, cast
+
+from govrecords.errors import Problem, ValidationError
+
+__all__ = ["MIGRATIONS", "OLDEST_VERSION", "Migration", "migrate", "migration"]
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+"""A function from the parsed envelope of one version to that of the next."""
+
+OLDEST_VERSION = 0
+"""The oldest format version govrecords can still read."""
+
+_REGISTRY: dict[int, Migration] = {}
+MIGRATIONS: Mapping[int, Migration] = MappingProxyType(_REGISTRY)
+"""The registered migrations, by the version they read (each writes the next)."""
+
+
+def migration(from_version: int) -> Callable[[Migration], Migration]:
+    """Register the decorated function as the migration from *from_version* to the next.
+
+    Raises:
+        ValueError: A migration from that version is already registered.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def register(function: Migration) -> Migration:
+        if from_version in _REGISTRY:
+            raise ValueError(f"a migration from format version {from_version} is already registered")
+        _REGISTRY[from_version] = function
+        return function
+
+    return register
+
+
+def migrate(envelope: dict[str, Any], to_version: int | None = None) -> dict[str, Any]:
+    """Bring a parsed envelope of an older format version up to *to_version*.
+
+    Args:
+        envelope: The parsed JSON of one document, with its ``format_version``.
+        to_version: The version wanted; the current
+            :data:`~govrecords.formats.FORMAT_VERSION` by default.
+
+    Returns:
+        A new envelope of *to_version* (the input is not changed). An envelope
+        already of that version is returned as it is.
+
+    Raises:
+        ValidationError: The version is not a whole number, is older than
+            :data:`OLDEST_VERSION`, or no migration leads from it.
+
+    >>> old = {"format_version": 0, "type": "topic", "record": {"id": "privacy", "label": "Privacy"}}
+    >>> migrate(old)["format_version"]
+    1
+    >>> prov = {"source": "d", "span": {"start": 4, "end": 9}}
+    >>> migrate({"format_version": 0, "type": "session", "record": {"provenance": [prov]}})["record"]
+    {'provenance': [{'source': 'd', 'span': [4, 9]}]}
+
+    .. versionadded:: 0.1.0
+    """
+    if to_version is None:
+        from govrecords.formats import FORMAT_VERSION
+
+        to_version = FORMAT_VERSION
+    version = envelope.get("format_version")
+    if type(version) is not int:
+        raise ValidationError([Problem("$.format_version", "required whole number is missing", version)])
+    if version < OLDEST_VERSION:
+        raise ValidationError([Problem("$.format_version", f"format versions start at {OLDEST_VERSION}", version)])
+    while version < to_version:
+        step = _REGISTRY.get(version)
+        if step is None:
+            raise ValidationError(
+                [Problem("$.format_version", f"no migration from format version {version} is registered", version)]
+            )
+        envelope = step(envelope)
+        version += 1
+        envelope["format_version"] = version
+    return envelope
+
+
+@migration(0)
+def _spans_as_pairs(envelope: dict[str, Any]) -> dict[str, Any]:
+    """Version 0 to 1: a provenance span ``{"start": s, "end": e}`` becomes ``[s, e]``."""
+    record = _copy(envelope.get("record"))
+    stack: list[object] = [record]
+    while stack:  # iterative: the depth was bounded by the reader, but stay safe regardless
+        item = stack.pop()
+        if isinstance(item, dict):
+            mapping = cast("dict[str, object]", item)
+            span = mapping.get("span")
+            if isinstance(span, dict) and set(cast("dict[str, object]", span)) == {"start", "end"}:
+                mapping["span"] = [cast("dict[str, object]", span)["start"], cast("dict[str, object]", span)["end"]]
+            stack.extend(mapping.values())
+        elif isinstance(item, list):
+            stack.extend(cast("list[object]", item))
+    return {**envelope, "record": record}
+
+
+def _copy(value: object) -> Any:
+    # A structural copy of parsed JSON without recursion, so migrations never
+    # change the caller's data.
+    root: dict[str, object] = {"value": None}
+    stack: list[tuple[object, Any, int | str]] = [(value, root, "value")]
+    while stack:
+        item, parent, key = stack.pop()
+        if isinstance(item, dict):
+            mapping = cast("dict[str, object]", item)
+            parent[key] = copy = dict.fromkeys(mapping)
+            stack.extend((inner, copy, name) for name, inner in mapping.items())
+        elif isinstance(item, list):
+            items = cast("list[object]", item)
+            parent[key] = copied = [None] * len(items)
+            stack.extend((inner, copied, index) for index, inner in enumerate(items))
+        else:
+            parent[key] = item
+    return root["value"]
