@@ -18,6 +18,17 @@ from typing import TYPE_CHECKING, Any
 from govrecords._version import __version__
 
 if TYPE_CHECKING:
+    from govrecords.changes import Change, StanceShift
+    from govrecords.checks import Issue, Severity, check
+    from govrecords.comparison import (
+        Comparison,
+        ComparisonSettings,
+        SideSummary,
+        StanceComparison,
+        TopicComparison,
+        compare,
+    )
+    from govrecords.consensus import Aggregate, GroupInformedConsensus, GroupSupport
     from govrecords.dates import (
         DateRange,
         PartialDate,
@@ -39,6 +50,7 @@ if TYPE_CHECKING:
         SerializationError,
         ValidationError,
     )
+    from govrecords.evidence import Evidence, EvidenceKind, ForumRef, RecordKind, RecordRef, TopicState, TopicStatus
     from govrecords.formats import (
         FORMAT_VERSION,
         dump,
@@ -49,6 +61,8 @@ if TYPE_CHECKING:
         make_converter,
         write_jsonl,
     )
+    from govrecords.limits import Limits
+    from govrecords.matching import MatchKind, RecommendationLink, RecommendationMatch, RecommendationRef
     from govrecords.provenance import Method, MethodKind, Provenance, SourceDocument, Span, content_hash
     from govrecords.records import (
         Actor,
@@ -66,6 +80,7 @@ if TYPE_CHECKING:
     )
     from govrecords.schema import json_schema
     from govrecords.taxonomy import Taxonomy, Topic, TopicLabel, default_taxonomy
+    from govrecords.timelines import Timeline, TimelinePoint, TopicTimeline, Trend, timeline
     from govrecords.vocabulary import (
         ActorKind,
         ConsensusLevel,
@@ -80,6 +95,20 @@ if TYPE_CHECKING:
     )
 
 _WHERE = {
+    "Change": "changes",
+    "StanceShift": "changes",
+    "Issue": "checks",
+    "Severity": "checks",
+    "check": "checks",
+    "Comparison": "comparison",
+    "ComparisonSettings": "comparison",
+    "SideSummary": "comparison",
+    "StanceComparison": "comparison",
+    "TopicComparison": "comparison",
+    "compare": "comparison",
+    "Aggregate": "consensus",
+    "GroupInformedConsensus": "consensus",
+    "GroupSupport": "consensus",
     "DateRange": "dates",
     "PartialDate": "dates",
     "Precision": "dates",
@@ -97,6 +126,13 @@ _WHERE = {
     "RecordImportWarning": "errors",
     "SerializationError": "errors",
     "ValidationError": "errors",
+    "Evidence": "evidence",
+    "EvidenceKind": "evidence",
+    "ForumRef": "evidence",
+    "RecordKind": "evidence",
+    "RecordRef": "evidence",
+    "TopicState": "evidence",
+    "TopicStatus": "evidence",
     "FORMAT_VERSION": "formats",
     "dump": "formats",
     "dumps": "formats",
@@ -105,6 +141,11 @@ _WHERE = {
     "loads": "formats",
     "make_converter": "formats",
     "write_jsonl": "formats",
+    "Limits": "limits",
+    "MatchKind": "matching",
+    "RecommendationLink": "matching",
+    "RecommendationMatch": "matching",
+    "RecommendationRef": "matching",
     "Method": "provenance",
     "MethodKind": "provenance",
     "Provenance": "provenance",
@@ -128,6 +169,11 @@ _WHERE = {
     "Topic": "taxonomy",
     "TopicLabel": "taxonomy",
     "default_taxonomy": "taxonomy",
+    "Timeline": "timelines",
+    "TimelinePoint": "timelines",
+    "TopicTimeline": "timelines",
+    "Trend": "timelines",
+    "timeline": "timelines",
     "ActorKind": "vocabulary",
     "ConsensusLevel": "vocabulary",
     "Force": "vocabulary",
@@ -144,17 +190,29 @@ __all__ = [
     "FORMAT_VERSION",
     "Actor",
     "ActorKind",
+    "Aggregate",
+    "Change",
+    "Comparison",
+    "ComparisonSettings",
     "ConsensusLevel",
     "DateParseError",
     "DateRange",
+    "Evidence",
+    "EvidenceKind",
     "Finding",
     "Force",
     "FormatVersionError",
     "Forum",
+    "ForumRef",
     "GovRecordsError",
     "GovRecordsWarning",
+    "GroupInformedConsensus",
+    "GroupSupport",
     "ImportFailedError",
+    "Issue",
     "LimitExceededError",
+    "Limits",
+    "MatchKind",
     "Method",
     "MethodKind",
     "PartialDate",
@@ -166,7 +224,12 @@ __all__ = [
     "Problem",
     "Provenance",
     "Recommendation",
+    "RecommendationLink",
+    "RecommendationMatch",
+    "RecommendationRef",
     "RecordImportWarning",
+    "RecordKind",
+    "RecordRef",
     "RegionalGroup",
     "Relation",
     "Role",
@@ -175,19 +238,32 @@ __all__ = [
     "Session",
     "SessionFormat",
     "SessionKind",
+    "Severity",
+    "SideSummary",
     "SourceDocument",
     "Span",
     "StakeholderGroup",
     "StakeholderKind",
     "Stance",
+    "StanceComparison",
+    "StanceShift",
     "Statement",
     "Taxonomy",
+    "Timeline",
+    "TimelinePoint",
     "Topic",
+    "TopicComparison",
     "TopicLabel",
+    "TopicState",
+    "TopicStatus",
+    "TopicTimeline",
+    "Trend",
     "ValidationError",
     "When",
     "Workshop",
     "__version__",
+    "check",
+    "compare",
     "content_hash",
     "default_taxonomy",
     "dump",
@@ -199,6 +275,7 @@ __all__ = [
     "make_converter",
     "parse_date",
     "parse_when",
+    "timeline",
     "write_jsonl",
 ]
 

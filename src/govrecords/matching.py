@@ -1,0 +1,552 @@
+"""Matching recommendations across the two sides of a comparison.
+
+Each recommendation is read as the set of its *words*: lower-cased, hyphens
+dropped ("multi-stakeholder" is "multistakeholder"), punctuation and common English
+stop words ("the", "to", "and"...) left out. Two recommendations are as similar as
+the share of words they have in common (the Jaccard index of the two sets)::
+
+    similarity = |words(a) & words(b)| / |words(a) | words(b)|
+
+Word order does not count, and neither do case, punctuation or stop words.
+
+Matching is deterministic and every match says why it was made:
+
+1. Candidate pairs come from an inverted index of words, so only recommendations
+   that share a word are ever scored. The index holds only each set's rarest words
+   (prefix filtering: a pair at or above the threshold always shares one of them),
+   and no word found in more than :data:`INDEX_LIMIT` recommendations, so cost grows
+   linearly with the number of recommendations. Identical word sets are paired
+   directly. A recommendation left unmatched while one of its rarest words was too
+   common to search on says so (``search_limited``).
+2. Pairs at or above ``reworded_at`` are taken greedily, most similar first, each
+   recommendation at most once; ties go by a content-based key the same from either
+   side, so comparing B with A mirrors comparing A with B.
+3. A recommendation left over whose best pair is at or above ``reworded_at`` joins
+   the match of that partner: several before mapped to one after is *merged*, one
+   before mapped to several after is *split*.
+4. What is still left over is *new* (after only) or *dropped* (before only).
+
+A one-to-one match is *repeated* at or above ``repeated_at``, else *reworded*.
+Thresholds are whole percentages, compared exactly.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections import Counter
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import Any
+
+import attrs
+from attrs.validators import deep_iterable, instance_of, optional
+
+from govrecords.errors import Problem, ValidationError
+from govrecords.evidence import RecordRef, natural_key
+from govrecords.provenance import Provenance
+from govrecords.vocabulary import Force
+
+__all__ = [
+    "INDEX_LIMIT",
+    "REPEATED_AT",
+    "REWORDED_AT",
+    "STOPWORDS",
+    "MatchKind",
+    "RecommendationLink",
+    "RecommendationMatch",
+    "RecommendationRef",
+    "match_recommendations",
+    "words",
+]
+
+REPEATED_AT = 95
+"""Default: a one-to-one match sharing at least 95% of its words is *repeated*."""
+REWORDED_AT = 50
+"""Default: recommendations sharing at least 50% of their words are matched at all."""
+INDEX_LIMIT = 100
+"""Words found in more recommendations than this (over both sides) are not searched on.
+
+Searching on a word every other recommendation holds would compare nearly every pair,
+and cost would grow with the square of the number of recommendations. A recommendation
+with such a word among its rarest is reported with ``search_limited`` set when nothing
+matches it, as a partner sharing only such words would be missed."""
+
+STOPWORDS: frozenset[str] = frozenset(
+    """a about above after again all also am an and any are as at be been being below between both but by can
+    could did do does doing down during each either few for from further had has have having he her here hers
+    him his how i if in into is it its itself just may me might more most must my no nor not now of off on once
+    only or other our ours out over own same shall she should so some such than that the their theirs them then
+    there these they this those through thus to too under until up upon very was we were what when where which
+    while who whom why will with would you your yours""".split()  # noqa: SIM905 -- a word list reads best as text
+)
+"""The English stop words left out of the word sets."""
+
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> frozenset[str]:
+    """The words of *text* that count for matching.
+
+    >>> sorted(words("To continue the IGF platform for dialog, multi-stakeholder"))
+    ['continue', 'dialog', 'igf', 'multistakeholder', 'platform']
+
+    .. versionadded:: 0.1.0
+    """
+    return frozenset(word for word in _WORD.findall(text.casefold().replace("-", "")) if word not in STOPWORDS)
+
+
+def _folded(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold().replace("-", "")))
+
+
+_str = optional(instance_of(str))
+
+
+def _many(kind: type[object]) -> Any:
+    return deep_iterable(instance_of(kind), instance_of(tuple))
+
+
+@attrs.frozen
+class RecommendationRef:
+    """A recommendation, as it stands in its record.
+
+    Args:
+        record: The session it is part of.
+        text: Its text.
+        number: Its number as written ("1)").
+        id: Its id, if it has one.
+        force: How strongly it asks.
+        topics: Its topics.
+        provenance: Its provenance (quotes and spans).
+
+    .. versionadded:: 0.1.0
+    """
+
+    record: RecordRef = attrs.field(validator=instance_of(RecordRef))
+    text: str = attrs.field(validator=instance_of(str))
+    number: str | None = attrs.field(default=None, validator=_str)
+    id: str | None = attrs.field(default=None, validator=_str)
+    force: Force | None = attrs.field(default=None, validator=optional(instance_of(Force)))
+    topics: tuple[str, ...] = attrs.field(default=(), validator=_many(str))
+    provenance: tuple[Provenance, ...] = attrs.field(default=(), validator=_many(Provenance))
+
+    def key(self) -> tuple[Any, ...]:
+        """A total, content-based order: record, number, text, id."""
+        return (
+            self.record.key(),
+            natural_key(self.number),
+            self.number or "",
+            self.text,
+            self.id or "",
+            self.force.value if self.force else "",
+            self.topics,
+            tuple(repr(p) for p in self.provenance),
+        )
+
+
+class MatchKind(enum.Enum):
+    """How recommendations on the two sides correspond.
+
+    .. versionadded:: 0.1.0
+    """
+
+    REPEATED = "repeated"
+    """One to one, the same words (similarity at or above ``repeated_at``)."""
+    REWORDED = "reworded"
+    """One to one, similar words (at or above ``reworded_at``, below ``repeated_at``)."""
+    MERGED = "merged"
+    """Several before map to one after."""
+    SPLIT = "split"
+    """One before maps to several after."""
+    REGROUPED = "regrouped"
+    """Several before map to several after."""
+    NEW = "new"
+    """After only: nothing before is similar enough."""
+    DROPPED = "dropped"
+    """Before only: nothing after is similar enough."""
+
+    def mirror(self) -> MatchKind:
+        """The kind seen from the other side (merged is split, new is dropped)."""
+        return _MIRROR.get(self, self)
+
+
+_MIRROR = {
+    MatchKind.MERGED: MatchKind.SPLIT,
+    MatchKind.SPLIT: MatchKind.MERGED,
+    MatchKind.NEW: MatchKind.DROPPED,
+    MatchKind.DROPPED: MatchKind.NEW,
+}
+_KIND_ORDER = {kind: index for index, kind in enumerate(MatchKind)}
+
+
+def _index(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not int or value < 0:
+        raise ValueError(f"{attribute.name} must be a whole number >= 0, got {value!r}")
+
+
+@attrs.frozen
+class RecommendationLink:
+    """One scored pair within a match: which words the two share and which differ.
+
+    Args:
+        before: The index of the pair's before recommendation in the match's ``before``.
+        after: The index of its after recommendation in the match's ``after``.
+        shared: How many words the two have in common.
+        union: How many words they have between them.
+        added: Words only the after recommendation has, sorted.
+        removed: Words only the before recommendation has, sorted.
+
+    .. versionadded:: 0.1.0
+    """
+
+    before: int = attrs.field(validator=_index)
+    after: int = attrs.field(validator=_index)
+    shared: int = attrs.field(validator=_index)
+    union: int = attrs.field(validator=_index)
+    added: tuple[str, ...] = attrs.field(default=(), validator=_many(str))
+    removed: tuple[str, ...] = attrs.field(default=(), validator=_many(str))
+
+    @property
+    def fraction(self) -> Fraction:
+        """The exact similarity; two texts without a word to count are alike only when equal."""
+        return Fraction(self.shared, self.union) if self.union else Fraction(1)
+
+    @property
+    def similarity(self) -> float:
+        """The similarity, from 0 to 1."""
+        return float(self.fraction)
+
+    def mirror(self) -> RecommendationLink:
+        """The link seen from the other side."""
+        return RecommendationLink(self.after, self.before, self.shared, self.union, self.removed, self.added)
+
+
+@attrs.frozen
+class RecommendationMatch:
+    """Recommendations on the two sides that correspond, and why.
+
+    Args:
+        kind: Repeated, reworded, merged, split, regrouped, new or dropped.
+        before: The before side's recommendations in the match.
+        after: The after side's.
+        links: The scored pairs that make the match (none for new and dropped).
+        explanation: Why, in words: the similarity and the thresholds.
+        search_limited: For new and dropped: some of the recommendation's rarest
+            words are so common (in more than :data:`INDEX_LIMIT` recommendations)
+            that they were not searched on, so a partner sharing only such words
+            would have been missed.
+
+    .. versionadded:: 0.1.0
+    """
+
+    kind: MatchKind = attrs.field(validator=instance_of(MatchKind))
+    before: tuple[RecommendationRef, ...] = attrs.field(validator=_many(RecommendationRef))
+    after: tuple[RecommendationRef, ...] = attrs.field(validator=_many(RecommendationRef))
+    links: tuple[RecommendationLink, ...] = attrs.field(default=(), validator=_many(RecommendationLink))
+    explanation: str = attrs.field(default="", validator=instance_of(str))
+    search_limited: bool = attrs.field(default=False, validator=instance_of(bool))
+
+    def key(self) -> tuple[Any, ...]:
+        """The order matches are reported in: by kind, then by their recommendations."""
+        return (_KIND_ORDER[self.kind], tuple(r.key() for r in self.before), tuple(r.key() for r in self.after))
+
+
+def check_thresholds(repeated_at: int, reworded_at: int) -> None:
+    """Raise a :class:`~govrecords.errors.ValidationError` unless 1 <= reworded_at <= repeated_at <= 100."""
+    problems = [
+        Problem(name, "must be a whole percentage from 1 to 100", value)
+        for name, value in (("repeated_at", repeated_at), ("reworded_at", reworded_at))
+        if type(value) is not int or not 1 <= value <= 100
+    ]
+    if not problems and reworded_at > repeated_at:
+        problems.append(Problem("reworded_at", f"must not exceed repeated_at ({repeated_at})", reworded_at))
+    if problems:
+        raise ValidationError(problems)
+
+
+class _Pair:
+    __slots__ = ("after", "before", "shared", "union")
+
+    def __init__(self, before: int, after: int, shared: int, union: int) -> None:
+        self.before, self.after, self.shared, self.union = before, after, shared, union
+
+    def fraction(self) -> Fraction:
+        return Fraction(self.shared, self.union) if self.union else Fraction(1)
+
+
+def _group_key(word_set: frozenset[str], text: str) -> object:
+    # Texts without a word to count are alike only when their folded text is the same.
+    return word_set or ("", _folded(text))
+
+
+def _candidates(
+    left: Sequence[frozenset[str]],
+    right: Sequence[frozenset[str]],
+    left_text: Sequence[str],
+    right_text: Sequence[str],
+    at: int,
+) -> tuple[list[_Pair], list[bool], list[bool]]:
+    """The pairs worth scoring, and which recommendations were searched only in part.
+
+    Identical word sets are paired directly, the i-th on one side with the i-th on
+    the other (the rest with the first), so many copies cost no more than one. Other
+    pairs come from an index of each set's rarest words: a pair at similarity >= t
+    shares a word among the first n - ceil(t * n) + 1 of each set's words, rarest
+    first. Words in more than :data:`INDEX_LIMIT` recommendations are left out of the
+    index, which keeps the cost linear; a recommendation with such a word among its
+    rarest is flagged, as a partner sharing only those words would be missed.
+    """
+    frequency: Counter[str] = Counter()
+    for word_set in (*left, *right):
+        frequency.update(word_set)
+    limit = INDEX_LIMIT
+
+    def prefix(word_set: frozenset[str]) -> list[str]:
+        ordered = sorted(word_set, key=lambda word: (frequency[word], word))
+        return ordered[: len(ordered) - (-(-at * len(ordered) // 100)) + 1]
+
+    left_prefix, right_prefix = [prefix(s) for s in left], [prefix(s) for s in right]
+    limited_left = [any(frequency[word] > limit for word in words) for words in left_prefix]
+    limited_right = [any(frequency[word] > limit for word in words) for words in right_prefix]
+    pairs: list[_Pair] = []
+    groups: dict[object, tuple[list[int], list[int]]] = {}
+    for position, word_set in enumerate(left):
+        groups.setdefault(_group_key(word_set, left_text[position]), ([], []))[0].append(position)
+    for position, word_set in enumerate(right):
+        groups.setdefault(_group_key(word_set, right_text[position]), ([], []))[1].append(position)
+    for lefts, rights in groups.values():
+        if not lefts or not rights:
+            continue
+        size = len(left[lefts[0]])  # the shared word set's size; 0 for texts without words
+        common = min(len(lefts), len(rights))
+        pairs += [_Pair(lefts[i], rights[i], size, size) for i in range(common)]
+        pairs += [_Pair(extra, rights[0], size, size) for extra in lefts[common:]]
+        pairs += [_Pair(lefts[0], extra, size, size) for extra in rights[common:]]
+    index: dict[str, list[int]] = {}
+    for position, words_in in enumerate(right_prefix):
+        for word in words_in:
+            if frequency[word] <= limit:
+                index.setdefault(word, []).append(position)
+    for position, word_set in enumerate(left):
+        seen: set[int] = set()
+        for word in left_prefix[position]:
+            for other in index.get(word, ()):
+                if other in seen or right[other] == word_set:
+                    continue  # identical sets are paired above
+                seen.add(other)
+                shared = len(word_set & right[other])
+                union = len(word_set) + len(right[other]) - shared
+                if shared * 100 >= at * union:
+                    pairs.append(_Pair(position, other, shared, union))
+    return pairs, limited_left, limited_right
+
+
+def match_recommendations(
+    before: Sequence[RecommendationRef],
+    after: Sequence[RecommendationRef],
+    *,
+    repeated_at: int = REPEATED_AT,
+    reworded_at: int = REWORDED_AT,
+) -> tuple[RecommendationMatch, ...]:
+    """Match the recommendations of two sides (see the module's description).
+
+    Args:
+        before: The before side's recommendations, in any order.
+        after: The after side's.
+        repeated_at: The least similarity, in percent, for a one-to-one match to
+            count as repeated.
+        reworded_at: The least similarity, in percent, for two recommendations to
+            be matched at all.
+
+    Returns:
+        Every recommendation of both sides in exactly one match, ordered by
+        :meth:`RecommendationMatch.key`. Explanations are left empty for the
+        caller to fill in (:mod:`govrecords.comparison` words them for its report).
+
+    Raises:
+        ValidationError: A threshold is not a whole percentage from 1 to 100, or
+            ``reworded_at`` exceeds ``repeated_at``.
+
+    .. versionadded:: 0.1.0
+    """
+    check_thresholds(repeated_at, reworded_at)
+    left = sorted(before, key=RecommendationRef.key)
+    right = sorted(after, key=RecommendationRef.key)
+    left_words = [words(r.text) for r in left]
+    right_words = [words(r.text) for r in right]
+    left_keys = [r.key() for r in left]
+    right_keys = [r.key() for r in right]
+    pairs, limited_left, limited_right = _candidates(
+        left_words, right_words, [r.text for r in left], [r.text for r in right], reworded_at
+    )
+
+    def order(pair: _Pair) -> tuple[Any, ...]:
+        # The same from either side: the score, then both recommendations' keys and
+        # positions, each as an unordered pair.
+        keys = sorted((left_keys[pair.before], right_keys[pair.after]))
+        return (-pair.fraction(), keys, sorted((pair.before, pair.after)))
+
+    pairs.sort(key=order)
+    left_partner: dict[int, _Pair] = {}
+    right_partner: dict[int, _Pair] = {}
+    for pair in pairs:
+        if pair.before not in left_partner and pair.after not in right_partner:
+            left_partner[pair.before] = right_partner[pair.after] = pair
+    best_left: dict[int, _Pair] = {}
+    best_right: dict[int, _Pair] = {}
+    for pair in pairs:  # already best first
+        best_left.setdefault(pair.before, pair)
+        best_right.setdefault(pair.after, pair)
+    # Each primary pair, with the left-overs that join it.
+    # Each primary pair (by its before position), with the left-overs that join it.
+    joined: dict[int, list[_Pair]] = {position: [] for position in left_partner}
+    for position in range(len(left)):
+        if position not in left_partner and position in best_left:
+            extra = best_left[position]
+            joined[right_partner[extra.after].before].append(extra)
+    for position in range(len(right)):
+        if position not in right_partner and position in best_right:
+            extra = best_right[position]
+            joined[extra.before].append(extra)
+    matches = [
+        _group(
+            primary,
+            extras=joined[position],
+            left=left,
+            right=right,
+            left_words=left_words,
+            right_words=right_words,
+            repeated_at=repeated_at,
+        )
+        for position, primary in left_partner.items()
+    ]
+    matches += [
+        RecommendationMatch(MatchKind.DROPPED, (r,), (), search_limited=limited_left[i])
+        for i, r in enumerate(left)
+        if i not in left_partner and i not in best_left
+    ]
+    matches += [
+        RecommendationMatch(MatchKind.NEW, (), (r,), search_limited=limited_right[i])
+        for i, r in enumerate(right)
+        if i not in right_partner and i not in best_right
+    ]
+    return tuple(sorted(matches, key=RecommendationMatch.key))
+
+
+def _group(
+    primary: _Pair,
+    *,
+    extras: list[_Pair],
+    left: Sequence[RecommendationRef],
+    right: Sequence[RecommendationRef],
+    left_words: Sequence[frozenset[str]],
+    right_words: Sequence[frozenset[str]],
+    repeated_at: int,
+) -> RecommendationMatch:
+    members = [primary, *extras]
+    before_ids = sorted({pair.before for pair in members}, key=lambda i: left[i].key())
+    after_ids = sorted({pair.after for pair in members}, key=lambda i: right[i].key())
+    links = sorted(
+        (
+            RecommendationLink(
+                before_ids.index(pair.before),
+                after_ids.index(pair.after),
+                pair.shared,
+                pair.union,
+                tuple(sorted(right_words[pair.after] - left_words[pair.before])),
+                tuple(sorted(left_words[pair.before] - right_words[pair.after])),
+            )
+            for pair in members
+        ),
+        key=lambda link: (link.before, link.after),
+    )
+    if len(before_ids) == 1 and len(after_ids) == 1:
+        kind = MatchKind.REPEATED if primary.fraction() * 100 >= repeated_at else MatchKind.REWORDED
+    elif len(after_ids) == 1:
+        kind = MatchKind.MERGED
+    elif len(before_ids) == 1:
+        kind = MatchKind.SPLIT
+    else:
+        kind = MatchKind.REGROUPED
+    return RecommendationMatch(
+        kind, tuple(left[i] for i in before_ids), tuple(right[i] for i in after_ids), tuple(links)
+    )
+
+
+def mirror_match(match: RecommendationMatch) -> RecommendationMatch:
+    """The match seen from the other side (explanation left for the caller to reword)."""
+    links = sorted((link.mirror() for link in match.links), key=lambda link: (link.before, link.after))
+    return RecommendationMatch(match.kind.mirror(), match.after, match.before, tuple(links), "", match.search_limited)
+
+
+def _percent(link: RecommendationLink) -> str:
+    # Rounded down, so a shown percentage is at or above a threshold exactly when the score is.
+    return f"{link.shared * 100 // link.union}%" if link.union else "100% (the same text)"
+
+
+def _label(ref: RecommendationRef, position: int) -> str:
+    return ref.number.strip() if ref.number else f"#{position + 1}"
+
+
+def match_explanation(
+    match: RecommendationMatch,
+    *,
+    repeated_at: int = REPEATED_AT,
+    reworded_at: int = REWORDED_AT,
+    other_side_empty: bool = False,
+    other_side_announcements: bool = False,
+) -> str:
+    """Why a match is what it is, in words: the shared words, the score and the thresholds.
+
+    Args:
+        match: The match.
+        repeated_at: The threshold it was made with.
+        reworded_at: The threshold it was made with.
+        other_side_empty: For new and dropped: the other side has no recommendations at all.
+        other_side_announcements: For new and dropped: the other side holds only
+            workshop announcements, which make no recommendations.
+
+    .. versionadded:: 0.1.0
+    """
+    kind = match.kind
+    if kind in (MatchKind.NEW, MatchKind.DROPPED):
+        other = "before" if kind is MatchKind.NEW else "after"
+        text = f"{kind.value}: no recommendation {other} shares {reworded_at}% of its words"
+        if other_side_empty:
+            text = f"{kind.value}: the {other} side records no recommendations"
+            if other_side_announcements:
+                text += " (it holds only workshop announcements, which make none)"
+        elif match.search_limited:
+            text += (
+                f"; some of its words are in more than {INDEX_LIMIT} recommendations and were not searched on, "
+                "so a partner sharing only those would be missed"
+            )
+        return text
+    if kind in (MatchKind.REPEATED, MatchKind.REWORDED):
+        link = match.links[0]
+        text = f"{kind.value}: {link.shared} of {link.union} words shared ({_percent(link)}"
+        if kind is MatchKind.REPEATED:
+            text += f", at or above repeated_at {repeated_at}%)"
+        else:
+            text += f": at or above reworded_at {reworded_at}%, below repeated_at {repeated_at}%)"
+        if link.added:
+            text += f"; added: {', '.join(link.added)}"
+        if link.removed:
+            text += f"; removed: {', '.join(link.removed)}"
+        first, second = match.before[0].force, match.after[0].force
+        if first is not second:
+            said = (first.value if first else "unstated", second.value if second else "unstated")
+            text += f"; force: {said[0]} before, {said[1]} after"
+        return text
+    counts = {
+        MatchKind.MERGED: f"{len(match.before)} recommendations before map to one after",
+        MatchKind.SPLIT: f"one recommendation before maps to {len(match.after)} after",
+        MatchKind.REGROUPED: f"{len(match.before)} recommendations before map to {len(match.after)} after",
+    }[kind]
+    pairs = "; ".join(
+        f"before {_label(match.before[link.before], link.before)} and after "
+        f"{_label(match.after[link.after], link.after)} share {link.shared} of {link.union} words ({_percent(link)})"
+        for link in match.links
+    )
+    return f"{kind.value}: {counts}, each pair at or above reworded_at {reworded_at}%: {pairs}"

@@ -1,0 +1,33 @@
+"""Renderers: comparisons and timelines for people and for machines.
+
+* :func:`to_text` and :func:`to_markdown`: reports to read, with the evidence
+  quoted and located in its source;
+* :func:`to_json`: the report itself, as a govrecords JSON document (the same
+  converter and JSON Schema as every record);
+* :func:`to_svg`: a picture of one topic's timeline, written with the standard
+  library only.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from govrecords.comparison import Comparison
+from govrecords.render.svg import to_svg
+from govrecords.render.text import to_markdown, to_text
+from govrecords.timelines import Timeline
+
+__all__ = ["to_json", "to_markdown", "to_svg", "to_text"]
+
+
+def to_json(report: Comparison | Timeline, *, indent: int | None = 2) -> str:
+    """A comparison or a timeline as a govrecords JSON document.
+
+    The same as :func:`govrecords.formats.dumps`: read it back with
+    :func:`govrecords.formats.loads`; its shape is in the JSON Schema.
+
+    .. versionadded:: 0.1.0
+    """
+    from govrecords.formats import dumps
+
+    return dumps(report, indent=indent)

@@ -1,0 +1,315 @@
+"""A picture of one topic's timeline, as SVG, written with the standard library only.
+
+Forums run left to right in date order; the consensus scale runs bottom (contested)
+to top (common view). Below the scale, apart from it, two bands hold the states
+that are not levels: *raised, not yet concluded* and *not discussed*. Each point is
+one mark, carrying its data as attributes (``data-key``, ``data-status``,
+``data-level``, ``data-date``) and a tooltip, so the picture can be checked against
+the data it shows::
+
+    <circle class="mark" data-index="0" data-key="igf-2013" data-status="concluded"
+            data-level="common_view" data-date="2013-10-22/2013-10-25" .../>
+
+Concluded points are filled circles joined by a line (dashed where points off the
+scale lie between them); raised points are hollow diamonds; points where the
+topic was not discussed are small hollow circles.
+"""
+
+from __future__ import annotations
+
+import itertools
+import textwrap
+import xml.etree.ElementTree as ET
+
+from govrecords.changes import level_words, state_words
+from govrecords.errors import Problem, ValidationError
+from govrecords.evidence import TopicStatus
+from govrecords.render._words import date_words
+from govrecords.timelines import Timeline, TimelinePoint, TopicTimeline, Trend
+from govrecords.vocabulary import ConsensusLevel
+
+__all__ = ["BANDS", "to_svg"]
+
+_SCALE = sorted((level for level in ConsensusLevel if level.rank is not None), key=lambda level: -(level.rank or 0))
+BANDS: tuple[str, ...] = (*(level.value for level in _SCALE), "raised", "not_discussed")
+"""The bands from top to bottom: the consensus levels, strongest first, then the two states off the scale."""
+
+_LEFT, _STEP, _RIGHT, _TOP, _BAND, _GAP = 200, 170, 40, 96, 34, 22
+_INK, _MUTED, _LEVEL, _RAISED, _ABSENT = "#1b1b1b", "#6b6b6b", "#1f5fa8", "#b35900", "#8a8a8a"
+_FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
+
+
+_TRENDS = {
+    Trend.RISING: "rising",
+    Trend.FALLING: "falling",
+    Trend.FLAT: "flat",
+    Trend.MIXED: "mixed",
+    Trend.INSUFFICIENT: "none (fewer than two points with a consensus level)",
+}
+
+
+def band_y(band: str) -> float:
+    """The vertical centre of a band, in the picture's units."""
+    index = BANDS.index(band)
+    gap = _GAP if index >= len(_SCALE) else 0
+    return _TOP + index * _BAND + gap + _BAND / 2
+
+
+def _band_of(point: TimelinePoint) -> str:
+    state = point.state
+    if state.status is TopicStatus.CONCLUDED and state.level is not None:
+        return state.level.value
+    return "raised" if state.status is TopicStatus.RAISED else "not_discussed"
+
+
+def _text(parent: ET.Element, x: float, y: float, words: str, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, "text", {"x": f"{x:.1f}", "y": f"{y:.1f}", **attributes})
+    element.text = words
+    return element
+
+
+def _band_label(band: str) -> str:
+    if band == "raised":
+        return "raised, not yet concluded"
+    if band == "not_discussed":
+        return "not discussed"
+    return level_words(ConsensusLevel(band))
+
+
+def _mark(parent: ET.Element, index: int, point: TimelinePoint, x: float) -> None:
+    band = _band_of(point)
+    y = band_y(band)
+    state = point.state
+    data = {
+        "class": "mark",
+        "data-index": str(index),
+        "data-key": point.key,
+        "data-status": state.status.value,
+        "data-level": state.level.value if state.level is not None else "",
+        "data-date": point.date.isoformat() if point.date is not None else "",
+    }
+    if band == "raised":
+        points = f"{x:.1f},{y - 9:.1f} {x + 9:.1f},{y:.1f} {x:.1f},{y + 9:.1f} {x - 9:.1f},{y:.1f}"
+        shape = ET.SubElement(
+            parent, "polygon", {**data, "points": points, "fill": "#ffffff", "stroke": _RAISED, "stroke-width": "2.5"}
+        )
+    elif band == "not_discussed":
+        shape = ET.SubElement(
+            parent,
+            "circle",
+            {
+                **data,
+                "cx": f"{x:.1f}",
+                "cy": f"{y:.1f}",
+                "r": "4.5",
+                "fill": "#ffffff",
+                "stroke": _ABSENT,
+                "stroke-width": "1.5",
+            },
+        )
+    else:
+        shape = ET.SubElement(
+            parent,
+            "circle",
+            {
+                **data,
+                "cx": f"{x:.1f}",
+                "cy": f"{y:.1f}",
+                "r": "8",
+                "fill": _LEVEL,
+                "stroke": "#ffffff",
+                "stroke-width": "1.5",
+            },
+        )
+    title = ET.SubElement(shape, "title")
+    title.text = f"{point.label} ({date_words(point.date)}): {state_words(state)}"
+
+
+def _wrapped(words: str, width: int = 24, lines: int = 2) -> list[str]:
+    wrapped = textwrap.wrap(words, width) or [""]
+    if len(wrapped) > lines:
+        wrapped = [*wrapped[: lines - 1], textwrap.shorten(" ".join(wrapped[lines - 1 :]), width, placeholder="\u2026")]
+    return wrapped
+
+
+def _choose(report: Timeline | TopicTimeline, topic: str | None) -> TopicTimeline:
+    if isinstance(report, TopicTimeline):
+        return report
+    if topic is None and len(report.topics) == 1:
+        return report.topics[0]
+    found = report.topic(topic) if topic is not None else None
+    if found is None:
+        known = ", ".join(line.topic for line in report.topics) or "none"
+        raise ValidationError([Problem("topic", f"name one of the timeline's topics ({known})", topic)])
+    return found
+
+
+def to_svg(report: Timeline | TopicTimeline, topic: str | None = None) -> str:
+    """One topic's timeline as an SVG picture.
+
+    Args:
+        report: A :class:`~govrecords.timelines.TopicTimeline`, or a
+            :class:`~govrecords.timelines.Timeline` and the *topic* to draw.
+        topic: The topic id, when *report* is a whole timeline of several topics.
+
+    Returns:
+        The SVG document, as text.
+
+    Raises:
+        ValidationError: *topic* names none of the timeline's topics.
+
+    .. versionadded:: 0.1.0
+    """
+    line = _choose(report, topic)
+    count = max(len(line.points), 1)
+    width = max(_LEFT + count * _STEP + _RIGHT, 640)
+    bottom = band_y(BANDS[-1]) + _BAND / 2
+    height = bottom + 112
+    root = ET.Element(
+        "svg",
+        {
+            "xmlns": "http://www.w3.org/2000/svg",
+            "width": str(int(width)),
+            "height": str(int(height)),
+            "viewBox": f"0 0 {int(width)} {int(height)}",
+            "font-family": _FONT,
+            "data-topic": line.topic,
+            "data-trend": line.trend.value,
+        },
+    )
+    ET.SubElement(root, "title").text = f"{line.label or line.topic}: consensus across {len(line.points)} points"
+    ET.SubElement(
+        root, "rect", {"x": "0", "y": "0", "width": str(int(width)), "height": str(int(height)), "fill": "#ffffff"}
+    )
+    _text(
+        root,
+        16,
+        30,
+        f"{line.label or line.topic} ({line.topic})",
+        **{"font-size": "18", "font-weight": "bold", "fill": _INK},
+    )
+    first, last = line.point(line.first_raised or ""), line.point(line.last_seen or "")
+    seen = "not discussed at any point"
+    if first is not None and last is not None:
+        seen = f"first raised: {first.label}; last seen: {last.label}"
+    room = int((width - 32) / 6.8)  # characters that fit at 12 px
+    for baseline, facts in ((52.0, f"trend: {_TRENDS[line.trend]}"), (68.0, seen)):
+        _text(
+            root,
+            16,
+            baseline,
+            textwrap.shorten(facts, room, placeholder="\u2026"),
+            **{"font-size": "12", "fill": _MUTED},
+        )
+    scale = ET.SubElement(root, "g", {"class": "bands"})
+    for band in BANDS:
+        y = band_y(band)
+        off_scale = band in ("raised", "not_discussed")
+        ET.SubElement(
+            scale,
+            "line",
+            {
+                "x1": str(_LEFT - 10),
+                "x2": f"{width - _RIGHT + 10:.1f}",
+                "y1": f"{y:.1f}",
+                "y2": f"{y:.1f}",
+                "stroke": "#e4e4e4",
+                "stroke-width": "1",
+            },
+        )
+        _text(
+            scale,
+            _LEFT - 18,
+            y + 4,
+            _band_label(band),
+            **{
+                "font-size": "12",
+                "text-anchor": "end",
+                "fill": _MUTED if off_scale else _INK,
+                "font-style": "italic" if off_scale else "normal",
+                "class": "band-label",
+                "data-band": band,
+            },
+        )
+    split = _TOP + len(_SCALE) * _BAND + _GAP / 2
+    ET.SubElement(
+        root,
+        "line",
+        {
+            "class": "scale-edge",
+            "x1": "12",
+            "x2": f"{width - 12:.1f}",
+            "y1": f"{split:.1f}",
+            "y2": f"{split:.1f}",
+            "stroke": _MUTED,
+            "stroke-dasharray": "5 4",
+            "stroke-width": "1",
+        },
+    )
+    _text(root, 16, _TOP - 8, "consensus scale \u2191", **{"font-size": "11", "fill": _MUTED})
+    _text(root, 16, split + 14, "off the scale", **{"font-size": "11", "fill": _MUTED})
+    xs = [_LEFT + (index + 0.5) * _STEP for index in range(len(line.points))]
+    for x, point in zip(xs, line.points, strict=True):
+        ET.SubElement(
+            root,
+            "line",
+            {
+                "x1": f"{x:.1f}",
+                "x2": f"{x:.1f}",
+                "y1": str(_TOP),
+                "y2": f"{bottom:.1f}",
+                "stroke": "#f0f0f0",
+                "stroke-width": "1",
+            },
+        )
+        y = bottom + 20
+        for row in _wrapped(point.label):
+            _text(root, x, y, row, **{"font-size": "12", "text-anchor": "middle", "fill": _INK, "class": "point-label"})
+            y += 15
+        _text(root, x, y, date_words(point.date), **{"font-size": "11", "text-anchor": "middle", "fill": _MUTED})
+        if not point.order_known:
+            _text(
+                root,
+                x,
+                y + 14,
+                "order not known",
+                **{"font-size": "10", "text-anchor": "middle", "fill": _MUTED, "font-style": "italic"},
+            )
+    concluded = [index for index, point in enumerate(line.points) if point.state.status is TopicStatus.CONCLUDED]
+    for earlier, later in itertools.pairwise(concluded):
+        ET.SubElement(
+            root,
+            "line",
+            {
+                "class": "trend-line",
+                "x1": f"{xs[earlier]:.1f}",
+                "y1": f"{band_y(_band_of(line.points[earlier])):.1f}",
+                "x2": f"{xs[later]:.1f}",
+                "y2": f"{band_y(_band_of(line.points[later])):.1f}",
+                "stroke": _LEVEL,
+                "stroke-width": "2",
+                **({"stroke-dasharray": "6 5"} if later - earlier > 1 else {}),
+            },
+        )
+    marks = ET.SubElement(root, "g", {"class": "marks"})
+    for index, (x, point) in enumerate(zip(xs, line.points, strict=True)):
+        _mark(marks, index, point, x)
+    _legend(root, height - 22)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _legend(root: ET.Element, y: float) -> None:
+    legend = ET.SubElement(root, "g", {"class": "legend", "font-size": "11", "fill": _INK})
+    ET.SubElement(legend, "circle", {"cx": "22", "cy": f"{y - 4:.1f}", "r": "6", "fill": _LEVEL})
+    _text(legend, 34, y, "consensus level reported")
+    x = 210.0
+    points = f"{x:.1f},{y - 11:.1f} {x + 7:.1f},{y - 4:.1f} {x:.1f},{y + 3:.1f} {x - 7:.1f},{y - 4:.1f}"
+    ET.SubElement(legend, "polygon", {"points": points, "fill": "#ffffff", "stroke": _RAISED, "stroke-width": "2"})
+    _text(legend, x + 14, y, "raised, not yet concluded (no outcome reported)")
+    ET.SubElement(
+        legend,
+        "circle",
+        {"cx": "540", "cy": f"{y - 4:.1f}", "r": "4.5", "fill": "#ffffff", "stroke": _ABSENT, "stroke-width": "1.5"},
+    )
+    _text(legend, 552, y, "not discussed")

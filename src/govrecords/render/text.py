@@ -1,0 +1,403 @@
+"""Comparisons and timelines as plain text and as Markdown, for people.
+
+Both forms are built from the same outline (headings, paragraphs, notes, tables,
+lists), so they say the same things; Markdown adds emphasis and escapes what the
+records quote. The Markdown is CommonMark with pipe tables, fit for MyST pages in
+a Sphinx site.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import textwrap
+from collections import Counter
+from collections.abc import Sequence
+from typing import Literal
+
+import attrs
+
+from govrecords.changes import Change, state_words
+from govrecords.comparison import Comparison, SideSummary, TopicComparison
+from govrecords.evidence import Evidence, EvidenceKind, ForumRef, TopicState
+from govrecords.matching import RecommendationMatch
+from govrecords.render._words import (
+    ANNOUNCEMENT_NOTE,
+    QUOTE_WIDTH,
+    date_words,
+    evidence_head,
+    excerpt,
+    locator,
+    main_quote,
+    measure_words,
+    record_words,
+    short_state,
+)
+from govrecords.taxonomy import Taxonomy, default_taxonomy
+from govrecords.timelines import Timeline, TopicTimeline, Trend
+
+__all__ = ["to_markdown", "to_text"]
+
+Style = Literal["text", "markdown"]
+WIDTH = 100
+"""The width plain text is wrapped at."""
+
+_Item = tuple[str, tuple[str, ...]]  # a list item and its sub-items
+
+
+@attrs.frozen
+class _Block:
+    kind: Literal["h1", "h2", "h3", "p", "note", "ul", "table"]
+    text: str = ""
+    items: tuple[_Item, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()  # for tables: the header row first
+
+
+_ESCAPE = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+@attrs.frozen
+class _Writer:
+    """Inline markup for one style, and what every part of a report needs to word itself."""
+
+    style: Style
+    taxonomy: Taxonomy
+    width: int
+
+    def plain(self, text: str) -> str:
+        return _ESCAPE.sub(r"\\\1", text) if self.style == "markdown" else text
+
+    def em(self, text: str) -> str:
+        return f"*{self.plain(text)}*" if self.style == "markdown" else text
+
+    def strong(self, text: str) -> str:
+        return f"**{self.plain(text)}**" if self.style == "markdown" else text.upper()
+
+    def code(self, text: str) -> str:
+        return f"`{text}`" if self.style == "markdown" else text
+
+    def evidence(self, items: Sequence[Evidence], topic: str | None) -> tuple[str, ...]:
+        """One line per piece of evidence: what it is, the quote, where it stands."""
+        out: list[str] = []
+        for item in items:
+            prov = main_quote(item.provenance)
+            quoted = excerpt(
+                prov.quote if prov is not None and prov.quote else item.text, topic, self.taxonomy, self.width
+            )
+            where = f" ({self.plain(locator(prov))})" if prov is not None else " (no provenance recorded)"
+            out.append(f"{self.em(evidence_head(item))}: \u201c{self.plain(quoted)}\u201d{where}")
+        return tuple(out)
+
+    def state(self, name: str, state: TopicState, topic: str | None) -> _Item:
+        """A topic's state on one side, with its evidence as sub-items."""
+        head = f"{self.strong(name)}: {self.plain(state_words(state))}"
+        if state.consensus is not None:
+            head += f"; {self.plain(measure_words(state.consensus))}"
+        shown = [item for item in state.evidence if item.kind is not EvidenceKind.TAG]
+        return head, self.evidence(shown, topic)
+
+
+def _render(blocks: Sequence[_Block], style: Style) -> str:
+    render = _markdown_block if style == "markdown" else _text_block
+    return "\n\n".join(part for part in map(render, blocks) if part) + "\n"
+
+
+def _markdown_block(block: _Block) -> str:
+    if block.kind in ("h1", "h2", "h3"):
+        return f"{'#' * int(block.kind[1])} {block.text}"
+    if block.kind == "p":
+        return block.text
+    if block.kind == "note":
+        return f"> {block.text}"
+    if block.kind == "table":
+        header, *body = block.rows
+        table = [f"| {' | '.join(header)} |", f"|{'|'.join('---' for _ in header)}|"]
+        table += [f"| {' | '.join(row)} |" for row in body]
+        return "\n".join(table)
+    lines: list[str] = []
+    for item, subs in block.items:
+        lines.append(f"- {item}")
+        lines.extend(f"  - {sub}" for sub in subs)
+    return "\n".join(lines)
+
+
+def _wrap(text: str, first: str, rest: str) -> str:
+    return textwrap.fill(
+        text, WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False, break_long_words=False
+    )
+
+
+def _text_table(rows: Sequence[tuple[str, ...]]) -> str:
+    """Columns wrapped to fit the page: the first column gives way first, then the last, then the widest."""
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    room = WIDTH - 2 * (len(widths) - 1)
+    for column, floor in ((0, 26), (len(widths) - 1, 12)):
+        widths[column] = max(min(widths[column], floor), widths[column] - (sum(widths) - room))
+    while sum(widths) > room and max(widths) > 12:
+        widths[widths.index(max(widths))] -= 1
+    lines: list[str] = []
+    for number, row in enumerate(rows):
+        cells = [
+            textwrap.wrap(cell, width, break_on_hyphens=False) or [""] for cell, width in zip(row, widths, strict=True)
+        ]
+        lines.extend(
+            "  ".join(part.ljust(width) for part, width in zip(parts, widths, strict=True)).rstrip()
+            for parts in itertools.zip_longest(*cells, fillvalue="")
+        )
+        if number == 0:
+            lines.append("  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def _text_block(block: _Block) -> str:
+    if block.kind == "h1":
+        return f"{block.text}\n{'=' * min(len(block.text), WIDTH)}"
+    if block.kind == "h2":
+        return f"{block.text}\n{'-' * min(len(block.text), WIDTH)}"
+    if block.kind == "h3":
+        return _wrap(block.text, "", "  ")
+    if block.kind == "p":
+        return _wrap(block.text, "", "")
+    if block.kind == "note":
+        return _wrap(block.text, "  Note: ", "        ")
+    if block.kind == "table":
+        return _text_table(block.rows)
+    lines: list[str] = []
+    for item, subs in block.items:
+        lines.append(_wrap(item, "  ", "    "))
+        lines.extend(_wrap(sub, "    - ", "      ") for sub in subs)
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+# Comparisons.
+
+
+def _side_item(name: str, side: SideSummary, forums: dict[str, ForumRef], out: _Writer) -> _Item:
+    records = tuple(out.plain(record_words(record, forums)) for record in side.records)
+    return f"{out.strong(name)}: {out.plain(side.label)}", records or ("no sessions or workshops",)
+
+
+def _counted(values: Sequence[str]) -> str:
+    counts = Counter(values)
+    return ", ".join(f"{count} {value.replace('_', ' ')}" for value, count in counts.items()) or "none"
+
+
+def _summary_line(report: Comparison) -> str:
+    topics = _counted([t.change.value for t in report.topics])
+    stances = _counted([s.shift.value for s in report.stances])
+    matches = _counted([m.kind.value for m in report.recommendations])
+    return (
+        f"{len(report.topics)} topics ({topics}); {len(report.stances)} stakeholder stances ({stances}); "
+        f"{len(report.recommendations)} recommendation matches ({matches})."
+    )
+
+
+def _settings_line(report: Comparison) -> str:
+    settings = report.settings
+    topics = "topics rolled up to their broader topics" if settings.rollup else "topics by their exact ids"
+    return (
+        f"How it was decided: {topics} (taxonomy: {settings.taxonomy or 'none'}); a side's level for a topic is the "
+        f"{settings.aggregate.value.replace('_', ' ')} of its findings' levels; recommendations match when they "
+        f"share at least {settings.reworded_at}% of their words and count as repeated from {settings.repeated_at}%."
+    )
+
+
+_CHANGE_ORDER = {
+    change: index
+    for index, change in enumerate(
+        (
+            Change.STRENGTHENED,
+            Change.WEAKENED,
+            Change.REOPENED,
+            Change.CONCLUDED,
+            Change.NEWLY_RAISED,
+            Change.NO_LONGER_DISCUSSED,
+            Change.STILL_OPEN,
+            Change.UNCHANGED,
+            Change.ABSENT,
+        )
+    )
+}
+
+
+def _reading_order(report: Comparison) -> list[TopicComparison]:
+    """Topics as people read them: changes on the scale first, then off it; by label within."""
+
+    def key(row: TopicComparison) -> tuple[int, str, str]:
+        label = (row.label or row.topic).casefold()
+        return (_CHANGE_ORDER[row.change], label.removeprefix("the "), row.topic)
+
+    return sorted(report.topics, key=key)
+
+
+def _overview(report: Comparison, out: _Writer) -> _Block:
+    rows = [("Topic", "Before", "After", "Change")]
+    rows += [
+        (
+            out.plain(row.label or row.topic),
+            out.plain(short_state(row.before)),
+            out.plain(short_state(row.after)),
+            out.plain(row.change.value.replace("_", " ")),
+        )
+        for row in _reading_order(report)
+    ]
+    return _Block("table", rows=tuple(rows))
+
+
+def _topic_blocks(row: TopicComparison, out: _Writer) -> list[_Block]:
+    change = out.strong(row.change.value.replace("_", " "))
+    return [
+        _Block("h3", f"{out.plain(row.label or row.topic)} ({out.code(row.topic)}): {change}"),
+        _Block("p", out.plain(row.explanation) + "."),
+        _Block("ul", items=(out.state("before", row.before, row.topic), out.state("after", row.after, row.topic))),
+    ]
+
+
+def _match_item(match: RecommendationMatch, out: _Writer) -> _Item:
+    subs: list[str] = []
+    for side, refs in (("before", match.before), ("after", match.after)):
+        for ref in refs:
+            number = out.plain((ref.number or "").strip() or "#")
+            line = f"{side} {number}: \u201c{out.plain(excerpt(ref.text, width=out.width))}\u201d"
+            prov = main_quote(ref.provenance)
+            subs.append(line + (f" ({out.plain(locator(prov))})" if prov is not None else ""))
+    return out.plain(match.explanation), tuple(subs)
+
+
+def _comparison_blocks(report: Comparison, out: _Writer) -> list[_Block]:
+    forums = {forum.id: forum for side in (report.before, report.after) for forum in side.forums}
+    before, after = out.plain(report.before.label), out.plain(report.after.label)
+    blocks = [
+        _Block("h1", f"Comparison: {before} \u2192 {after}"),
+        _Block("p", f"Compared {before} (before) with {after} (after)."),
+        _Block(
+            "ul",
+            items=(_side_item("before", report.before, forums, out), _side_item("after", report.after, forums, out)),
+        ),
+    ]
+    blocks += [
+        _Block("note", out.plain(ANNOUNCEMENT_NOTE.format(side=name)))
+        for name, side in (("before", report.before), ("after", report.after))
+        if side.announcements_only
+    ]
+    blocks += [_Block("p", out.plain(_summary_line(report))), _Block("p", out.plain(_settings_line(report)))]
+    blocks.append(_Block("h2", "Topics"))
+    if not report.topics:
+        blocks.append(_Block("p", "Neither side is tagged with any topic."))
+    else:
+        blocks.append(_overview(report, out))
+    for row in _reading_order(report):
+        blocks += _topic_blocks(row, out)
+    blocks.append(_Block("h2", "Stakeholder stances"))
+    if not report.stances:
+        blocks.append(_Block("p", "No position on either side is held by an actor with a declared stakeholder group."))
+    else:
+        items = tuple(
+            (
+                f"{out.code(stance.topic)}: {out.plain(stance.explanation)}",
+                tuple(f"before, {line}" for line in out.evidence(stance.before_evidence, stance.topic))
+                + tuple(f"after, {line}" for line in out.evidence(stance.after_evidence, stance.topic)),
+            )
+            for stance in report.stances
+        )
+        blocks.append(_Block("ul", items=items))
+    blocks.append(_Block("h2", "Recommendations"))
+    if not report.recommendations:
+        blocks.append(_Block("p", "Neither side makes a recommendation."))
+    else:
+        blocks.append(_Block("ul", items=tuple(_match_item(match, out) for match in report.recommendations)))
+    return blocks
+
+
+# ---------------------------------------------------------------------------
+# Timelines.
+
+_TREND_WORDS = {
+    Trend.RISING: "rising",
+    Trend.FALLING: "falling",
+    Trend.FLAT: "flat",
+    Trend.MIXED: "mixed (up at one step, down at another)",
+    Trend.INSUFFICIENT: "none to read (fewer than two points with a consensus level)",
+}
+
+
+def _topic_timeline_blocks(line: TopicTimeline, out: _Writer) -> list[_Block]:
+    first = line.point(line.first_raised) if line.first_raised else None
+    last = line.point(line.last_seen) if line.last_seen else None
+    facts = f"Trend: {_TREND_WORDS[line.trend]}."
+    if first is not None and last is not None:
+        facts += f" First raised: {out.plain(first.label)} ({date_words(first.date)})."
+        facts += f" Last seen: {out.plain(last.label)} ({date_words(last.date)})."
+    else:
+        facts += " Not discussed at any point."
+    items: list[_Item] = []
+    for number, point in enumerate(line.points, start=1):
+        when = out.plain(date_words(point.date))
+        head = f"{number}. {out.plain(point.label)}, {when}: {out.plain(state_words(point.state))}"
+        if point.state.consensus is not None:
+            head += f"; {out.plain(measure_words(point.state.consensus))}"
+        if not point.order_known:
+            head += " (its date overlaps the previous point's, so which came first is not known)"
+        shown = [item for item in point.state.evidence if item.kind is not EvidenceKind.TAG]
+        items.append((head, out.evidence(shown, line.topic)))
+    return [
+        _Block("h2", f"{out.plain(line.label or line.topic)} ({out.code(line.topic)})"),
+        _Block("p", facts),
+        _Block("ul", items=tuple(items)),
+    ]
+
+
+def _timeline_blocks(report: Timeline, out: _Writer) -> list[_Block]:
+    title = "Timeline"
+    if len(report.topics) == 1:
+        title += f": {out.plain(report.topics[0].label or report.topics[0].topic)}"
+    blocks = [_Block("h1", title)]
+    if not report.topics:
+        blocks.append(_Block("p", "No record is tagged with any topic."))
+    for line in report.topics:
+        blocks += _topic_timeline_blocks(line, out)
+    return blocks
+
+
+def _blocks(report: Comparison | Timeline, style: Style, taxonomy: Taxonomy | None, width: int) -> list[_Block]:
+    out = _Writer(style, default_taxonomy() if taxonomy is None else taxonomy, width)
+    if isinstance(report, Comparison):
+        return _comparison_blocks(report, out)
+    return _timeline_blocks(report, out)
+
+
+def to_text(report: Comparison | Timeline, *, taxonomy: Taxonomy | None = None, quote_width: int = QUOTE_WIDTH) -> str:
+    """A comparison or a timeline as plain text, wrapped at 100 columns.
+
+    Args:
+        report: What to render.
+        taxonomy: Where to find each topic's words, to cut long quotes around them
+            (default: :func:`~govrecords.taxonomy.default_taxonomy`).
+        quote_width: The longest quote shown, in characters; the full quotes are
+            in the report itself (and its JSON).
+
+    Returns:
+        The text, ending with a newline.
+
+    .. versionadded:: 0.1.0
+    """
+    return _render(_blocks(report, "text", taxonomy, quote_width), "text")
+
+
+def to_markdown(
+    report: Comparison | Timeline, *, taxonomy: Taxonomy | None = None, quote_width: int = QUOTE_WIDTH
+) -> str:
+    """A comparison or a timeline as Markdown (CommonMark with pipe tables; fit for MyST in Sphinx).
+
+    Args:
+        report: What to render.
+        taxonomy: Where to find each topic's words, to cut long quotes around them.
+        quote_width: The longest quote shown, in characters.
+
+    Returns:
+        The Markdown, ending with a newline.
+
+    .. versionadded:: 0.1.0
+    """
+    return _render(_blocks(report, "markdown", taxonomy, quote_width), "markdown")
