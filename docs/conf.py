@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import enum
+import importlib
 import json
 import os
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 
 import attrs
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -49,13 +51,9 @@ root_doc = "index"
 exclude_patterns = [
     "_build",
     "_inventories",
+    "_generated",
     "Thumbs.db",
     ".DS_Store",
-    # Pages laid out, as outlines in comments, for parts whose documentation is still
-    # to be written: write the page, add it to its section's toctree, and remove it
-    # from this list.
-    "howto/write-a-template.md",  # govrecords.importers
-    "explanation/comparison.md",  # govrecords.compare, govrecords.timeline
 ]
 
 nitpicky = True
@@ -101,6 +99,7 @@ intersphinx_mapping = {
 # Docstring examples (pulled in by autodoc) are written against their module's
 # names, as ``pytest --doctest-modules`` runs them; give them the public names.
 doctest_global_setup = """
+import importlib
 import govrecords
 from govrecords.examples import source_text
 from govrecords.testing import *
@@ -110,6 +109,10 @@ for _name in govrecords.__all__:
         globals()[_name] = getattr(govrecords, _name)
     except ImportError:  # a module another change has not added yet
         pass
+# The modules whose docstrings the API reference pulls in beyond the facade's names.
+for _module in ("changes", "consensus", "evidence", "matching", "timelines", "importers", "render"):
+    _module = importlib.import_module(f"govrecords.{_module}")
+    globals().update({_name: getattr(_module, _name) for _name in _module.__all__})
 """
 doctest_test_doctest_blocks = "default"
 
@@ -154,6 +157,28 @@ def _link_unique_suffix(
     reference = nodes.reference("", "", internal=True)
     reference["refuri"] = app.builder.get_relative_uri(node["refdoc"], entry.docname) + "#" + entry.node_id
     reference["reftitle"] = hits[0]
+    reference.append(contnode)
+    return reference
+
+
+def _link_facade(app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.Element) -> nodes.Node | None:
+    # Docstrings name functions by the module that defines them
+    # (":func:`~govrecords.taxonomy.default_taxonomy`"), while the reference documents
+    # them under the facade (govrecords.default_taxonomy): link the one to the other.
+    # (autodoc records such aliases itself for classes, not for functions.)
+    target = node.get("reftarget", "")
+    if node.get("refdomain") != "py" or not target.startswith("govrecords."):
+        return None
+    module, _, name = target.rpartition(".")
+    if name not in govrecords.__all__ or getattr(getattr(govrecords, name), "__module__", None) != module:
+        return None
+    objects = env.domains["py"].objects
+    entry = objects.get(f"govrecords.{name}")
+    if entry is None:
+        return None
+    reference = nodes.reference("", "", internal=True)
+    reference["refuri"] = app.builder.get_relative_uri(node["refdoc"], entry.docname) + "#" + entry.node_id
+    reference["reftitle"] = f"govrecords.{name}"
     reference.append(contnode)
     return reference
 
@@ -244,6 +269,84 @@ class CommandLineHelp(SphinxDirective):
         return result
 
 
+class RuleTable(SphinxDirective):
+    """``.. govrecords-rules::`` tabulates the domain rules of ``govrecords.checks.RULES``.
+
+    Generated from the rules themselves, so the page lists every rule there is, with
+    its real severity.
+    """
+
+    def run(self) -> list[nodes.Node]:
+        """One row per rule: its code, name, severity and summary."""
+        from govrecords.checks import RULES  # imported when the page is built, not with conf.py
+
+        header = ("rule", "name", "severity", "what it finds")
+        rows = [(rule.code, rule.name, rule.severity.value, rule.summary) for rule in RULES.values()]
+        group = nodes.tgroup(cols=len(header))
+        group.extend(nodes.colspec(colwidth=width) for width in (8, 24, 10, 58))
+        head, body = nodes.thead(), nodes.tbody()
+        head.append(_row(header, literal=()))
+        body.extend(_row(row, literal=(0, 1)) for row in rows)
+        group.extend((head, body))
+        return [nodes.table("", group, classes=["govrecords-rules"])]
+
+
+class MappingTable(SphinxDirective):
+    """``.. govrecords-mapping:: module.NAME`` tabulates a mapping of strings to strings.
+
+    For the vocabularies the library keeps as data (the importers' warning codes):
+    the page shows what the installed release holds. The ``:header:`` option names
+    the two columns.
+    """
+
+    required_arguments = 1
+    option_spec = {"header": directives.unchanged_required}  # noqa: RUF012 -- docutils' own declaration style
+
+    def run(self) -> list[nodes.Node]:
+        """One row per key, the key as code."""
+        module_name, _, name = self.arguments[0].rpartition(".")
+        mapping = getattr(importlib.import_module(module_name), name)
+        header = tuple(part.strip() for part in self.options.get("header", "key, value").split(","))
+        group = nodes.tgroup(cols=2)
+        group.extend(nodes.colspec(colwidth=width) for width in (30, 70))
+        head, body = nodes.thead(), nodes.tbody()
+        head.append(_row(header, literal=()))
+        body.extend(_row((key, value), literal=(0,)) for key, value in mapping.items())
+        group.extend((head, body))
+        return [nodes.table("", group)]
+
+
+def _row(cells: tuple[str, ...], *, literal: tuple[int, ...]) -> nodes.row:
+    row = nodes.row()
+    for index, text in enumerate(cells):
+        inline = nodes.literal(text, text) if index in literal else nodes.Text(text)
+        row.append(nodes.entry("", nodes.paragraph("", "", inline)))
+    return row
+
+
+# -- Reports and pictures made by the library itself --------------------------------
+# The tutorial shows the timeline picture its own example draws, and the report of its
+# comparison. Both are made again at every build, by the same calls, so the pages
+# always show what the current release makes (docs/_generated is not kept in version
+# control).
+GENERATED = HERE / "_generated"
+
+
+def _generate(app: Sphinx) -> None:
+    from govrecords import compare, examples, render, timeline  # imported when the docs are built
+
+    forums = [examples.load(name) for name in examples.names()]
+    made = {
+        "timeline-multistakeholder-model.svg": render.to_svg(timeline(forums, "multistakeholder-model").topics[0]),
+        "seed-comparison.md": render.to_markdown(compare(*forums)),
+    }
+    GENERATED.mkdir(exist_ok=True)
+    for name, text in made.items():
+        path = GENERATED / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:  # an unchanged file keeps pages current
+            path.write_text(text, encoding="utf-8")
+
+
 def _publish_schema(app: Sphinx, exception: Exception | None) -> None:
     # The schema's $id is its address on the documentation site: put it there.
     if exception is not None or app.builder.format != "html":
@@ -257,8 +360,12 @@ def _publish_schema(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> None:
     """Register the reference resolvers and the schema's publication."""
+    app.connect("builder-inited", _generate)
     app.connect("build-finished", _publish_schema)
     app.add_directive("govrecords-cli", CommandLineHelp)
+    app.add_directive("govrecords-rules", RuleTable)
+    app.add_directive("govrecords-mapping", MappingTable)
     app.connect("missing-reference", _link_alias)
     app.connect("missing-reference", _link_members)
     app.connect("missing-reference", _link_unique_suffix)
+    app.connect("missing-reference", _link_facade)

@@ -49,6 +49,7 @@ INVENTORIES: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
             ("datetime.datetime", "py:class", "library/datetime.html#$"),
             ("enum.Enum", "py:class", "library/enum.html#$"),
             ("enum.IntEnum", "py:class", "library/enum.html#$"),
+            ("fractions.Fraction", "py:class", "library/fractions.html#$"),
             ("json", "py:module", "library/json.html#module-json"),
             ("os.PathLike", "py:class", "library/os.html#$"),
             ("pathlib.Path", "py:class", "library/pathlib.html#$"),

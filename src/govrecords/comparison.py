@@ -222,7 +222,7 @@ class Comparison:
 
     @property
     def is_unchanged(self) -> bool:
-        """True when nothing differs: no topic, stance or recommendation changed."""
+        """True when nothing differs (no topic, stance or recommendation changed)."""
         return (
             not any(topic.change.is_change for topic in self.topics)
             and all(stance.shift is StanceShift.UNCHANGED for stance in self.stances)

@@ -41,12 +41,12 @@ class Aggregate(enum.Enum):
     """
 
     WEAKEST = "weakest"
-    """The lowest level (the default): a topic is only as agreed as its least-agreed finding,
+    """The lowest level, and the default. A topic is only as agreed as its least-agreed finding,
     so a comparison never reports more agreement than every finding states."""
     MOST_COMMON = "most_common"
     """The level most findings state; a tie goes to the weaker level."""
     STRONGEST = "strongest"
-    """The highest level: what the side agreed on at best."""
+    """The highest level, what the side agreed on at best."""
 
 
 def aggregate_levels(levels: Iterable[ConsensusLevel], how: Aggregate = Aggregate.WEAKEST) -> ConsensusLevel | None:

@@ -59,9 +59,9 @@ class RecordKind(enum.Enum):
     """
 
     SESSION = "session"
-    """A session as reported after it was held: it can report outcomes."""
+    """A session as reported after it was held, which can report outcomes."""
     WORKSHOP = "workshop"
-    """A workshop as announced or proposed: it raises topics but reports no outcome."""
+    """A workshop as announced or proposed, which raises topics but reports no outcome."""
 
 
 @attrs.frozen
@@ -148,7 +148,7 @@ class EvidenceKind(enum.Enum):
     KEY_ISSUE = "key_issue"
     """An issue a session raised without a stated consensus."""
     POLICY_QUESTION = "policy_question"
-    """A question a session or workshop addresses: raised, not answered."""
+    """A question a session or workshop addresses, raised and not answered."""
     ISSUE = "issue"
     """A premise or problem a workshop announcement raises."""
     RECOMMENDATION = "recommendation"
@@ -264,7 +264,7 @@ class TopicStatus(enum.Enum):
     CONCLUDED = "concluded"
     """A finding reports a consensus level on it."""
     RAISED = "raised"
-    """Raised, not yet concluded: raised without a reported outcome. Off the consensus scale."""
+    """Raised without a reported outcome (raised, not yet concluded); off the consensus scale."""
     NOT_DISCUSSED = "not_discussed"
     """Absent from the side."""
 

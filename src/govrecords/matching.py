@@ -61,9 +61,9 @@ __all__ = [
 ]
 
 REPEATED_AT = 95
-"""Default: a one-to-one match sharing at least 95% of its words is *repeated*."""
+"""By default, a one-to-one match sharing at least 95% of its words is *repeated*."""
 REWORDED_AT = 50
-"""Default: recommendations sharing at least 50% of their words are matched at all."""
+"""By default, recommendations sharing at least 50% of their words are matched at all."""
 INDEX_LIMIT = 100
 """Words found in more recommendations than this (over both sides) are not searched on.
 
@@ -162,9 +162,9 @@ class MatchKind(enum.Enum):
     REGROUPED = "regrouped"
     """Several before map to several after."""
     NEW = "new"
-    """After only: nothing before is similar enough."""
+    """After only; nothing before is similar enough."""
     DROPPED = "dropped"
-    """Before only: nothing after is similar enough."""
+    """Before only; nothing after is similar enough."""
 
     def mirror(self) -> MatchKind:
         """The kind seen from the other side (merged is split, new is dropped)."""

@@ -73,7 +73,7 @@ class Trend(enum.Enum):
     MIXED = "mixed"
     """Up at one step and down at another."""
     INSUFFICIENT = "insufficient"
-    """Fewer than two concluded points: no trend to read."""
+    """Fewer than two concluded points, so no trend to read."""
 
 
 @attrs.frozen

@@ -138,7 +138,7 @@ def detect(text: str) -> tuple[Detection, ...]:
     r"""Score every registered template against *text*, best first (ties in registration order).
 
     A template's confidence is the weight of its cues found in the first
-    :data:`DETECT_LIMIT` characters, over the weight of all its cues.
+    65,536 characters, over the weight of all its cues.
 
     >>> detect("Session Name: X\nIssues which reached a common view: Y")[0].template
     'igf-session-report'
