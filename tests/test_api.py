@@ -72,3 +72,12 @@ def test_problem_text() -> None:
     failure = errors.ImportFailedError("cannot read", line=2, column=5)
     assert str(failure) == "line 2, column 5: cannot read"
     assert str(errors.ImportFailedError("empty")) == "empty"
+
+
+def test_every_module_imports_first() -> None:
+    """Each module behind the facade imports on its own in a fresh interpreter (no import cycles)."""
+    modules = sorted(set(govrecords._WHERE.values()))
+    code = "; ".join(
+        f"subprocess.run([sys.executable, '-c', 'import govrecords.{name}'], check=True)" for name in modules
+    )
+    subprocess.run([sys.executable, "-c", f"import subprocess, sys; {code}"], check=True)

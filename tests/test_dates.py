@@ -9,13 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from govrecords.dateparse import parse_date, parse_when
 from govrecords.dates import (
     DateRange,
     PartialDate,
     Precision,
     Relation,
-    parse_date,
-    parse_when,
     when_from_iso,
 )
 from govrecords.errors import DateParseError

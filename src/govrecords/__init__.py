@@ -29,14 +29,13 @@ if TYPE_CHECKING:
         compare,
     )
     from govrecords.consensus import Aggregate, GroupInformedConsensus, GroupSupport
+    from govrecords.dateparse import parse_date, parse_when
     from govrecords.dates import (
         DateRange,
         PartialDate,
         Precision,
         Relation,
         When,
-        parse_date,
-        parse_when,
     )
     from govrecords.errors import (
         DateParseError,

@@ -34,8 +34,6 @@ __all__ = [
     "Precision",
     "Relation",
     "When",
-    "parse_date",
-    "parse_when",
     "when_from_iso",
 ]
 
@@ -391,8 +389,3 @@ def when_from_iso(text: str) -> When:
     if "/" in text:
         return DateRange.fromisoformat(text)
     return PartialDate.fromisoformat(text)
-
-
-
-# Re-exported so that the readers are found beside the values they make.
-from govrecords.dateparse import parse_date, parse_when  # noqa: E402 -- dateparse needs the classes above

@@ -202,7 +202,7 @@ def _free_span(
     if placeholder.type == "date":
         if end - start > 120:
             return None
-        from govrecords.dates import parse_when
+        from govrecords.dateparse import parse_when
         from govrecords.errors import DateParseError
 
         try:

@@ -13,7 +13,8 @@ from typing import Any
 
 import attrs
 
-from govrecords.dates import DateRange, PartialDate, Relation, When, parse_when
+from govrecords.dateparse import parse_when
+from govrecords.dates import DateRange, PartialDate, Relation, When
 from govrecords.errors import DateParseError
 from govrecords.importers._places import KnownForum, find_forum, split_place
 from govrecords.importers._state import Draft, State, Value
