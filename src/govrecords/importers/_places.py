@@ -142,6 +142,11 @@ KNOWN_FORUMS: tuple[KnownForum, ...] = (
 """The global IGF meetings held in a host city, 2006-2025 (2020 was held online)."""
 
 
+_GLOBAL_QUALIFIERS = frozenset(
+    {"the", "a", "at", "to", "of", "for", "in", "global", "annual", "un", "united", "nations"}
+)
+
+
 def find_forum(*, name: str | None = None, year: int | None = None, city: str | None = None) -> KnownForum | None:
     """The global IGF meeting a name ("the IGF Baku", "IGF 2012"), a year or a city points to.
 
@@ -149,10 +154,17 @@ def find_forum(*, name: str | None = None, year: int | None = None, city: str | 
     'igf-2012'
     >>> find_forum(year=2013, city="Bali").id
     'igf-2013'
+    >>> find_forum(name="Ruritania IGF 2024") is None
+    True
     """
     if name is not None:
         words = fold_text(name[:200]).replace(",", " ").split()
         if "igf" not in words and "internet governance forum" not in " ".join(words):
+            return None
+        # "Ruritania IGF 2024", "Youth IGF", "West Africa IGF": a qualifier before the
+        # name makes it a national, youth or regional IGF, never the global meeting.
+        head = words[: words.index("igf")] if "igf" in words else words[: words.index("internet")]
+        if any(word not in _GLOBAL_QUALIFIERS for word in head):
             return None
         joined = " " + " ".join(words) + " "
         for forum in KNOWN_FORUMS:
