@@ -75,3 +75,23 @@ def test_python_dash_m() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.strip() == f"govrecords {govrecords.__version__}"
+
+
+def test_import_with_a_template_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """import --template takes a template's JSON file as well as a registered name, without registering it."""
+    from importlib import resources
+
+    builtin = resources.files("govrecords").joinpath("importers/templates/igf-session-report.json")
+    template = json.loads(builtin.read_text("utf-8"))
+    template["name"] = "my-minutes"
+    template_file = tmp_path / "my-minutes.json"
+    template_file.write_text(json.dumps(template), "utf-8")
+    text = tmp_path / "report.txt"
+    text.write_text(examples.source_text("session-report-future-of-internet"), "utf-8")
+    out = tmp_path / "out.json"
+    assert main(["import", str(text), "--template", str(template_file), "-o", str(out)]) == 0
+    assert "template my-minutes (chosen" in capsys.readouterr().err
+    assert out.exists()
+    from govrecords import importers
+
+    assert "my-minutes" not in [t.name for t in importers.templates()]

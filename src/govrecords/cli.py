@@ -13,6 +13,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TypeAlias
 
 from govrecords._version import __version__
@@ -259,7 +260,6 @@ def _add_timeline(commands: Commands) -> Runner:
 
 
 def _run_timeline(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
     from govrecords.render import to_svg
     from govrecords.timelines import timeline
@@ -298,7 +298,11 @@ def _add_import(commands: Commands) -> Runner:
         "cannot be imported at all.",
     )
     parser.add_argument("file", metavar="FILE", help="a UTF-8 text file")
-    parser.add_argument("--template", metavar="NAME", help="the template to use (default: detect it)")
+    parser.add_argument(
+        "--template",
+        metavar="NAME",
+        help="the template to use: a registered name, or a template's JSON file (default: detect it)",
+    )
     parser.add_argument("-o", "--output", metavar="OUT.json", help="write the JSON here (default: standard output)")
     parser.add_argument("--source-id", metavar="ID", help="the id of the source document (default: from FILE)")
     parser.add_argument(
@@ -313,9 +317,13 @@ def _run_import(args: argparse.Namespace) -> int:
     from govrecords import importers
     from govrecords.formats import dump, dumps
 
+    name: str | None = args.template
+    template: str | importers.Template | None = name
     try:
+        if name is not None and name.endswith(".json") and Path(name).is_file():
+            template = importers.load_template(name)
         result = importers.import_file(
-            args.file, template=args.template, source_id=args.source_id,
+            args.file, template=template, source_id=args.source_id,
             errors="strict" if args.strict_utf8 else "replace",
         )
     except KeyError as error:
