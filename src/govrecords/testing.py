@@ -121,10 +121,10 @@ def _hypothesis_setup_hook() -> None:  # pyright: ignore[reportUnusedFunction]  
 try:
     from hypothesis import strategies as st
     from hypothesis.errors import InvalidArgument
-except ImportError as error:
+except ImportError as _missing:
     raise ImportError(
         "govrecords.testing needs Hypothesis; install it with: pip install 'govrecords[strategies]'"
-    ) from error
+    ) from _missing
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
