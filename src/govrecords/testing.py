@@ -28,7 +28,7 @@ import calendar
 import functools
 import string
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
 from govrecords.dates import DateRange, PartialDate, Precision, Relation, When
 from govrecords.provenance import Method, MethodKind, Provenance, SourceDocument, Span
@@ -530,28 +530,35 @@ def sessions(*, max_size: int = 2) -> SearchStrategy[Session]:
     inner = _nested(max_size)
     return st.builds(
         Session,
-        id=_names(),
-        title=_names(),
-        forum=_maybe(_texts()),
-        identifier=_maybe(_texts()),
         kind=_maybe(st.sampled_from(SessionKind)),
-        format=_maybe(st.sampled_from(SessionFormat)),
-        format_wording=_maybe(_texts()),
-        date=_maybe(whens()),
-        place=_maybe(places()),
-        theme=_maybe(_texts()),
         participants=_tuples(participants(max_size=inner), max_size),
         summary=_maybe(_texts()),
         key_issues=_tuples(statements(max_size=inner), max_size),
-        policy_questions=_tuples(statements(max_size=inner), max_size),
         findings=_tuples(findings(max_size=inner), max_size),
         recommendations=_tuples(recommendations(max_size=inner), max_size),
-        topics=_topic_ids(max_size),
         proposal=_maybe(_texts()),
-        sections=_tuples(sections(max_size=inner), max_size),
-        notes=_maybe(_texts()),
-        provenance=_tuples(provenances(), max_size),
+        **_held_or_proposed(max_size, inner),
     )
+
+
+def _held_or_proposed(max_size: int, inner: int) -> dict[str, SearchStrategy[Any]]:
+    """The fields a Session and a Workshop share, with the same strategies."""
+    return {
+        "id": _names(),
+        "title": _names(),
+        "forum": _maybe(_texts()),
+        "identifier": _maybe(_texts()),
+        "format": _maybe(st.sampled_from(SessionFormat)),
+        "format_wording": _maybe(_texts()),
+        "date": _maybe(whens()),
+        "place": _maybe(places()),
+        "theme": _maybe(_texts()),
+        "policy_questions": _tuples(statements(max_size=inner), max_size),
+        "topics": _topic_ids(max_size),
+        "sections": _tuples(sections(max_size=inner), max_size),
+        "notes": _maybe(_texts()),
+        "provenance": _tuples(provenances(), max_size),
+    }
 
 
 @_cached
@@ -568,25 +575,12 @@ def workshops(*, max_size: int = 2) -> SearchStrategy[Workshop]:
     inner = _nested(max_size)
     return st.builds(
         Workshop,
-        id=_names(),
-        title=_names(),
-        forum=_maybe(_texts()),
-        identifier=_maybe(_texts()),
         kind=st.sampled_from(SessionKind),
-        format=_maybe(st.sampled_from(SessionFormat)),
-        format_wording=_maybe(_texts()),
-        date=_maybe(whens()),
-        place=_maybe(places()),
-        theme=_maybe(_texts()),
         organisers=_tuples(participants(max_size=inner), max_size),
         description=_maybe(_texts()),
         issues=_tuples(statements(max_size=inner), max_size),
-        policy_questions=_tuples(statements(max_size=inner), max_size),
-        topics=_topic_ids(max_size),
         status=_maybe(_texts()),
-        sections=_tuples(sections(max_size=inner), max_size),
-        notes=_maybe(_texts()),
-        provenance=_tuples(provenances(), max_size),
+        **_held_or_proposed(max_size, inner),
     )
 
 
