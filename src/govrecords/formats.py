@@ -13,32 +13,54 @@ JSON Lines files hold one envelope per line, so record types can be mixed.
 Reading is strict: unknown keys, a number where a string is declared, an unknown
 enum value or an impossible date are all reported, every one of them, in a single
 :class:`~govrecords.errors.ValidationError`.
+
+Reading is also safe on hostile input: the text must be UTF-8 (a leading byte
+order mark is accepted and dropped) and strict JSON (no ``NaN``, no repeated key,
+no lone surrogate), and it must stay within the :class:`~govrecords.limits.Limits`
+passed as ``limits=`` (size, nesting depth, record count, string length), else a
+:class:`~govrecords.errors.LimitExceededError`. A document of an older format
+version is migrated on reading (see :mod:`govrecords.migrations`); one of a newer
+version is refused with a :class:`~govrecords.errors.FormatVersionError`.
+Writing refuses text that cannot be written as UTF-8 (a lone surrogate) with a
+:class:`~govrecords.errors.SerializationError` naming its path.
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import json
 import os
+import stat
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any, TypeVar, overload
+from typing import IO, Any, TypeVar, cast, overload
 
 import attrs
 import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from govrecords import _fastpath
+from govrecords._parsing import has_lone_surrogate, lone_surrogate_paths, parse_json
 from govrecords.dates import DateRange, PartialDate, When, when_from_iso
 from govrecords.errors import (
     DateParseError,
     FormatVersionError,
+    LimitExceededError,
     Problem,
     SerializationError,
     ValidationError,
 )
+from govrecords.limits import DEFAULT_LIMITS, Limits, check_records, check_size
 from govrecords.provenance import Span
 
 __all__ = [
@@ -50,6 +72,7 @@ __all__ = [
     "load",
     "loads",
     "make_converter",
+    "numbered_jsonl",
     "record_type_name",
     "write_jsonl",
 ]
@@ -62,9 +85,11 @@ PathLike = str | os.PathLike[str]
 
 
 def _record_types() -> dict[str, type]:
-    from govrecords.provenance import SourceDocument  # noqa: PLC0415 -- keeps import order simple
-    from govrecords.records import Forum, Session, Workshop  # noqa: PLC0415 -- records import formats' siblings
-    from govrecords.taxonomy import Taxonomy, Topic  # noqa: PLC0415 -- taxonomy imports this module lazily
+    from govrecords.comparison import Comparison
+    from govrecords.provenance import SourceDocument
+    from govrecords.records import Forum, Session, Workshop
+    from govrecords.taxonomy import Taxonomy, Topic
+    from govrecords.timelines import Timeline
 
     return {
         "forum": Forum,
@@ -73,6 +98,8 @@ def _record_types() -> dict[str, type]:
         "source": SourceDocument,
         "taxonomy": Taxonomy,
         "topic": Topic,
+        "comparison": Comparison,
+        "timeline": Timeline,
     }
 
 
@@ -146,9 +173,10 @@ def _when(value: object, _: type) -> When:
 
 
 def _span(value: object, _: type) -> Span:
-    if type(value) is not list or len(value) != 2 or any(type(v) is not int for v in value):
+    items = cast("list[object]", value) if type(value) is list else []
+    if len(items) != 2 or type(items[0]) is not int or type(items[1]) is not int:
         raise TypeError("expected a span [start, end] of two whole numbers")
-    return Span(value[0], value[1])
+    return Span(items[0], items[1])
 
 
 def _is_homogeneous_tuple(cls: Any) -> bool:
@@ -183,7 +211,7 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     converter.register_structure_hook(DateRange, _date_range)
     converter.register_unstructure_hook(DateRange, DateRange.isoformat)
     converter.register_structure_hook(When, _when)
-    converter.register_structure_hook(When | None, lambda v, _: None if v is None else _when(v, When))
+    converter.register_structure_hook(When | None, lambda v, t: None if v is None else _when(v, t))
     converter.register_structure_hook(Span, _span)
     converter.register_unstructure_hook(Span, lambda span: [span.start, span.end])
     converter.register_structure_hook_factory(
@@ -191,24 +219,28 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     )
 
     def tuple_hook(cls: Any) -> Callable[[object, type], tuple[Any, ...]]:
-        inner = cattrs.cols.homogenous_tuple_structure_factory(cls, converter)
+        inner: Callable[[object, type], tuple[Any, ...]] = homogenous_tuple_structure_factory(cls, converter)
 
         def structure(value: object, _: type) -> tuple[Any, ...]:
             if type(value) is not list:
                 raise TypeError(f"expected a list, got {type(value).__name__}")
-            return inner(value, cls)
+            return inner(cast("list[object]", value), cls)
 
         return structure
 
     converter.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
 
     def class_structure(cls: type) -> Callable[[object, type], Any]:
-        inner = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+        # cattrs types the generated function loosely; what it returns is an instance of cls.
+        inner = cast(
+            "Callable[[Mapping[str, Any], Any], Any]",
+            make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True),
+        )
 
         def structure(value: object, _: type) -> Any:
             if type(value) is not dict:
                 raise TypeError(f"expected an object for {cls.__name__}, got {type(value).__name__}")
-            return inner(value, cls)
+            return inner(cast("dict[str, Any]", value), cls)
 
         return structure
 
@@ -235,13 +267,12 @@ def _collect(error: BaseException, path: tuple[str | int, ...], out: list[tuple[
     if isinstance(error, (ClassValidationError, IterableValidationError)):
         with_notes, without = error.group_exceptions()
         for inner, note in with_notes:
-            step: str | int = note.index if isinstance(error, IterableValidationError) else note.name  # type: ignore[attr-defined]  # the note type follows the group type
+            step: str | int = note.index if isinstance(note, IterableValidationNote) else note.name
             _collect(inner, (*path, step), out)
         for inner in without:
             _collect(inner, path, out)
     elif isinstance(error, ForbiddenExtraKeysError):
-        for key in sorted(error.extra_fields):
-            out.append(((*path, key), "unknown key"))
+        out.extend(((*path, key), "unknown key") for key in sorted(error.extra_fields))
     elif isinstance(error, KeyError):
         out.append((path, "required field is missing"))
     elif isinstance(error, DateParseError):
@@ -262,9 +293,9 @@ def _format_path(path: tuple[str | int, ...]) -> str:
 def _value_at(data: object, path: tuple[str | int, ...]) -> object:
     for step in path:
         if isinstance(data, dict) and isinstance(step, str):
-            data = data.get(step)
-        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
-            data = data[step]
+            data = cast("dict[str, object]", data).get(step)
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(cast("list[object]", data)):
+            data = cast("list[object]", data)[step]
         else:
             return None
     return data
@@ -284,10 +315,9 @@ def _problems(error: BaseException, data: object, root: tuple[str | int, ...], l
 
 def _structure(data: object, cls: type[T], root: tuple[str | int, ...], line: int | None = None) -> T:
     fast, detailed = _converters()
-    try:
+    # Any failure of the fast converter is re-read by the detailed one, below.
+    with contextlib.suppress(Exception):
         return fast.structure(data, cls)
-    except Exception:  # noqa: BLE001 -- any failure is re-read in detail below
-        pass
     try:
         result = detailed.structure(data, cls)
     except Exception as error:  # noqa: BLE001 -- turned into our own error with paths
@@ -304,8 +334,9 @@ def to_envelope(record: object) -> dict[str, Any]:
     .. versionadded:: 0.1.0
     """
     name = record_type_name(type(record))
-    fast, _ = _converters()
-    return {"format_version": FORMAT_VERSION, "type": name, "record": fast.unstructure(record)}
+    # The generated function gives what the converter gives, faster (see govrecords._fastpath).
+    unstructure = _fastpath.unstructurer(type(record)) or _converters()[0].unstructure
+    return {"format_version": FORMAT_VERSION, "type": name, "record": unstructure(record)}
 
 
 def from_envelope(data: object, cls: type[T] | None = None, *, line: int | None = None) -> Any:
@@ -320,10 +351,24 @@ def from_envelope(data: object, cls: type[T] | None = None, *, line: int | None 
         ValidationError: The envelope or the record is invalid.
         FormatVersionError: The document is of a newer format version.
 
+    A document of an older format version is migrated first (see
+    :mod:`govrecords.migrations`).
+
     .. versionadded:: 0.1.0
     """
     if type(data) is not dict:
         raise ValidationError([Problem("$", "expected a govrecords document (a JSON object)", data, line)])
+    data = cast("dict[str, Any]", data)
+    version = data.get("format_version")
+    if type(version) is int and version > FORMAT_VERSION:
+        raise FormatVersionError(version, FORMAT_VERSION)
+    if type(version) is int and version < FORMAT_VERSION:
+        from govrecords.migrations import migrate
+
+        try:
+            data = migrate(data)
+        except ValidationError as error:
+            raise ValidationError([attrs.evolve(p, line=line) for p in error.problems]) from None
     problems = [
         Problem(f"$.{key}", "unknown key", data[key], line)
         for key in data
@@ -332,12 +377,8 @@ def from_envelope(data: object, cls: type[T] | None = None, *, line: int | None 
     version = data.get("format_version")
     if type(version) is not int:
         problems.append(Problem("$.format_version", "required whole number is missing", version, line))
-    elif version > FORMAT_VERSION:
-        raise FormatVersionError(version, FORMAT_VERSION)
-    elif version < 1:
-        problems.append(Problem("$.format_version", "format versions start at 1", version, line))
     type_name = data.get("type")
-    target = _types().get(type_name) if isinstance(type_name, str) else None
+    target: type[object] | None = _types().get(type_name) if isinstance(type_name, str) else None
     if target is None:
         allowed = ", ".join(sorted(_types()))
         problems.append(Problem("$.type", f"unknown record type; expected one of {allowed}", type_name, line))
@@ -346,23 +387,44 @@ def from_envelope(data: object, cls: type[T] | None = None, *, line: int | None 
     if "record" not in data:
         problems.append(Problem("$.record", "required field is missing", None, line))
     if problems:
+        if target is not None and "record" in data:
+            # Report the record's own problems too: every problem at once.
+            try:
+                _structure(data["record"], target, ("record",), line)
+            except ValidationError as error:
+                problems.extend(error.problems)
         raise ValidationError(problems)
     assert target is not None  # checked above
     return _structure(data["record"], target, ("record",), line)
 
 
-def _parse_json(text: str | bytes, line: int | None = None) -> object:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        where = error.lineno if line is None else line
-        raise ValidationError(
-            [Problem("$", f"not valid JSON: {error.msg} (column {error.colno})", None, where)]
-        ) from None
-    except UnicodeDecodeError as error:
-        raise ValidationError([Problem("$", f"not valid UTF-8 at byte {error.start}", None, line)]) from None
-    except RecursionError:
-        raise ValidationError([Problem("$", "JSON is nested too deeply", None, line)]) from None
+def _parse_json(text: str | bytes, line: int | None = None, limits: Limits = DEFAULT_LIMITS) -> object:
+    return parse_json(text, limits, line=line, bom=line is None or line == 1)
+
+
+def _fast_read(data: str | bytes, cls: type | None, limits: Limits, *, bom: bool) -> Any:
+    # The record, or _fastpath.FAIL whenever the general path (_parse_json, then
+    # from_envelope) must read the document: it alone words problems, migrates
+    # older versions and decides every case the fast path cannot prove.
+    return _fastpath.read_document(
+        data,
+        cls,
+        max_bytes=limits.max_bytes,
+        max_depth=limits.max_depth,
+        max_string=limits.max_string,
+        bom=bom,
+        record_types=_types(),
+        version=FORMAT_VERSION,
+    )
+
+
+def _encodable(text: str, data: object) -> str:
+    # json.dumps happily writes a lone surrogate, which no UTF-8 file can hold:
+    # refuse it here, naming where it is, rather than fail later mid-write.
+    if has_lone_surrogate(text):
+        paths = ", ".join(lone_surrogate_paths(data)) or "$"
+        raise SerializationError(f"{paths}: text holds a lone surrogate, which cannot be written as UTF-8")
+    return text
 
 
 def dumps(record: object, *, indent: int | None = 2) -> str:
@@ -373,43 +435,65 @@ def dumps(record: object, *, indent: int | None = 2) -> str:
         indent: Indentation, or None for one compact line.
 
     Raises:
-        SerializationError: *record* is not a govrecords record.
+        SerializationError: *record* is not a govrecords record, or holds text
+            that cannot be written as UTF-8 (a lone surrogate); the message names
+            its path.
+
+    The text is the same, byte for byte, whether or not the ``orjson`` extra is
+    installed (it is only faster): non-ASCII characters written as themselves, keys
+    in field order, and either an indent or no whitespace at all.
 
     >>> from govrecords import Session
     >>> print(dumps(Session(id="s1", title="The Future of Internet"), indent=None))
-    {"format_version": 1, "type": "session", "record": {"id": "s1", "title": "The Future of Internet"}}
+    {"format_version":1,"type":"session","record":{"id":"s1","title":"The Future of Internet"}}
 
     .. versionadded:: 0.1.0
     """
-    return json.dumps(to_envelope(record), ensure_ascii=False, indent=indent)
+    with _fastpath.gc_paused():  # why: see govrecords._fastpath
+        envelope = to_envelope(record)
+        encoded = _fastpath.encode(envelope, indent)
+        if encoded is not None:
+            del envelope  # freed while the collector is off, so it has nothing of it to visit when back on
+            return encoded.decode("utf-8")
+    separators = (",", ":") if indent is None else None
+    return _encodable(json.dumps(envelope, ensure_ascii=False, indent=indent, separators=separators), envelope)
 
 
 @overload
-def loads(text: str | bytes) -> Any: ...
+def loads(text: str | bytes, *, limits: Limits | None = None) -> Any: ...
 @overload
-def loads(text: str | bytes, cls: type[T]) -> T: ...
-def loads(text: str | bytes, cls: type[T] | None = None) -> Any:
+def loads(text: str | bytes, cls: type[T], *, limits: Limits | None = None) -> T: ...
+def loads(text: str | bytes, cls: type[T] | None = None, *, limits: Limits | None = None) -> Any:
     """Read a record from a JSON document written by :func:`dumps`.
 
     Args:
-        text: The document.
+        text: The document, as text or UTF-8 bytes (a leading byte order mark is
+            accepted).
         cls: The record class expected; without it, whatever the document holds.
+        limits: The most input to accept; :data:`~govrecords.limits.DEFAULT_LIMITS`
+            when None.
 
     Raises:
         ValidationError: Every problem with the document, each with its path.
         FormatVersionError: The document is of a newer format version.
+        LimitExceededError: The document is larger or deeper than *limits* allow.
 
     >>> from govrecords import Session
     >>> loads('{"format_version": 1, "type": "session", "record": {"id": 7, "title": "x", "colour": 1}}')
     Traceback (most recent call last):
       ...
     govrecords.errors.ValidationError: 2 problems:
-      $.record.colour: unknown key (got 1)
       $.record.id: expected a string, got int (got 7)
+      $.record.colour: unknown key (got 1)
 
     .. versionadded:: 0.1.0
     """
-    return from_envelope(_parse_json(text), cls)
+    limits = limits or DEFAULT_LIMITS
+    with _fastpath.gc_paused():  # why: see govrecords._fastpath
+        record = _fast_read(text, cls, limits, bom=True)
+        if record is not _fastpath.FAIL:
+            return record
+        return from_envelope(_parse_json(text, limits=limits), cls)
 
 
 def dump(record: object, path: PathLike, *, indent: int | None = 2) -> None:
@@ -424,28 +508,58 @@ def dump(record: object, path: PathLike, *, indent: int | None = 2) -> None:
 
 
 @overload
-def load(path: PathLike) -> Any: ...
+def load(path: PathLike, *, limits: Limits | None = None) -> Any: ...
 @overload
-def load(path: PathLike, cls: type[T]) -> T: ...
-def load(path: PathLike, cls: type[T] | None = None) -> Any:
+def load(path: PathLike, cls: type[T], *, limits: Limits | None = None) -> T: ...
+def load(path: PathLike, cls: type[T] | None = None, *, limits: Limits | None = None) -> Any:
     """Read a record from the JSON file at *path*.
+
+    The file's size is checked against *limits* before it is read.
 
     Raises:
         ValidationError: The file's problems, with the file named as their source.
+        FormatVersionError: The document is of a newer format version.
+        LimitExceededError: The file is larger or deeper than *limits* allow.
 
     .. versionadded:: 0.1.0
     """
-    data = Path(path).read_bytes()
-    try:
-        return from_envelope(_parse_json(data), cls)
-    except ValidationError as error:
-        raise ValidationError(error.problems, source=str(path)) from None
+    limits = limits or DEFAULT_LIMITS
+    with open(path, "rb") as handle:
+        try:
+            check_size(os.fstat(handle.fileno()).st_size, limits, what="the file")
+            data = handle.read(limits.max_bytes + 1)  # the file may have grown since
+            with _fastpath.gc_paused():  # why: see govrecords._fastpath
+                record = _fast_read(data, cls, limits, bom=True)
+                if record is not _fastpath.FAIL:
+                    return record
+                return from_envelope(_parse_json(data, limits=limits), cls)
+        except ValidationError as error:
+            raise ValidationError(error.problems, source=str(path)) from None
+        except LimitExceededError as error:
+            raise LimitExceededError(f"{path}: {error}") from None
 
 
-def _atomic_write(path: Path, write: Callable[[IO[str]], object]) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+@functools.cache
+def _new_file_mode() -> int:
+    # What open() would give a new file: 0o666 less the umask. The umask can only
+    # be read by setting it, so read it once.
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _atomic_write(path: Path, write: Callable[[IO[Any]], object], *, binary: bool = False) -> None:
+    # Write beside the target and rename over it: a crash (even SIGKILL) leaves the
+    # old file whole. A crash can leave the temporary file (".NAME.XXXX.tmp"), but
+    # never under the target's name.
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+        with os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            try:
+                mode = stat.S_IMODE(os.stat(path).st_mode)
+            except FileNotFoundError:
+                mode = _new_file_mode()
+            os.chmod(temporary, mode)  # mkstemp makes it 0o600; keep the target's permissions
             write(out)
             out.flush()
             os.fsync(out.fileno())
@@ -453,6 +567,21 @@ def _atomic_write(path: Path, write: Callable[[IO[str]], object]) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _sync_directory(path.parent)
+
+
+def _sync_directory(directory: Path) -> None:
+    # Make the rename itself durable. Not every platform can open a directory.
+    try:
+        handle = os.open(directory, os.O_RDONLY)
+    except OSError:  # pragma: no cover -- Windows
+        return
+    try:
+        os.fsync(handle)
+    except OSError:  # pragma: no cover -- file systems that cannot sync a directory
+        pass
+    finally:
+        os.close(handle)
 
 
 def write_jsonl(records: Iterable[object], path: PathLike) -> int:
@@ -467,14 +596,19 @@ def write_jsonl(records: Iterable[object], path: PathLike) -> int:
     """
     count = 0
 
-    def write(out: IO[str]) -> None:
+    def write(out: IO[bytes]) -> None:
         nonlocal count
         for record in records:
-            out.write(json.dumps(to_envelope(record), ensure_ascii=False))
-            out.write("\n")
+            envelope = to_envelope(record)
+            line = _fastpath.encode(envelope, None)
+            if line is None:
+                text = json.dumps(envelope, ensure_ascii=False, separators=(",", ":"))
+                line = _encodable(text, envelope).encode("utf-8")
+            out.write(line)
+            out.write(b"\n")
             count += 1
 
-    _atomic_write(Path(path), write)
+    _atomic_write(Path(path), write, binary=True)
     return count
 
 
@@ -482,35 +616,98 @@ def iter_jsonl(
     source: PathLike | IO[bytes] | IO[str],
     *,
     on_error: Callable[[ValidationError], None] | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[Any]:
-    """Stream the records of a JSON Lines file, one at a time.
+    r"""Stream the records of a JSON Lines file, one at a time.
 
     Args:
         source: A path, or an open file (text or binary).
         on_error: Called with the error of each bad line, which is then skipped;
             without it, the first bad line raises.
+        limits: The most input to accept (each line is held to ``max_bytes`` and
+            ``max_depth``, the stream to ``max_records``);
+            :data:`~govrecords.limits.DEFAULT_LIMITS` when None.
 
     Yields:
-        Each record, in file order. Blank lines are skipped.
+        Each record, in file order. Blank lines are skipped; a byte order mark
+        may start the first line.
 
     Raises:
         ValidationError: A bad line (when *on_error* is None), naming the line.
+        LimitExceededError: A line, or the stream, goes over *limits*, naming the
+            line. This stops the read even when *on_error* is given.
+
+    >>> import io
+    >>> good = '{"format_version": 1, "type": "topic", "record": {"id": "privacy", "label": "Privacy"}}'
+    >>> lines = io.StringIO(good + "\n" + "{oops\n" + good + "\n")
+    >>> records = list(iter_jsonl(lines, on_error=lambda error: print(error.lines())))
+    ['line 2: $: not valid JSON: Expecting property name enclosed in double quotes (column 2)']
+    >>> len(records)
+    2
 
     .. versionadded:: 0.1.0
     """
+    for _, record in numbered_jsonl(source, on_error=on_error, limits=limits):
+        yield record
+
+
+def numbered_jsonl(
+    source: PathLike | IO[bytes] | IO[str],
+    *,
+    on_error: Callable[[ValidationError], None] | None = None,
+    limits: Limits | None = None,
+) -> Iterator[tuple[int, Any]]:
+    """Like :func:`iter_jsonl`, but yield each record with its 1-based line number.
+
+    .. versionadded:: 0.1.0
+    """
+    limits = limits or DEFAULT_LIMITS
     if isinstance(source, (str, os.PathLike)):
         with open(source, "rb") as handle:
-            yield from iter_jsonl(handle, on_error=on_error)
+            yield from numbered_jsonl(handle, on_error=on_error, limits=limits)
         return
     name = getattr(source, "name", None)
-    for number, raw in enumerate(source, start=1):
-        if not raw.strip():
-            continue
+    label = name if isinstance(name, str) else None
+    count = 0
+    number = 0
+    while True:
+        # readline with a cap: a hostile line is never read whole into memory.
+        raw: str | bytes = source.readline(limits.max_bytes + 2)  # room for "\r\n"
+        if not raw:
+            return
+        number += 1
+        raw = raw.rstrip(b"\r\n") if isinstance(raw, bytes) else raw.rstrip("\r\n")
+        if len(raw) > limits.max_bytes:
+            where = f"{label}: " if label else ""
+            raise LimitExceededError(
+                f"{where}line {number}: the line is longer than the limit of {limits.max_bytes} bytes (max_bytes)"
+            )
         try:
-            yield from_envelope(_parse_json(raw, number), line=number)
-        except (ValidationError, FormatVersionError) as error:
-            failure = error if isinstance(error, ValidationError) else ValidationError([Problem("$.format_version", str(error), error.found, number)])
-            failure = ValidationError(failure.problems, source=name if isinstance(name, str) else None)
+            if not raw.strip():
+                continue
+            count += 1
+            check_records(count, limits, line=number)
+            fast = _fast_read(raw, None, limits, bom=number == 1)
+            data = _parse_json(raw, number, limits) if fast is _fastpath.FAIL else None
+        except LimitExceededError as error:
+            raise LimitExceededError(f"{label}: {error}" if label else str(error)) from None
+        except ValidationError as error:
+            failure = ValidationError(error.problems, source=label)
             if on_error is None:
                 raise failure from None
             on_error(failure)
+            continue
+        try:
+            record = from_envelope(data, line=number) if fast is _fastpath.FAIL else fast
+        except (ValidationError, FormatVersionError) as error:
+            problems = (
+                error.problems
+                if isinstance(error, ValidationError)
+                else [Problem("$.format_version", str(error), error.found, number)]
+            )
+            failure = ValidationError(problems, source=label)
+            if on_error is None:
+                raise failure from None
+            on_error(failure)
+            continue
+        yield number, record

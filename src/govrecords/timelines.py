@@ -266,17 +266,20 @@ def timeline(
         first, second = earlier.date(), later.date()
         known.append(first is not None and second is not None and first.relation(second) is Relation.BEFORE)
     lines: list[TopicTimeline] = []
+    # Each point's records, sorted once rather than once per topic (performance issue:
+    # with thousands of sessions per forum, sorting them again for every topic dominated).
+    records_at = [tuple(sorted({unit.ref for unit in group.units}, key=RecordRef.key)) for group in groups]
     for topic_id in wanted:
         points = tuple(
             TimelinePoint(
                 group.key,
                 group.label,
                 group.date(),
-                tuple(sorted({unit.ref for unit in group.units}, key=RecordRef.key)),
+                records,
                 state_of(per_point[topic_id], aggregate) if topic_id in per_point else NOT_DISCUSSED,
                 order_known,
             )
-            for group, per_point, order_known in zip(groups, evidence, known, strict=True)
+            for group, per_point, order_known, records in zip(groups, evidence, known, records_at, strict=True)
         )
         seen = [point.key for point in points if point.state.status is not TopicStatus.NOT_DISCUSSED]
         found = taxonomy.get(topic_id)

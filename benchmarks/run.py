@@ -1,0 +1,687 @@
+"""govrecords side by side with msgspec, pydantic v2 and orjson: the one benchmark command.
+
+    python benchmarks/run.py                      # N = 1 000, 10 000, 100 000 sessions (a long run)
+    python benchmarks/run.py --sizes 1000 10000   # chosen sizes
+    python benchmarks/run.py --write-readme       # ... and put the tables into benchmarks/README.md
+    python benchmarks/run.py --smoke              # a tiny run in seconds, to keep the code working
+
+Every library reads and writes the same data: a seeded archive from ``generate.py``
+(one forum of N sessions, about 4.8 KiB of JSON each; the same sessions as JSON
+Lines), into the same record model (``models_msgspec.py``, ``models_pydantic.py``),
+with the garbage collector on (the harness's own data frozen out of its sight). The
+contenders of a case run interleaved in one process (A B C, B C A, C A B, ...), each
+run timed alone, and the table gives each one's median and its ratio to msgspec's
+median from the same run. Memory is measured
+in a fresh process per measurement (``memory.py``). msgspec, pydantic and orjson are
+optional (``pip install -e '.[bench]'``): a column whose library is missing is left
+out, with a note. Nothing is asserted: the figures are for reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import importlib
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402 -- after the path is set
+
+import govrecords  # noqa: E402
+from govrecords import Forum, Limits, _fastpath, compare, dumps, iter_jsonl, loads, timeline, write_jsonl  # noqa: E402
+
+README = HERE / "README.md"
+START, END = "<!-- results:start -->", "<!-- results:end -->"
+UNLIMITED = Limits(max_bytes=2**40, max_records=2**40)  # a 100 000-session forum is far over the default 64 MiB
+BASELINE = "msgspec"
+LIBRARIES = ("msgspec", "pydantic", "orjson")
+
+
+def _module(name: str) -> Any:
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+@contextmanager
+def _stdlib_only() -> Iterator[None]:
+    """Run govrecords as if the orjson extra were not installed."""
+    saved = _fastpath.orjson
+    _fastpath.orjson = None
+    try:
+        yield
+    finally:
+        _fastpath.orjson = saved
+
+
+@dataclass
+class Contender:
+    name: str
+    run: Callable[[], object]
+
+
+@dataclass
+class Case:
+    name: str
+    size: int
+    times: dict[str, list[float]] = field(default_factory=dict)
+
+    def median(self, name: str) -> float:
+        return statistics.median(self.times[name])
+
+    def ratio(self, name: str, to: str = BASELINE) -> float | None:
+        return self.median(name) / self.median(to) if to in self.times else None
+
+
+def interleave(name: str, size: int, contenders: list[Contender], rounds: int) -> Case:
+    """Run the contenders round-robin, each run timed alone; the starting contender rotates."""
+    case = Case(name, size, {contender.name: [] for contender in contenders})
+    # The benchmark's own data (the archive in every library's form) is moved out of the
+    # collector's sight: a full collection would otherwise walk millions of objects that
+    # belong to the harness, not to the run, and charge them to whichever library set it
+    # off. Each run's own objects are still collected as usual (the collector is on).
+    gc.collect()
+    gc.freeze()
+    for round_ in range(rounds):
+        shift = round_ % len(contenders)
+        for contender in contenders[shift:] + contenders[:shift]:
+            gc.collect()  # each run starts from the same state, untimed
+            started = time.perf_counter()
+            result = contender.run()
+            case.times[contender.name].append(time.perf_counter() - started)
+            del result  # freed before the next run, untimed
+    print(f"  {name:<12} N={size:<7} " + "  ".join(f"{n} {case.median(n):.3f}s" for n in case.times), flush=True)
+    return case
+
+
+# ---------------------------------------------------------------------------
+# The data and the contenders.
+
+
+@dataclass
+class Data:
+    size: int
+    forum: Forum
+    after: Forum
+    document: bytes
+    after_document: bytes
+    jsonl: Path
+    directory: Path
+    msgspec: Any = None
+    pydantic: Any = None
+    plain: Any = None
+
+
+def make_data(size: int, directory: Path) -> Data:
+    """Generate the archive at *size* and its documents (the forum, JSON Lines of its sessions)."""
+    forum = generate.archive(size)
+    after = generate.evolve(forum)
+    document = dumps(forum, indent=None).encode("utf-8")
+    path = directory / f"sessions-{size}.jsonl"
+    write_jsonl(forum.sessions, path)
+    (directory / f"forum-{size}.json").write_bytes(document)
+    return Data(size, forum, after, document, dumps(after, indent=None).encode("utf-8"), path, directory)
+
+
+def _govrecords_pair(make: Callable[[], Callable[[], object]]) -> list[Contender]:
+    run = make()
+    contenders = [Contender("govrecords", run)]
+
+    def stdlib() -> object:
+        with _stdlib_only():
+            return run()
+
+    if _fastpath.orjson is not None:
+        contenders.append(Contender("govrecords (stdlib)", stdlib))
+    return contenders
+
+
+def loads_contenders(data: Data, libs: dict[str, Any]) -> list[Contender]:
+    document = data.document
+    out = _govrecords_pair(lambda: lambda: loads(document, Forum, limits=UNLIMITED))
+    if libs["msgspec"]:
+        decoder = _models("msgspec")["forum_decoder"]
+        out.append(Contender("msgspec", lambda: decoder.decode(document)))
+
+        def paused() -> object:
+            # For reference: msgspec with the collector paused, as govrecords pauses it.
+            gc.disable()
+            try:
+                return decoder.decode(document)
+            finally:
+                gc.enable()
+
+        out.append(Contender("msgspec (collector paused)", paused))
+    if libs["pydantic"]:
+        adapter = _models("pydantic")["forum_adapter"]
+        out.append(Contender("pydantic v2", lambda: adapter.validate_json(document)))
+    if libs["orjson"]:
+        out.append(Contender("orjson (dicts)", lambda: libs["orjson"].loads(document)))
+    return out
+
+
+def dumps_contenders(data: Data, libs: dict[str, Any]) -> list[Contender]:
+    forum = data.forum
+    out = _govrecords_pair(lambda: lambda: dumps(forum, indent=None))
+    if libs["msgspec"]:
+        encoder, value = _models("msgspec")["encoder"], data.msgspec
+        out.append(Contender("msgspec", lambda: encoder.encode(value)))
+    if libs["pydantic"]:
+        adapter, model = _models("pydantic")["forum_adapter"], data.pydantic
+        out.append(Contender("pydantic v2", lambda: adapter.dump_json(model, exclude_defaults=True)))
+    if libs["orjson"]:
+        plain = data.plain
+        out.append(Contender("orjson (dicts)", lambda: libs["orjson"].dumps(plain)))
+    return out
+
+
+def _lines(path: Path) -> Iterator[bytes]:
+    with open(path, "rb") as handle:
+        yield from handle
+
+
+def jsonl_read_contenders(data: Data, libs: dict[str, Any]) -> list[Contender]:
+    path = data.jsonl
+    out = _govrecords_pair(lambda: lambda: sum(1 for _ in iter_jsonl(path, limits=UNLIMITED)))
+    if libs["msgspec"]:
+        decoder = _models("msgspec")["session_decoder"]
+        out.append(Contender("msgspec", lambda: sum(1 for line in _lines(path) if decoder.decode(line))))
+    if libs["pydantic"]:
+        adapter = _models("pydantic")["session_adapter"]
+        out.append(Contender("pydantic v2", lambda: sum(1 for line in _lines(path) if adapter.validate_json(line))))
+    if libs["orjson"]:
+        parse = libs["orjson"].loads
+        out.append(Contender("orjson (dicts)", lambda: sum(1 for line in _lines(path) if parse(line))))
+    return out
+
+
+def _write_durably(path: Path, lines: Iterator[bytes]) -> int:
+    # What write_jsonl does, so every library pays for the same durability.
+    temporary = path.with_suffix(".tmp")
+    count = 0
+    with open(temporary, "wb") as out:
+        for line in lines:
+            out.write(line)
+            out.write(b"\n")
+            count += 1
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(temporary, path)
+    return count
+
+
+def jsonl_write_contenders(data: Data, libs: dict[str, Any]) -> list[Contender]:
+    target = data.directory / "written.jsonl"
+    sessions = data.forum.sessions
+    out = _govrecords_pair(lambda: lambda: write_jsonl(sessions, target))
+    if libs["msgspec"]:
+        encoder, envelope = _models("msgspec")["encoder"], _models("msgspec")["session"]
+        values = [envelope(1, "session", session) for session in data.msgspec.record.sessions]
+        out.append(Contender("msgspec", lambda: _write_durably(target, (encoder.encode(v) for v in values))))
+    if libs["pydantic"]:
+        adapter, envelope = _models("pydantic")["session_adapter"], _models("pydantic")["session"]
+        models = [envelope(format_version=1, type="session", record=s) for s in data.pydantic.record.sessions]
+        out.append(
+            Contender(
+                "pydantic v2",
+                lambda: _write_durably(target, (adapter.dump_json(m, exclude_defaults=True) for m in models)),
+            )
+        )
+    if libs["orjson"]:
+        encode = libs["orjson"].dumps
+        dicts = [{"format_version": 1, "type": "session", "record": s} for s in data.plain["record"]["sessions"]]
+        out.append(Contender("orjson (dicts)", lambda: _write_durably(target, (encode(d) for d in dicts))))
+    return out
+
+
+def compare_contenders(data: Data) -> list[Contender]:
+    before, after, document = data.forum, data.after, data.document
+    return [
+        Contender("compare", lambda: compare(before, after)),
+        Contender("timeline", lambda: timeline([before, after])),
+        Contender("loads (one forum)", lambda: loads(document, Forum, limits=UNLIMITED)),
+    ]
+
+
+_MODELS: dict[str, dict[str, Any]] = {}
+
+
+def _models(library: str) -> dict[str, Any]:
+    if library not in _MODELS:
+        _MODELS[library] = importlib.import_module(f"models_{library}").TYPES
+    return _MODELS[library]
+
+
+def prepare(data: Data, libs: dict[str, Any]) -> None:
+    """Decode the document once with each library (the objects dumps starts from), checking they agree."""
+    expected = json.loads(data.document)
+    if libs["msgspec"]:
+        data.msgspec = _models("msgspec")["forum_decoder"].decode(data.document)
+        assert json.loads(_models("msgspec")["encoder"].encode(data.msgspec)) == expected
+    if libs["pydantic"]:
+        data.pydantic = _models("pydantic")["forum_adapter"].validate_json(data.document)
+        dumped = _models("pydantic")["forum_adapter"].dump_json(data.pydantic, exclude_defaults=True)
+        assert json.loads(dumped) == expected
+    if libs["orjson"]:
+        data.plain = libs["orjson"].loads(data.document)
+    assert loads(data.document, Forum, limits=UNLIMITED) == data.forum
+
+
+# ---------------------------------------------------------------------------
+# Memory and import time, each in processes of their own.
+
+
+def memory(what: str, library: str, path: Path, *, rss: bool) -> dict[str, Any]:
+    command = [sys.executable, str(HERE / "memory.py"), what, library, str(path)] + (["--rss"] if rss else [])
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def import_times(rounds: int) -> dict[str, float]:
+    """Median wall-clock cost, over ``python -c pass``, of importing each module (interleaved runs)."""
+    statements = {
+        "python -c pass": "pass",
+        "import govrecords": "import govrecords",
+        "from govrecords import loads, Forum": "from govrecords import Forum, loads; loads.__name__",
+        "import msgspec": "import msgspec",
+        "import pydantic": "import pydantic; pydantic.BaseModel",
+        "import attrs, cattrs, dateutil.parser": "import attrs, cattrs, dateutil.parser",
+    }
+    runnable = {label: code for label, code in statements.items() if _importable(code)}
+    times: dict[str, list[float]] = {label: [] for label in runnable}
+    for _ in range(rounds):
+        for label, code in runnable.items():
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True)
+            times[label].append(time.perf_counter() - started)
+    base = statistics.median(times["python -c pass"])
+    out = {label: statistics.median(values) - base for label, values in times.items() if label != "python -c pass"}
+    out["python -c pass"] = base
+    found = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import govrecords"], capture_output=True, text=True, check=True
+    ).stderr
+    own = [int(line.split("|")[1]) for line in found.splitlines() if line.rstrip().endswith("| govrecords")]
+    out["import govrecords (-X importtime, cumulative)"] = own[-1] / 1e6 if own else float("nan")
+    return out
+
+
+def _importable(code: str) -> bool:
+    names = re.findall(r"import ([\w., ]+)", code.split(";", maxsplit=1)[0])
+    first = names[0].split(",")[0].strip() if names else ""
+    return not first or first.startswith("govrecords") or _module(first.split(".")[0]) is not None
+
+
+# ---------------------------------------------------------------------------
+# The report.
+
+
+def fmt_time(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def fmt_bytes(count: float) -> str:
+    return f"{count / 2**20:.1f} MiB"
+
+
+def case_table(cases: list[Case], columns: list[str]) -> str:
+    lines = [
+        "| case | N | " + " | ".join(columns) + " |",
+        "|---|---:|" + "---:|" * len(columns),
+    ]
+    for case in cases:
+        cells = []
+        for column in columns:
+            if column not in case.times:
+                cells.append("-")
+                continue
+            ratio = case.ratio(column)
+            cells.append(fmt_time(case.median(column)) + (f" ({ratio:.2f}x)" if ratio is not None else ""))
+        lines.append(f"| `{case.name}` | {case.size:,} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+@dataclass
+class Results:
+    cases: list[Case] = field(default_factory=list)
+    memory: list[tuple[str, str, int, dict[str, Any]]] = field(default_factory=list)
+    imports: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    load: list[tuple[float, float, float]] = field(default_factory=list)
+    session_bytes: float = 0.0
+
+    def find(self, name: str, size: int) -> Case | None:
+        return next((case for case in self.cases if case.name == name and case.size == size), None)
+
+
+def _versions() -> str:
+    names = ["govrecords", "attrs", "cattrs", "orjson", "msgspec", "pydantic", "pydantic_core"]
+    found = []
+    for name in names:
+        module = _module(name)
+        version = getattr(module, "__version__", None) or getattr(module, "VERSION", None)
+        if module is not None:
+            found.append(f"{name} {version}")
+    return ", ".join(found)
+
+
+def _machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores (nproc), {model}, {platform.system()} {platform.release()}"
+
+
+def targets(results: Results, sizes: list[int]) -> list[tuple[str, str, str]]:
+    """Each target of the performance issue: what it asks, what was measured, held or missed by how much."""
+    rows: list[tuple[str, str, str]] = []
+    size = 10_000 if 10_000 in sizes else max(sizes)
+
+    def verdict(value: float | None, limit: float, unit: str = "x") -> str:
+        if value is None:
+            return "not measured (library missing)"
+        held = value <= limit
+        return f"{value:.2f}{unit}: " + ("held" if held else f"missed by {value / limit:.1f}x the target")
+
+    for name, limit in (("loads", 1.5), ("dumps", 2.0)):
+        case = results.find(name, size)
+        if case is None:
+            continue
+        rows.append(
+            (
+                f"`{name}` ≤ {limit}x msgspec (N = {size:,})",
+                "govrecords + orjson",
+                verdict(case.ratio("govrecords"), limit),
+            )
+        )
+        if "govrecords (stdlib)" in case.times:
+            rows.append(("", "standard library only", verdict(case.ratio("govrecords (stdlib)"), limit)))
+        if "pydantic v2" in case.times:
+            faster = case.median("govrecords") < case.median("pydantic v2")
+            rows.append((f"`{name}` faster than pydantic v2", "govrecords + orjson", "held" if faster else "missed"))
+    case = results.find("compare", size)
+    if case is not None:
+        ratio = case.median("compare") / case.median("loads (one forum)")
+        rows.append(
+            (f"`compare` ≤ 1.0x `loads` of one forum (N = {size:,})", "recommendations matched", verdict(ratio, 1.0))
+        )
+    low, high = min(sizes), max(sizes)
+    if high > low:
+        for name, column in (("loads", "govrecords"), ("dumps", "govrecords"), ("compare", "compare")):
+            first, last = results.find(name, low), results.find(name, high)
+            if first is None or last is None:
+                continue
+            growth = (last.median(column) / high) / (first.median(column) / low)
+            rows.append((f"linear: `{name}` per session at N = {high:,} ≤ 1.3x N = {low:,}", "", verdict(growth, 1.3)))
+    decode: dict[str, dict[str, Any]] = {}
+    for what, library, n, figures in results.memory:
+        if what == "decode" and n == size:
+            decode.setdefault(library, {}).update(figures)
+    if "msgspec" in decode and "govrecords" in decode:
+        for key, limit, label in (("traced_peak", 1.5, "decode peak"), ("traced_retained", 1.1, "retained")):
+            ratio = decode["govrecords"][key] / decode["msgspec"][key]
+            rows.append(
+                (
+                    f"{label} ≤ {limit}x msgspec (tracemalloc, N = {size:,})",
+                    "govrecords + orjson",
+                    verdict(ratio, limit),
+                )
+            )
+        for key, limit, label in (("rss_peak", 1.5, "decode peak"), ("rss_retained", 1.1, "retained")):
+            if key in decode["govrecords"] and decode["msgspec"].get(key):
+                ratio = decode["govrecords"][key] / decode["msgspec"][key]
+                rows.append(
+                    (
+                        f"{label} ≤ {limit}x msgspec (resident, N = {size:,})",
+                        "govrecords + orjson",
+                        verdict(ratio, limit),
+                    )
+                )
+    streams = [
+        (what, n, figures)
+        for what, library, n, figures in results.memory
+        if what.startswith("jsonl") and library == "govrecords"
+    ]
+    for what in ("jsonl-read", "jsonl-copy"):
+        points = sorted(
+            (n, figures["traced_peak"]) for kind, n, figures in streams if kind == what and "traced_peak" in figures
+        )
+        if len(points) >= 2:
+            (small, low_peak), (large, high_peak) = points[0], points[-1]
+            text = f"{fmt_bytes(low_peak)} at N = {small:,}, {fmt_bytes(high_peak)} at N = {large:,}"
+            grows = high_peak > 1.5 * low_peak + 2**20
+            rows.append(
+                (f"{what}: peak memory does not grow with N", "tracemalloc", text + (": grows" if grows else ": held"))
+            )
+    gov = results.imports.get("import govrecords")
+    if gov is not None:
+        rows.append(
+            (
+                "`import govrecords` adds ≤ 45 ms to interpreter start",
+                "wall clock, median",
+                verdict(gov * 1000, 45, " ms"),
+            )
+        )
+    return rows
+
+
+MEMORY_HEADER = (
+    "| measurement | library | N | "
+    + " | ".join(f"{what} ({how})" for how in ("tracemalloc", "resident") for what in ("peak", "retained"))
+    + " |"
+)
+
+
+def report(results: Results, sizes: list[int]) -> str:
+    columns = [
+        "govrecords",
+        "govrecords (stdlib)",
+        "msgspec",
+        "msgspec (collector paused)",
+        "pydantic v2",
+        "orjson (dicts)",
+    ]
+    present = [c for c in columns if any(c in case.times for case in results.cases)]
+    load = ", ".join(f"{a:.2f}/{b:.2f}/{c:.2f}" for a, b, c in results.load)
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    out = [
+        f"Run on {today}, {_machine()}; Python {platform.python_version()}; {_versions()}.",
+        (
+            f"Load average (1/5/15 min) at the start and end of the run: {load}. Sessions are about "
+            f"{results.session_bytes / 1024:.1f} KiB of compact JSON each. Times are medians of interleaved runs; "
+            "ratios are to msgspec's median in the same run."
+        ),
+        "",
+        case_table([c for c in results.cases if c.name in ("loads", "dumps", "jsonl read", "jsonl write")], present),
+        "",
+        (
+            "`compare` (two forums, 5% of sessions changed, recommendation matching included) and `timeline`, "
+            "against `loads` of one of the forums:"
+        ),
+        "",
+        "| N | compare | timeline | loads (one forum) | compare / loads |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    for case in (c for c in results.cases if c.name == "compare"):
+        ratio = case.median("compare") / case.median("loads (one forum)")
+        out.append(
+            f"| {case.size:,} | {fmt_time(case.median('compare'))} | {fmt_time(case.median('timeline'))} | "
+            f"{fmt_time(case.median('loads (one forum)'))} | {ratio:.2f}x |"
+        )
+    if results.memory:
+        out += [
+            "",
+            (
+                "Memory, each figure from a fresh process (tracemalloc: every Python allocation; resident: what "
+                "the operating system counts above the process's size once the input was read):"
+            ),
+            "",
+            MEMORY_HEADER,
+            "|---|---|---:|---:|---:|---:|---:|",
+        ]
+        merged: dict[tuple[str, str, int], dict[str, Any]] = {}
+        for what, library, size, figures in results.memory:
+            merged.setdefault((what, library, size), {}).update(figures)
+        for (what, library, size), figures in merged.items():
+            cells = [
+                fmt_bytes(figures[key]) if figures.get(key) else "-"
+                for key in ("traced_peak", "traced_retained", "rss_peak", "rss_retained")
+            ]
+            out.append(f"| {what} | {library} | {size:,} | " + " | ".join(cells) + " |")
+    if results.imports:
+        out += ["", "Import cost over `python -c pass` (median wall clock of interleaved runs):", ""]
+        out += ["| statement | added |", "|---|---:|"]
+        out += [
+            f"| `{label}` | {fmt_time(seconds)} |"
+            for label, seconds in results.imports.items()
+            if label != "python -c pass"
+        ]
+        out.append(f"| (`python -c pass` itself) | {fmt_time(results.imports['python -c pass'])} |")
+    out += [
+        "",
+        "Targets of the performance issue, as measured in this run:",
+        "",
+        "| target | how | measured |",
+        "|---|---|---|",
+    ]
+    out += [f"| {target} | {how} | {measured} |" for target, how, measured in targets(results, sizes)]
+    if results.notes:
+        out += [""] + [f"Note: {note}" for note in results.notes]
+    return "\n".join(out)
+
+
+def write_readme(text: str) -> None:
+    current = README.read_text("utf-8")
+    start, end = current.index(START) + len(START), current.index(END)
+    README.write_text(current[:start] + "\n" + text + "\n" + current[end:], "utf-8")
+
+
+# ---------------------------------------------------------------------------
+# The run.
+
+
+def run(
+    sizes: list[int], *, rounds: dict[int, int], memory_sizes: list[int], stream_sizes: list[int], import_rounds: int
+) -> Results:
+    libs = {name: _module(name) for name in LIBRARIES}
+    results = Results()
+    results.load.append(os.getloadavg())
+    missing = [name for name, module in libs.items() if module is None]
+    if missing:
+        results.notes.append(
+            f"{', '.join(missing)} not installed: their columns are left out "
+            "(install them with `pip install -e '.[bench]'`)."
+        )
+    if libs["orjson"] is None:
+        results.notes.append("orjson is not installed: the govrecords column is the standard library's path.")
+    if libs["msgspec"] is None:
+        results.notes.append("msgspec is not installed: no ratios (they are to msgspec).")
+    with tempfile.TemporaryDirectory(prefix="govrecords-bench-") as temporary:
+        directory = Path(temporary)
+        for size in sorted(set(sizes) | set(memory_sizes) | set(stream_sizes)):
+            print(f"N = {size:,}: generating the archive", flush=True)
+            data = make_data(size, directory)
+            results.session_bytes = len(data.document) / size
+            if size in sizes:
+                prepare(data, libs)
+                count = rounds.get(size, 3)
+                results.cases.append(interleave("loads", size, loads_contenders(data, libs), count))
+                results.cases.append(interleave("dumps", size, dumps_contenders(data, libs), count))
+                results.cases.append(interleave("jsonl read", size, jsonl_read_contenders(data, libs), count))
+                results.cases.append(interleave("jsonl write", size, jsonl_write_contenders(data, libs), count))
+                results.cases.append(interleave("compare", size, compare_contenders(data), count))
+            forum_path = directory / f"forum-{size}.json"
+            gc.unfreeze()
+            del data
+            gc.collect()
+            if size in memory_sizes:
+                for library in ("govrecords", "govrecords-stdlib", *LIBRARIES):
+                    if library.startswith("govrecords") or libs[library] is not None:
+                        if library == "govrecords-stdlib" and libs["orjson"] is None:
+                            continue
+                        for rss in (False, True):
+                            results.memory.append(
+                                ("decode", library, size, memory("decode", library, forum_path, rss=rss))
+                            )
+                        print(
+                            f"  memory decode {library} N={size}: {results.memory[-2][3]} {results.memory[-1][3]}",
+                            flush=True,
+                        )
+            if size in stream_sizes:
+                for what in ("jsonl-read", "jsonl-copy"):
+                    for rss in (False, True):
+                        path = directory / f"sessions-{size}.jsonl"
+                        results.memory.append((what, "govrecords", size, memory(what, "govrecords", path, rss=rss)))
+                    print(f"  memory {what} N={size}: {results.memory[-2][3]} {results.memory[-1][3]}", flush=True)
+    print("import times", flush=True)
+    results.imports = import_times(import_rounds)
+    results.load.append(os.getloadavg())
+    return results
+
+
+def main() -> None:
+    """Parse the arguments, run, print the report (and write it into the README when asked)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000], help="numbers of sessions")
+    parser.add_argument(
+        "--rounds", type=int, default=None, help="interleaved rounds per case (default: 9, 5 or 3 by size)"
+    )
+    parser.add_argument("--smoke", action="store_true", help="a tiny run in seconds that only checks the code works")
+    parser.add_argument("--write-readme", action="store_true", help="put the report into benchmarks/README.md")
+    parser.add_argument("--json", type=Path, help="also write the raw timings to this file")
+    args = parser.parse_args()
+    if args.smoke:
+        sizes, memory_sizes, stream_sizes, import_rounds = [20, 40], [20], [20, 40], 1
+        rounds = {20: 1, 40: 1}
+    else:
+        sizes = sorted(args.sizes)
+        rounds = {size: args.rounds or (9 if size <= 1_000 else 5 if size <= 10_000 else 3) for size in sizes}
+        middle = [size for size in sizes if size == 10_000] or [sizes[0]]
+        memory_sizes = middle
+        stream_sizes = sorted({sizes[0], sizes[-1]}) if len(sizes) > 1 else sizes
+        import_rounds = 15
+    started = time.monotonic()
+    results = run(
+        sizes, rounds=rounds, memory_sizes=memory_sizes, stream_sizes=stream_sizes, import_rounds=import_rounds
+    )
+    text = report(results, sizes)
+    print()
+    print(text)
+    print(f"\n(benchmark run took {time.monotonic() - started:.0f} s)")
+    if args.smoke:
+        import bench_compare
+
+        bench_compare.run([10, 20], 1)  # the comparison engineer's scaling script, kept working
+    if args.json:
+        raw = {f"{case.name}/{case.size}": case.times for case in results.cases}
+        args.json.write_text(json.dumps({"cases": raw, "memory": results.memory, "imports": results.imports}, indent=2))
+    if args.write_readme and not args.smoke:
+        write_readme(text)
+    assert govrecords.__version__  # the package under test is the one imported
+
+
+if __name__ == "__main__":
+    main()

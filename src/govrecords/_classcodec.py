@@ -1,0 +1,458 @@
+"""Per-class functions that build records from parsed JSON and take them apart again, quickly.
+
+Reading a large archive is dominated by per-object work in Python. cattrs builds each
+record through a chain of hooks and then ``__init__``, whose validators check again
+every type the hooks have just checked. The builders here (made once per class, as
+closures over a table of the class's fields) check each JSON value's exact type
+inline and fill the instance in without calling ``__init__``; the record classes'
+validators still hold: a validator is skipped only where the builder has already
+proved it passes (an ``instance_of`` on a value whose exact type was just checked,
+an ``optional`` or ``deep_iterable`` of such, on the default too), and every other
+validator, then ``__attrs_post_init__``, is called just as ``__init__`` would, in the
+same order. A class using anything else attrs offers (converters, ``init=False``
+fields, aliases, hash caching, ``__attrs_pre_init__``, a hand-written ``__init__``) is
+not handled (:class:`UnsupportedError`), and the caller uses cattrs.
+
+A builder accepts exactly what the strict converter of :mod:`govrecords.formats`
+accepts and builds the same record, or raises (anything): it never explains. The
+caller then runs the converter, which words every problem.
+
+The unstructurers give the same JSON-ready data as the converter: fields at their
+default left out, enums as their values, dates in their text form, spans as pairs.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import operator
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, cast
+
+import attrs
+import cattrs
+import cattrs.fns
+import cattrs.gen
+
+from govrecords.dates import DateRange, PartialDate, when_from_iso
+from govrecords.provenance import Span
+
+__all__ = [
+    "Build",
+    "GiveUpError",
+    "Unstructure",
+    "UnsupportedError",
+    "builder",
+    "depth_of",
+    "longest_key",
+    "unstructurer",
+]
+
+Build = Callable[[Any, list[int]], Any]
+"""A builder: ``(data, counter)``, *counter* being ``[keys consumed, max_string]``."""
+Unstructure = Callable[[Any], dict[str, Any]]
+
+_NONE = type(None)
+# Typed Any, so that checks on parsed JSON (``type(x) is _JSON_OBJECT``) leave its items untyped
+# for the type checker, as they are, rather than Unknown.
+_JSON_OBJECT: Any = dict
+_JSON_ARRAY: Any = list
+_WHEN = PartialDate | DateRange
+_REQUIRED: Any = object()
+# Kinds of field value, in the order the builders test for them (commonest first).
+_STR, _RECORDS, _RECORD, _CALL, _ENUM, _STRS, _INT, _BOOL = range(8)
+
+
+class GiveUpError(Exception):
+    """Raised by a builder on input it does not accept: the caller's general path decides."""
+
+
+class UnsupportedError(Exception):
+    """A class or type the builders and unstructurers do not handle."""
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    try:
+        return typing.get_type_hints(cls)
+    except NameError as error:  # an annotation that cannot be resolved at run time
+        raise UnsupportedError(str(error)) from None
+
+
+def _plain(cls: type) -> bool:
+    """Whether *cls* is an attrs class whose ``__init__`` only sets fields, validates and post-inits."""
+    if not attrs.has(cls) or hasattr(cls, "__attrs_pre_init__") or "_attrs_cached_hash" in vars(cls):
+        return False
+    init = getattr(cls.__init__, "__code__", None)
+    if init is None or not init.co_filename.startswith("<attrs generated"):
+        return False  # a hand-written __init__ may do more than set and validate
+    for field in attrs.fields(cls):
+        if field.converter is not None or not field.init or field.alias != field.name:
+            return False
+        if isinstance(field.default, attrs.Factory) and field.default.takes_self:  # type: ignore[arg-type]  # a class at run time
+            return False
+    return True
+
+
+def _union_args(hint: Any) -> tuple[Any, ...] | None:
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return typing.get_args(hint)
+    return None
+
+
+def _tuple_item(hint: Any) -> Any:
+    args = typing.get_args(hint)
+    if typing.get_origin(hint) is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return args[0]
+    return None
+
+
+def _is_enum(hint: Any) -> bool:
+    return isinstance(hint, type) and issubclass(hint, enum.Enum)
+
+
+def _optional(hint: Any) -> tuple[Any, bool]:
+    """*hint* without None, and whether None was allowed."""
+    args = _union_args(hint)
+    if args is None or _NONE not in args:
+        return hint, False
+    rest = [arg for arg in args if arg is not _NONE]
+    if len(rest) == 1:
+        return rest[0], True
+    if set(rest) == {PartialDate, DateRange}:
+        return _WHEN, True
+    raise UnsupportedError(repr(hint))
+
+
+def depth_of(hint: Any, seen: frozenset[type] = frozenset()) -> int:
+    """How deep JSON arrays and objects can nest in a value of type *hint*.
+
+    Raises:
+        UnsupportedError: The type is recursive, or not one the builders handle.
+    """
+    hint, _ = _optional(hint)
+    if hint in (str, int, bool, PartialDate, DateRange, _WHEN) or _is_enum(hint):
+        return 0
+    if hint is Span:
+        return 1
+    if (item := _tuple_item(hint)) is not None:
+        return 1 + depth_of(item, seen)
+    if isinstance(hint, type) and _plain(hint):
+        if hint in seen:
+            raise UnsupportedError(f"{hint.__name__} is recursive")
+        hints = _hints(hint)
+        return 1 + max((depth_of(hints[field.name], seen | {hint}) for field in attrs.fields(hint)), default=0)
+    raise UnsupportedError(repr(hint))
+
+
+def longest_key(cls: type, seen: set[type] | None = None) -> int:
+    """The longest field name of *cls* and of every class its fields hold."""
+    seen = set() if seen is None else seen
+    if cls in seen:
+        return 0
+    seen.add(cls)
+    longest = 0
+    hints = _hints(cls)
+    for field in attrs.fields(cls):
+        longest = max(longest, len(field.name))
+        stack = [hints[field.name]]
+        while stack:
+            hint = stack.pop()
+            if isinstance(hint, type) and attrs.has(hint):
+                longest = max(longest, longest_key(hint, seen))
+            stack.extend(typing.get_args(hint))
+    return longest
+
+
+# ---------------------------------------------------------------------------
+# Which validators the builder's own checks already prove.
+
+# The classes of attrs' own validators, found from samples (their names are private).
+_ANY_INSTANCE_OF: Any = attrs.validators.instance_of(int)
+_INSTANCE_OF: Any = type(_ANY_INSTANCE_OF)  # pyright: ignore[reportUnknownVariableType]  # a validator class, used only with isinstance
+_OPTIONAL: Any = type(attrs.validators.optional(attrs.validators.instance_of(int)))
+_DEEP: Any = type(attrs.validators.deep_iterable(_ANY_INSTANCE_OF))  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]  # as above
+_AND: Any = type(attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.instance_of(int)))
+
+
+def _produces(hint: Any) -> tuple[type, ...]:
+    """The classes a built value of type *hint* can be."""
+    if (args := _union_args(hint)) is not None:
+        return tuple(kind for arg in args for kind in _produces(arg))
+    if _tuple_item(hint) is not None:
+        return (tuple,)
+    return (hint,)
+
+
+def _proved(validator: Any, kinds: tuple[type, ...]) -> bool:
+    """Whether *validator* surely passes on any value of the classes *kinds*."""
+    if validator is None:
+        return True
+    if isinstance(validator, _INSTANCE_OF):
+        return all(issubclass(kind, validator.type) for kind in kinds)
+    if isinstance(validator, _OPTIONAL):
+        return _proved(validator.validator, tuple(kind for kind in kinds if kind is not _NONE))
+    if isinstance(validator, _AND):
+        return all(_proved(inner, kinds) for inner in validator._validators)  # attrs keeps and_'s parts there
+    return False
+
+
+def proved(validator: Any, hint: Any, default: Any) -> bool:
+    """Whether a field's *validator* surely passes on whatever the builder sets (else it is called)."""
+    default_kind: type = type(cast("object", default))
+    kinds = _produces(hint) + (() if default is attrs.NOTHING else (default_kind,))
+    if isinstance(validator, _DEEP):
+        item = _tuple_item(hint)
+        return (
+            item is not None
+            and set(kinds) == {tuple}
+            and _proved(validator.iterable_validator, (tuple,))
+            and _proved(validator.member_validator, _produces(item))
+        )
+    return _proved(validator, kinds)
+
+
+# ---------------------------------------------------------------------------
+# Builders.
+
+
+def _slot_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
+    # A slot's own setter is the quickest way in (a frozen class refuses setattr).
+    for klass in cls.__mro__:
+        found = vars(klass).get(name)
+        if isinstance(found, types.MemberDescriptorType):
+            setter: Callable[[Any, Any], None] = found.__set__
+            return setter
+        if found is not None:
+            break
+    return lambda instance, value: object.__setattr__(instance, name, value)
+
+
+def _check_str(measure: bool) -> Callable[[Any, list[int]], Any]:
+    def check(value: Any, counter: list[int]) -> Any:
+        if type(value) is not str or (measure and len(value) > counter[1]):
+            raise GiveUpError
+        return value
+
+    return check
+
+
+def _date_reader(hint: Any, measure: bool) -> Callable[[Any, list[int]], Any]:
+    read: Callable[[str], Any] = when_from_iso if hint == _WHEN else hint.fromisoformat
+    text = _check_str(measure)
+
+    def structure(value: Any, counter: list[int]) -> Any:
+        return read(text(value, counter))
+
+    return structure
+
+
+def _span(value: Any, counter: list[int]) -> Span:
+    if type(value) is not _JSON_ARRAY or len(value) != 2 or type(value[0]) is not int or type(value[1]) is not int:
+        raise GiveUpError
+    return Span(value[0], value[1])
+
+
+def _field_kind(hint: Any, measure: bool, cache: dict[type, Build]) -> tuple[int, Any]:
+    """How the builder reads a (non-None) value of type *hint*: a kind and its argument."""
+    if hint is str:
+        return _STR, None
+    if hint is int:
+        return _INT, None
+    if hint is bool:
+        return _BOOL, None
+    if _is_enum(hint):
+        return _ENUM, {member.value: member for member in hint}
+    if hint in (PartialDate, DateRange) or hint == _WHEN:
+        return _CALL, _date_reader(hint, measure)
+    if hint is Span:
+        return _CALL, _span
+    if (item := _tuple_item(hint)) is not None:
+        if item is str:
+            return _STRS, None
+        if isinstance(item, type) and attrs.has(item):
+            return _RECORDS, _builder(item, measure, cache)
+    elif isinstance(hint, type) and attrs.has(hint):
+        return _RECORD, _builder(hint, measure, cache)
+    raise UnsupportedError(repr(hint))
+
+
+def _builder(cls: type, measure: bool, cache: dict[type, Build]) -> Build:
+    if cls in cache:
+        return cache[cls]
+    if not _plain(cls):
+        raise UnsupportedError(cls.__name__)
+    hints = _hints(cls)
+    fields = attrs.fields(cls)
+    allowed = frozenset(field.name for field in fields)
+    specs: list[tuple[str, Callable[[Any, Any], None], int, Any, Any, Any, bool]] = []
+    checks: list[tuple[Any, Any, str]] = []
+    for field in fields:
+        hint, nullable = _optional(hints[field.name])
+        kind, argument = _field_kind(hint, measure, cache)
+        default = field.default
+        factory = None
+        if default is attrs.NOTHING:
+            default = _REQUIRED
+        elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # a class at run time
+            default, factory = _REQUIRED, default.factory
+        specs.append((field.name, _slot_setter(cls, field.name), kind, argument, default, factory, nullable))
+        if field.validator is not None and not proved(field.validator, hints[field.name], field.default):
+            checks.append((field.validator, field, field.name))
+    table = tuple(specs)
+    validators = tuple(checks)
+    post_init = getattr(cls, "__attrs_post_init__", None)
+    new: Any = object.__new__
+
+    def build(data: Any, counter: list[int]) -> Any:
+        if type(data) is not _JSON_OBJECT or not allowed.issuperset(data):
+            raise GiveUpError
+        counter[0] += len(data)
+        instance = new(cls)
+        for name, setter, kind, argument, default, factory, nullable in table:
+            value: Any = data.get(name, counter)  # the counter: a sentinel no JSON value can be
+            if value is counter:
+                if default is not _REQUIRED:
+                    setter(instance, default)
+                elif factory is not None:
+                    setter(instance, factory())
+                else:
+                    raise GiveUpError
+                continue
+            if value is None:
+                if not nullable:
+                    raise GiveUpError
+            elif kind == _STR:
+                if type(value) is not str or (measure and len(value) > counter[1]):
+                    raise GiveUpError
+            elif kind == _RECORDS:
+                if type(value) is not _JSON_ARRAY:
+                    raise GiveUpError
+                value = tuple([argument(item, counter) for item in value])
+            elif kind <= _CALL:  # _RECORD or _CALL
+                value = argument(value, counter)
+            elif kind == _ENUM:
+                value = argument[value]
+                if measure and len(value.value) > counter[1]:
+                    raise GiveUpError
+            elif kind == _STRS:
+                if type(value) is not _JSON_ARRAY:
+                    raise GiveUpError
+                for item in value:
+                    if type(item) is not str or (measure and len(item) > counter[1]):
+                        raise GiveUpError
+                value = tuple(value)
+            elif type(value) is not (int if kind == _INT else bool):
+                raise GiveUpError
+            setter(instance, value)
+        for validator, field, name in validators:
+            validator(instance, field, getattr(instance, name))
+        if post_init is not None:
+            post_init(instance)
+        return instance
+
+    cache[cls] = build
+    return build
+
+
+_BUILDERS: tuple[dict[type, Build], dict[type, Build]] = ({}, {})
+
+
+def builder(cls: type, *, measure: bool = False) -> Build:
+    """The builder of *cls* (measuring each string against ``counter[1]`` if *measure*).
+
+    A builder takes ``(data, counter)``: the parsed JSON of one record and a list
+    ``[keys, max_string]``; it adds to ``counter[0]`` the number of keys it consumed.
+
+    Raises:
+        UnsupportedError: *cls*, or a class it holds, is not handled.
+    """
+    cache = _BUILDERS[measure]
+    if cls not in cache:
+        depth_of(cls)  # first: it refuses recursive classes, which _builder would not
+    return _builder(cls, measure, cache)
+
+
+# ---------------------------------------------------------------------------
+# Unstructurers.
+
+def _pair(span: Span) -> list[int]:
+    return [span.start, span.end]
+
+
+def _value_hook(hint: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """How to unstructure a (non-None) value of type *hint*: C callables where there is one."""
+    if hint in (str, int, bool):
+        return cattrs.fns.identity  # cattrs writes the field itself in place of a call
+    if _is_enum(hint):
+        return _ENUM_VALUE
+    if hint in (PartialDate, DateRange) or hint == _WHEN:
+        return _ISOFORMAT
+    if hint is Span:
+        return _pair
+    if (item := _tuple_item(hint)) is not None:
+        if item is str:
+            return list
+        if isinstance(item, type) and attrs.has(item):
+            inner = converter.get_unstructure_hook(item)
+            return lambda records: [inner(record) for record in records]
+    elif isinstance(hint, type) and attrs.has(hint):
+        hook: Callable[[Any], Any] = converter.get_unstructure_hook(hint)
+        return hook
+    raise UnsupportedError(repr(hint))
+
+
+_ENUM_VALUE = operator.attrgetter("_value_")  # what .value gives, without the descriptor's cost
+_ISOFORMAT = operator.methodcaller("isoformat")
+
+
+def _unstructure_factory(converter: cattrs.Converter) -> Callable[[type], Unstructure]:
+    def factory(cls: type) -> Unstructure:
+        if not _plain(cls):
+            raise UnsupportedError(cls.__name__)
+        hints = _hints(cls)
+        overrides: dict[str, Any] = {}
+        for field in attrs.fields(cls):
+            hint, nullable = _optional(hints[field.name])
+            hook = _value_hook(hint, converter)
+            if nullable and field.default is not None and hook is not cattrs.fns.identity:
+                # None reaches the hook only when None is not the default (else it is left out).
+                hook = functools.partial(_or_none, hook)
+            overrides[field.name] = cattrs.gen.override(unstruct_hook=hook)
+        made: Unstructure = cattrs.gen.make_dict_unstructure_fn(
+            cls, converter, _cattrs_omit_if_default=True, **overrides
+        )
+        return made
+
+    return factory
+
+
+def _or_none(hook: Callable[[Any], Any], value: Any) -> Any:
+    return None if value is None else hook(value)
+
+
+@functools.cache
+def _unstructuring() -> cattrs.Converter:
+    # Its own converter, never changed after it is made. cattrs generates each class's
+    # function (as for govrecords.formats' converters); the hooks given per field make
+    # it write plain values in place and call C functions for the rest.
+    converter = cattrs.Converter()
+    converter.register_unstructure_hook_factory(attrs.has, _unstructure_factory(converter))
+    return converter
+
+
+_CHECKED: set[type] = set()
+
+
+def unstructurer(cls: type) -> Unstructure:
+    """A function giving the converter's JSON-ready dict of a *cls* record, faster.
+
+    Raises:
+        UnsupportedError: *cls*, or a class it holds, is not handled.
+    """
+    if cls not in _CHECKED:
+        depth_of(cls)  # first: it refuses what the factory would not handle, and recursive classes
+        _CHECKED.add(cls)
+    made: Unstructure = _unstructuring().get_unstructure_hook(cls)
+    return made

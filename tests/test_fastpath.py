@@ -1,0 +1,396 @@
+"""The fast path of reading and writing gives what the general path gives, with or without orjson.
+
+``govrecords._classcodec`` builds records without cattrs and takes them apart with its
+own hooks, and ``govrecords._fastpath`` parses with orjson when it is installed and
+gives up whenever it cannot prove the general path would agree. Checked here:
+
+- the per-class builders accept exactly what the strict converter accepts (on valid
+  records and on records mutated into invalid ones) and build the same record;
+- the per-class unstructurers give exactly the converter's JSON-ready data;
+- ``dumps`` and ``write_jsonl`` write the same bytes with orjson and without it;
+  ``loads``, ``load`` and ``iter_jsonl`` read the same records, and refuse hostile
+  input (repeated keys, NaN, lone surrogates, deep nesting, long strings) with the
+  same errors, either way;
+- the duplicate-key proof never passes a text that repeats a key;
+- the fast path is really taken for valid documents, and the garbage collector is
+  left as it was found.
+"""
+
+from __future__ import annotations
+
+import gc
+import io
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from govrecords import (
+    Forum,
+    LimitExceededError,
+    Limits,
+    Session,
+    ValidationError,
+    _classcodec,
+    _fastpath,
+    compare,
+    dump,
+    dumps,
+    examples,
+    iter_jsonl,
+    load,
+    loads,
+    testing,
+    timeline,
+    write_jsonl,
+)
+from govrecords.formats import _converters, _fast_read, _types
+from govrecords.limits import DEFAULT_LIMITS
+from govrecords.provenance import SourceDocument
+from govrecords.records import Workshop
+from govrecords.taxonomy import Taxonomy, Topic
+
+RECORDS: dict[type, st.SearchStrategy[Any]] = {
+    Forum: testing.forums(),
+    Session: testing.sessions(),
+    Workshop: testing.workshops(),
+    SourceDocument: testing.source_documents(),
+    Topic: testing.topics(),
+}
+ANY_RECORD = st.one_of(list(RECORDS.values()))
+BIG = 10**9
+
+
+@pytest.fixture
+def without_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run as if the orjson extra were not installed."""
+    monkeypatch.setattr(_fastpath, "orjson", None)
+
+
+def _without_orjson(function: Callable[[], Any]) -> Any:
+    saved = _fastpath.orjson
+    _fastpath.orjson = None
+    try:
+        return function()
+    finally:
+        _fastpath.orjson = saved
+
+
+def _outcome(function: Callable[[], Any]) -> tuple[str, Any]:
+    try:
+        return "ok", function()
+    except (ValidationError, LimitExceededError) as error:
+        return type(error).__name__, str(error)
+
+
+# ---------------------------------------------------------------------------
+# Builders and unstructurers against the converter.
+
+
+@settings(max_examples=60, deadline=None)
+@given(record=ANY_RECORD)
+def test_unstructurer_gives_the_converters_data(record: Any) -> None:
+    """The per-class unstructurer's output equals the cattrs converter's, key order included."""
+    mine = _classcodec.unstructurer(type(record))(record)
+    theirs = _converters()[0].unstructure(record)
+    assert mine == theirs
+    assert json.dumps(mine) == json.dumps(theirs)
+
+
+@settings(max_examples=60, deadline=None)
+@given(record=ANY_RECORD)
+def test_builder_rebuilds_every_valid_record(record: Any) -> None:
+    """Built from the converter's data, a record is equal to the original, and every key is counted."""
+    data = _converters()[0].unstructure(record)
+    counter = [0, BIG]
+    assert _classcodec.builder(type(record))(data, counter) == record
+    assert counter[0] == _count_keys(data)
+
+
+def _count_keys(data: object) -> int:
+    if isinstance(data, dict):
+        return len(data) + sum(_count_keys(value) for value in data.values())
+    if isinstance(data, list):
+        return sum(_count_keys(item) for item in data)
+    return 0
+
+
+def _paths(data: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    yield path
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _paths(value, (*path, key))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _paths(item, (*path, index))
+
+
+BAD_VALUES = st.sampled_from(
+    [None, 0, 1, -1, True, 1.5, "", " ", "x", "2013-02-30", "2013-10", "supports", [], [1, 2], [-1, 0], {}, {"x": 1}]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(record=ANY_RECORD, data=st.data())
+def test_builder_accepts_only_what_the_converter_accepts(record: Any, data: st.DataObject) -> None:
+    """Mutated data (a value replaced, a key dropped or added) is built only if the converter builds it, the same."""
+    document = _converters()[0].unstructure(record)
+    paths = list(_paths(document))
+    path = data.draw(st.sampled_from(paths), label="path")
+    action = data.draw(st.sampled_from(["replace", "drop", "add"]), label="action")
+    if path:
+        parent: Any = document
+        for step in path[:-1]:
+            parent = parent[step]
+        if action == "replace":
+            parent[path[-1]] = data.draw(BAD_VALUES, label="value")
+        elif action == "drop":
+            del parent[path[-1]]
+        else:
+            target = parent[path[-1]]
+            if isinstance(target, dict):
+                target["unknown"] = 1
+    cls = type(record)
+    try:
+        expected: Any = _converters()[0].structure(document, cls)
+    except Exception:
+        expected = "refused"
+    try:
+        built: Any = _classcodec.builder(cls)(document, [0, BIG])
+    except Exception:
+        built = "refused"
+    if built != "refused":
+        assert built == expected
+
+
+@settings(max_examples=5, deadline=None)
+@given(taxonomy=testing.taxonomies())
+def test_unsupported_classes_are_left_to_cattrs(taxonomy: Taxonomy) -> None:
+    """A taxonomy (fields not set by __init__) has no builder; its documents still read and write."""
+    with pytest.raises(_classcodec.UnsupportedError):
+        _classcodec.builder(Taxonomy)
+    assert _fastpath.plan(Taxonomy) is None
+    assert _fastpath.unstructurer(Taxonomy) is None
+    assert loads(dumps(taxonomy), Taxonomy) == taxonomy
+    assert _without_orjson(lambda: dumps(taxonomy)) == dumps(taxonomy)
+
+
+@settings(max_examples=40, deadline=None)
+@given(record=ANY_RECORD, indent=st.sampled_from([None, 2]))
+def test_the_fast_path_reads_every_valid_document(record: Any, indent: int | None) -> None:
+    """A valid document is read by the fast path itself (the general path is for errors and old versions).
+
+    Without orjson, a text holding a string that starts with a colon is left to the
+    general path (the key count cannot tell it from a key), so it is not asserted.
+    """
+    text = dumps(record, indent=indent)
+    colon_first = any(string.startswith(":") for string in _strings(json.loads(text)))
+    for data in (text, text.encode("utf-8")):
+        assert _fast_read(data, None, DEFAULT_LIMITS, bom=True) == record
+        stdlib = _without_orjson(lambda data=data: _fast_read(data, None, DEFAULT_LIMITS, bom=True))
+        assert stdlib == record or (colon_first and stdlib is _fastpath.FAIL)
+
+
+def _strings(data: object) -> Iterator[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield key
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _strings(item)
+
+
+def test_comparisons_and_timelines_round_trip_through_the_fast_path() -> None:
+    """The derived record types (comparison, timeline) read and write through the fast path too."""
+    first, second = (examples.load(name) for name in examples.names())
+    for record in (compare(first, second), timeline([first, second])):
+        text = dumps(record)
+        assert _fast_read(text, None, DEFAULT_LIMITS, bom=True) == record
+        assert loads(text) == record
+        assert _without_orjson(lambda record=record: dumps(record)) == text
+
+
+# ---------------------------------------------------------------------------
+# With orjson and without: the same bytes, the same records, the same errors.
+
+
+@settings(max_examples=80, deadline=None)
+@given(record=ANY_RECORD, indent=st.sampled_from([None, 2]))
+def test_dumps_writes_the_same_bytes_without_orjson(record: Any, indent: int | None) -> None:
+    """orjson and the standard library write byte-identical documents."""
+    assert dumps(record, indent=indent) == _without_orjson(lambda: dumps(record, indent=indent))
+
+
+def test_compact_documents_have_no_whitespace_between_tokens() -> None:
+    """indent=None writes the compact form, the same either way."""
+    session = Session("s", "Über “quotes”", summary='a "b" \\ c\n\t\x00\x1f\u2028 😀')
+    compact = dumps(session, indent=None)
+    assert compact.startswith('{"format_version":1,"type":"session","record":{"id":"s",')
+    assert compact == _without_orjson(lambda: dumps(session, indent=None))
+    assert compact == json.dumps(json.loads(compact), ensure_ascii=False, separators=(",", ":"))
+    assert loads(compact) == session
+
+
+@settings(max_examples=20, deadline=None)
+@given(records=st.lists(ANY_RECORD, max_size=4))
+def test_write_jsonl_writes_the_same_bytes_without_orjson(records: list[Any]) -> None:
+    """JSON Lines files are byte-identical either way, and read back the same either way."""
+    with_it, without_it = io.BytesIO(), io.BytesIO()
+    _write(records, with_it)
+    _without_orjson(lambda: _write(records, without_it))
+    assert with_it.getvalue() == without_it.getvalue()
+    assert list(iter_jsonl(io.BytesIO(with_it.getvalue()))) == records
+    assert _without_orjson(lambda: list(iter_jsonl(io.BytesIO(with_it.getvalue())))) == records
+
+
+def _write(records: list[Any], out: io.BytesIO) -> None:
+    # write_jsonl writes files; go through a temporary one.
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory, "records.jsonl")
+        assert write_jsonl(records, path) == len(records)
+        out.write(path.read_bytes())
+
+
+HOSTILE = [
+    '{"format_version":1,"type":"session","record":{"id":"s","title":"T","id":"t"}}',
+    '{"format_version":1,"type":"session","record":{"id":"s","title":"T"},"type":"session"}',
+    '{"format_version":1,"type":"session","record":{"id":"s" ,"title":"T","title" :"U"}}',
+    '{"format_version":1,"type":"session","record":{"id":"s","title":"T:","title":"U"}}',
+    '{"format_version":1,"type":"session","record":{"id":"s","title":":T","title":"U"}}',
+    '{"format_version":1,"type":"session","record":{"id":"s","title":"a\\":","title":"U"}}',
+    '{"format_version":1,"type":"session","record":{"id":"s","title":NaN}}',
+    '{"format_version":1,"type":"session","record":{"id":"s","title":"\\ud800"}}',
+    '{"format_version":1,"type":"session","record":{"id":"s","title":"\\ud83d\\ude00"}}',
+    '{"format_version":1,"type":"session","record":{"id":"s","title":"T","topics":[' + "[" * 70 + "]" * 70 + "]}}",
+    '{"format_version":1,"type":"session","record":{"id":"s","title":"' + "x" * 50 + '"}}',
+    '{"format_version":1,"type":"session","record":{"id":"s","title":"T\x01"}}',
+    '{"format_version":1,"type":"session","record":{"id":"s","title":"T","date":"2013-02-30"}}',
+    '{"format_version":0,"type":"session","record":{"id":"s","title":"T"}}',
+    '{"format_version":1,"type":"session","record":{"id":"s","title":"T"}} x',
+    '\ufeff{"format_version":1,"type":"session","record":{"id":"s","title":"T"}}',
+    '{"format_version":1,"type":"session","record":{"id":"s","title":"T","participants":[{"name":"n","kind":1}]}}',
+    '{"format_version":true,"type":"session","record":{"id":"s","title":"T"}}',
+    '{"format_version":1,"type":"session","record":{"id":"s","title":"T","provenance":[{"source":"d","span":[1,'
+    + "9" * 30
+    + "]}]}}",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+@pytest.mark.parametrize("limits", [DEFAULT_LIMITS, Limits(max_string=40, max_depth=8)], ids=["default", "tight"])
+def test_hostile_input_gets_the_same_answer_either_way(text: str, limits: Limits) -> None:
+    """Repeated keys, NaN, surrogates, depth, long strings: the same record or error, with orjson or without."""
+    for data in (text, text.encode("utf-8")):
+        with_it = _outcome(lambda data=data: loads(data, limits=limits))
+        without_it = _without_orjson(lambda data=data: _outcome(lambda: loads(data, limits=limits)))
+        assert with_it == without_it
+        lines = data + (b"\n" if isinstance(data, bytes) else "\n")
+        source: Any = io.BytesIO(lines) if isinstance(lines, bytes) else io.StringIO(lines)
+        streamed = _outcome(lambda source=source: list(iter_jsonl(source, limits=limits)))
+        assert streamed[0] == with_it[0]
+
+
+def test_repeated_keys_are_refused_however_the_text_is_spaced() -> None:
+    """Each form of a repeated key is found, whatever the whitespace and escapes around it."""
+    for text in HOSTILE[:6]:
+        with pytest.raises(ValidationError, match="duplicate key"):
+            loads(text)
+        with pytest.raises(ValidationError, match="duplicate key"):
+            _without_orjson(lambda text=text: loads(text))
+
+
+def test_load_reads_through_the_fast_path(tmp_path: Path) -> None:
+    """load() reads what dump() wrote, with or without orjson, indented or not."""
+    forum = examples.load("future-of-internet")
+    for indent in (None, 2):
+        path = tmp_path / f"forum-{indent}.json"
+        dump(forum, path, indent=indent)
+        assert load(path, Forum) == forum
+        assert _without_orjson(lambda path=path: load(path, Forum)) == forum
+
+
+# ---------------------------------------------------------------------------
+# The duplicate-key proof.
+
+JSON_TEXT = st.text(st.sampled_from(['"', "\\", ":", " ", "a", "b", "\n", "é", "{", "["]), max_size=6)
+JSON_VALUES = st.recursive(
+    st.none() | st.integers() | JSON_TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(JSON_TEXT, inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(value=JSON_VALUES, indent=st.sampled_from([None, 0, 2]), separators=st.sampled_from([None, (",", ":")]))
+def test_keys_match_counts_keys_exactly_or_gives_up(
+    value: Any, indent: int | None, separators: tuple[str, str] | None
+) -> None:
+    """For any JSON text, keys_match never confirms fewer keys than the text holds (a key lost)."""
+    raw = json.dumps(value, indent=indent, separators=separators, ensure_ascii=False).encode("utf-8")
+    true = _count_keys(value)
+    assert not any(keys_match(raw, fewer) for fewer in range(true))
+
+
+keys_match = _fastpath.keys_match
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=JSON_VALUES.filter(lambda v: isinstance(v, dict) and v), data=st.data())
+def test_keys_match_never_passes_a_repeated_key(value: dict[str, Any], data: st.DataObject) -> None:
+    """A text that repeats a key is never taken for the keys its parse keeps."""
+    key = data.draw(st.sampled_from(sorted(value)))
+    body = json.dumps(value, ensure_ascii=False)
+    repeated = body[:-1] + ", " + json.dumps(key, ensure_ascii=False) + ": 1}"
+    parsed = json.loads(repeated)
+    assert not keys_match(repeated.encode("utf-8"), _count_keys(parsed))
+
+
+# ---------------------------------------------------------------------------
+# The garbage collector.
+
+
+def test_the_collector_is_left_as_it_was() -> None:
+    """loads and dumps pause the collector and turn it back on, also after an error; off stays off."""
+    forum = examples.load("future-of-internet")
+    assert gc.isenabled()
+    loads(dumps(forum))
+    assert gc.isenabled()
+    with pytest.raises(ValidationError):
+        loads('{"format_version":1,"type":"session","record":{"id":7}}')
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        loads(dumps(forum))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_without_orjson_fixture_really_switches_it_off(without_orjson: None) -> None:
+    """The standard library's path is taken (and reads documents) when orjson is absent."""
+    assert _fastpath.orjson is None
+    assert _fastpath.encode({"a": 1}, None) is None
+    session = Session("s", "T")
+    assert loads(dumps(session, indent=None)) == session
+    assert (
+        _fastpath.read_document(
+            dumps(session),
+            None,
+            max_bytes=BIG,
+            max_depth=64,
+            max_string=BIG,
+            bom=True,
+            record_types=_types(),
+            version=1,
+        )
+        == session
+    )
