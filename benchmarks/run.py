@@ -23,6 +23,7 @@ import argparse
 import datetime as dt
 import gc
 import importlib
+import importlib.metadata
 import json
 import os
 import platform
@@ -376,10 +377,10 @@ def _versions() -> str:
     names = ["govrecords", "attrs", "cattrs", "orjson", "msgspec", "pydantic", "pydantic_core"]
     found = []
     for name in names:
-        module = _module(name)
-        version = getattr(module, "__version__", None) or getattr(module, "VERSION", None)
-        if module is not None:
-            found.append(f"{name} {version}")
+        try:
+            found.append(f"{name} {importlib.metadata.version(name.replace('_', '-'))}")
+        except importlib.metadata.PackageNotFoundError:
+            continue
     return ", ".join(found)
 
 
@@ -404,7 +405,7 @@ def targets(results: Results, sizes: list[int]) -> list[tuple[str, str, str]]:
         if value is None:
             return "not measured (library missing)"
         held = value <= limit
-        return f"{value:.2f}{unit}: " + ("held" if held else f"missed by {value / limit:.1f}x the target")
+        return f"{value:.2f}{unit}: " + ("held" if held else f"missed ({value / limit:.2f}x the limit)")
 
     for name, limit in (("loads", 1.5), ("dumps", 2.0)):
         case = results.find(name, size)
@@ -573,6 +574,33 @@ def report(results: Results, sizes: list[int]) -> str:
     return "\n".join(out)
 
 
+def dump_results(results: Results, sizes: list[int]) -> dict[str, Any]:
+    """Everything the report is made from, for ``--from-json``."""
+    return {
+        "sizes": sizes,
+        "cases": {f"{case.name}/{case.size}": case.times for case in results.cases},
+        "memory": results.memory,
+        "imports": results.imports,
+        "notes": results.notes,
+        "load": results.load,
+        "session_bytes": results.session_bytes,
+    }
+
+
+def load_results(path: Path) -> tuple[Results, list[int]]:
+    """The results written by ``--json``, to report them again without running anything."""
+    raw = json.loads(path.read_text())
+    results = Results(
+        cases=[Case(key.rsplit("/", 1)[0], int(key.rsplit("/", 1)[1]), times) for key, times in raw["cases"].items()],
+        memory=[(what, library, size, figures) for what, library, size, figures in raw["memory"]],
+        imports=raw["imports"],
+        notes=raw["notes"],
+        load=[(a, b, c) for a, b, c in raw["load"]],
+        session_bytes=raw["session_bytes"],
+    )
+    return results, raw["sizes"]
+
+
 def write_readme(text: str) -> None:
     current = README.read_text("utf-8")
     start, end = current.index(START) + len(START), current.index(END)
@@ -651,8 +679,16 @@ def main() -> None:
     )
     parser.add_argument("--smoke", action="store_true", help="a tiny run in seconds that only checks the code works")
     parser.add_argument("--write-readme", action="store_true", help="put the report into benchmarks/README.md")
-    parser.add_argument("--json", type=Path, help="also write the raw timings to this file")
+    parser.add_argument("--json", type=Path, help="also write the raw results to this file")
+    parser.add_argument("--from-json", type=Path, help="report the results of an earlier --json run; run nothing")
     args = parser.parse_args()
+    if args.from_json:
+        results, sizes = load_results(args.from_json)
+        text = report(results, sizes)
+        print(text)
+        if args.write_readme:
+            write_readme(text)
+        return
     if args.smoke:
         sizes, memory_sizes, stream_sizes, import_rounds = [20, 40], [20], [20, 40], 1
         rounds = {20: 1, 40: 1}
@@ -676,8 +712,7 @@ def main() -> None:
 
         bench_compare.run([10, 20], 1)  # the comparison engineer's scaling script, kept working
     if args.json:
-        raw = {f"{case.name}/{case.size}": case.times for case in results.cases}
-        args.json.write_text(json.dumps({"cases": raw, "memory": results.memory, "imports": results.imports}, indent=2))
+        args.json.write_text(json.dumps(dump_results(results, sizes), indent=2))
     if args.write_readme and not args.smoke:
         write_readme(text)
     assert govrecords.__version__  # the package under test is the one imported

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -393,4 +394,110 @@ def test_without_orjson_fixture_really_switches_it_off(without_orjson: None) -> 
             version=1,
         )
         == session
+    )
+
+
+# ---------------------------------------------------------------------------
+# What the builders do not handle is left to cattrs; what they do handle, they check.
+
+
+@attrs.frozen
+class _Converted:
+    value: int = attrs.field(converter=int)
+
+
+@attrs.frozen
+class _PreInit:
+    value: int
+
+    def __attrs_pre_init__(self) -> None:
+        pass
+
+
+@attrs.define(init=False)
+class _HandWritten:
+    value: int
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+
+@attrs.frozen
+class _TakesSelf:
+    value: int = attrs.field(default=attrs.Factory(lambda self: 1, takes_self=True))
+
+
+@attrs.frozen
+class _Recursive:
+    children: tuple[_Recursive, ...] = ()
+
+
+@attrs.frozen
+class _Mixed:
+    value: int | str
+
+
+@attrs.frozen
+class _Floating:
+    value: float
+
+
+@attrs.frozen
+class _Numbers:
+    values: tuple[int, ...]
+
+
+@attrs.frozen
+class _Unresolved:
+    value: NotDefinedAnywhere  # noqa: F821 -- on purpose: an annotation that cannot be resolved
+
+
+@pytest.mark.parametrize(
+    "cls", [_Converted, _PreInit, _HandWritten, _TakesSelf, _Recursive, _Mixed, _Floating, _Numbers, _Unresolved, dict]
+)
+def test_classes_the_builders_do_not_handle_are_refused(cls: type) -> None:
+    """Converters, pre-init, a hand-written __init__, takes_self factories, recursion, unions, floats..."""
+    with pytest.raises(_classcodec.UnsupportedError):
+        _classcodec.builder(cls)
+    with pytest.raises(_classcodec.UnsupportedError):
+        _classcodec.unstructurer(cls)
+    assert _fastpath.plan(cls) is None
+    assert _fastpath.unstructurer(cls) is None
+
+
+def _classcodec_check(instance: object, attribute: object, value: str) -> None:
+    if value == "bad":
+        raise ValueError("bad")
+
+
+@attrs.define(slots=False)
+class _Plain:
+    """Not slotted, not frozen: set through setattr; validators of every kind attrs offers."""
+
+    name: str = attrs.field(validator=attrs.validators.and_(attrs.validators.instance_of(str), _classcodec_check))
+    tags: tuple[str, ...] = attrs.field(
+        default=(), validator=attrs.validators.deep_iterable(attrs.validators.instance_of(str))
+    )
+    count: int | None = attrs.field(default=None)
+    made: tuple[str, ...] = attrs.field(factory=tuple)
+
+
+def test_a_plain_class_is_built_and_checked_like_cattrs() -> None:
+    """Non-slotted classes, and_ validators, factories and None where None is not allowed."""
+    build = _classcodec.builder(_Plain)
+    assert build({"name": "x", "tags": ["a"], "count": 2}, [0, BIG]) == _Plain("x", ("a",), 2)
+    assert build({"name": "x"}, [0, BIG]).made == ()
+    for bad in ({"name": None}, {"name": "x", "tags": None}, {"name": "bad"}, {}):
+        with pytest.raises(Exception):  # noqa: B017 -- any refusal: the caller's general path words it
+            build(bad, [0, BIG])
+    assert _classcodec.unstructurer(_Plain)(_Plain("x", ("a",), None)) == {"name": "x", "tags": ["a"]}
+
+
+def test_encode_leaves_what_orjson_refuses_to_the_standard_library() -> None:
+    """A lone surrogate or an integer past 64 bits: encode gives None, and the caller's json decides."""
+    assert _fastpath.encode({"a": "\ud800"}, None) is None
+    assert _fastpath.encode({"a": 2**70}, 2) is None
+    assert _fastpath.encode({"a": 1}, 4) is None  # an indent orjson does not write
+    assert dumps(Session("s", "T"), indent=4) == json.dumps(
+        json.loads(dumps(Session("s", "T"))), indent=4, ensure_ascii=False
     )
