@@ -10,6 +10,7 @@ matching, mirroring and ordering can go wrong.
 from __future__ import annotations
 
 import random
+from typing import TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -113,30 +114,36 @@ any_sides = st.lists(st.one_of(forums(max_size=1), sessions(max_size=1), worksho
 """A side drawn from :mod:`govrecords.testing`: any valid records at all."""
 
 
-def shuffled(side: list[object], seed: int) -> list[object]:
+T = TypeVar("T")
+Side = list[Forum | Session | Workshop]
+"""What a comparison side or a timeline takes in these tests."""
+
+
+def shuffled(side: Side, seed: int) -> Side:
     """*side* in another order, and every forum's sessions and workshops, every session's
     findings, recommendations and statements, in another order too."""
     rng = random.Random(seed)
 
-    def mix(values: tuple[object, ...]) -> tuple[object, ...]:
+    def mix(values: tuple[T, ...]) -> tuple[T, ...]:
         out = list(values)
         rng.shuffle(out)
         return tuple(out)
 
-    def deep(item: object) -> object:
+    def session(item: Session) -> Session:
+        return attrs.evolve(
+            item,
+            findings=mix(item.findings),
+            recommendations=mix(item.recommendations),
+            key_issues=mix(item.key_issues),
+            policy_questions=mix(item.policy_questions),
+        )
+
+    def deep(item: Forum | Session | Workshop) -> Forum | Session | Workshop:
         if isinstance(item, Forum):
-            return attrs.evolve(item, sessions=mix(tuple(map(deep, item.sessions))), workshops=mix(item.workshops))
+            return attrs.evolve(item, sessions=mix(tuple(map(session, item.sessions))), workshops=mix(item.workshops))
         if isinstance(item, Session):
-            return attrs.evolve(
-                item,
-                findings=mix(item.findings),
-                recommendations=mix(item.recommendations),
-                key_issues=mix(item.key_issues),
-                policy_questions=mix(item.policy_questions),
-            )
-        if isinstance(item, Workshop):
-            return attrs.evolve(item, issues=mix(item.issues), policy_questions=mix(item.policy_questions))
-        return item
+            return session(item)
+        return attrs.evolve(item, issues=mix(item.issues), policy_questions=mix(item.policy_questions))
 
     out = [deep(item) for item in side]
     rng.shuffle(out)

@@ -22,6 +22,7 @@ import json
 import sys
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import jsonschema
@@ -29,7 +30,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from comparison_strategies import any_sides, shuffled, sides
+from comparison_strategies import Side, any_sides, shuffled, sides
 from govrecords import (
     Actor,
     ActorKind,
@@ -69,8 +70,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "compare"
 L = ConsensusLevel
 
 
-def _session(sid: str, *findings: Finding, **fields: object) -> Session:
-    return Session(id=sid, title=sid.upper(), findings=findings, **fields)  # type: ignore[arg-type]
+def _session(sid: str, *findings: Finding, **fields: Any) -> Session:
+    return Session(id=sid, title=sid.upper(), findings=findings, **fields)
 
 
 def _finding(level: ConsensusLevel, *topics: str, positions: tuple[Position, ...] = ()) -> Finding:
@@ -358,10 +359,10 @@ def test_label_of_a_whole_forum() -> None:
 def test_bad_input_is_named() -> None:
     """Something that is not a record is reported with its side and position, never a bare traceback."""
     with pytest.raises(ValidationError) as caught:
-        compare([Session(id="a", title="A"), "not a record"], 42)  # type: ignore[list-item, arg-type]
+        compare([Session(id="a", title="A"), "not a record"], 42)  # type: ignore[list-item, arg-type]  # a wrong type on purpose: the point of the test
     assert [problem.path for problem in caught.value.problems] == ["before[1]"]
     with pytest.raises(ValidationError) as caught:
-        compare([], 42)  # type: ignore[arg-type]
+        compare([], 42)  # type: ignore[arg-type]  # a wrong type on purpose: the point of the test
     assert caught.value.problems[0].path == "after"
 
 
@@ -379,7 +380,7 @@ def test_bad_input_is_named() -> None:
 def test_bad_options_are_named(options: dict[str, object], path: str) -> None:
     """Thresholds out of range, or options of the wrong kind, are reported by name."""
     with pytest.raises(ValidationError) as caught:
-        compare([], [], **options)  # type: ignore[arg-type]
+        compare([], [], **options)  # type: ignore[arg-type]  # a wrong type on purpose: the point of the test
     assert caught.value.problems[0].path == path
 
 
@@ -389,9 +390,9 @@ def test_bad_options_are_named(options: dict[str, object], path: str) -> None:
 
 @given(sides)
 @settings(max_examples=150)
-def test_self_comparison_reports_no_change(side: list[object]) -> None:
+def test_self_comparison_reports_no_change(side: Side) -> None:
     """Comparing anything with itself: every topic unchanged (or still open), every recommendation repeated."""
-    report = compare(side, side)  # type: ignore[arg-type]
+    report = compare(side, side)
     assert report.is_unchanged
     assert all(match.kind is MatchKind.REPEATED for match in report.recommendations)
     assert all(row.before == row.after for row in report.topics)
@@ -399,40 +400,40 @@ def test_self_comparison_reports_no_change(side: list[object]) -> None:
 
 @given(sides, sides)
 @settings(max_examples=150)
-def test_mirror(first: list[object], second: list[object]) -> None:
+def test_mirror(first: Side, second: Side) -> None:
     """compare(b, a) is the mirror of compare(a, b), and mirroring twice gives the comparison back."""
-    forward = compare(first, second)  # type: ignore[arg-type]
-    assert compare(second, first) == forward.mirror()  # type: ignore[arg-type]
+    forward = compare(first, second)
+    assert compare(second, first) == forward.mirror()
     assert forward.mirror().mirror() == forward
 
 
 @given(sides, sides, st.integers(0, 2**32), st.integers(0, 2**32))
 @settings(max_examples=150)
-def test_input_order_does_not_matter(first: list[object], second: list[object], seed1: int, seed2: int) -> None:
+def test_input_order_does_not_matter(first: Side, second: Side, seed1: int, seed2: int) -> None:
     """Shuffling the records, a forum's sessions or a session's parts leaves the comparison as it was."""
-    expected = compare(first, second)  # type: ignore[arg-type]
-    assert compare(shuffled(first, seed1), shuffled(second, seed2)) == expected  # type: ignore[arg-type]
+    expected = compare(first, second)
+    assert compare(shuffled(first, seed1), shuffled(second, seed2)) == expected
 
 
 @given(sides, sides, st.integers(0, 2**32))
 @settings(max_examples=60)
-def test_laws_hold_when_the_search_is_limited(first: list[object], second: list[object], seed: int) -> None:
+def test_laws_hold_when_the_search_is_limited(first: Side, second: Side, seed: int) -> None:
     """With every word too common to search on, matching loses recall but keeps its laws."""
     with mock.patch("govrecords.matching.INDEX_LIMIT", 1):
-        report = compare(first, second)  # type: ignore[arg-type]
-        assert compare(second, first) == report.mirror()  # type: ignore[arg-type]
-        assert compare(shuffled(first, seed), shuffled(second, seed + 1)) == report  # type: ignore[arg-type]
-        assert compare(first, first).is_unchanged  # type: ignore[arg-type]
+        report = compare(first, second)
+        assert compare(second, first) == report.mirror()
+        assert compare(shuffled(first, seed), shuffled(second, seed + 1)) == report
+        assert compare(first, first).is_unchanged
 
 
 @given(any_sides, any_sides, st.integers(0, 2**32))
 @settings(max_examples=40)
-def test_laws_hold_for_any_records(first: list[object], second: list[object], seed: int) -> None:
+def test_laws_hold_for_any_records(first: Side, second: Side, seed: int) -> None:
     """The laws hold for any valid records (govrecords.testing), and the report round-trips as JSON."""
-    report = compare(first, second)  # type: ignore[arg-type]
-    assert compare(first, first).is_unchanged  # type: ignore[arg-type]
-    assert compare(second, first) == report.mirror()  # type: ignore[arg-type]
-    assert compare(shuffled(first, seed), shuffled(second, seed + 1)) == report  # type: ignore[arg-type]
+    report = compare(first, second)
+    assert compare(first, first).is_unchanged
+    assert compare(second, first) == report.mirror()
+    assert compare(shuffled(first, seed), shuffled(second, seed + 1)) == report
     assert loads(dumps(report), Comparison) == report
 
 

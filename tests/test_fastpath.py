@@ -49,7 +49,7 @@ from govrecords import (
     timeline,
     write_jsonl,
 )
-from govrecords.formats import _converters, _fast_read, _types
+from govrecords.formats import _converters, _fast_read, record_types
 from govrecords.limits import DEFAULT_LIMITS
 from govrecords.provenance import SourceDocument
 from govrecords.records import Workshop
@@ -390,7 +390,7 @@ def test_without_orjson_fixture_really_switches_it_off(without_orjson: None) -> 
             max_depth=64,
             max_string=BIG,
             bom=True,
-            record_types=_types(),
+            record_types=record_types(),
             version=1,
         )
         == session

@@ -32,7 +32,6 @@ from hypothesis import strategies as st
 
 from govrecords import (
     GovRecordsError,
-    Topic,
     check,
     dumps,
     examples,
@@ -41,7 +40,7 @@ from govrecords import (
     loads,
     testing,
 )
-from govrecords.formats import RECORD_TYPES, from_envelope, record_type_name
+from govrecords.formats import from_envelope, record_types
 
 EXAMPLES = int(os.environ.get("GOVRECORDS_FUZZ_EXAMPLES", "100"))
 FUZZ = settings(
@@ -60,8 +59,7 @@ RECORDS = st.one_of(
 )
 DOCUMENTS = RECORDS.map(lambda record: dumps(record, indent=None))
 LINES = st.one_of(testing.sessions(max_size=1), testing.topics()).map(lambda r: dumps(r, indent=None).encode())
-record_type_name(Topic)  # fills RECORD_TYPES
-TYPE_NAMES = st.sampled_from(sorted(RECORD_TYPES))
+TYPE_NAMES = st.sampled_from(sorted(record_types()))
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),

@@ -119,7 +119,7 @@ def test_registering_a_template_makes_it_detectable() -> None:
     with pytest.raises(KeyError, match="the templates are"):
         importers.get_template("no-such-template")
     with pytest.raises(TypeError):
-        importers.register("generic")  # type: ignore[arg-type]
+        importers.register("generic")  # type: ignore[arg-type]  # a wrong type on purpose: the point of the test
 
 
 def test_templates_round_trip_through_their_json_form() -> None:
@@ -181,7 +181,7 @@ def test_limits_and_types_are_enforced(tmp_path: Path) -> None:
     with pytest.raises(LimitExceededError):
         importers.import_file(big, limits=Limits(max_bytes=10))
     with pytest.raises(TypeError, match="import_file"):
-        importers.import_text(b"Title: x")  # type: ignore[arg-type]
+        importers.import_text(b"Title: x")  # type: ignore[arg-type]  # a wrong type on purpose: the point of the test
     with pytest.raises(ImportFailedError, match="cannot be read"):
         importers.import_file(tmp_path / "missing.txt")
 

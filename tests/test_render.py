@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from hypothesis import given, settings
 
-from comparison_strategies import sides
+from comparison_strategies import Side, sides
 from govrecords import (
     Comparison,
     ConsensusLevel,
@@ -167,9 +167,9 @@ def test_svg_escapes_what_it_quotes() -> None:
 
 @given(sides)
 @settings(max_examples=60)
-def test_svg_matches_any_timeline(records: list[object]) -> None:
+def test_svg_matches_any_timeline(records: Side) -> None:
     """For any records, each topic's picture has exactly its points' marks."""
-    for line in timeline(records).topics:  # type: ignore[arg-type]
+    for line in timeline(records).topics:
         check_svg_matches(line, to_svg(line))
 
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from govrecords import dump, dumps, iter_jsonl, load, loads, testing, write_jsonl
 from govrecords.dates import DateRange, PartialDate, When
-from govrecords.formats import _record_types, make_converter
+from govrecords.formats import make_converter, record_types
 from govrecords.provenance import Method, Provenance, SourceDocument, Span
 from govrecords.records import (
     Actor,
@@ -45,7 +45,7 @@ RECORDS: dict[type, st.SearchStrategy[Any]] = {
     Taxonomy: testing.taxonomies(),
     Topic: testing.topics(),
 }
-RECORD_TYPES = sorted((tag, cls) for tag, cls in _record_types().items() if cls in RECORDS)
+RECORD_TYPES = sorted((tag, cls) for tag, cls in record_types().items() if cls in RECORDS)
 TAGS = [tag for tag, _ in RECORD_TYPES]
 ANY_RECORD = st.one_of([RECORDS[cls] for _, cls in RECORD_TYPES])
 

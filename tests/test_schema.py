@@ -32,7 +32,7 @@ from govrecords import FormatVersionError, ValidationError, dumps, loads, testin
 from govrecords.cli import main
 from govrecords.dates import DateRange, PartialDate
 from govrecords.errors import DateParseError, SerializationError
-from govrecords.formats import FORMAT_VERSION, _record_types
+from govrecords.formats import FORMAT_VERSION, record_types
 from govrecords.provenance import SourceDocument
 from govrecords.records import Forum, Session, Workshop
 from govrecords.schema import (
@@ -58,7 +58,7 @@ RECORDS: dict[type, st.SearchStrategy[Any]] = {
     Taxonomy: testing.taxonomies(),
     Topic: testing.topics(),
 }
-RECORD_TYPES = sorted((tag, cls) for tag, cls in _record_types().items() if cls in RECORDS)
+RECORD_TYPES = sorted((tag, cls) for tag, cls in record_types().items() if cls in RECORDS)
 
 
 def test_schema_is_a_valid_draft_2020_12_schema() -> None:
@@ -95,8 +95,8 @@ def test_every_record_type_has_a_branch() -> None:
     """The envelope has exactly one branch per record type the reader accepts."""
     schema = SCHEMA
     tags = [branch["properties"]["type"]["const"] for branch in schema["oneOf"]]
-    assert sorted(tags) == sorted(_record_types())
-    assert sorted(schema["properties"]["type"]["enum"]) == sorted(_record_types())
+    assert sorted(tags) == sorted(record_types())
+    assert sorted(schema["properties"]["type"]["enum"]) == sorted(record_types())
 
 
 def test_record_definitions_forbid_unknown_keys_and_describe_themselves() -> None:
@@ -269,7 +269,7 @@ class Pair:
     pair: tuple[int, str]
 
 
-def test_builder_covers_the_remaining_types() -> None:
+def test_builder_covers_the_remainingrecord_types() -> None:
     """Booleans, unions of several types, enums of numbers and classes that contain
     themselves are described, with field descriptions from the docstring."""
     builder = _Builder()

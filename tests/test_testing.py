@@ -183,10 +183,10 @@ BAD_OPTIONS: dict[str, Callable[[], object]] = {
     "year 10000": lambda: testing.partial_dates(max_year=10000),
     "crossed years": lambda: testing.date_ranges(min_year=2014, max_year=2013),
     "crossed precisions": lambda: testing.partial_dates(min_precision=Precision.DAY, max_precision=Precision.YEAR),
-    "no such precision": lambda: testing.partial_dates(max_precision=9),  # type: ignore[arg-type]
+    "no such precision": lambda: testing.partial_dates(max_precision=9),  # type: ignore[arg-type]  # a wrong type on purpose: the point of the test
     "negative max_value": lambda: testing.spans(max_value=-1),
     "negative max_size": lambda: testing.sessions(max_size=-1),
-    "max_size not a number": lambda: testing.findings(max_size=1.5),  # type: ignore[arg-type]
+    "max_size not a number": lambda: testing.findings(max_size=1.5),  # type: ignore[arg-type]  # a wrong type on purpose: the point of the test
     "crossed sizes": lambda: testing.taxonomies(min_size=3, max_size=2),
 }
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 
-from comparison_strategies import sides
+from comparison_strategies import Side, sides
 from govrecords import (
     ConsensusLevel,
     DateRange,
@@ -42,10 +42,12 @@ from govrecords.timelines import trend_of
 L = ConsensusLevel
 
 
-def _forum(fid: str, dates: object, level: ConsensusLevel | None = None, topic: str = "privacy") -> Forum:
+def _forum(
+    fid: str, dates: PartialDate | DateRange | None, level: ConsensusLevel | None = None, topic: str = "privacy"
+) -> Forum:
     findings = (Finding("a point", level, topics=(topic,)),) if level is not None else ()
     session = Session(id=f"s-{fid}", title=f"Session at {fid}", findings=findings, topics=() if level else ("other",))
-    return Forum(id=fid, name=fid.upper(), dates=dates, sessions=(session,))  # type: ignore[arg-type]
+    return Forum(id=fid, name=fid.upper(), dates=dates, sessions=(session,))
 
 
 def _keys(line: Timeline) -> list[str]:
@@ -158,18 +160,18 @@ def test_seed_timeline() -> None:
 def test_bad_input_is_named() -> None:
     """A stray value, a topic that is not a string or a bad option is reported, not a traceback."""
     with pytest.raises(ValidationError):
-        timeline(["not a record"])  # type: ignore[list-item]
+        timeline(["not a record"])  # type: ignore[list-item]  # a wrong type on purpose: the point of the test
     with pytest.raises(ValidationError):
-        timeline([], 7)  # type: ignore[arg-type]
+        timeline([], 7)  # type: ignore[arg-type]  # a wrong type on purpose: the point of the test
     with pytest.raises(ValidationError):
-        timeline([], aggregate="weakest")  # type: ignore[arg-type]
+        timeline([], aggregate="weakest")  # type: ignore[arg-type]  # a wrong type on purpose: the point of the test
 
 
 @given(sides)
 @settings(max_examples=80)
-def test_points_are_sorted_and_round_trip(records: list[object]) -> None:
+def test_points_are_sorted_and_round_trip(records: Side) -> None:
     """Dated points come in sort-key order before undated ones; the timeline round-trips as JSON."""
-    report = timeline(records)  # type: ignore[arg-type]
+    report = timeline(records)
     for line in report.topics:
         dates = [p.date for p in line.points]
         dated = [d for d in dates if d is not None]

@@ -36,6 +36,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import IO, Any, TypeVar, cast, overload
 
 import attrs
@@ -65,7 +66,6 @@ from govrecords.provenance import Span
 
 __all__ = [
     "FORMAT_VERSION",
-    "RECORD_TYPES",
     "dump",
     "dumps",
     "iter_jsonl",
@@ -74,6 +74,7 @@ __all__ = [
     "make_converter",
     "numbered_jsonl",
     "record_type_name",
+    "record_types",
     "write_jsonl",
 ]
 
@@ -84,33 +85,37 @@ T = TypeVar("T")
 PathLike = str | os.PathLike[str]
 
 
-def _record_types() -> dict[str, type]:
+@functools.cache
+def record_types() -> Mapping[str, type]:
+    """The record types a document may hold, by their type tag (read-only).
+
+    Imported on first use, so that a plain ``import govrecords`` stays light.
+
+    .. versionadded:: 0.1.0
+    """
     from govrecords.comparison import Comparison
     from govrecords.provenance import SourceDocument
     from govrecords.records import Forum, Session, Workshop
     from govrecords.taxonomy import Taxonomy, Topic
     from govrecords.timelines import Timeline
 
-    return {
-        "forum": Forum,
-        "session": Session,
-        "workshop": Workshop,
-        "source": SourceDocument,
-        "taxonomy": Taxonomy,
-        "topic": Topic,
-        "comparison": Comparison,
-        "timeline": Timeline,
-    }
+    return MappingProxyType(
+        {
+            "forum": Forum,
+            "session": Session,
+            "workshop": Workshop,
+            "source": SourceDocument,
+            "taxonomy": Taxonomy,
+            "topic": Topic,
+            "comparison": Comparison,
+            "timeline": Timeline,
+        }
+    )
 
 
-RECORD_TYPES: dict[str, type] = {}
-"""The record types a document may hold, by their type tag. Filled on first use."""
-
-
-def _types() -> dict[str, type]:
-    if not RECORD_TYPES:
-        RECORD_TYPES.update(_record_types())
-    return RECORD_TYPES
+@functools.cache
+def _tag_of() -> Mapping[type, str]:
+    return {cls: tag for tag, cls in record_types().items()}
 
 
 def record_type_name(cls: type) -> str:
@@ -119,10 +124,10 @@ def record_type_name(cls: type) -> str:
     Raises:
         SerializationError: *cls* is not a record type govrecords writes.
     """
-    for name, known in _types().items():
-        if known is cls:
-            return name
-    raise SerializationError(f"{cls.__name__} is not a govrecords record type")
+    tag = _tag_of().get(cls)
+    if tag is None:
+        raise SerializationError(f"{cls.__name__} is not a govrecords record type")
+    return tag
 
 
 # ---------------------------------------------------------------------------
@@ -378,9 +383,9 @@ def from_envelope(data: object, cls: type[T] | None = None, *, line: int | None 
     if type(version) is not int:
         problems.append(Problem("$.format_version", "required whole number is missing", version, line))
     type_name = data.get("type")
-    target: type[object] | None = _types().get(type_name) if isinstance(type_name, str) else None
+    target: type[object] | None = record_types().get(type_name) if isinstance(type_name, str) else None
     if target is None:
-        allowed = ", ".join(sorted(_types()))
+        allowed = ", ".join(sorted(record_types()))
         problems.append(Problem("$.type", f"unknown record type; expected one of {allowed}", type_name, line))
     elif cls is not None and target is not cls:
         problems.append(Problem("$.type", f"expected a {record_type_name(cls)} record", type_name, line))
@@ -413,7 +418,7 @@ def _fast_read(data: str | bytes, cls: type | None, limits: Limits, *, bom: bool
         max_depth=limits.max_depth,
         max_string=limits.max_string,
         bom=bom,
-        record_types=_types(),
+        record_types=record_types(),
         version=FORMAT_VERSION,
     )
 

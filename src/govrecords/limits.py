@@ -142,7 +142,7 @@ def check_depth(text: str, limits: Limits, *, line: int | None = None) -> None:
                     f"{_where((line or 1) + row, column)}nesting is deeper than the limit of "
                     f"{limits.max_depth} levels (max_depth)"
                 )
-    raise AssertionError("unreachable: the scan above found the same depth")  # pragma: no cover
+    raise AssertionError("unreachable: the scan above found the same depth")  # pragma: no cover -- unreachable
 
 
 def check_records(count: int, limits: Limits, *, line: int | None = None) -> None:

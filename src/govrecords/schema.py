@@ -38,7 +38,7 @@ import attrs
 
 from govrecords.dates import DateRange, PartialDate
 from govrecords.errors import SerializationError
-from govrecords.formats import FORMAT_VERSION, _record_types  # pyright: ignore[reportPrivateUsage]  # the one list of record types
+from govrecords.formats import FORMAT_VERSION, record_types
 from govrecords.provenance import Span
 
 __all__ = ["DATE_RANGE_PATTERN", "PARTIAL_DATE_PATTERN", "SCHEMA_ID", "build_schema", "json_schema"]
@@ -113,7 +113,7 @@ def build_schema() -> dict[str, Any]:
         {
             "properties": {"type": {"const": tag}, "record": builder.describe(cls, where=tag)},
         }
-        for tag, cls in _record_types().items()
+        for tag, cls in record_types().items()
     ]
     return {
         "$schema": _DIALECT,
@@ -126,7 +126,7 @@ def build_schema() -> dict[str, Any]:
         "type": "object",
         "properties": {
             "format_version": {"const": FORMAT_VERSION},
-            "type": {"enum": list(_record_types())},
+            "type": {"enum": list(record_types())},
             "record": {},
         },
         "required": ["format_version", "type", "record"],

@@ -94,7 +94,7 @@ def _guess_title(state: State) -> Value:
                 end -= 1
             state.warn("guessed-title", line.lead, end, "no title found; the first line is used as the title")
             return Value(state.value(line.lead, end), line.lead, end)
-    raise AssertionError("a blank text is refused before records are built")  # pragma: no cover
+    raise AssertionError("a blank text is refused before records are built")  # pragma: no cover -- unreachable
 
 
 def unique_id(wanted: str, taken: set[str]) -> str:
