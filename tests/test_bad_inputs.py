@@ -99,14 +99,16 @@ def test_validate_command(case: dict[str, Any], capsys: pytest.CaptureFixture[st
     status = main(["validate", *paths])
     err = capsys.readouterr().err.splitlines()
     if case["expect"] == "ok":
-        assert (status, err) == (0, [])
+        assert (status, err[:-1]) == (0, [])
+        assert err[-1].startswith(f"ok: {len(paths)} file")
     elif case["expect"] == "issues":
         severities = {i["severity"] for i in case["issues"]}
         assert status == (1 if "error" in severities else 0)
         for issue in case["issues"]:
             file = str(CORPUS / issue.get("file", case["files"][0]))
             assert any(
-                line.startswith(f"{file}") and f"{issue['path']}: [{issue['rule']} " in line for line in err
+                line.startswith(f"{file}") and f"{issue['path']}: {issue['severity']}: [{issue['rule']} " in line
+                for line in err
             ), err
     else:
         assert status == 1
@@ -224,7 +226,10 @@ def test_ten_thousand_lines_validate(ten_thousand_lines: Path, capsys: pytest.Ca
     """`govrecords validate` reports the bad line by number and exits 1."""
     assert main(["validate", str(ten_thousand_lines)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err == [f"{ten_thousand_lines}: line {BAD_LINE}: $.record.label: expected a string, got int (got 1)"]
+    assert err == [
+        f"{ten_thousand_lines}: line {BAD_LINE}: $.record.label: error: expected a string, got int (got 1)",
+        "1 error, 0 warnings in 1 file",
+    ]
 
 
 def test_too_many_records_names_the_line(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ def test_validate_valid_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     lines = tmp_path / "good.jsonl"
     lines.write_text(dumps(Session("s", "T"), indent=None) + "\n", "utf-8")
     assert main(["validate", str(good), str(lines)]) == 0
-    assert capsys.readouterr().err == ""
+    assert capsys.readouterr().err == "ok: 2 files, 2 records, no problems\n"
 
 
 def test_validate_reports_every_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -47,11 +47,13 @@ def test_validate_reports_every_problem(tmp_path: Path, capsys: pytest.CaptureFi
     missing = tmp_path / "missing.json"
     assert main(["validate", str(bad), str(bad_lines), str(missing)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert f"{bad}: $.record.id: expected a string, got int (got 1)" in err
-    assert f"{bad}: $.record.title: required field is missing" in err
-    assert f"{bad}: $.record.x: unknown key (got 2)" in err
-    assert any(line.startswith(f"{bad_lines}: line 2: $: not valid JSON") for line in err)
-    assert any(line.startswith(f"{missing}: $: ") for line in err)
+    assert f"{bad}: $.record.id: error: expected a string, got int (got 1)" in err
+    assert f"{bad}: $.record.title: error: required field is missing" in err
+    assert f"{bad}: $.record.x: error: unknown key (got 2)" in err
+    assert any(line.startswith(f"{bad_lines}: line 2: $: error: not valid JSON") for line in err)
+    # A missing file is a file problem: the file named once, no JSON path.
+    assert f"{missing}: error: cannot be read: No such file or directory" in err
+    assert err[-1] == "5 errors, 0 warnings in 3 files"
 
 
 def test_schema_prints_json(capsys: pytest.CaptureFixture[str]) -> None:

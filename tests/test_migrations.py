@@ -172,7 +172,7 @@ def test_cli_migrate_failure_leaves_the_file_whole(tmp_path: Path, capsys: pytes
     path.write_text(original, "utf-8")
     assert main(["migrate", str(path)]) == 1
     assert path.read_text("utf-8") == original
-    assert f"{path}: line 3: $: not valid JSON" in capsys.readouterr().err
+    assert f"{path}: line 3: $: error: not valid JSON" in capsys.readouterr().err
     assert [p.name for p in tmp_path.iterdir()] == ["broken.jsonl"]
     newer = tmp_path / "newer.json"
     newer.write_text(json.dumps({**json.loads(dumps(Session("s", "T"))), "format_version": 99}), "utf-8")
@@ -181,4 +181,4 @@ def test_cli_migrate_failure_leaves_the_file_whole(tmp_path: Path, capsys: pytes
     invalid = tmp_path / "invalid.json"
     invalid.write_text(json.dumps({"format_version": 0, "type": "session", "record": {"id": 1}}), "utf-8")
     assert main(["migrate", str(invalid)]) == 1
-    assert f"{invalid}: $.record.id: expected a string" in capsys.readouterr().err
+    assert f"{invalid}: $.record.id: error: expected a string" in capsys.readouterr().err

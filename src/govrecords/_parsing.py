@@ -34,6 +34,12 @@ _MAYBE_SURROGATE = re.compile(r"[\ud800-\udfff]|\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
+JSON_LINES_HINT = (
+    "a second document starts on a new line: this looks like JSON Lines (one document a line), "
+    "which is read with iter_jsonl, or from a file named .jsonl or .ndjson"
+)
+
+
 class _RefusedError(ValueError):
     """Raised inside the JSON parser's hooks; turned into a problem by :func:`parse_json`."""
 
@@ -107,9 +113,11 @@ def parse_json(data: str | bytes, limits: Limits, *, line: int | None = None, bo
         value = json.loads(text, object_pairs_hook=pairs, parse_constant=_refuse_constant, parse_int=_parse_int)
     except json.JSONDecodeError as error:
         where = error.lineno if line is None else line
-        raise ValidationError(
-            [Problem("$", f"not valid JSON: {error.msg} (column {error.colno})", None, where)]
-        ) from None
+        message = f"not valid JSON: {error.msg} (column {error.colno})"
+        after_a_line = text[: error.pos].rstrip(" \t\r").endswith("\n")
+        if line is None and error.msg == "Extra data" and after_a_line:
+            message += f"; {JSON_LINES_HINT}"
+        raise ValidationError([Problem("$", message, None, where)]) from None
     except _RefusedError as error:
         raise ValidationError([Problem("$", f"not valid JSON: {error}", None, line)]) from None
     except RecursionError:  # pragma: no cover -- only when max_depth is raised past the interpreter's stack

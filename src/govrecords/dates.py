@@ -22,7 +22,7 @@ import calendar
 import enum
 import re
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import attrs
 
@@ -195,12 +195,36 @@ class PartialDate:
     def relation(self, other: When) -> Relation:
         """How this date relates to *other*, precision-aware.
 
+        Compared in whole minutes of UTC, so the relation is exact even at the
+        calendar's edges, where :meth:`bounds` must clip to :data:`datetime.max`.
+
         >>> PartialDate(2013).relation(PartialDate(2013, 10, 24))
         <Relation.CONTAINS: 'contains'>
         >>> PartialDate(2012, 11).relation(PartialDate(2013))
         <Relation.BEFORE: 'before'>
         """
-        return _relation(self.bounds(), other.bounds())
+        return _relation(self.minutes(), other.minutes())
+
+    def minutes(self) -> tuple[int, int]:
+        """The half-open interval of :meth:`bounds` in whole minutes since 0001-01-01 UTC, never clipped.
+
+        >>> PartialDate(1, 1, 1).minutes()
+        (0, 1440)
+        >>> PartialDate(9999, 12, 31, 10, 0, utc_offset=-18 * 60).minutes()[0] > PartialDate(9999).minutes()[1]
+        True
+        """
+        month, day = self.month or 1, self.day or 1
+        first = (date(self.year, month, day).toordinal() - 1) * _DAY
+        start = first + (self.hour or 0) * 60 + (self.minute or 0)
+        precision = self.precision
+        if precision is Precision.YEAR:
+            end = date(self.year, 12, 31).toordinal() * _DAY
+        elif precision is Precision.MONTH:
+            end = date(self.year, month, calendar.monthrange(self.year, month)[1]).toordinal() * _DAY
+        else:
+            end = start + {Precision.DAY: _DAY, Precision.HOUR: 60, Precision.MINUTE: 1}[precision]
+        shift = self.utc_offset or 0
+        return start - shift, end - shift
 
     def sort_key(self) -> tuple[datetime, datetime]:
         """A key giving a total, deterministic order: earliest first, then narrowest."""
@@ -256,7 +280,13 @@ def _shift(moment: datetime, shift: timedelta) -> datetime:
         return _MIN if shift > timedelta(0) else _MAX
 
 
-def _relation(a: tuple[datetime, datetime], b: tuple[datetime, datetime]) -> Relation:
+_DAY = 24 * 60
+# Beyond any date's minutes, even with the largest offsets: the open ends of a range.
+_NO_START = -_DAY
+_NO_END = (date.max.toordinal() + 1) * _DAY
+
+
+def _relation(a: tuple[int, int], b: tuple[int, int]) -> Relation:
     a_lo, a_hi = a
     b_lo, b_hi = b
     if a == b:
@@ -285,10 +315,17 @@ def _format_offset(minutes: int) -> str:
 
 
 def _parse_offset(text: str) -> int:
+    """An offset ``Z``, ``+HH:MM`` or ``-HH:MM`` in minutes.
+
+    Raises:
+        ValueError: The minutes are over 59 (``+05:75`` is not ``+06:15``).
+    """
     if text == "Z":
         return 0
     sign = 1 if text[0] == "+" else -1
     hours, _, mins = text[1:].partition(":")
+    if int(mins or 0) > 59:
+        raise ValueError(f"the UTC offset {text} has {int(mins)} minutes; minutes run from 00 to 59")
     return sign * (int(hours) * 60 + int(mins or 0))
 
 
@@ -339,7 +376,13 @@ class DateRange:
 
     def relation(self, other: When) -> Relation:
         """How this range relates to *other* (see :meth:`PartialDate.relation`)."""
-        return _relation(self.bounds(), other.bounds())
+        return _relation(self.minutes(), other.minutes())
+
+    def minutes(self) -> tuple[int, int]:
+        """The interval of :meth:`bounds` in whole minutes (see :meth:`PartialDate.minutes`); open ends unbounded."""
+        low = self.start.minutes()[0] if self.start is not None else _NO_START
+        high = self.end.minutes()[1] if self.end is not None else _NO_END
+        return low, high
 
     def sort_key(self) -> tuple[datetime, datetime]:
         """A key giving a total, deterministic order (see :meth:`PartialDate.sort_key`)."""

@@ -11,12 +11,14 @@ Warnings form a parallel tree rooted at :class:`GovRecordsWarning`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 __all__ = [
+    "ArgumentTypeError",
     "DateParseError",
+    "FileAccessError",
     "FormatVersionError",
     "GovRecordsError",
     "GovRecordsWarning",
@@ -56,8 +58,36 @@ class Problem:
 
 
 def _short_repr(value: Any, limit: int = 80) -> str:
-    text = repr(value)
+    # Offending values come from outside: a 4 300-digit number or a 20-million-character
+    # key is shown by its start and its size, never whole. Shortened before repr() for
+    # the large ones, so that no message costs more than its first characters.
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        digits = len(str(abs(value))) if value.bit_length() < 14_000 else None
+        size = f"{digits} digits" if digits is not None else f"{value.bit_length()} bits"
+        return f"<a whole number of {size}>"
+    if isinstance(value, (str, bytes)) and len(value) > 4 * limit:
+        value = value[: 4 * limit]
+        return f"{repr(value)[: limit - 3]}..."
+    size = len(cast("list[object]", value)) if isinstance(cast("object", value), (list, dict)) else 0
+    if size > limit:
+        return f"<{type(value).__name__} of {size} items>"
+    text = repr(cast("object", value))
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def shorten(value: object, limit: int = 80) -> str:
+    """The repr of *value*, cut to at most *limit* characters for a message.
+
+    >>> shorten("x" * 1000, 12)
+    "'xxxxxxxx..."
+    >>> shorten(10 ** 4000)
+    '<a whole number of 4001 digits>'
+    """
+    return _short_repr(value, limit)
+
+
+SHOWN_PROBLEMS = 20
+"""How many problems a :class:`ValidationError`'s message lists before "and N more"."""
 
 
 class GovRecordsError(Exception):
@@ -91,7 +121,9 @@ class ValidationError(GovRecordsError, ValueError):
         head = f"{self.source}: " if self.source else ""
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        lines = [f"{head}{count} {noun}:"] + [f"  {p}" for p in self.problems]
+        lines = [f"{head}{count} {noun}:"] + [f"  {p}" for p in self.problems[:SHOWN_PROBLEMS]]
+        if count > SHOWN_PROBLEMS:
+            lines.append(f"  and {count - SHOWN_PROBLEMS} more")
         return "\n".join(lines)
 
     def lines(self) -> list[str]:
@@ -147,7 +179,8 @@ class FormatVersionError(GovRecordsError, ValueError):
         self.found = found
         self.supported = supported
         super().__init__(
-            f"document has format version {found!r}, but this release of govrecords reads versions up to {supported}"
+            f"document has format version {_short_repr(found)}, "
+            f"but this release of govrecords reads versions up to {supported}"
         )
 
 
@@ -191,3 +224,91 @@ class RecordImportWarning(GovRecordsWarning):
 
     .. versionadded:: 0.1.0
     """
+
+
+class FileAccessError(GovRecordsError, OSError):
+    """A file govrecords was asked to read or write cannot be used as one.
+
+    Raised for what the operating system would allow but govrecords refuses: a
+    FIFO, a device or a directory given where a regular file is read (reading
+    one could block forever or never end). Errors the operating system reports
+    itself (a missing file, a permission denied, a full disk) are raised as its
+    own :class:`OSError` subclasses, as :func:`open` raises them.
+
+    Args:
+        filename: The file, as it was given.
+        reason: What is wrong with it, in words.
+        errno: The matching error number, if there is one.
+
+    >>> print(FileAccessError("pipe", "not a regular file (a FIFO)"))
+    pipe: not a regular file (a FIFO)
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, filename: str, reason: str, *, errno: int | None = None) -> None:
+        super().__init__(errno, reason, filename)
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.strerror}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_file_access_error, (self.filename, self.strerror, self.errno))
+
+
+def _file_access_error(filename: str, reason: str, errno: int | None) -> FileAccessError:
+    return FileAccessError(filename, reason, errno=errno)
+
+
+class ArgumentTypeError(GovRecordsError, TypeError):
+    """A function was given the wrong kind of value, such as a file name where it wants records.
+
+    Args:
+        function: The function called (``"compare"``).
+        argument: The argument that is wrong (``"before"``).
+        wanted: What the argument takes, in words.
+        got: The value given.
+        hint: What to do instead, if there is an obvious fix.
+
+    >>> print(ArgumentTypeError("compare", "before", "records", "a.json", "use govrecords.load"))
+    compare() wants records for its argument 'before', got a str ('a.json'); use govrecords.load
+
+    .. versionadded:: 0.1.0
+    """
+
+    function: str
+    argument: str
+
+    def __init__(self, function: str, argument: str, wanted: str, got: object, hint: str | None = None) -> None:
+        self.function = function
+        self.argument = argument
+        message = (
+            f"{function}() wants {wanted} for its argument {argument!r}, "
+            f"got a {type(got).__name__} ({_short_repr(got, 40)})"
+        )
+        super().__init__(f"{message}; {hint}" if hint else message)
+
+
+def expect_records(function: str, argument: str, value: object) -> None:
+    """Refuse a file name, path or text where *function* wants records (or a sequence of them).
+
+    Raises:
+        ArgumentTypeError: *value* is a ``str``, ``bytes`` or path, naming *argument*
+            and suggesting :func:`govrecords.load`.
+
+    >>> expect_records("compare", "after", "b.json")
+    Traceback (most recent call last):
+      ...
+    govrecords.errors.ArgumentTypeError: compare() wants records for its argument 'after', got a str ('b.json'); \
+to read a file, give govrecords.load(path) (or list(govrecords.iter_jsonl(path)) for JSON Lines)
+    """
+    import os
+
+    if isinstance(value, (str, bytes, bytearray, os.PathLike)):
+        raise ArgumentTypeError(
+            function,
+            argument,
+            "records",
+            cast("object", value),
+            "to read a file, give govrecords.load(path) (or list(govrecords.iter_jsonl(path)) for JSON Lines)",
+        )

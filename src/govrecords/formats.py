@@ -30,12 +30,10 @@ from __future__ import annotations
 import contextlib
 import enum
 import functools
+import io
 import json
 import os
-import stat
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from pathlib import Path
 from types import MappingProxyType
 from typing import IO, Any, TypeVar, cast, overload
 
@@ -50,10 +48,11 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from govrecords import _fastpath
+from govrecords import _fastpath, _files
 from govrecords._parsing import has_lone_surrogate, lone_surrogate_paths, parse_json
 from govrecords.dates import DateRange, PartialDate, When, when_from_iso
 from govrecords.errors import (
+    ArgumentTypeError,
     DateParseError,
     FormatVersionError,
     LimitExceededError,
@@ -61,7 +60,7 @@ from govrecords.errors import (
     SerializationError,
     ValidationError,
 )
-from govrecords.limits import DEFAULT_LIMITS, Limits, check_records, check_size
+from govrecords.limits import DEFAULT_LIMITS, Limits, check_records
 from govrecords.provenance import Span
 
 __all__ = [
@@ -465,15 +464,15 @@ def dumps(record: object, *, indent: int | None = 2) -> str:
 
 
 @overload
-def loads(text: str | bytes, *, limits: Limits | None = None) -> Any: ...
+def loads(text: str | bytes | bytearray, *, limits: Limits | None = None) -> Any: ...
 @overload
-def loads(text: str | bytes, cls: type[T], *, limits: Limits | None = None) -> T: ...
-def loads(text: str | bytes, cls: type[T] | None = None, *, limits: Limits | None = None) -> Any:
+def loads(text: str | bytes | bytearray, cls: type[T], *, limits: Limits | None = None) -> T: ...
+def loads(text: str | bytes | bytearray, cls: type[T] | None = None, *, limits: Limits | None = None) -> Any:
     """Read a record from a JSON document written by :func:`dumps`.
 
     Args:
-        text: The document, as text or UTF-8 bytes (a leading byte order mark is
-            accepted).
+        text: The document, as text or UTF-8 bytes (``bytes``, ``bytearray`` or
+            ``memoryview``; a leading byte order mark is accepted).
         cls: The record class expected; without it, whatever the document holds.
         limits: The most input to accept; :data:`~govrecords.limits.DEFAULT_LIMITS`
             when None.
@@ -482,6 +481,8 @@ def loads(text: str | bytes, cls: type[T] | None = None, *, limits: Limits | Non
         ValidationError: Every problem with the document, each with its path.
         FormatVersionError: The document is of a newer format version.
         LimitExceededError: The document is larger or deeper than *limits* allow.
+        ArgumentTypeError: *text* is neither text nor bytes (a path, an open file:
+            use :func:`load`).
 
     >>> from govrecords import Session
     >>> loads('{"format_version": 1, "type": "session", "record": {"id": 7, "title": "x", "colour": 1}}')
@@ -494,6 +495,12 @@ def loads(text: str | bytes, cls: type[T] | None = None, *, limits: Limits | Non
     .. versionadded:: 0.1.0
     """
     limits = limits or DEFAULT_LIMITS
+    if isinstance(text, (bytearray, memoryview)):
+        text = bytes(text)
+    elif not isinstance(text, (str, bytes)):  # pyright: ignore[reportUnnecessaryIsInstance]  # untyped callers
+        raise ArgumentTypeError(
+            "loads", "text", "a JSON document as str or bytes", text, "to read a file, use govrecords.load"
+        )
     with _fastpath.gc_paused():  # why: see govrecords._fastpath
         record = _fast_read(text, cls, limits, bom=True)
         if record is not _fastpath.FAIL:
@@ -501,98 +508,96 @@ def loads(text: str | bytes, cls: type[T] | None = None, *, limits: Limits | Non
         return from_envelope(_parse_json(text, limits=limits), cls)
 
 
-def dump(record: object, path: PathLike, *, indent: int | None = 2) -> None:
-    """Write *record* to the file at *path*, atomically.
+def dump(record: object, target: PathLike | IO[str] | IO[bytes], *, indent: int | None = 2) -> None:
+    r"""Write *record* to a file: a path, replaced atomically, or an open file.
 
-    The document is written to a temporary file beside *path* and renamed over
-    it, so a crash mid-write leaves any old file whole.
+    Args:
+        record: Any govrecords record.
+        target: A path, or a file open for writing in text or binary mode (such
+            as ``sys.stdout`` or an :class:`io.StringIO`), as :func:`json.dump` takes.
+        indent: As for :func:`dumps`.
+
+    Raises:
+        SerializationError: As for :func:`dumps`.
+        OSError: The file cannot be written.
+
+    A path is written to a temporary file beside it and renamed over it, so a
+    crash mid-write leaves any old file whole; a symbolic link is written
+    through to its target, and a target that is not a regular file (a device,
+    ``/dev/stdout``) is written directly (see :ref:`files-policy`).
+
+    >>> import io
+    >>> from govrecords import Topic
+    >>> out = io.StringIO()
+    >>> dump(Topic("privacy", "Privacy"), out, indent=None)
+    >>> out.getvalue()
+    '{"format_version":1,"type":"topic","record":{"id":"privacy","label":"Privacy"}}\n'
 
     .. versionadded:: 0.1.0
     """
-    _atomic_write(Path(path), lambda out: out.write(dumps(record, indent=indent) + "\n"))
+    text = dumps(record, indent=indent) + "\n"
+    if isinstance(target, (str, os.PathLike)):
+        _files.atomic_write(target, lambda out: out.write(text))
+    elif _files.is_binary_stream(target):
+        cast("IO[bytes]", target).write(text.encode("utf-8"))
+    else:
+        cast("IO[str]", target).write(text)
 
 
 @overload
-def load(path: PathLike, *, limits: Limits | None = None) -> Any: ...
+def load(source: PathLike | IO[str] | IO[bytes], *, limits: Limits | None = None) -> Any: ...
 @overload
-def load(path: PathLike, cls: type[T], *, limits: Limits | None = None) -> T: ...
-def load(path: PathLike, cls: type[T] | None = None, *, limits: Limits | None = None) -> Any:
-    """Read a record from the JSON file at *path*.
+def load(source: PathLike | IO[str] | IO[bytes], cls: type[T], *, limits: Limits | None = None) -> T: ...
+def load(source: PathLike | IO[str] | IO[bytes], cls: type[T] | None = None, *, limits: Limits | None = None) -> Any:
+    """Read a record from a JSON file: a path, or a file open for reading (text or binary).
 
-    The file's size is checked against *limits* before it is read.
+    A path must name a regular file: a FIFO, a device or a directory is refused
+    (give an open file to read a stream). Whatever the file, no more than
+    ``limits.max_bytes`` is read (see :ref:`files-policy`).
+
+    Args:
+        source: A path, or an open file, as :func:`json.load` takes.
+        cls: The record class expected; without it, whatever the document holds.
+        limits: As for :func:`loads`.
 
     Raises:
         ValidationError: The file's problems, with the file named as their source.
         FormatVersionError: The document is of a newer format version.
         LimitExceededError: The file is larger or deeper than *limits* allow.
+        FileAccessError: *source* names something that is not a regular file.
+        OSError: The file cannot be opened or read.
 
     .. versionadded:: 0.1.0
     """
     limits = limits or DEFAULT_LIMITS
-    with open(path, "rb") as handle:
-        try:
-            check_size(os.fstat(handle.fileno()).st_size, limits, what="the file")
-            data = handle.read(limits.max_bytes + 1)  # the file may have grown since
-            with _fastpath.gc_paused():  # why: see govrecords._fastpath
-                record = _fast_read(data, cls, limits, bom=True)
-                if record is not _fastpath.FAIL:
-                    return record
-                return from_envelope(_parse_json(data, limits=limits), cls)
-        except ValidationError as error:
-            raise ValidationError(error.problems, source=str(path)) from None
-        except LimitExceededError as error:
-            raise LimitExceededError(f"{path}: {error}") from None
-
-
-@functools.cache
-def _new_file_mode() -> int:
-    # What open() would give a new file: 0o666 less the umask. The umask can only
-    # be read by setting it, so read it once.
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _atomic_write(path: Path, write: Callable[[IO[Any]], object], *, binary: bool = False) -> None:
-    # Write beside the target and rename over it: a crash (even SIGKILL) leaves the
-    # old file whole. A crash can leave the temporary file (".NAME.XXXX.tmp"), but
-    # never under the target's name.
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if isinstance(source, (str, os.PathLike)):
+        name: str | None = os.fspath(source)
+        data: str | bytes = _files.read_bytes(source, limits)
+    else:
+        label = getattr(source, "name", None)
+        name = label if isinstance(label, str) else None
+        data = _files.read_capped(source, limits, name=name)
     try:
-        with os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            try:
-                mode = stat.S_IMODE(os.stat(path).st_mode)
-            except FileNotFoundError:
-                mode = _new_file_mode()
-            os.chmod(temporary, mode)  # mkstemp makes it 0o600; keep the target's permissions
-            write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _sync_directory(path.parent)
+        with _fastpath.gc_paused():  # why: see govrecords._fastpath
+            record = _fast_read(data, cls, limits, bom=True)
+            if record is not _fastpath.FAIL:
+                return record
+            return from_envelope(_parse_json(data, limits=limits), cls)
+    except ValidationError as error:
+        raise ValidationError(error.problems, source=name) from None
+    except LimitExceededError as error:
+        raise LimitExceededError(f"{name}: {error}" if name else str(error)) from None
 
 
-def _sync_directory(directory: Path) -> None:
-    # Make the rename itself durable. Not every platform can open a directory.
-    try:
-        handle = os.open(directory, os.O_RDONLY)
-    except OSError:  # pragma: no cover -- Windows
-        return
-    try:
-        os.fsync(handle)
-    except OSError:  # pragma: no cover -- file systems that cannot sync a directory
-        pass
-    finally:
-        os.close(handle)
-
-
-def write_jsonl(records: Iterable[object], path: PathLike) -> int:
-    """Stream *records* to a JSON Lines file, one envelope per line, atomically.
+def write_jsonl(records: Iterable[object], target: PathLike | IO[str] | IO[bytes]) -> int:
+    """Stream *records* to a JSON Lines file, one envelope per line.
 
     Memory stays bounded: records are written as they are produced.
+
+    Args:
+        records: The records, any iterable (a generator is read once).
+        target: A path, replaced atomically as by :func:`dump`, or a file open
+            for writing in text or binary mode (such as ``sys.stdout``).
 
     Returns:
         The number of records written.
@@ -613,8 +618,24 @@ def write_jsonl(records: Iterable[object], path: PathLike) -> int:
             out.write(b"\n")
             count += 1
 
-    _atomic_write(Path(path), write, binary=True)
+    if isinstance(target, (str, os.PathLike)):
+        _files.atomic_write(target, write, binary=True)
+    elif _files.is_binary_stream(target):
+        write(cast("IO[bytes]", target))
+    else:
+        text = cast("IO[str]", target)
+        write(cast("IO[bytes]", _TextSink(text)))
     return count
+
+
+class _TextSink:
+    """Lets the byte writer of :func:`write_jsonl` write to a text file."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self._out = out
+
+    def write(self, data: bytes) -> int:
+        return self._out.write(data.decode("utf-8"))
 
 
 def iter_jsonl(
@@ -668,16 +689,55 @@ def numbered_jsonl(
     """
     limits = limits or DEFAULT_LIMITS
     if isinstance(source, (str, os.PathLike)):
-        with open(source, "rb") as handle:
-            yield from numbered_jsonl(handle, on_error=on_error, limits=limits)
+        with _files.open_regular(source) as handle:
+            yield from _numbered_lines(handle, os.fspath(source), on_error, limits)
         return
     name = getattr(source, "name", None)
-    label = name if isinstance(name, str) else None
+    yield from _numbered_lines(source, name if isinstance(name, str) else None, on_error, limits)
+
+
+def _text_lines(source: IO[str], cap: int) -> Iterator[str]:
+    # A text file opened with universal newlines (the default) ends a line at a bare
+    # "\r", which JSON allows as whitespace inside a line: JSON Lines splits on "\n"
+    # only. So stop the translation when it is still possible (nothing read yet),
+    # then split on "\n" here.
+    if isinstance(source, io.TextIOWrapper):
+        with contextlib.suppress(io.UnsupportedOperation, ValueError):
+            source.reconfigure(newline="")
+    pending = ""
+    while True:
+        chunk = source.read(65_536)
+        if not chunk:
+            if pending:
+                yield pending
+            return
+        pending += chunk
+        start = 0
+        while (end := pending.find("\n", start)) != -1:
+            yield pending[start : end + 1]
+            start = end + 1
+        pending = pending[start:]
+        if len(pending) > cap:  # a line over the cap: give its start, which the caller refuses
+            yield pending[: cap + 1]
+            return
+
+
+def _numbered_lines(
+    source: IO[bytes] | IO[str],
+    label: str | None,
+    on_error: Callable[[ValidationError], None] | None,
+    limits: Limits,
+) -> Iterator[tuple[int, Any]]:
+    binary = _files.is_binary_stream(source)
+    text_lines = None if binary else _text_lines(cast("IO[str]", source), limits.max_bytes + 2)
     count = 0
     number = 0
     while True:
         # readline with a cap: a hostile line is never read whole into memory.
-        raw: str | bytes = source.readline(limits.max_bytes + 2)  # room for "\r\n"
+        if text_lines is None:
+            raw: str | bytes = cast("IO[bytes]", source).readline(limits.max_bytes + 2)  # room for "\r\n"
+        else:
+            raw = next(text_lines, "")
         if not raw:
             return
         number += 1

@@ -1,4 +1,4 @@
-"""The JSON Schema (draft 2020-12) of govrecords documents.
+r"""The JSON Schema (draft 2020-12) of govrecords documents.
 
 The schema is generated from the record classes themselves: their attrs fields and
 type hints, read the way :func:`govrecords.formats.make_converter` writes them
@@ -7,10 +7,22 @@ dates as EDTF text, spans as ``[start, end]``). Each class becomes an entry of
 ``$defs``; the document itself is the envelope ``{"format_version", "type",
 "record"}``, one branch per record type.
 
-The schema checks the *shape* of a document. Checks a schema cannot state well
-(non-blank identifiers, content hashes, country codes, topic slugs, calendar
-validity such as the 30th of February, topic ids unique in a taxonomy) are made
-when a document is read.
+The schema refuses what reading a document refuses, field by field: the value
+checks of the record classes (non-blank identifiers and texts, lower-case hex
+content hashes, upper-case country codes, topic slugs, counts that are not
+negative) are turned into ``pattern`` and ``minimum`` keywords from one table,
+``_validator_keywords()``, keyed by the validator itself, so a validator the
+table does not know stops the schema from being generated. Patterns are anchored
+with ``^`` and ``(?![\s\S])`` (the end of the text in every regex dialect; ``$``
+would let a trailing newline through in Python's). What no JSON Schema can state
+is checked only when a document is read: a span's end before its start
+(``[5, 2]``: JSON Schema cannot compare two numbers), a day past the end of its
+month (the 30th of February), a date range that ends before it starts, and topic
+ids unique in a taxonomy.
+
+:func:`json_schema` with a record class gives the schema of that type alone: its
+envelope, with only the ``$defs`` it uses, usable by itself by a validator in any
+language (``govrecords schema --type session``).
 
 :func:`json_schema` returns the copy shipped with the package
 (``govrecords/data/schema.json``), so nothing is generated at run time. After a
@@ -32,13 +44,13 @@ import sys
 import types
 import typing
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 from govrecords.dates import DateRange, PartialDate
 from govrecords.errors import SerializationError
-from govrecords.formats import FORMAT_VERSION, record_types
+from govrecords.formats import FORMAT_VERSION, record_type_name, record_types
 from govrecords.provenance import Span
 
 __all__ = ["DATE_RANGE_PATTERN", "PARTIAL_DATE_PATTERN", "SCHEMA_ID", "build_schema", "json_schema"]
@@ -53,6 +65,7 @@ _RESOURCE = "data/schema.json"
 # each unit held to its range so that a matching text fails to read only when the day
 # is past the end of its month. ECMA-262 syntax, as JSON Schema requires; [0-9] rather
 # than \d, which some validators' regex engines read as any Unicode digit.
+_END = r"(?![\s\S])"  # the end of the text, in every dialect (Python's $ also matches before a final newline)
 _YEAR = r"(?!0000)[0-9]{4}"
 _MONTH = r"(?:0[1-9]|1[0-2])"
 _DAY = r"(?:0[1-9]|[12][0-9]|3[01])"
@@ -60,33 +73,88 @@ _HOUR = r"(?:[01][0-9]|2[0-3])"
 _MINUTE = r"[0-5][0-9]"
 _OFFSET = r"(?:Z|[+-](?:(?:0[0-9]|1[0-7]):[0-5][0-9]|18:00))"
 _DATE = rf"{_YEAR}(?:-{_MONTH}(?:-{_DAY}(?:T{_HOUR}(?::{_MINUTE})?{_OFFSET}?)?)?)?"
-PARTIAL_DATE_PATTERN = f"^{_DATE}$"
+PARTIAL_DATE_PATTERN = f"^{_DATE}{_END}"
 """The ``pattern`` a partial date's text matches (``2013``, ``2013-10-24``, ``2014-09-05T13:30+03:00``)."""
-DATE_RANGE_PATTERN = f"^(?:{_DATE}/(?:{_DATE})?|/{_DATE})$"
+DATE_RANGE_PATTERN = f"^(?:{_DATE}/(?:{_DATE})?|/{_DATE}){_END}"
 """The ``pattern`` a date range's text matches (``2012-11-06/2012-11-09``, ``/2012-11-06``)."""
 
 _ROLE = re.compile(r":[\w:]+:`(~?)([^`<]*?)(?:\s*<[^>]*>)?`")
 
 
-def json_schema() -> dict[str, Any]:
+def json_schema(cls: type | None = None) -> dict[str, Any]:
     """The JSON Schema of govrecords documents, as shipped with this release.
 
     Each call returns a fresh copy, free to change.
 
+    Args:
+        cls: A record class (:class:`~govrecords.records.Session`...): the schema of
+            documents of that type alone. None: of a document of any type.
+
     Returns:
         A draft 2020-12 schema of the envelope ``{"format_version", "type",
-        "record"}`` with one branch per record type.
+        "record"}``: with one branch per record type, or, for *cls*, with its type
+        tag fixed and only the ``$defs`` its record uses, so that it stands alone.
+
+    Raises:
+        SerializationError: *cls* is not a record type govrecords writes.
 
     >>> schema = json_schema()
     >>> schema["$schema"]
     'https://json-schema.org/draft/2020-12/schema'
     >>> sorted(schema["$defs"]["Place"]["properties"])
     ['city', 'country', 'venue']
+    >>> from govrecords import Session
+    >>> session = json_schema(Session)
+    >>> session["properties"]["type"], session["properties"]["record"]
+    ({'const': 'session'}, {'$ref': '#/$defs/Session'})
+    >>> "Comparison" in session["$defs"]
+    False
 
     .. versionadded:: 0.1.0
     """
     result: dict[str, Any] = json.loads(_shipped())
-    return result
+    if cls is None:
+        return result
+    return _one_type(result, record_type_name(cls))
+
+
+def _one_type(schema: dict[str, Any], tag: str) -> dict[str, Any]:
+    branch = next(b for b in schema["oneOf"] if b["properties"]["type"] == {"const": tag})
+    record = branch["properties"]["record"]
+    defs: dict[str, Any] = schema["$defs"]
+    used: set[str] = set()
+    stack: list[object] = [record]
+    while stack:  # every $defs entry reachable from the record
+        item = stack.pop()
+        if isinstance(item, dict):
+            mapping = cast("dict[str, object]", item)
+            ref = mapping.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                name = ref.removeprefix("#/$defs/")
+                if name not in used:
+                    used.add(name)
+                    stack.append(defs[name])
+            stack.extend(mapping.values())
+        elif isinstance(item, list):
+            stack.extend(cast("list[object]", item))
+    return {
+        "$schema": schema["$schema"],
+        "$id": f"{SCHEMA_ID.removesuffix('.json')}/{tag}.json",
+        "title": f"govrecords {tag} document",
+        "description": (
+            f"One govrecords {tag} record in its envelope (format version {FORMAT_VERSION}): "
+            "the format version, the type tag and the record itself."
+        ),
+        "type": "object",
+        "properties": {
+            "format_version": schema["properties"]["format_version"],
+            "type": {"const": tag},
+            "record": record,
+        },
+        "required": schema["required"],
+        "additionalProperties": False,
+        "$defs": {name: defs[name] for name in sorted(used)},
+    }
 
 
 @functools.cache
@@ -261,6 +329,7 @@ class _Builder:
             if not field.init:
                 continue  # derived state (Taxonomy's indexes): neither written nor read
             schema = self.describe(hints[field.name], where=f"{cls.__name__}.{field.name}")
+            schema = _constrained(schema, field.validator, f"{cls.__name__}.{field.name}")
             if field.name in documented:
                 schema = {"description": documented[field.name], **schema}
             properties[field.name] = schema
@@ -271,6 +340,94 @@ class _Builder:
             result["required"] = required
         result["additionalProperties"] = False
         return result
+
+
+def _private(module: object, name: str) -> Any:
+    # The validators are private to their modules; the table below is their one reader.
+    return getattr(module, name)
+
+
+def _whole(pattern: re.Pattern[str]) -> str:
+    """A regex the library applies with fullmatch, as an anchored JSON Schema pattern."""
+    return f"^(?:{pattern.pattern}){_END}"
+
+
+def _non_blank_pattern() -> str:
+    # "Not blank" as the library means it (str.strip() leaves something): one
+    # character that Python's str.isspace() does not count as white space. Listed
+    # explicitly, because regex dialects disagree on what \s matches.
+    spaces = [code for code in range(0x3001) if chr(code).isspace()]
+    ranges: list[tuple[int, int]] = []
+    for code in spaces:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    parts = "".join(f"\\u{low:04x}" if low == high else f"\\u{low:04x}-\\u{high:04x}" for low, high in ranges)
+    return f"[^{parts}]"
+
+
+@functools.cache
+def _validator_keywords() -> dict[object, dict[str, Any]]:
+    """The JSON Schema keywords that state each value check of the record classes.
+
+    Keyed by the validator function itself. An empty entry is a check the type
+    already states (the schema's ``type`` keyword), or one no schema can state,
+    said why.
+    """
+    from govrecords import consensus, dates, matching, provenance, records, taxonomy
+
+    non_blank = {"pattern": _non_blank_pattern()}
+    counted = {"minimum": 0}
+    return {
+        _private(records, "_non_empty"): non_blank,
+        _private(provenance, "_non_empty"): non_blank,
+        _private(records, "_country"): {"pattern": _whole(_private(records, "_COUNTRY"))},
+        _private(provenance, "_check_sha256"): {"pattern": _whole(_private(provenance, "_SHA256"))},
+        _private(provenance, "_opt_count"): counted,
+        _private(provenance, "_non_negative"): counted,
+        _private(consensus, "_count"): counted,
+        _private(matching, "_index"): counted,
+        _private(taxonomy, "_topic_id"): {"pattern": _whole(_private(taxonomy, "_ID"))},
+        _private(taxonomy, "_opt_year"): {},  # a whole number or null: the type says it
+        # Dates are written as text; PARTIAL_DATE_PATTERN holds each unit to its range.
+        _private(dates, "_check_year"): {},
+        _private(dates, "_check_end"): {},
+    }
+
+
+def _constrained(schema: dict[str, Any], validator: object, where: str) -> dict[str, Any]:
+    """*schema* with the keywords that state *validator*'s checks added."""
+    if validator is None:
+        return schema
+    kind = type(validator).__name__
+    if kind == "_InstanceOfValidator":
+        return schema  # the type says it
+    if kind == "_OptionalValidator":
+        return _constrained(schema, getattr(validator, "validator"), where)  # noqa: B009 -- attrs' private class
+    if kind == "_AndValidator":
+        for inner in getattr(validator, "_validators"):  # noqa: B009 -- attrs' private class
+            schema = _constrained(schema, inner, where)
+        return schema
+    if kind == "_DeepIterable":
+        schema = _constrained(schema, getattr(validator, "iterable_validator"), where)  # noqa: B009
+        member = getattr(validator, "member_validator")  # noqa: B009 -- attrs' private class
+        if "items" in schema:
+            return {**schema, "items": _constrained(schema["items"], member, f"{where}[]")}
+        return schema
+    if getattr(validator, "__qualname__", "") == "_in_range.<locals>.check":
+        return schema  # a PartialDate unit: held to its range by PARTIAL_DATE_PATTERN
+    keywords = _validator_keywords().get(validator)
+    if keywords is None:
+        raise SerializationError(
+            f"{where}: the validator {getattr(validator, '__qualname__', validator)!r} has no JSON Schema "
+            "keywords; add it to govrecords.schema._validator_keywords (an empty entry if its type says it all)"
+        )
+    if not keywords:
+        return schema
+    if "$ref" in schema or "anyOf" in schema:
+        return {"allOf": [schema, keywords]} if "$ref" in schema else {**schema, **keywords}
+    return {**schema, **keywords}
 
 
 def _plain(text: str) -> str:
