@@ -10,12 +10,13 @@ message, with the misses, so a failure says what went wrong where.
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 
 import pytest
 
-from importer_scoring import CORPUS, FAMILIES, FIELDS, Table, documents, load_truth, score_corpus
+from importer_scoring import CORPUS, FAMILIES, FIELDS, Table, documents, fold, load_truth, score_corpus
 
 FLOORS: dict[str, tuple[float, float]] = {
     "family": (0.95, 0.85),
@@ -55,6 +56,32 @@ def test_every_scored_field_has_a_floor() -> None:
 def test_every_truth_file_is_valid_and_in_its_family() -> None:
     for document in documents(CORPUS):
         assert load_truth(document.truth).family == document.family, document.name
+
+
+_WORD = re.compile(r"\w+")
+
+
+def test_every_labelled_text_is_taken_from_its_document() -> None:
+    """Each word of every labelled title, name, affiliation, finding, recommendation and question
+    occurs in the document (after the fold): a label cannot be invented or mistyped. Words, not
+    whole strings, because a flattened table may interleave one value with another."""
+    wrong: list[str] = []
+    for document in documents(CORPUS):
+        truth = load_truth(document.truth)
+        words = set(_WORD.findall(fold(document.text.read_text(encoding="utf-8"))))
+        values = [
+            truth.title,
+            *(person.name for person in truth.people),
+            *(person.affiliation for person in truth.people),
+            *(finding.text for finding in truth.findings),
+            *(recommendation.text for recommendation in truth.recommendations),
+            *truth.policy_questions,
+        ]
+        for value in values:
+            missing = set(_WORD.findall(fold(value))) - words if value else set()
+            if missing:
+                wrong.append(f"{document.name}: {value!r}: not in the document: {sorted(missing)}")
+    assert not wrong, "\n".join(wrong)
 
 
 def test_the_corpus_is_large_enough_and_covers_every_family() -> None:
