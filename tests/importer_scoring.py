@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from govrecords.errors import DateParseError, GovRecordsError
 from govrecords.importers import ImportResult
@@ -198,7 +198,7 @@ def _member(path: Path | str, key: str, value: object, allowed: frozenset[str] |
 def _object(path: Path | str, key: str, value: object, keys: tuple[str, ...]) -> Mapping[str, object]:
     if not isinstance(value, dict):
         raise _fail(path, key, f"must be an object, got {type(value).__name__}")
-    items: dict[str, object] = {str(k): v for k, v in value.items()}  # pyright: ignore[reportUnknownVariableType]
+    items: dict[str, object] = {str(k): v for k, v in cast("dict[object, object]", value).items()}
     unknown = sorted(set(items) - set(keys))
     if unknown:
         raise _fail(path, f"{key}.{unknown[0]}" if key else unknown[0], f"unknown key (the keys are {', '.join(keys)})")
@@ -234,9 +234,9 @@ def parse_truth(data: object, path: Path | str = "<truth>") -> Truth:
         TruthError: A key is unknown or missing, or a value has the wrong type or is not one
             of the allowed values; the message names *path* and the key.
     """
-    top = _object(path, "", data, TRUTH_KEYS) if isinstance(data, dict) else None
-    if top is None:
+    if not isinstance(data, dict):
         raise _fail(path, "(top level)", f"must be a JSON object, got {type(data).__name__}")
+    top = _object(path, "", cast("object", data), TRUTH_KEYS)
     family = _member(path, "family", top["family"], FAMILIES)
     if family is None:
         raise _fail(path, "family", "must name a family, not null")
@@ -557,7 +557,7 @@ class Table:
     """Per-field counts, summed over documents, with the misses that explain them."""
 
     counts: dict[str, Counts] = field(default_factory=lambda: {name: Counts() for name in FIELDS})
-    misses: list[Miss] = field(default_factory=list)
+    misses: list[Miss] = field(default_factory=list[Miss])
     documents: int = 0
 
     def add(self, other: Table) -> None:

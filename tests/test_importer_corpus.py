@@ -68,7 +68,7 @@ def test_every_labelled_text_is_taken_from_its_document() -> None:
     wrong: list[str] = []
     for document in documents(CORPUS):
         truth = load_truth(document.truth)
-        words = set(_WORD.findall(fold(document.text.read_text(encoding="utf-8"))))
+        words: set[str] = set(_WORD.findall(fold(document.text.read_text(encoding="utf-8"))))
         values = [
             truth.title,
             *(person.name for person in truth.people),
@@ -78,7 +78,7 @@ def test_every_labelled_text_is_taken_from_its_document() -> None:
             *truth.policy_questions,
         ]
         for value in values:
-            missing = set(_WORD.findall(fold(value))) - words if value else set()
+            missing: set[str] = set(_WORD.findall(fold(value))) - words if value else set()
             if missing:
                 wrong.append(f"{document.name}: {value!r}: not in the document: {sorted(missing)}")
     assert not wrong, "\n".join(wrong)
