@@ -103,10 +103,6 @@ def truths(draw: st.DrawFn) -> Truth:
     )
 
 
-def _labelled(truth: Truth) -> bool:
-    return bool(truth.title or truth.people or truth.findings or truth.recommendations or truth.policy_questions)
-
-
 # ------------------------------------------------------------------------------------------ properties
 
 
