@@ -68,9 +68,9 @@ def _short_repr(value: Any, limit: int = 80) -> str:
     if isinstance(value, (str, bytes)) and len(value) > 4 * limit:
         value = value[: 4 * limit]
         return f"{repr(value)[: limit - 3]}..."
-    size = len(cast("list[object]", value)) if isinstance(cast("object", value), (list, dict)) else 0
-    if size > limit:
-        return f"<{type(value).__name__} of {size} items>"
+    items = len(cast("list[object]", value)) if isinstance(cast("object", value), (list, dict)) else 0
+    if items > limit:
+        return f"<{type(value).__name__} of {items} items>"
     text = repr(cast("object", value))
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
