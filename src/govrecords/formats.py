@@ -49,9 +49,10 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from govrecords import _fastpath, _files
-from govrecords._parsing import has_lone_surrogate, lone_surrogate_paths, parse_json
+from govrecords._parsing import format_path, has_lone_surrogate, lone_surrogate_paths, parse_json
 from govrecords.dates import DateRange, PartialDate, When, when_from_iso
 from govrecords.errors import (
+    KEPT_PROBLEMS,
     ArgumentTypeError,
     DateParseError,
     FormatVersionError,
@@ -287,13 +288,6 @@ def _collect(error: BaseException, path: tuple[str | int, ...], out: list[tuple[
         out.append((path, f"{type(error).__name__}: {error}"))
 
 
-def _format_path(path: tuple[str | int, ...]) -> str:
-    text = "$"
-    for step in path:
-        text += f"[{step}]" if isinstance(step, int) else f".{step}"
-    return text
-
-
 def _value_at(data: object, path: tuple[str | int, ...]) -> object:
     for step in path:
         if isinstance(data, dict) and isinstance(step, str):
@@ -305,12 +299,14 @@ def _value_at(data: object, path: tuple[str | int, ...]) -> object:
     return data
 
 
-def _problems(error: BaseException, data: object, root: tuple[str | int, ...], line: int | None) -> list[Problem]:
+def _problems(error: BaseException, data: object, root: tuple[str | int, ...], line: int | None) -> ValidationError:
     found: list[tuple[tuple[str | int, ...], str]] = []
     _collect(error, (), found)
-    return [
-        Problem(_format_path((*root, *path)), message, _value_at(data, path), line) for path, message in found
+    problems = [
+        Problem(format_path((*root, *path)), message, _value_at(data, path), line)
+        for path, message in found[:KEPT_PROBLEMS]
     ]
+    return ValidationError(problems, omitted=max(len(found) - KEPT_PROBLEMS, 0))
 
 
 # ---------------------------------------------------------------------------
@@ -325,7 +321,7 @@ def _structure(data: object, cls: type[T], root: tuple[str | int, ...], line: in
     try:
         result = detailed.structure(data, cls)
     except Exception as error:  # noqa: BLE001 -- turned into our own error with paths
-        raise ValidationError(_problems(error, data, root, line)) from None
+        raise _problems(error, data, root, line) from None
     return result  # pragma: no cover -- only if the fast path fails where the detailed one passes
 
 
@@ -391,13 +387,15 @@ def from_envelope(data: object, cls: type[T] | None = None, *, line: int | None 
     if "record" not in data:
         problems.append(Problem("$.record", "required field is missing", None, line))
     if problems:
+        omitted = 0
         if target is not None and "record" in data:
             # Report the record's own problems too: every problem at once.
             try:
                 _structure(data["record"], target, ("record",), line)
             except ValidationError as error:
                 problems.extend(error.problems)
-        raise ValidationError(problems)
+                omitted = error.omitted
+        raise ValidationError(problems, omitted=omitted)
     assert target is not None  # checked above
     return _structure(data["record"], target, ("record",), line)
 
@@ -584,7 +582,7 @@ def load(source: PathLike | IO[str] | IO[bytes], cls: type[T] | None = None, *, 
                 return record
             return from_envelope(_parse_json(data, limits=limits), cls)
     except ValidationError as error:
-        raise ValidationError(error.problems, source=name) from None
+        raise error.with_source(name) if name else error from None
     except LimitExceededError as error:
         raise LimitExceededError(f"{name}: {error}" if name else str(error)) from None
 
@@ -757,7 +755,7 @@ def _numbered_lines(
         except LimitExceededError as error:
             raise LimitExceededError(f"{label}: {error}" if label else str(error)) from None
         except ValidationError as error:
-            failure = ValidationError(error.problems, source=label)
+            failure = error.with_source(label) if label else error
             if on_error is None:
                 raise failure from None
             on_error(failure)
@@ -770,7 +768,8 @@ def _numbered_lines(
                 if isinstance(error, ValidationError)
                 else [Problem("$.format_version", str(error), error.found, number)]
             )
-            failure = ValidationError(problems, source=label)
+            omitted = error.omitted if isinstance(error, ValidationError) else 0
+            failure = ValidationError(problems, source=label, omitted=omitted)
             if on_error is None:
                 raise failure from None
             on_error(failure)
