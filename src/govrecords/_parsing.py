@@ -57,7 +57,7 @@ def _parse_int(text: str) -> int:
 def format_path(path: tuple[str | int, ...]) -> str:
     """A JSON path such as ``$.record.sessions[3].date``.
 
-    A key longer than :data:`_LONG_KEY` characters (a hostile input's) is shown by
+    A key longer than 80 characters (a hostile input's) is shown by
     its start and its length, so that no message repeats it whole:
 
     >>> format_path(("record", "sessions", 3, "date"))

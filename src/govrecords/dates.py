@@ -196,7 +196,7 @@ class PartialDate:
         """How this date relates to *other*, precision-aware.
 
         Compared in whole minutes of UTC, so the relation is exact even at the
-        calendar's edges, where :meth:`bounds` must clip to :data:`datetime.max`.
+        calendar's edges, where :meth:`bounds` must clip to ``datetime.max``.
 
         >>> PartialDate(2013).relation(PartialDate(2013, 10, 24))
         <Relation.CONTAINS: 'contains'>

@@ -94,7 +94,7 @@ KEPT_PROBLEMS = 1000
 
 A hostile document can hold hundreds of thousands of wrong values: each kept problem
 costs time and memory, and no reader reads past the first screens of them. The
-count of the others is :attr:`ValidationError.omitted`.
+count of the others is ``ValidationError.omitted``.
 """
 
 
@@ -113,8 +113,8 @@ class ValidationError(GovRecordsError, ValueError):
     Args:
         problems: The problems, each with its JSON path and offending value.
         source: Where the document came from (a file name), if known.
-        omitted: How many more problems were found but not kept (past
-            :data:`KEPT_PROBLEMS`).
+        omitted: How many more problems were found but not kept (past the
+            first 1 000, ``govrecords.errors.KEPT_PROBLEMS``); the message counts them.
 
     .. versionadded:: 0.1.0
     """
@@ -249,7 +249,7 @@ class FileAccessError(GovRecordsError, OSError):
     FIFO, a device or a directory given where a regular file is read (reading
     one could block forever or never end). Errors the operating system reports
     itself (a missing file, a permission denied, a full disk) are raised as its
-    own :class:`OSError` subclasses, as :func:`open` raises them.
+    own :class:`OSError` subclasses, as ``open()`` raises them.
 
     Args:
         filename: The file, as it was given.

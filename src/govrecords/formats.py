@@ -512,7 +512,7 @@ def dump(record: object, target: PathLike | IO[str] | IO[bytes], *, indent: int 
     Args:
         record: Any govrecords record.
         target: A path, or a file open for writing in text or binary mode (such
-            as ``sys.stdout`` or an :class:`io.StringIO`), as :func:`json.dump` takes.
+            as ``sys.stdout`` or an ``io.StringIO``), as ``json.dump`` takes.
         indent: As for :func:`dumps`.
 
     Raises:
@@ -554,7 +554,7 @@ def load(source: PathLike | IO[str] | IO[bytes], cls: type[T] | None = None, *, 
     ``limits.max_bytes`` is read (see :ref:`files-policy`).
 
     Args:
-        source: A path, or an open file, as :func:`json.load` takes.
+        source: A path, or an open file, as ``json.load`` takes.
         cls: The record class expected; without it, whatever the document holds.
         limits: As for :func:`loads`.
 
