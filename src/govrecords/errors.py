@@ -256,6 +256,7 @@ class FileAccessError(GovRecordsError, OSError):
         reason: What is wrong with it, in words.
         errno: The matching error number, if there is one.
 
+    >>> from govrecords.errors import FileAccessError
     >>> print(FileAccessError("pipe", "not a regular file (a FIFO)"))
     pipe: not a regular file (a FIFO)
 
@@ -286,6 +287,7 @@ class ArgumentTypeError(GovRecordsError, TypeError):
         got: The value given.
         hint: What to do instead, if there is an obvious fix.
 
+    >>> from govrecords.errors import ArgumentTypeError
     >>> print(ArgumentTypeError("compare", "before", "records", "a.json", "use govrecords.load"))
     compare() wants records for its argument 'before', got a str ('a.json'); use govrecords.load
 
