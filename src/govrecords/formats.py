@@ -184,6 +184,40 @@ def _span(value: object, _: type) -> Span:
     return Span(items[0], items[1])
 
 
+def _structure_items(converter: cattrs.Converter, items: list[object], cls: Any) -> tuple[Any, ...]:
+    """A list as a tuple of one type, every item's problems collected as cattrs collects them.
+
+    Only the failures of the first ``KEPT_PROBLEMS`` problems' worth of items are
+    kept: the problems of the others are counted and their exceptions let go, so that
+    a list of a million bad items holds no more exceptions than one of a thousand.
+    """
+    item_type = cls.__args__[0]
+    handler = converter.get_structure_hook(item_type)
+    kept: list[Exception] = []
+    problems = omitted = 0
+    result: list[Any] = []
+    for index, item in enumerate(items):
+        try:
+            result.append(handler(item, item_type))
+        except Exception as error:  # noqa: BLE001 -- collected, as cattrs's detailed validation does
+            found: list[tuple[tuple[str | int, ...], str]] = []
+            count = _collect(error, (), found) + len(found)
+            if problems >= KEPT_PROBLEMS:
+                omitted += count
+                continue
+            problems += count
+            error.__notes__ = [
+                *getattr(error, "__notes__", []),
+                IterableValidationNote(f"Structuring {cls} @ index {index}", index, item_type),
+            ]
+            kept.append(error)
+    if kept:
+        group = IterableValidationError(f"While structuring {cls!r}", kept, cls)  # pyright: ignore[reportCallIssue]  # cattrs's exception group takes the type too
+        group.omitted = omitted  # type: ignore[attr-defined]  # read back by _collect
+        raise group
+    return tuple(result)
+
+
 def _is_homogeneous_tuple(cls: Any) -> bool:
     return getattr(cls, "__origin__", None) is tuple and len(cls.__args__) == 2 and cls.__args__[1] is Ellipsis
 
@@ -229,6 +263,8 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
         def structure(value: object, _: type) -> tuple[Any, ...]:
             if type(value) is not list:
                 raise TypeError(f"expected a list, got {type(value).__name__}")
+            if detailed:
+                return _structure_items(converter, cast("list[object]", value), cls)
             return inner(cast("list[object]", value), cls)
 
         return structure
@@ -268,14 +304,17 @@ def _converters() -> tuple[cattrs.Converter, cattrs.Converter]:
 # Problems with their paths.
 
 
-def _collect(error: BaseException, path: tuple[str | int, ...], out: list[tuple[tuple[str | int, ...], str]]) -> None:
+def _collect(error: BaseException, path: tuple[str | int, ...], out: list[tuple[tuple[str | int, ...], str]]) -> int:
+    """Put each problem in *error* into *out*; the number of problems counted but not kept."""
+    omitted = 0
     if isinstance(error, (ClassValidationError, IterableValidationError)):
+        omitted += getattr(error, "omitted", 0)
         with_notes, without = error.group_exceptions()
         for inner, note in with_notes:
             step: str | int = note.index if isinstance(note, IterableValidationNote) else note.name
-            _collect(inner, (*path, step), out)
+            omitted += _collect(inner, (*path, step), out)
         for inner in without:
-            _collect(inner, path, out)
+            omitted += _collect(inner, path, out)
     elif isinstance(error, ForbiddenExtraKeysError):
         out.extend(((*path, key), "unknown key") for key in sorted(error.extra_fields))
     elif isinstance(error, KeyError):
@@ -286,6 +325,7 @@ def _collect(error: BaseException, path: tuple[str | int, ...], out: list[tuple[
         out.append((path, str(error)))
     else:
         out.append((path, f"{type(error).__name__}: {error}"))
+    return omitted
 
 
 def _value_at(data: object, path: tuple[str | int, ...]) -> object:
@@ -301,12 +341,12 @@ def _value_at(data: object, path: tuple[str | int, ...]) -> object:
 
 def _problems(error: BaseException, data: object, root: tuple[str | int, ...], line: int | None) -> ValidationError:
     found: list[tuple[tuple[str | int, ...], str]] = []
-    _collect(error, (), found)
+    omitted = _collect(error, (), found)
     problems = [
         Problem(format_path((*root, *path)), message, _value_at(data, path), line)
         for path, message in found[:KEPT_PROBLEMS]
     ]
-    return ValidationError(problems, omitted=max(len(found) - KEPT_PROBLEMS, 0))
+    return ValidationError(problems, omitted=omitted + max(len(found) - KEPT_PROBLEMS, 0))
 
 
 # ---------------------------------------------------------------------------
