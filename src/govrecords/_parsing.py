@@ -11,7 +11,7 @@ and reported as govrecords' own error, never as a bare ``UnicodeDecodeError``,
   (the JSON module would keep the last and silently lose the others);
 - every string must be Unicode text: a lone surrogate (``"\ud800"``) cannot be
   written as UTF-8, so it is refused with its path;
-- size, nesting depth and string length stay within the limits, checked without
+- size, nesting depth and the length of strings and keys stay within the limits, checked without
   recursion before (size, depth) or right after (strings) parsing.
 """
 
@@ -57,13 +57,26 @@ def _parse_int(text: str) -> int:
 def format_path(path: tuple[str | int, ...]) -> str:
     """A JSON path such as ``$.record.sessions[3].date``.
 
+    A key longer than 80 characters (a hostile input's) is shown by
+    its start and its length, so that no message repeats it whole:
+
     >>> format_path(("record", "sessions", 3, "date"))
     '$.record.sessions[3].date'
+    >>> format_path(("record", "x" * 500))
+    '$.record.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...<a key of 500 characters>'
     """
     text = "$"
     for step in path:
-        text += f"[{step}]" if isinstance(step, int) else f".{step}"
+        if isinstance(step, int):
+            text += f"[{step}]"
+        elif len(step) > _LONG_KEY:
+            text += f".{step[:40]}...<a key of {len(step)} characters>"
+        else:
+            text += f".{step}"
     return text
+
+
+_LONG_KEY = 80
 
 
 def _decode(data: bytes, line: int | None) -> str:
@@ -159,6 +172,12 @@ def _inspect(
                 for key in repeated.get(id(item), ())
             )
             for key, inner in reversed(item.items()):
+                if long_strings and len(key) > limits.max_string:
+                    where = f"line {line}: " if line is not None else ""
+                    raise LimitExceededError(
+                        f"{where}{format_path(path)}: a key of {len(key)} characters is longer than the "
+                        f"limit of {limits.max_string} (max_string)"
+                    )
                 if surrogates and (found := _SURROGATE.search(key)) is not None:
                     problems.append(Problem(format_path(path), "a key " + _surrogate_message(found.group()), key, line))
                 stack.append((inner, (*path, key)))

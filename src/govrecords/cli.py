@@ -125,6 +125,10 @@ class _Reader:
     def invalid(self, name: str, error: ValidationError) -> None:
         for problem in error.problems:
             self.say(name, _problem_line(name, problem))
+        if error.omitted:  # found but not kept: counted among the "more"
+            self.failed = True
+            self.errors += error.omitted
+            self.hidden[name] = self.hidden.get(name, 0) + error.omitted
 
     def records(self, name: str) -> Iterator[tuple[str, object]]:
         """Each record of the file *name* (``-``: standard input) with its label; problems printed."""
@@ -145,8 +149,10 @@ class _Reader:
             text = str(error)
             text = text[len(label) + 2 :] if text.startswith(f"{label}: ") else text
             self.say(label, f"{label}: error: {text}")
+        except FileAccessError as error:
+            self.say(label, _file_problem(label, error))
         except GovRecordsError as error:
-            self.say(label, f"{label}: $: error: {error}")
+            self.say(label, f"{label}: $: error: {_without_name(str(error), name)}")
         except OSError as error:
             self.say(label, _file_problem(label, error))
 
@@ -565,31 +571,9 @@ def _add_import(commands: Commands) -> Runner:
 
 def _read_template(name: str) -> Any:
     """A template's JSON file, read by the strict, limited parser, as a Template."""
-    import attrs
-
     from govrecords import importers
-    from govrecords._files import read_bytes
-    from govrecords._parsing import parse_json
-    from govrecords.limits import DEFAULT_LIMITS
 
-    try:
-        data = parse_json(read_bytes(name, DEFAULT_LIMITS), DEFAULT_LIMITS)
-    except ValidationError as error:
-        raise ValidationError(error.problems, source=name) from None
-    if isinstance(data, dict):
-        missing = [
-            field.name for field in attrs.fields(importers.Template)
-            if field.init and field.default is attrs.NOTHING and field.name not in data
-        ]
-        if missing:
-            raise ValidationError(
-                [Problem(f"$.{field}", "a template needs this field; it is missing") for field in missing],
-                source=name,
-            )
-    try:
-        return importers.Template.from_dict(data)  # type: ignore[arg-type]  # from_dict refuses what is not an object
-    except ValidationError as error:
-        raise ValidationError(error.problems, source=name) from None
+    return importers.load_template(name)
 
 
 def _run_import(args: argparse.Namespace) -> int:

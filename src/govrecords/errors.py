@@ -63,8 +63,8 @@ def _short_repr(value: Any, limit: int = 80) -> str:
     # the large ones, so that no message costs more than its first characters.
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
         digits = len(str(abs(value))) if value.bit_length() < 14_000 else None
-        size = f"{digits} digits" if digits is not None else f"{value.bit_length()} bits"
-        return f"<a whole number of {size}>"
+        length = f"{digits} digits" if digits is not None else f"{value.bit_length()} bits"
+        return f"<a whole number of {length}>"
     if isinstance(value, (str, bytes)) and len(value) > 4 * limit:
         value = value[: 4 * limit]
         return f"{repr(value)[: limit - 3]}..."
@@ -89,6 +89,14 @@ def shorten(value: object, limit: int = 80) -> str:
 SHOWN_PROBLEMS = 20
 """How many problems a :class:`ValidationError`'s message lists before "and N more"."""
 
+KEPT_PROBLEMS = 1000
+"""How many problems reading one document keeps; past it, problems are only counted.
+
+A hostile document can hold hundreds of thousands of wrong values: each kept problem
+costs time and memory, and no reader reads past the first screens of them. The
+count of the others is ``ValidationError.omitted``.
+"""
+
 
 class GovRecordsError(Exception):
     """The root of every exception govrecords raises on purpose.
@@ -105,21 +113,29 @@ class ValidationError(GovRecordsError, ValueError):
     Args:
         problems: The problems, each with its JSON path and offending value.
         source: Where the document came from (a file name), if known.
+        omitted: How many more problems were found but not kept (past the
+            first 1 000, ``govrecords.errors.KEPT_PROBLEMS``); the message counts them.
 
     .. versionadded:: 0.1.0
     """
 
     problems: tuple[Problem, ...]
     source: str | None
+    omitted: int
 
-    def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
+    def __init__(self, problems: Iterable[Problem], *, source: str | None = None, omitted: int = 0) -> None:
         self.problems = tuple(problems)
         self.source = source
+        self.omitted = omitted
         super().__init__(self._summary())
+
+    def with_source(self, source: str) -> ValidationError:
+        """The same problems, said of *source* (a file name)."""
+        return ValidationError(self.problems, source=source, omitted=self.omitted)
 
     def _summary(self) -> str:
         head = f"{self.source}: " if self.source else ""
-        count = len(self.problems)
+        count = len(self.problems) + self.omitted
         noun = "problem" if count == 1 else "problems"
         lines = [f"{head}{count} {noun}:"] + [f"  {p}" for p in self.problems[:SHOWN_PROBLEMS]]
         if count > SHOWN_PROBLEMS:
@@ -233,13 +249,14 @@ class FileAccessError(GovRecordsError, OSError):
     FIFO, a device or a directory given where a regular file is read (reading
     one could block forever or never end). Errors the operating system reports
     itself (a missing file, a permission denied, a full disk) are raised as its
-    own :class:`OSError` subclasses, as :func:`open` raises them.
+    own :class:`OSError` subclasses, as ``open()`` raises them.
 
     Args:
         filename: The file, as it was given.
         reason: What is wrong with it, in words.
         errno: The matching error number, if there is one.
 
+    >>> from govrecords.errors import FileAccessError
     >>> print(FileAccessError("pipe", "not a regular file (a FIFO)"))
     pipe: not a regular file (a FIFO)
 
@@ -270,6 +287,7 @@ class ArgumentTypeError(GovRecordsError, TypeError):
         got: The value given.
         hint: What to do instead, if there is an obvious fix.
 
+    >>> from govrecords.errors import ArgumentTypeError
     >>> print(ArgumentTypeError("compare", "before", "records", "a.json", "use govrecords.load"))
     compare() wants records for its argument 'before', got a str ('a.json'); use govrecords.load
 

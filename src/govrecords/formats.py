@@ -49,9 +49,10 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from govrecords import _fastpath, _files
-from govrecords._parsing import has_lone_surrogate, lone_surrogate_paths, parse_json
+from govrecords._parsing import format_path, has_lone_surrogate, lone_surrogate_paths, parse_json
 from govrecords.dates import DateRange, PartialDate, When, when_from_iso
 from govrecords.errors import (
+    KEPT_PROBLEMS,
     ArgumentTypeError,
     DateParseError,
     FormatVersionError,
@@ -183,6 +184,40 @@ def _span(value: object, _: type) -> Span:
     return Span(items[0], items[1])
 
 
+def _structure_items(converter: cattrs.Converter, items: list[object], cls: Any) -> tuple[Any, ...]:
+    """A list as a tuple of one type, every item's problems collected as cattrs collects them.
+
+    Only the failures of the first ``KEPT_PROBLEMS`` problems' worth of items are
+    kept: the problems of the others are counted and their exceptions let go, so that
+    a list of a million bad items holds no more exceptions than one of a thousand.
+    """
+    item_type = cls.__args__[0]
+    handler = converter.get_structure_hook(item_type)
+    kept: list[Exception] = []
+    problems = omitted = 0
+    result: list[Any] = []
+    for index, item in enumerate(items):
+        try:
+            result.append(handler(item, item_type))
+        except Exception as error:  # noqa: BLE001 -- collected, as cattrs's detailed validation does
+            found: list[tuple[tuple[str | int, ...], str]] = []
+            count = _collect(error, (), found) + len(found)
+            if problems >= KEPT_PROBLEMS:
+                omitted += count
+                continue
+            problems += count
+            error.__notes__ = [
+                *getattr(error, "__notes__", []),
+                IterableValidationNote(f"Structuring {cls} @ index {index}", index, item_type),
+            ]
+            kept.append(error)
+    if kept:
+        group = IterableValidationError(f"While structuring {cls!r}", kept, cls)  # pyright: ignore[reportCallIssue]  # cattrs's exception group takes the type too
+        group.omitted = omitted  # type: ignore[attr-defined]  # read back by _collect
+        raise group
+    return tuple(result)
+
+
 def _is_homogeneous_tuple(cls: Any) -> bool:
     return getattr(cls, "__origin__", None) is tuple and len(cls.__args__) == 2 and cls.__args__[1] is Ellipsis
 
@@ -228,6 +263,8 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
         def structure(value: object, _: type) -> tuple[Any, ...]:
             if type(value) is not list:
                 raise TypeError(f"expected a list, got {type(value).__name__}")
+            if detailed:
+                return _structure_items(converter, cast("list[object]", value), cls)
             return inner(cast("list[object]", value), cls)
 
         return structure
@@ -267,14 +304,17 @@ def _converters() -> tuple[cattrs.Converter, cattrs.Converter]:
 # Problems with their paths.
 
 
-def _collect(error: BaseException, path: tuple[str | int, ...], out: list[tuple[tuple[str | int, ...], str]]) -> None:
+def _collect(error: BaseException, path: tuple[str | int, ...], out: list[tuple[tuple[str | int, ...], str]]) -> int:
+    """Put each problem in *error* into *out*; the number of problems counted but not kept."""
+    omitted = 0
     if isinstance(error, (ClassValidationError, IterableValidationError)):
+        omitted += getattr(error, "omitted", 0)
         with_notes, without = error.group_exceptions()
         for inner, note in with_notes:
             step: str | int = note.index if isinstance(note, IterableValidationNote) else note.name
-            _collect(inner, (*path, step), out)
+            omitted += _collect(inner, (*path, step), out)
         for inner in without:
-            _collect(inner, path, out)
+            omitted += _collect(inner, path, out)
     elif isinstance(error, ForbiddenExtraKeysError):
         out.extend(((*path, key), "unknown key") for key in sorted(error.extra_fields))
     elif isinstance(error, KeyError):
@@ -285,13 +325,7 @@ def _collect(error: BaseException, path: tuple[str | int, ...], out: list[tuple[
         out.append((path, str(error)))
     else:
         out.append((path, f"{type(error).__name__}: {error}"))
-
-
-def _format_path(path: tuple[str | int, ...]) -> str:
-    text = "$"
-    for step in path:
-        text += f"[{step}]" if isinstance(step, int) else f".{step}"
-    return text
+    return omitted
 
 
 def _value_at(data: object, path: tuple[str | int, ...]) -> object:
@@ -305,12 +339,14 @@ def _value_at(data: object, path: tuple[str | int, ...]) -> object:
     return data
 
 
-def _problems(error: BaseException, data: object, root: tuple[str | int, ...], line: int | None) -> list[Problem]:
+def _problems(error: BaseException, data: object, root: tuple[str | int, ...], line: int | None) -> ValidationError:
     found: list[tuple[tuple[str | int, ...], str]] = []
-    _collect(error, (), found)
-    return [
-        Problem(_format_path((*root, *path)), message, _value_at(data, path), line) for path, message in found
+    omitted = _collect(error, (), found)
+    problems = [
+        Problem(format_path((*root, *path)), message, _value_at(data, path), line)
+        for path, message in found[:KEPT_PROBLEMS]
     ]
+    return ValidationError(problems, omitted=omitted + max(len(found) - KEPT_PROBLEMS, 0))
 
 
 # ---------------------------------------------------------------------------
@@ -325,7 +361,7 @@ def _structure(data: object, cls: type[T], root: tuple[str | int, ...], line: in
     try:
         result = detailed.structure(data, cls)
     except Exception as error:  # noqa: BLE001 -- turned into our own error with paths
-        raise ValidationError(_problems(error, data, root, line)) from None
+        raise _problems(error, data, root, line) from None
     return result  # pragma: no cover -- only if the fast path fails where the detailed one passes
 
 
@@ -391,13 +427,15 @@ def from_envelope(data: object, cls: type[T] | None = None, *, line: int | None 
     if "record" not in data:
         problems.append(Problem("$.record", "required field is missing", None, line))
     if problems:
+        omitted = 0
         if target is not None and "record" in data:
             # Report the record's own problems too: every problem at once.
             try:
                 _structure(data["record"], target, ("record",), line)
             except ValidationError as error:
                 problems.extend(error.problems)
-        raise ValidationError(problems)
+                omitted = error.omitted
+        raise ValidationError(problems, omitted=omitted)
     assert target is not None  # checked above
     return _structure(data["record"], target, ("record",), line)
 
@@ -514,7 +552,7 @@ def dump(record: object, target: PathLike | IO[str] | IO[bytes], *, indent: int 
     Args:
         record: Any govrecords record.
         target: A path, or a file open for writing in text or binary mode (such
-            as ``sys.stdout`` or an :class:`io.StringIO`), as :func:`json.dump` takes.
+            as ``sys.stdout`` or an ``io.StringIO``), as ``json.dump`` takes.
         indent: As for :func:`dumps`.
 
     Raises:
@@ -556,7 +594,7 @@ def load(source: PathLike | IO[str] | IO[bytes], cls: type[T] | None = None, *, 
     ``limits.max_bytes`` is read (see :ref:`files-policy`).
 
     Args:
-        source: A path, or an open file, as :func:`json.load` takes.
+        source: A path, or an open file, as ``json.load`` takes.
         cls: The record class expected; without it, whatever the document holds.
         limits: As for :func:`loads`.
 
@@ -584,7 +622,7 @@ def load(source: PathLike | IO[str] | IO[bytes], cls: type[T] | None = None, *, 
                 return record
             return from_envelope(_parse_json(data, limits=limits), cls)
     except ValidationError as error:
-        raise ValidationError(error.problems, source=name) from None
+        raise error.with_source(name) if name else error from None
     except LimitExceededError as error:
         raise LimitExceededError(f"{name}: {error}" if name else str(error)) from None
 
@@ -757,7 +795,7 @@ def _numbered_lines(
         except LimitExceededError as error:
             raise LimitExceededError(f"{label}: {error}" if label else str(error)) from None
         except ValidationError as error:
-            failure = ValidationError(error.problems, source=label)
+            failure = error.with_source(label) if label else error
             if on_error is None:
                 raise failure from None
             on_error(failure)
@@ -770,7 +808,8 @@ def _numbered_lines(
                 if isinstance(error, ValidationError)
                 else [Problem("$.format_version", str(error), error.found, number)]
             )
-            failure = ValidationError(problems, source=label)
+            omitted = error.omitted if isinstance(error, ValidationError) else 0
+            failure = ValidationError(problems, source=label, omitted=omitted)
             if on_error is None:
                 raise failure from None
             on_error(failure)

@@ -11,7 +11,7 @@ limit              default                         applies to
 ``max_bytes``      64 MiB                          one document; one line of JSON Lines
 ``max_depth``      64 levels of ``[`` and ``{``    one document; one line of JSON Lines
 ``max_records``    1 000 000                       the records one JSON Lines stream holds
-``max_string``     16 MiB (characters)             any one string in a document
+``max_string``     16 MiB (characters)             any one string or object key in a document
 =================  ==============================  ======================================
 
 A valid govrecords document is never nested more than about a dozen levels deep,
@@ -54,7 +54,7 @@ class Limits:
             that is already decoded, in characters).
         max_depth: The deepest nesting of JSON arrays and objects.
         max_records: The most records one JSON Lines stream may hold.
-        max_string: The longest string value, in characters.
+        max_string: The longest string value or object key, in characters.
 
     Raises:
         ValueError: A limit that is not a whole number >= 1.

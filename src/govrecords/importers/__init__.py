@@ -212,18 +212,18 @@ def import_file(
         limits: The largest file accepted is ``limits.max_bytes`` bytes.
 
     Raises:
-        ImportFailedError: The file cannot be read, is blank, or (with
-            ``errors="strict"``) is not UTF-8.
+        ImportFailedError: The file cannot be read, is not a regular file (a
+            FIFO, a device: give :func:`import_text` the text of a stream), is
+            blank, or (with ``errors="strict"``) is not UTF-8.
         LimitExceededError: The file is larger than the limit.
 
     .. versionadded:: 0.1.0
     """
+    from govrecords._files import read_bytes
+
     file = Path(path)
     try:
-        size = file.stat().st_size
-        if size > limits.max_bytes:
-            raise LimitExceededError(f"{file}: {size} bytes, over the limit of {limits.max_bytes} (max_bytes)")
-        data = file.read_bytes()
+        data = read_bytes(file, limits)  # a regular file only, and never more than the limit
     except OSError as error:
         raise ImportFailedError(f"{file}: cannot be read: {error.strerror or error}") from None
     text, issues = decode(data, errors)

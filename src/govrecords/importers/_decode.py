@@ -2,7 +2,8 @@
 
 UTF-8 is read as is: a byte order mark stays in the text (as U+FEFF) and line
 ends are kept, so spans index the decoded text exactly. A text starting with a
-UTF-16 byte order mark is read as UTF-16. Invalid bytes are replaced with U+FFFD
+UTF-32 byte order mark (``FF FE 00 00`` or ``00 00 FE FF``) is read as UTF-32, one
+starting with a UTF-16 byte order mark as UTF-16. Invalid bytes are replaced with U+FFFD
 and reported in one ``invalid-utf8`` warning that names the first one's byte
 offset, line and column (``errors="replace"``), or raise
 :class:`~govrecords.errors.ImportFailedError` with that line and column
@@ -22,6 +23,13 @@ _REPLACEMENT = "\ufffd"
 _REPLACEMENT_BYTES = _REPLACEMENT.encode("utf-8")
 
 
+def _encoding(data: bytes) -> str:
+    # UTF-32's little-endian mark starts with UTF-16's: test it first.
+    if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return "utf-32"
+    return "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8"
+
+
 def decode(data: bytes, errors: str = "replace") -> tuple[str, tuple[ImportIssue, ...]]:
     """Decode a file's bytes; the text and any decoding warning.
 
@@ -31,7 +39,7 @@ def decode(data: bytes, errors: str = "replace") -> tuple[str, tuple[ImportIssue
     """
     if errors not in ("replace", "strict"):
         raise ImportFailedError(f"errors must be 'replace' or 'strict', got {errors!r}")
-    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8"
+    encoding = _encoding(data)
     try:
         return data.decode(encoding), ()
     except UnicodeDecodeError as error:

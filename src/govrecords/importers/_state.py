@@ -21,6 +21,14 @@ from govrecords.taxonomy import Taxonomy
 
 __all__ = ["Draft", "State", "Value"]
 
+FOLD_AFTER = 100
+"""How many warnings of one code an import lists; the rest are folded into one.
+
+A hostile text (``"Moderator:\n" * 800000``) would otherwise give a warning a line.
+The folded warning's span runs from the first folded warning's start to the last
+one's end, so that the text they concerned is still covered by a warning.
+"""
+
 _TAG_LIMIT = 20_000  # characters of a passage tagged with topics; tagging is linear, this bounds memory
 
 
@@ -71,6 +79,8 @@ class State:
     draft: Draft = attrs.field(factory=Draft)
     structure: list[tuple[int, int]] = attrs.field(factory=list[tuple[int, int]])
     starts: list[int] = attrs.field(init=False)
+    warned: dict[str, int] = attrs.field(factory=dict[str, int])  # warnings of each code so far
+    folded: dict[str, int] = attrs.field(factory=dict[str, int])  # where in issues each code's fold is
 
     def __attrs_post_init__(self) -> None:
         self.starts = [line.start for line in self.lines]
@@ -93,9 +103,28 @@ class State:
         return out[first_content : last_content + 1]
 
     def warn(self, code: str, start: int, end: int, message: str) -> None:
-        """Record a warning about ``text[start:end]``."""
-        line, column = line_column(self.lines, start, self.starts)
-        self.issues.append(ImportIssue(code, message, Span(start, max(start, end)), line, column))
+        """Record a warning about ``text[start:end]`` (folded past :data:`FOLD_AFTER` of its code)."""
+        count = self.warned[code] = self.warned.get(code, 0) + 1
+        end = max(start, end)
+        if count <= FOLD_AFTER:
+            line, column = line_column(self.lines, start, self.starts)
+            self.issues.append(ImportIssue(code, message, Span(start, end), line, column))
+            return
+        index = self.folded.get(code)
+        if index is None:
+            line, column = line_column(self.lines, start, self.starts)
+            self.folded[code] = len(self.issues)
+            self.issues.append(ImportIssue(code, "", Span(start, end), line, column))
+            index = self.folded[code]
+        first = self.issues[index]
+        span = Span(first.span.start, max(first.span.end, end))
+        last = line_column(self.lines, span.end, self.starts)[0]
+        more = count - FOLD_AFTER
+        text = (
+            f"and {more} more {code} warning{'s' if more != 1 else ''} like those above, up to line {last}, "
+            f"not listed one by one (past {FOLD_AFTER} of a kind)"
+        )
+        self.issues[index] = attrs.evolve(first, message=text, span=span)
 
     def mark(self, start: int, end: int) -> None:
         """Note ``text[start:end]`` as read for structure (a label, a list marker, a pattern's literal words)."""

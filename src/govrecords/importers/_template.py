@@ -283,6 +283,11 @@ class Template:
             raise ValidationError([Problem("$", "a template must be a JSON object", data)])
         allowed = {field.name for field in attrs.fields(cls)}
         problems.extend(Problem(f"$.{key}", "unknown key", data[key]) for key in data if key not in allowed)
+        problems.extend(
+            Problem(f"$.{field.name}", "a template needs this field; it is missing")
+            for field in attrs.fields(cls)
+            if field.init and field.default is attrs.NOTHING and field.name not in data
+        )
         parts: dict[str, Any] = {key: data[key] for key in data if key in allowed}
         for key, part_cls in (("labels", Label), ("patterns", LinePattern), ("paragraphs", PhraseRule), ("cues", Cue)):
             if key in parts:
@@ -331,21 +336,22 @@ def _build_many(cls: type[Any], values: object, path: str, problems: list[Proble
 
 
 def load_template(path: str | Path) -> Template:
-    """Read a template from a JSON file.
+    """Read a template from a JSON file, strictly and within the default limits.
 
     Raises:
-        ValidationError: The file is not valid JSON or not a valid template.
+        ValidationError: The file is not strict JSON in UTF-8 or not a valid template.
+        LimitExceededError: The file is larger or deeper than the default limits.
+        FileAccessError: *path* is not a regular file.
         OSError: The file cannot be read.
 
     .. versionadded:: 0.1.0
     """
-    text = Path(path).read_text(encoding="utf-8")
+    from govrecords._files import read_bytes
+    from govrecords._parsing import parse_json
+    from govrecords.limits import DEFAULT_LIMITS
+
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        problem = Problem("$", f"not valid JSON: {error.msg}", None, error.lineno)
-        raise ValidationError([problem], source=str(path)) from None
-    try:
-        return Template.from_dict(data)
+        data = parse_json(read_bytes(path, DEFAULT_LIMITS), DEFAULT_LIMITS)
+        return Template.from_dict(data)  # type: ignore[arg-type]  # from_dict refuses what is not an object
     except ValidationError as error:
-        raise ValidationError(error.problems, source=str(path)) from None
+        raise error.with_source(str(path)) from None
