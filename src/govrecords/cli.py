@@ -26,6 +26,7 @@ import json
 import os
 import shutil
 import sys
+import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeAlias
@@ -186,17 +187,23 @@ def _add_validate(commands: Commands) -> Runner:
         "files", nargs="+", metavar="FILE", help="a .json or .jsonl (.ndjson) file, or - for standard input"
     )
     parser.add_argument(
-        "--sources", metavar="DIR",
+        "--sources",
+        metavar="DIR",
         help="a folder holding the source texts (named ID or ID.txt, or matched by their hash): "
         "spans and quotes are checked against them",
     )
     parser.add_argument(
-        "--select", metavar="CODES", default="",
+        "--select",
+        metavar="CODES",
+        default="",
         help="only these check rules, by code or prefix, comma-separated (GR3 selects GR301...)",
     )
     parser.add_argument("--ignore", metavar="CODES", default="", help="leave out these check rules (codes or prefixes)")
     parser.add_argument(
-        "--max-problems", type=int, default=_MAX_PROBLEMS, metavar="N",
+        "--max-problems",
+        type=int,
+        default=_MAX_PROBLEMS,
+        metavar="N",
         help=f"print at most N problems per file, then a count (default: {_MAX_PROBLEMS}; 0: all)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print no summary line")
@@ -302,8 +309,10 @@ def _add_migrate(commands: Commands) -> Runner:
     )
     parser.add_argument("file", metavar="FILE", help="a .json or .jsonl (.ndjson) file, or - for standard input")
     parser.add_argument(
-        "-o", "--output", metavar="OUT", help="where to write, - for standard output (default: FILE itself; "
-        "standard output when FILE is -)",
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="where to write, - for standard output (default: FILE itself; standard output when FILE is -)",
     )
     return _run_migrate
 
@@ -382,11 +391,14 @@ def _run_demo(args: argparse.Namespace) -> int:
 
     before, after = (examples.load(name) for name in examples.names())
     if args.format != "json":
-        _emit(
+        intro = (
             "govrecords demo: the bundled example comparison of the two seed documents "
             f"(examples {' and '.join(repr(name) for name in examples.names())}): a session report whose "
-            "summary goes to IGF 2012 Baku, against a workshop announced for IGF 2013 Bali.\n\n"
+            "summary goes to IGF 2012 Baku, against a workshop announced for IGF 2013 Bali."
         )
+        if args.format == "text":
+            intro = textwrap.fill(intro, terminal_width(), break_on_hyphens=False, break_long_words=False)
+        _emit(intro + "\n\n")
     _emit(_rendered(compare(before, after), args.format))
     return 0
 
@@ -404,8 +416,9 @@ def _rendered(report: object, style: str) -> str:
     assert report.__class__.__name__ in ("Comparison", "Timeline")  # the only reports the renderers take
     if style == "json":
         return to_json(report) + "\n"  # type: ignore[arg-type]  # checked above
-    render = to_markdown if style == "markdown" else to_text
-    return render(report)  # type: ignore[arg-type]  # checked above
+    if style == "markdown":
+        return to_markdown(report)  # type: ignore[arg-type]  # checked above
+    return to_text(report, width=terminal_width())  # type: ignore[arg-type]  # checked above
 
 
 def terminal_width(fallback: int = 100) -> int:
@@ -445,15 +458,23 @@ def _add_compare(commands: Commands) -> Runner:
     _add_format(parser)
     parser.add_argument("--rollup", action="store_true", help="count each topic also for its broader topics")
     parser.add_argument(
-        "--aggregate", choices=("weakest", "most_common", "strongest"), default="weakest",
+        "--aggregate",
+        choices=("weakest", "most_common", "strongest"),
+        default="weakest",
         help="how a side's findings' levels on a topic combine (default: weakest)",
     )
     parser.add_argument(
-        "--repeated-at", type=int, default=95, metavar="PERCENT",
+        "--repeated-at",
+        type=int,
+        default=95,
+        metavar="PERCENT",
         help="least share of words in common for a repeated recommendation (default: 95)",
     )
     parser.add_argument(
-        "--reworded-at", type=int, default=50, metavar="PERCENT",
+        "--reworded-at",
+        type=int,
+        default=50,
+        metavar="PERCENT",
         help="least share of words in common for recommendations to match at all (default: 50)",
     )
     return _run_compare
@@ -557,7 +578,10 @@ def _add_import(commands: Commands) -> Runner:
         help="refuse bytes that are not UTF-8 (default: replace them, with a warning)",
     )
     parser.add_argument(
-        "--max-problems", type=int, default=_MAX_PROBLEMS, metavar="N",
+        "--max-problems",
+        type=int,
+        default=_MAX_PROBLEMS,
+        metavar="N",
         help=f"print at most N warnings, then a count (default: {_MAX_PROBLEMS}; 0: all)",
     )
     return _run_import
@@ -578,7 +602,8 @@ def _read_template(name: str) -> Any:
         raise ValidationError(error.problems, source=name) from None
     if isinstance(data, dict):
         missing = [
-            field.name for field in attrs.fields(importers.Template)
+            field.name
+            for field in attrs.fields(importers.Template)
             if field.init and field.default is attrs.NOTHING and field.name not in data
         ]
         if missing:
@@ -625,7 +650,9 @@ def _run_import(args: argparse.Namespace) -> int:
                 copy = Path(folder) / "stdin.txt"
                 copy.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
                 result = importers.import_file(
-                    copy, template=template, source_id=args.source_id or "stdin",
+                    copy,
+                    template=template,
+                    source_id=args.source_id or "stdin",
                     errors="strict" if args.strict_utf8 else "replace",
                 )
         else:
@@ -633,7 +660,9 @@ def _run_import(args: argparse.Namespace) -> int:
 
             open_regular(args.file).close()  # refuse a FIFO or a device before the importer opens it
             result = importers.import_file(
-                args.file, template=template, source_id=args.source_id,
+                args.file,
+                template=template,
+                source_id=args.source_id,
                 errors="strict" if args.strict_utf8 else "replace",
             )
     except KeyError as error:

@@ -353,6 +353,8 @@ def compare(
         depends on the order of the records given.
 
     Raises:
+        ArgumentTypeError: *before* or *after* is a file name, a path or text rather
+            than records (read them with :func:`~govrecords.formats.load`).
         ValidationError: A side holds something other than forums, sessions and
             workshops, or a parameter is out of range; every problem is named.
 

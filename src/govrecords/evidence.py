@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, cast
@@ -32,7 +33,7 @@ from attrs.validators import deep_iterable, instance_of, optional
 
 from govrecords.consensus import Aggregate, GroupInformedConsensus, aggregate_levels, group_informed_consensus
 from govrecords.dates import DateRange, PartialDate, When
-from govrecords.errors import Problem, ValidationError
+from govrecords.errors import ArgumentTypeError, Problem, ValidationError, expect_records
 from govrecords.provenance import Provenance
 from govrecords.records import Actor, Forum, Session, Workshop
 from govrecords.taxonomy import Taxonomy
@@ -327,15 +328,20 @@ def _unit(record: Session | Workshop, forum: Forum | None) -> Unit:
     return Unit(record, RecordRef(kind, record.id, record.title, forum_id, date))
 
 
-def items_of(records: Records, *, where: str = "records") -> tuple[Forum | Session | Workshop, ...]:
+def items_of(
+    records: Records, *, where: str = "records", function: str = "compare"
+) -> tuple[Forum | Session | Workshop, ...]:
     """The forums, sessions and workshops *records* holds, in input order.
 
     Raises:
+        ArgumentTypeError: *records* is a file name, a path or text: *function*
+            wants records, and the message says how to load them.
         ValidationError: Something in *records* is not a forum, session or workshop
             (each named by its position).
     """
     if isinstance(records, (Forum, Session, Workshop)):
         return (records,)
+    expect_records(function, where, records)
     items: list[Forum | Session | Workshop] = []
     problems: list[Problem] = []
     try:
@@ -344,7 +350,11 @@ def items_of(records: Records, *, where: str = "records") -> tuple[Forum | Sessi
                 items.append(item)
             else:
                 message = f"expected a Forum, Session or Workshop, got {type(item).__name__}"
+                if isinstance(item, (str, bytes, os.PathLike)):
+                    message += " (to read a file, give govrecords.load(path))"
                 problems.append(Problem(f"{where}[{index}]", message))
+    except ArgumentTypeError:
+        raise
     except TypeError:
         problems.append(
             Problem(where, f"expected a Forum, Session, Workshop or an iterable of them, got {type(records).__name__}")

@@ -243,6 +243,8 @@ def timeline(
         the topic was not discussed.
 
     Raises:
+        ArgumentTypeError: *records* is a file name, a path or text rather
+            than records (read them with :func:`~govrecords.formats.load`).
         ValidationError: *records* holds something other than forums, sessions and
             workshops, or a parameter is of the wrong kind.
 
@@ -257,7 +259,7 @@ def timeline(
     _check_topic(topic)
     taxonomy = default_taxonomy() if taxonomy is None else taxonomy
     expand = expander(taxonomy, rollup)
-    items = items_of(records)
+    items = items_of(records, function="timeline")
     groups = _groups(items, units_of(items))
     evidence = [gather(group.units, expand) for group in groups]
     wanted = [topic] if topic is not None else sorted({found for per_point in evidence for found in per_point})
