@@ -24,6 +24,7 @@ __all__ = [
     "GovRecordsWarning",
     "ImportFailedError",
     "LimitExceededError",
+    "MissingExtraError",
     "Problem",
     "RecordImportWarning",
     "SerializationError",
@@ -210,6 +211,24 @@ class ImportFailedError(GovRecordsError, ValueError):
         self.column = column
         where = "" if line is None else f"line {line}, column {column or 1}: "
         super().__init__(f"{where}{message}")
+
+
+class MissingExtraError(GovRecordsError, ImportError):
+    """An optional library govrecords needs for this is not installed.
+
+    Args:
+        extra: The name of the extra that installs it (``"pdf"``).
+        needed_for: What it is needed for, in words.
+
+    >>> print(MissingExtraError("pdf", "reading a PDF file"))
+    reading a PDF file needs the optional 'pdf' extra: pip install 'govrecords[pdf]'
+    """
+
+    extra: str
+
+    def __init__(self, extra: str, needed_for: str) -> None:
+        self.extra = extra
+        super().__init__(f"{needed_for} needs the optional {extra!r} extra: pip install 'govrecords[{extra}]'")
 
 
 class GovRecordsWarning(UserWarning):
