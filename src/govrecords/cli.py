@@ -390,7 +390,7 @@ def _run_demo(args: argparse.Namespace) -> int:
     from govrecords.comparison import compare
 
     before, after = (examples.load(name) for name in examples.names())
-    if args.format != "json":
+    if args.format in ("text", "markdown"):
         intro = (
             "govrecords demo: the bundled example comparison of the two seed documents "
             f"(examples {' and '.join(repr(name) for name in examples.names())}): a session report whose "
@@ -403,7 +403,7 @@ def _run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-_FORMATS = ("text", "markdown", "json")
+_FORMATS = ("text", "markdown", "json", "csv")
 
 
 def _add_format(parser: argparse.ArgumentParser) -> None:
@@ -416,6 +416,12 @@ def _rendered(report: object, style: str) -> str:
     assert report.__class__.__name__ in ("Comparison", "Timeline")  # the only reports the renderers take
     if style == "json":
         return to_json(report) + "\n"  # type: ignore[arg-type]  # checked above
+    if style == "csv":
+        from govrecords.tables import write_csv
+
+        out = io.StringIO(newline="")
+        write_csv(report, out)  # type: ignore[arg-type]  # checked above
+        return out.getvalue()
     if style == "markdown":
         return to_markdown(report)  # type: ignore[arg-type]  # checked above
     return to_text(report, width=terminal_width())  # type: ignore[arg-type]  # checked above
