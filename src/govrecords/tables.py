@@ -4,7 +4,7 @@ One row per piece of evidence on a topic (a finding, a position, a
 recommendation...), with the forum, the dates as sortable columns, the document
 and span it was read from, and the topic's state where it stands. A topic a
 timeline point or a comparison side does not discuss still gets one row (with
-no evidence), so a topic × forum table is a pivot away.
+no evidence), so a topic-by-forum table is a pivot away.
 
 :func:`rows` gives plain dictionaries (keys :data:`COLUMNS`, in that order);
 :func:`write_csv` writes them as CSV; :func:`to_pandas` and :func:`to_polars`
@@ -30,7 +30,7 @@ import csv
 import os
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from govrecords.comparison import Comparison
 from govrecords.consensus import Aggregate
@@ -49,7 +49,9 @@ from govrecords.evidence import (
 )
 from govrecords.timelines import Timeline
 
-__all__ = ["COLUMNS", "Row", "rows", "to_pandas", "to_polars", "write_csv"]
+__all__ = ["COLUMNS", "Row", "date_columns", "rows", "to_pandas", "to_polars", "write_csv"]
+
+PathLike = str | os.PathLike[str]
 
 Row = dict[str, str | int | None]
 """One row: a value (or None) for each of :data:`COLUMNS`."""
@@ -158,9 +160,7 @@ def _evidence_cells(item: Evidence) -> Row:
     }
 
 
-def _state_rows(
-    base: Row, state: TopicState, date: When | None, *, skip_tags: bool = False
-) -> Iterator[Row]:
+def _state_rows(base: Row, state: TopicState, date: When | None, *, skip_tags: bool = False) -> Iterator[Row]:
     cells: Row = {
         **base,
         "state": state.status.value,
@@ -238,15 +238,13 @@ def _cell(value: str | int | None) -> str | int:
     return "" if value is None else value
 
 
-def write_csv(
-    report: Comparison | Timeline | Records | Iterable[Row], target: str | os.PathLike[str] | IO[str]
-) -> int:
+def write_csv(report: Comparison | Timeline | Records | Iterable[Row], target: PathLike | IO[str]) -> int:
     """Write :func:`rows` (or rows already made) as CSV with a header line; return the number of rows.
 
     Args:
         report: What :func:`rows` takes, or its rows.
         target: A path (written atomically, UTF-8) or a text file open for
-            writing (``newline=""`` as :mod:`csv` asks, or ``sys.stdout``).
+            writing (``newline=""`` as the ``csv`` module asks, or ``sys.stdout``).
 
     An empty cell is a value not known (None).
 
@@ -272,16 +270,16 @@ def _made_rows(report: object) -> list[Row]:
         return rows(report)
     if isinstance(report, (str, bytes, os.PathLike)):
         raise ArgumentTypeError(
-            "write_csv", "report", "records, a comparison or a timeline", report, "load the file first"
+            "write_csv", "report", "records, a comparison or a timeline", cast("object", report), "load the file first"
         )
-    items = list(report)  # type: ignore[call-overload]  # checked below
+    items: list[object] = list(cast("Iterable[object]", report))
     if items and all(isinstance(item, dict) for item in items):
-        return [_complete(item) for item in items]
-    return rows(items)
+        return [_complete(cast("Row", item)) for item in items]
+    return rows(cast("Records", items))
 
 
 def _write(made: list[Row], target: IO[str]) -> int:
-    writer = csv.writer(target, lineterminator="\n")
+    writer = csv.writer(target, lineterminator="\r\n")  # RFC 4180: a line break inside a cell is then quoted
     writer.writerow(COLUMNS)
     for row in made:
         writer.writerow([_cell(row[column]) for column in COLUMNS])
@@ -293,16 +291,23 @@ def _frame_data(report: Comparison | Timeline | Records) -> dict[str, list[Any]]
     return {column: [row[column] for row in made] for column in COLUMNS}
 
 
+def _optional(module: str, needed_for: str) -> Any:
+    """The module, imported now (neither is a dependency), or MissingExtraError naming its extra."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtraError(module, needed_for) from None
+
+
 def to_pandas(report: Comparison | Timeline | Records) -> Any:
-    """:func:`rows` as a :class:`pandas.DataFrame`; dates as datetimes, spans as nullable integers.
+    """:func:`rows` as a pandas ``DataFrame``; dates as datetimes, spans as nullable integers.
 
     Raises:
         MissingExtraError: pandas is not installed (``pip install 'govrecords[pandas]'``).
     """
-    try:
-        import pandas as pd  # pyright: ignore[reportMissingImports]
-    except ImportError:
-        raise MissingExtraError("pandas", "tables.to_pandas") from None
+    pd = _optional("pandas", "tables.to_pandas")
     frame = pd.DataFrame(_frame_data(report), columns=list(COLUMNS))
     for column in ("date_start", "date_end"):
         frame[column] = pd.to_datetime(frame[column], format="ISO8601")
@@ -312,16 +317,13 @@ def to_pandas(report: Comparison | Timeline | Records) -> Any:
 
 
 def to_polars(report: Comparison | Timeline | Records) -> Any:
-    """:func:`rows` as a :class:`polars.DataFrame`; dates as datetimes.
+    """:func:`rows` as a polars ``DataFrame``; dates as datetimes.
 
     Raises:
         MissingExtraError: polars is not installed (``pip install 'govrecords[polars]'``).
     """
-    try:
-        import polars as pl  # pyright: ignore[reportMissingImports]
-    except ImportError:
-        raise MissingExtraError("polars", "tables.to_polars") from None
-    schema = {column: pl.Utf8 for column in COLUMNS} | {"span_start": pl.Int64, "span_end": pl.Int64}
+    pl = _optional("polars", "tables.to_polars")
+    schema = dict.fromkeys(COLUMNS, pl.Utf8) | {"span_start": pl.Int64, "span_end": pl.Int64}
     frame = pl.DataFrame(_frame_data(report), schema=schema)
     return frame.with_columns(
         pl.col("date_start").str.to_datetime(strict=False), pl.col("date_end").str.to_datetime(strict=False)
