@@ -139,8 +139,6 @@ def parse_date(
 
     >>> parse_date("October 2013")
     PartialDate(year=2013, month=10, day=None, hour=None, minute=None, utc_offset=None)
-
-    .. versionadded:: 0.1.0
     """
     when = parse_when(text, default=default, numeric_order=numeric_order)
     if isinstance(when, DateRange):
@@ -177,8 +175,6 @@ def parse_when(
 
     >>> str(parse_when("6-9 November 2012, Baku, Azerbaijan"))
     '2012-11-06/2012-11-09'
-
-    .. versionadded:: 0.1.0
     """
     stripped = text.strip()
     if is_iso_text(stripped):

@@ -42,8 +42,6 @@ class Problem:
         value: The offending value as it was read, if there was one.
         line: The 1-based line of the input, where the input has lines
             (JSON Lines, imported text).
-
-    .. versionadded:: 0.1.0
     """
 
     path: str
@@ -92,10 +90,7 @@ SHOWN_PROBLEMS = 20
 
 
 class GovRecordsError(Exception):
-    """The root of every exception govrecords raises on purpose.
-
-    .. versionadded:: 0.1.0
-    """
+    """The root of every exception govrecords raises on purpose."""
 
 
 class ValidationError(GovRecordsError, ValueError):
@@ -106,8 +101,6 @@ class ValidationError(GovRecordsError, ValueError):
     Args:
         problems: The problems, each with its JSON path and offending value.
         source: Where the document came from (a file name), if known.
-
-    .. versionadded:: 0.1.0
     """
 
     problems: tuple[Problem, ...]
@@ -143,8 +136,6 @@ class DateParseError(GovRecordsError, ValueError):
     Args:
         message: What is wrong.
         text: The text that was being read.
-
-    .. versionadded:: 0.1.0
     """
 
     reason: str
@@ -157,10 +148,7 @@ class DateParseError(GovRecordsError, ValueError):
 
 
 class SerializationError(GovRecordsError, TypeError):
-    """A value cannot be written in a govrecords format.
-
-    .. versionadded:: 0.1.0
-    """
+    """A value cannot be written in a govrecords format."""
 
 
 class FormatVersionError(GovRecordsError, ValueError):
@@ -169,8 +157,6 @@ class FormatVersionError(GovRecordsError, ValueError):
     Args:
         found: The version the document declares.
         supported: The newest version this release reads.
-
-    .. versionadded:: 0.1.0
     """
 
     found: object
@@ -186,10 +172,7 @@ class FormatVersionError(GovRecordsError, ValueError):
 
 
 class LimitExceededError(GovRecordsError, ValueError):
-    """An input is larger or deeper than the configured limits allow.
-
-    .. versionadded:: 0.1.0
-    """
+    """An input is larger or deeper than the configured limits allow."""
 
 
 class ImportFailedError(GovRecordsError, ValueError):
@@ -199,8 +182,6 @@ class ImportFailedError(GovRecordsError, ValueError):
         message: What went wrong.
         line: The 1-based line where it went wrong.
         column: The 1-based column where it went wrong.
-
-    .. versionadded:: 0.1.0
     """
 
     line: int | None
@@ -232,17 +213,11 @@ class MissingExtraError(GovRecordsError, ImportError):
 
 
 class GovRecordsWarning(UserWarning):
-    """The root of every warning govrecords issues.
-
-    .. versionadded:: 0.1.0
-    """
+    """The root of every warning govrecords issues."""
 
 
 class RecordImportWarning(GovRecordsWarning):
-    """Something in an imported text was kept aside, repaired or ignored.
-
-    .. versionadded:: 0.1.0
-    """
+    """Something in an imported text was kept aside, repaired or ignored."""
 
 
 class FileAccessError(GovRecordsError, OSError):
@@ -261,8 +236,6 @@ class FileAccessError(GovRecordsError, OSError):
 
     >>> print(FileAccessError("pipe", "not a regular file (a FIFO)"))
     pipe: not a regular file (a FIFO)
-
-    .. versionadded:: 0.1.0
     """
 
     def __init__(self, filename: str, reason: str, *, errno: int | None = None) -> None:
@@ -291,8 +264,6 @@ class ArgumentTypeError(GovRecordsError, TypeError):
 
     >>> print(ArgumentTypeError("compare", "before", "records", "a.json", "use govrecords.load"))
     compare() wants records for its argument 'before', got a str ('a.json'); use govrecords.load
-
-    .. versionadded:: 0.1.0
     """
 
     function: str

@@ -54,10 +54,7 @@ def _many(kind: type[object]) -> Any:
 
 
 class RecordKind(enum.Enum):
-    """Whether evidence comes from a session report or a workshop announcement.
-
-    .. versionadded:: 0.1.0
-    """
+    """Whether evidence comes from a session report or a workshop announcement."""
 
     SESSION = "session"
     """A session as reported after it was held, which can report outcomes."""
@@ -75,8 +72,6 @@ class RecordRef:
         title: The record's title.
         forum: The id of the forum that holds it, when known.
         date: When it was held: its own date, else its forum's dates.
-
-    .. versionadded:: 0.1.0
     """
 
     kind: RecordKind = attrs.field(validator=instance_of(RecordKind))
@@ -100,8 +95,6 @@ class ForumRef:
         series: Its series ("IGF").
         dates: Its dates.
         reports_to: The forum its outcomes feed into, as the source names it.
-
-    .. versionadded:: 0.1.0
     """
 
     id: str = attrs.field(validator=instance_of(str))
@@ -137,10 +130,7 @@ def _record_key(ref: RecordRef) -> tuple[str, str, str, str, str]:
 
 
 class EvidenceKind(enum.Enum):
-    """What part of a record a piece of evidence is.
-
-    .. versionadded:: 0.1.0
-    """
+    """What part of a record a piece of evidence is."""
 
     FINDING = "finding"
     """A point a session reports, with its consensus level."""
@@ -177,8 +167,6 @@ class Evidence:
         stance: A position's stance.
         force: A recommendation's force.
         provenance: The part's provenance: its quotes and their spans.
-
-    .. versionadded:: 0.1.0
     """
 
     kind: EvidenceKind = attrs.field(validator=instance_of(EvidenceKind))
@@ -257,10 +245,7 @@ def natural_key(text: str | None) -> tuple[tuple[int, str], ...]:
 
 
 class TopicStatus(enum.Enum):
-    """Where a topic stands on one side: concluded, raised, or not discussed.
-
-    .. versionadded:: 0.1.0
-    """
+    """Where a topic stands on one side: concluded, raised, or not discussed."""
 
     CONCLUDED = "concluded"
     """A finding reports a consensus level on it."""
@@ -284,8 +269,6 @@ class TopicState:
         evidence: Every part of the side's records tagged with the topic, in a
             stable order: session or workshop, then findings, positions, key
             issues, policy questions, premises, recommendations, tags.
-
-    .. versionadded:: 0.1.0
     """
 
     status: TopicStatus = attrs.field(validator=instance_of(TopicStatus))

@@ -36,8 +36,6 @@ the length of the text.
 >>> span = session.findings[0].provenance[0].span
 >>> result.text[span.start : span.end]
 'Open data needs open standards.'
-
-.. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
@@ -91,8 +89,6 @@ def get_template(name: str) -> Template:
 
     Raises:
         KeyError: No template has that name (the message lists the names).
-
-    .. versionadded:: 0.1.0
     """
     return get(name)
 
@@ -148,8 +144,6 @@ def import_text(
         LimitExceededError: The text is longer than the limit.
         KeyError: *template* names no registered template.
         TypeError: *text* is not a string.
-
-    .. versionadded:: 0.1.0
     """
     if not isinstance(text, str):  # pyright: ignore[reportUnnecessaryIsInstance]  # untyped callers pass bytes
         raise TypeError(f"import_text reads a str; for bytes or a file use import_file (got {type(text).__name__})")
@@ -232,8 +226,6 @@ def import_file(
         MissingExtraError: The file is a PDF or a .docx and the extra that
             reads it is not installed (the message names it).
         LimitExceededError: The file is larger than the limit.
-
-    .. versionadded:: 0.1.0
     """
     file = Path(path)
     try:

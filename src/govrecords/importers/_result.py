@@ -45,8 +45,6 @@ class ImportIssue:
         span: The characters of the text it concerns.
         line: The 1-based line where the span starts.
         column: The 1-based column where the span starts.
-
-    .. versionadded:: 0.1.0
     """
 
     code: str = attrs.field(validator=attrs.validators.in_(CODES))
@@ -71,8 +69,6 @@ class Detection:
         template: The template's name.
         confidence: From 0 (nothing of it found) to 1 (all its cues found).
         evidence: The cues found.
-
-    .. versionadded:: 0.1.0
     """
 
     template: str
@@ -104,8 +100,6 @@ class ImportResult:
         extraction: For a PDF, HTML or .docx file, how its text was extracted:
             the original file's SHA-256 and the page or element of each passage
             (:meth:`~govrecords.extraction.Extraction.locate`); None for text.
-
-    .. versionadded:: 0.1.0
     """
 
     forum: Forum = attrs.field(validator=instance_of(Forum))

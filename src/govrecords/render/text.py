@@ -388,8 +388,6 @@ def to_text(
 
     Returns:
         The text, ending with a newline.
-
-    .. versionadded:: 0.1.0
     """
     if type(width) is not int or width < 20:
         raise ValueError(f"width must be a whole number of columns >= 20, got {width!r}")
@@ -408,7 +406,5 @@ def to_markdown(
 
     Returns:
         The Markdown, ending with a newline.
-
-    .. versionadded:: 0.1.0
     """
     return _render(_blocks(report, "markdown", taxonomy, quote_width), "markdown")
