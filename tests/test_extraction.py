@@ -271,3 +271,46 @@ def test_html_locators_slice_the_text_in_order(paragraphs: list[str]) -> None:
     ]  # each non-empty paragraph, labelled by its place among all the page's paragraphs
     ends = [locator.span.end for locator in found.locators]
     assert ends == sorted(ends)
+
+
+def test_html_edge_forms() -> None:
+    page = (
+        b'<html><head><meta charset="x-unknown-charset"></head><body>'
+        b"<pre>line one\n  line two</pre>"
+        b"<ul><li>outer<ul><li>inner</li></ul></li></ul>"
+        b"<table><tr><td>open cell<tr><td></td></tr></table>"
+        b"<svg><title>skipped</title><g><br/></g></svg>"
+        b"<p>caf\xc3\xa9</p></body></html>"
+    )
+    found = extract(page)
+    assert found.text == "line one\n  line two\n\n- outer\n\n- inner\n\nopen cell\n\ncafé\n"
+    assert found.locate(len(found.text) + 5) is None
+    assert found.locate(0) == found.locators[0]
+
+
+def test_docx_bullets_and_merged_cells() -> None:
+    document = docx.Document()
+    document.add_paragraph("first point", style="List Bullet")
+    table = document.add_table(rows=2, cols=3)
+    merged = table.cell(0, 0).merge(table.cell(0, 1))
+    merged.text = "Speakers"
+    table.cell(0, 2).text = "Group"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    found = extract(buffer.getvalue())
+    assert found.text == "- first point\n\nSpeakers\tGroup\n"
+    assert [locator.label for locator in found.locators] == ["li 1", "table 1 row 1"]
+
+
+def test_pdf_hyphenated_line_ends_are_joined_and_scans_are_refused() -> None:
+    found = extract(make_pdf(["The multi- stakeholder model and well- known forums"], width=18))
+    assert found.text == "The multistakeholder model and well- known forums\n"  # only a line end's hyphen goes
+    blank = make_pdf([" "])
+    with pytest.raises(ImportFailedError, match="needs OCR"):
+        extract(blank, name="scan.pdf")
+
+
+def test_plain_text_is_passed_through() -> None:
+    found = extract(b"Session Name:\nA title\n", kind="text", name="notes.txt")
+    assert (found.text, found.locators, found.kind) == ("Session Name:\nA title\n", (), "text")
+    assert "TEXT file notes.txt" in found.note()

@@ -197,6 +197,17 @@ class _HTMLText(html.parser.HTMLParser):
         self.counts[tag] = self.counts.get(tag, 0) + 1
         return f"{tag} {self.counts[tag]}"
 
+    def end_cell(self) -> None:
+        if self.cell is not None and self.row is not None:
+            self.row.append(_SPACES.sub(" ", "".join(self.cell)).strip())
+        self.cell = None
+
+    def end_row(self) -> None:
+        self.end_cell()
+        if self.row is not None and any(self.row):
+            self.out.add("\t".join(self.row), f"table {max(self.tables, 1)} row {self.rows}")
+        self.row = None
+
     def flush(self) -> None:
         text = "".join(self.buffer)
         self.buffer = []
@@ -225,9 +236,11 @@ class _HTMLText(html.parser.HTMLParser):
             self.tables += 1
             self.rows = 0
         elif tag == "tr":
+            self.end_row()  # a row left open by the page ends where the next begins
             self.rows += 1
             self.row = []
         elif tag in ("td", "th"):
+            self.end_cell()
             self.cell = []
         elif tag in ("ul", "ol"):
             self.lists.append([1 if tag == "ol" else None])
@@ -251,17 +264,10 @@ class _HTMLText(html.parser.HTMLParser):
                 self.skipping.pop()
             return
         if tag in ("td", "th") and self.cell is not None:
-            if self.row is not None:
-                self.row.append(_SPACES.sub(" ", "".join(self.cell)).strip())
-            self.cell = None
+            self.end_cell()
             return
-        if tag == "tr" and self.row is not None:
-            if self.cell is not None:
-                self.row.append(_SPACES.sub(" ", "".join(self.cell)).strip())
-                self.cell = None
-            if any(self.row):
-                self.out.add("\t".join(self.row), f"table {max(self.tables, 1)} row {self.rows}")
-            self.row = None
+        if tag in ("tr", "table") and self.row is not None:
+            self.end_row()
             return
         if self.cell is not None or tag not in _BLOCKS:
             return
@@ -335,9 +341,9 @@ def _docx(data: bytes) -> _Builder:
             table = docx.table.Table(child, document)
             for number, row in enumerate(table.rows, 1):
                 cells = [" ".join(cell.text.split()) for cell in row.cells]
-                unique = [
-                    cell for index, cell in enumerate(cells) if index == 0 or row.cells[index] != row.cells[index - 1]
-                ]
+                # a merged cell is listed once per grid column it spans: its XML element tells the repeats
+                tcs = [cell._tc for cell in row.cells]
+                unique = [text for index, text in enumerate(cells) if not index or tcs[index] is not tcs[index - 1]]
                 if any(unique):
                     out.add("\t".join(unique), f"table {tables} row {number}")
     return out
