@@ -565,12 +565,13 @@ def _add_import(commands: Commands) -> Runner:
     parser = commands.add_parser(
         "import",
         help="import a forum report, proposal or communiqué text into records",
-        description="Read a text file into a govrecords forum document (JSON). The template is "
+        description="Read a text file, a PDF, an HTML page or a Word (.docx) file into a govrecords forum "
+        "document (JSON); PDF and .docx need the pdf and docx extras. The template is "
         "detected unless --template names one. Warnings (text kept aside, repaired or dropped) go "
         "to standard error as FILE: line L, column C: CODE: message. Exit status 1 when the text "
         "cannot be imported at all.",
     )
-    parser.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
+    parser.add_argument("file", metavar="FILE", help="a UTF-8 text, PDF, HTML or .docx file, or - for standard input")
     parser.add_argument(
         "--template",
         metavar="NAME",
