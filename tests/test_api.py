@@ -50,6 +50,8 @@ def test_import_is_lazy() -> None:
         (errors.LimitExceededError, ValueError),
         (errors.ImportFailedError, ValueError),
         (errors.SerializationError, TypeError),
+        (errors.ArgumentTypeError, TypeError),
+        (errors.MissingExtraError, ImportError),
     ],
 )
 def test_error_tree(error: type[Exception], builtin: type[Exception]) -> None:

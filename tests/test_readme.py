@@ -11,11 +11,21 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_ci_runs_the_readme_test_command() -> None:
-    """.ci/run runs exactly the test command the README's quick start gives."""
+    """.ci/run runs exactly the test command the README gives (shown as a shell session: ``$ `` first)."""
     readme = (ROOT / "README.md").read_text("utf-8")
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
     command = next(line for line in ci.splitlines() if "tools/check.py" in line)
-    assert command in readme.splitlines()
+    assert command in [line.removeprefix("$ ") for line in readme.splitlines()]
+
+
+def test_the_readme_installs_first_then_the_main_job_then_the_tests() -> None:
+    """A reader meets `pip install govrecords` first, then what the library is for, then how to test it."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    install = readme.index("$ pip install govrecords\n")
+    main_job = readme.index("$ govrecords import")
+    tests = readme.index("tools/check.py")
+    assert install < main_job < tests
+    assert "from a clone of this repository" not in readme.split("## Tests")[0]
 
 
 def test_readme_examples_run() -> None:

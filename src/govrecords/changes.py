@@ -18,10 +18,7 @@ __all__ = ["Change", "StanceShift", "level_words", "state_words"]
 
 
 class Change(enum.Enum):
-    """How a topic's state changed from the before side to the after side.
-
-    .. versionadded:: 0.1.0
-    """
+    """How a topic's state changed from the before side to the after side."""
 
     STRENGTHENED = "strengthened"
     """Concluded on both sides, at a higher level after."""
@@ -95,10 +92,7 @@ _CHANGE_MIRROR = {
 
 
 class StanceShift(enum.Enum):
-    """How a stakeholder group's stance on a topic changed.
-
-    .. versionadded:: 0.1.0
-    """
+    """How a stakeholder group's stance on a topic changed."""
 
     ADOPTED = "adopted"
     """No position before, a position after."""
@@ -141,10 +135,7 @@ _SHIFT_MIRROR = {StanceShift.ADOPTED: StanceShift.ABANDONED, StanceShift.ABANDON
 
 
 def level_words(level: ConsensusLevel) -> str:
-    """A level as words ("opinions varied").
-
-    .. versionadded:: 0.1.0
-    """
+    """A level as words ("opinions varied")."""
     return level.value.replace("_", " ")
 
 
@@ -171,8 +162,6 @@ def state_words(state: TopicState) -> str:
     >>> from govrecords.evidence import TopicState, TopicStatus
     >>> state_words(TopicState(TopicStatus.RAISED))
     'raised, not yet concluded (no outcome reported)'
-
-    .. versionadded:: 0.1.0
     """
     if state.status is TopicStatus.NOT_DISCUSSED:
         return "not discussed"

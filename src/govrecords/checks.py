@@ -52,10 +52,7 @@ __all__ = ["RULES", "Issue", "Rule", "Severity", "check"]
 
 
 class Severity(enum.Enum):
-    """How serious an :class:`Issue` is.
-
-    .. versionadded:: 0.1.0
-    """
+    """How serious an :class:`Issue` is."""
 
     ERROR = "error"
     """The records contradict themselves or refer to something that is not there."""
@@ -72,8 +69,6 @@ class Rule:
         name: A short name (``"duplicate-id"``).
         severity: The severity of every issue it finds.
         summary: What it finds, in words.
-
-    .. versionadded:: 0.1.0
     """
 
     code: str
@@ -126,8 +121,6 @@ class Issue:
     >>> issue, = check(Session(id="s1", title="T", topics=("no-such-topic",)))
     >>> print(issue)
     $.record.topics[0]: [GR201 unknown-topic] topic 'no-such-topic' is not in the taxonomy 'govrecords default taxonomy'
-
-    .. versionadded:: 0.1.0
     """
 
     rule: str
@@ -170,8 +163,6 @@ def check(
 
     Returns:
         Every issue found, errors and warnings, in document order.
-
-    .. versionadded:: 0.1.0
     """
     from govrecords._checking import Checker
 

@@ -26,6 +26,7 @@ import json
 import os
 import shutil
 import sys
+import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeAlias
@@ -192,17 +193,23 @@ def _add_validate(commands: Commands) -> Runner:
         "files", nargs="+", metavar="FILE", help="a .json or .jsonl (.ndjson) file, or - for standard input"
     )
     parser.add_argument(
-        "--sources", metavar="DIR",
+        "--sources",
+        metavar="DIR",
         help="a folder holding the source texts (named ID or ID.txt, or matched by their hash): "
         "spans and quotes are checked against them",
     )
     parser.add_argument(
-        "--select", metavar="CODES", default="",
+        "--select",
+        metavar="CODES",
+        default="",
         help="only these check rules, by code or prefix, comma-separated (GR3 selects GR301...)",
     )
     parser.add_argument("--ignore", metavar="CODES", default="", help="leave out these check rules (codes or prefixes)")
     parser.add_argument(
-        "--max-problems", type=int, default=_MAX_PROBLEMS, metavar="N",
+        "--max-problems",
+        type=int,
+        default=_MAX_PROBLEMS,
+        metavar="N",
         help=f"print at most N problems per file, then a count (default: {_MAX_PROBLEMS}; 0: all)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print no summary line")
@@ -308,8 +315,10 @@ def _add_migrate(commands: Commands) -> Runner:
     )
     parser.add_argument("file", metavar="FILE", help="a .json or .jsonl (.ndjson) file, or - for standard input")
     parser.add_argument(
-        "-o", "--output", metavar="OUT", help="where to write, - for standard output (default: FILE itself; "
-        "standard output when FILE is -)",
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="where to write, - for standard output (default: FILE itself; standard output when FILE is -)",
     )
     return _run_migrate
 
@@ -387,17 +396,20 @@ def _run_demo(args: argparse.Namespace) -> int:
     from govrecords.comparison import compare
 
     before, after = (examples.load(name) for name in examples.names())
-    if args.format != "json":
-        _emit(
+    if args.format in ("text", "markdown"):
+        intro = (
             "govrecords demo: the bundled example comparison of the two seed documents "
             f"(examples {' and '.join(repr(name) for name in examples.names())}): a session report whose "
-            "summary goes to IGF 2012 Baku, against a workshop announced for IGF 2013 Bali.\n\n"
+            "summary goes to IGF 2012 Baku, against a workshop announced for IGF 2013 Bali."
         )
+        if args.format == "text":
+            intro = textwrap.fill(intro, terminal_width(), break_on_hyphens=False, break_long_words=False)
+        _emit(intro + "\n\n")
     _emit(_rendered(compare(before, after), args.format))
     return 0
 
 
-_FORMATS = ("text", "markdown", "json")
+_FORMATS = ("text", "markdown", "json", "csv")
 
 
 def _add_format(parser: argparse.ArgumentParser) -> None:
@@ -410,8 +422,15 @@ def _rendered(report: object, style: str) -> str:
     assert report.__class__.__name__ in ("Comparison", "Timeline")  # the only reports the renderers take
     if style == "json":
         return to_json(report) + "\n"  # type: ignore[arg-type]  # checked above
-    render = to_markdown if style == "markdown" else to_text
-    return render(report)  # type: ignore[arg-type]  # checked above
+    if style == "csv":
+        from govrecords.tables import write_csv
+
+        out = io.StringIO(newline="")
+        write_csv(report, out)  # type: ignore[arg-type]  # checked above
+        return out.getvalue()
+    if style == "markdown":
+        return to_markdown(report)  # type: ignore[arg-type]  # checked above
+    return to_text(report, width=terminal_width())  # type: ignore[arg-type]  # checked above
 
 
 def terminal_width(fallback: int = 100) -> int:
@@ -451,15 +470,23 @@ def _add_compare(commands: Commands) -> Runner:
     _add_format(parser)
     parser.add_argument("--rollup", action="store_true", help="count each topic also for its broader topics")
     parser.add_argument(
-        "--aggregate", choices=("weakest", "most_common", "strongest"), default="weakest",
+        "--aggregate",
+        choices=("weakest", "most_common", "strongest"),
+        default="weakest",
         help="how a side's findings' levels on a topic combine (default: weakest)",
     )
     parser.add_argument(
-        "--repeated-at", type=int, default=95, metavar="PERCENT",
+        "--repeated-at",
+        type=int,
+        default=95,
+        metavar="PERCENT",
         help="least share of words in common for a repeated recommendation (default: 95)",
     )
     parser.add_argument(
-        "--reworded-at", type=int, default=50, metavar="PERCENT",
+        "--reworded-at",
+        type=int,
+        default=50,
+        metavar="PERCENT",
         help="least share of words in common for recommendations to match at all (default: 50)",
     )
     return _run_compare
@@ -544,12 +571,13 @@ def _add_import(commands: Commands) -> Runner:
     parser = commands.add_parser(
         "import",
         help="import a forum report, proposal or communiqué text into records",
-        description="Read a text file into a govrecords forum document (JSON). The template is "
+        description="Read a text file, a PDF, an HTML page or a Word (.docx) file into a govrecords forum "
+        "document (JSON); PDF and .docx need the pdf and docx extras. The template is "
         "detected unless --template names one. Warnings (text kept aside, repaired or dropped) go "
         "to standard error as FILE: line L, column C: CODE: message. Exit status 1 when the text "
         "cannot be imported at all.",
     )
-    parser.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
+    parser.add_argument("file", metavar="FILE", help="a UTF-8 text, PDF, HTML or .docx file, or - for standard input")
     parser.add_argument(
         "--template",
         metavar="NAME",
@@ -563,7 +591,10 @@ def _add_import(commands: Commands) -> Runner:
         help="refuse bytes that are not UTF-8 (default: replace them, with a warning)",
     )
     parser.add_argument(
-        "--max-problems", type=int, default=_MAX_PROBLEMS, metavar="N",
+        "--max-problems",
+        type=int,
+        default=_MAX_PROBLEMS,
+        metavar="N",
         help=f"print at most N warnings, then a count (default: {_MAX_PROBLEMS}; 0: all)",
     )
     return _run_import
@@ -609,7 +640,9 @@ def _run_import(args: argparse.Namespace) -> int:
                 copy = Path(folder) / "stdin.txt"
                 copy.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
                 result = importers.import_file(
-                    copy, template=template, source_id=args.source_id or "stdin",
+                    copy,
+                    template=template,
+                    source_id=args.source_id or "stdin",
                     errors="strict" if args.strict_utf8 else "replace",
                 )
         else:
@@ -617,7 +650,9 @@ def _run_import(args: argparse.Namespace) -> int:
 
             open_regular(args.file).close()  # refuse a FIFO or a device before the importer opens it
             result = importers.import_file(
-                args.file, template=template, source_id=args.source_id,
+                args.file,
+                template=template,
+                source_id=args.source_id,
                 errors="strict" if args.strict_utf8 else "replace",
             )
     except KeyError as error:

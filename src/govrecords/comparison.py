@@ -92,8 +92,6 @@ class SideSummary:
             session or workshop, else its forum's name or id, else a count.
         records: Its sessions and workshops, in a stable order.
         forums: The forums they belong to, in a stable order.
-
-    .. versionadded:: 0.1.0
     """
 
     label: str = attrs.field(validator=instance_of(str))
@@ -116,8 +114,6 @@ class ComparisonSettings:
         taxonomy: The name of the taxonomy used for labels and roll-up.
         repeated_at: The least similarity, in percent, of a repeated recommendation.
         reworded_at: The least similarity, in percent, of any recommendation match.
-
-    .. versionadded:: 0.1.0
     """
 
     aggregate: Aggregate = attrs.field(default=Aggregate.WEAKEST, validator=instance_of(Aggregate))
@@ -138,8 +134,6 @@ class TopicComparison:
         after: Its state on the after side.
         change: How it changed.
         explanation: The change in words.
-
-    .. versionadded:: 0.1.0
     """
 
     topic: str = attrs.field(validator=instance_of(str))
@@ -170,8 +164,6 @@ class StanceComparison:
         before_evidence: The group's positions before.
         after_evidence: Its positions after.
         explanation: The shift in words.
-
-    .. versionadded:: 0.1.0
     """
 
     group: StakeholderKind = attrs.field(validator=instance_of(StakeholderKind))
@@ -209,8 +201,6 @@ class Comparison:
         topics: Each topic on either side, by topic id.
         stances: Each (stakeholder group, topic) with a position on either side.
         recommendations: Every recommendation of both sides, in exactly one match.
-
-    .. versionadded:: 0.1.0
     """
 
     before: SideSummary = attrs.field(validator=instance_of(SideSummary))
@@ -353,6 +343,8 @@ def compare(
         depends on the order of the records given.
 
     Raises:
+        ArgumentTypeError: *before* or *after* is a file name, a path or text rather
+            than records (read them with :func:`~govrecords.formats.load`).
         ValidationError: A side holds something other than forums, sessions and
             workshops, or a parameter is out of range; every problem is named.
 
@@ -361,8 +353,6 @@ def compare(
     >>> b = Session(id="b", title="2013", findings=(Finding("y", ConsensusLevel.COMMON_VIEW, topics=("privacy",)),))
     >>> compare(a, b).topic("privacy").change
     <Change.STRENGTHENED: 'strengthened'>
-
-    .. versionadded:: 0.1.0
     """
     check_thresholds(repeated_at, reworded_at)
     check_options(aggregate, rollup)

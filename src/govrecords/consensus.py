@@ -36,8 +36,6 @@ class Aggregate(enum.Enum):
     'opinions_varied'
     >>> aggregate_levels(levels, Aggregate.MOST_COMMON).value
     'common_view'
-
-    .. versionadded:: 0.1.0
     """
 
     WEAKEST = "weakest"
@@ -58,8 +56,6 @@ def aggregate_levels(levels: Iterable[ConsensusLevel], how: Aggregate = Aggregat
 
     Returns:
         The combined level, or None when no level is on the scale.
-
-    .. versionadded:: 0.1.0
     """
     ranked = sorted((level for level in levels if level.rank is not None), key=_rank)
     if not ranked:
@@ -93,8 +89,6 @@ class GroupSupport:
             none (a panel, the audience, "we").
         supporting: Positions that support.
         with_stance: All positions of the group on the topic, whatever their stance.
-
-    .. versionadded:: 0.1.0
     """
 
     group: StakeholderKind | None = attrs.field(validator=optional(instance_of(StakeholderKind)))
@@ -156,8 +150,6 @@ class GroupInformedConsensus:
     ...                                 (StakeholderKind.CIVIL_SOCIETY, Stance.OPPOSES)])
     >>> gic.fraction, round(gic.value, 3)
     (Fraction(2, 9), 0.222)
-
-    .. versionadded:: 0.1.0
     """
 
     groups: tuple[GroupSupport, ...] = attrs.field(
@@ -195,8 +187,6 @@ def group_informed_consensus(
 
     Returns:
         The measure, or None when there are no positions.
-
-    .. versionadded:: 0.1.0
     """
     supporting: Counter[StakeholderKind | None] = Counter()
     total: Counter[StakeholderKind | None] = Counter()

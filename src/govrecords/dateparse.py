@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from typing import Literal
+from datetime import datetime, tzinfo
+from typing import Any, Literal, cast
 
 import attrs
+from dateutil import tz
+from dateutil.parser import parserinfo
 
 from govrecords.dates import DateRange, PartialDate, When, is_iso_text, when_from_iso
 from govrecords.errors import DateParseError
@@ -22,9 +25,47 @@ from govrecords.errors import DateParseError
 __all__ = ["ZONES", "NumericOrder", "parse_date", "parse_when"]
 
 
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
+# The month and weekday names read: English, French and Spanish, as global, regional
+# and national forums write them; each French name also without its accents, as
+# plain-text exports lose them. Weekday abbreviations are English only: the French
+# and Spanish ones clash with month abbreviations ("mar").
+# fmt: off
+_MONTH_NAMES: list[tuple[str, ...]] = [
+    ("jan", "january", "janvier", "janv", "enero", "ene"),
+    ("feb", "february", "février", "fevrier", "févr", "fevr", "févr", "febrero"),
+    ("mar", "march", "mars", "marzo"),
+    ("apr", "april", "avril", "avr", "abril", "abr"),
+    ("may", "mai", "mayo"),
+    ("jun", "june", "juin", "junio"),
+    ("jul", "july", "juillet", "juil", "julio"),
+    ("aug", "august", "août", "aout", "agosto", "ago"),
+    ("sep", "sept", "september", "septembre", "septiembre", "setiembre", "set"),
+    ("oct", "october", "octobre", "octubre"),
+    ("nov", "november", "novembre", "noviembre"),
+    ("dec", "december", "décembre", "decembre", "déc", "diciembre", "dic"),
+]
+_WEEKDAY_WORDS: list[tuple[str, ...]] = [
+    ("mon", "monday", "lundi", "lunes"),
+    ("tue", "tues", "tuesday", "mardi", "martes"),
+    ("wed", "wednesday", "mercredi", "miércoles", "miercoles"),
+    ("thu", "thur", "thurs", "thursday", "jeudi", "jueves"),
+    ("fri", "friday", "vendredi", "viernes"),
+    ("sat", "saturday", "samedi", "sábado", "sabado"),
+    ("sun", "sunday", "dimanche", "domingo"),
+]
+# fmt: on
+
+
+class _Words(parserinfo):
+    """The names above as python-dateutil's vocabulary (``parserinfo`` is its documented way to localise)."""
+
+    def __init__(self) -> None:
+        self.MONTHS = cast("Any", _MONTH_NAMES)
+        self.WEEKDAYS = cast("Any", _WEEKDAY_WORDS)
+        super().__init__()
+
+
+_WORDS = _Words()
 
 # Zone abbreviations seen in forum records, with their offsets in minutes. An
 # abbreviation names an offset in use, so the offset is exact for the document.
@@ -46,8 +87,14 @@ _TOKEN = re.compile(
     r"|(?P<punct>[-+/.,|()\[\]:;])",
     re.UNICODE,
 )
-_ORDINALS = {"st", "nd", "rd", "th"}
-_RANGE_WORDS = {"to", "until", "till", "through", "and"}
+_ORDINALS = {"st", "nd", "rd", "th", "er", "re", "ère", "e", "º"}  # 1st, 1er, 1re, 2e, 1º
+_RANGE_WORDS = {"to", "until", "till", "through", "and", "au", "et", "al", "hasta", "y"}  # du 2 au 4, del 2 al 4
+# An IANA zone name ("Europe/Paris"): python-dateutil's tz gives its offset on the day,
+# summer time included, which no fixed table can.
+_IANA = re.compile(
+    r"(?<![\w/])(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+(?:/[A-Za-z_]+)?"
+)
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00a0": " "})
 
 NumericOrder = Literal["DMY", "MDY", "YMD"]
@@ -61,6 +108,7 @@ class _Parts:
     hour: int | None = None
     minute: int | None = None
     offset: int | None = None
+    weekday: int | None = None  # as named in the text (Monday is 0), checked against the date
 
     def has_date(self) -> bool:
         return self.year is not None or self.month is not None or self.day is not None
@@ -91,8 +139,6 @@ def parse_date(
 
     >>> parse_date("October 2013")
     PartialDate(year=2013, month=10, day=None, hour=None, minute=None, utc_offset=None)
-
-    .. versionadded:: 0.1.0
     """
     when = parse_when(text, default=default, numeric_order=numeric_order)
     if isinstance(when, DateRange):
@@ -129,13 +175,18 @@ def parse_when(
 
     >>> str(parse_when("6-9 November 2012, Baku, Azerbaijan"))
     '2012-11-06/2012-11-09'
-
-    .. versionadded:: 0.1.0
     """
     stripped = text.strip()
     if is_iso_text(stripped):
         return when_from_iso(stripped)  # already in the strict form, whatever its precision
-    items = _tokens(text)
+    zone: tzinfo | None = None
+    named = _IANA.search(text)
+    read = text
+    if named is not None:
+        zone = tz.gettz(named.group())
+        if zone is not None:
+            read = text[: named.start()] + " " * len(named.group()) + text[named.end() :]
+    items = _tokens(read)
     sides = _split_range(_interpret(items, text, numeric_order), text)
     left = sides[0]
     if len(sides) == 2:
@@ -148,6 +199,8 @@ def parse_when(
             _fill(left, right)
             _fill(right, left)
     dates = [_finish(side, default, text) for side in sides]
+    if zone is not None:
+        dates = [_zoned(date, zone) for date in dates]
     if len(dates) == 1:
         return dates[0]
     try:
@@ -199,6 +252,15 @@ def _interpret(tokens: list[tuple[str, str]], text: str, order: NumericOrder) ->
                 items.append(("day", number))
                 i += 2
                 continue
+            if nxt == ("word", "h") and number <= 23:  # "14h30", "9h" (French)
+                after = tokens[i + 2] if i + 2 < n else None
+                if after is not None and after[0] == "num" and len(after[1]) == 2 and int(after[1]) < 60:
+                    items.append(("time", (number, int(after[1]))))
+                    i += 3
+                else:
+                    items.append(("time", (number, None)))
+                    i += 2
+                continue
             if (
                 nxt == ("punct", ".")
                 and i + 2 < n
@@ -213,8 +275,11 @@ def _interpret(tokens: list[tuple[str, str]], text: str, order: NumericOrder) ->
             i += 1
             continue
         if kind == "word":
-            if value in _MONTHS:
-                items.append(("month", _MONTHS[value]))
+            named_month, named_weekday = _WORDS.month(value), _WORDS.weekday(value)
+            if named_month is not None:
+                items.append(("month", named_month))
+            elif named_weekday is not None:
+                items.append(("weekday", named_weekday))
             elif value in ZONES:
                 offset = ZONES[value]
                 extra = _signed_offset(tokens, i + 1)  # "UTC+3", "GMT-05:00"
@@ -269,8 +334,9 @@ def _numeric_date(
     (k1, v1), (k2, s1), (k3, v2), (k4, s2), (k5, v3) = window
     if k2 != "punct" or k4 != "punct" or s1 != s2 or s1 not in "-./" or k1 != "num" or k5 != "num":
         return None
-    if k3 == "word" and v2 in _MONTHS and s1 == "-":  # 03-feb-2022
-        return 5, (_full_year(v3), _MONTHS[v2], int(v1))
+    named = _WORDS.month(v2) if k3 == "word" else None
+    if named is not None and s1 == "-":  # 03-feb-2022
+        return 5, (_full_year(v3), named, int(v1))
     if k3 != "num":
         return None
     if len(v1) == 4:  # 2013-10-24, whatever the declared order
@@ -328,6 +394,10 @@ def _split_range(items: list[_Item], text: str) -> list[_Parts]:
             continue
         if kind == "offset":
             current.offset = value  # type: ignore[assignment]  # items are typed by their kind tag
+            continue
+        if kind == "weekday":
+            if current.weekday is None:
+                current.weekday = value  # type: ignore[assignment]  # items are typed by their kind tag
             continue
         if kind == "time" and current.hour is not None:
             # "14:00 16:00": the dash between two times was lost.
@@ -389,6 +459,24 @@ def _finish(parts: _Parts, default: PartialDate | None, text: str) -> PartialDat
     if parts.offset is not None and parts.hour is None:
         parts.offset = None  # a zone with no time says nothing about the day
     try:
-        return PartialDate(parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.offset)
+        date = PartialDate(parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.offset)
     except ValueError as error:
         raise DateParseError(str(error), text) from None
+    if parts.weekday is not None and parts.month is not None and parts.day is not None:
+        actual = calendar.weekday(parts.year, parts.month, parts.day)
+        if actual != parts.weekday:
+            # Precision before recall: a weekday that contradicts the date means one of them is wrong.
+            raise DateParseError(
+                f"{date.isoformat()} is a {_WEEKDAY_NAMES[actual]}, not a {_WEEKDAY_NAMES[parts.weekday]}", text
+            )
+    return date
+
+
+def _zoned(date: PartialDate, zone: tzinfo) -> PartialDate:
+    """*date* with the offset *zone* has at that moment, if it has a time and no offset of its own."""
+    if date.hour is None or date.utc_offset is not None or date.day is None or date.month is None:
+        return date
+    offset = zone.utcoffset(datetime(date.year, date.month, date.day, date.hour, date.minute or 0))
+    if offset is None:
+        return date
+    return attrs.evolve(date, utc_offset=int(offset.total_seconds()) // 60)

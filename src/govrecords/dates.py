@@ -39,10 +39,7 @@ __all__ = [
 
 
 class Precision(enum.IntEnum):
-    """How much of a date the source gave.
-
-    .. versionadded:: 0.1.0
-    """
+    """How much of a date the source gave."""
 
     YEAR = 1
     MONTH = 2
@@ -52,10 +49,7 @@ class Precision(enum.IntEnum):
 
 
 class Relation(enum.Enum):
-    """How two dates (as intervals of time) relate.
-
-    .. versionadded:: 0.1.0
-    """
+    """How two dates (as intervals of time) relate."""
 
     BEFORE = "before"
     """Entirely earlier than the other."""
@@ -125,8 +119,6 @@ class PartialDate:
     <Precision.DAY: 3>
     >>> str(PartialDate(2014, 9, 5, 13, 30, utc_offset=180))
     '2014-09-05T13:30+03:00'
-
-    .. versionadded:: 0.1.0
     """
 
     year: int = attrs.field(validator=_check_year)
@@ -355,8 +347,6 @@ class DateRange:
 
     >>> str(DateRange(PartialDate(2012, 11, 6), PartialDate(2012, 11, 9)))
     '2012-11-06/2012-11-09'
-
-    .. versionadded:: 0.1.0
     """
 
     start: PartialDate | None = attrs.field(validator=_check_end)

@@ -24,6 +24,7 @@ __all__ = [
     "GovRecordsWarning",
     "ImportFailedError",
     "LimitExceededError",
+    "MissingExtraError",
     "Problem",
     "RecordImportWarning",
     "SerializationError",
@@ -41,8 +42,6 @@ class Problem:
         value: The offending value as it was read, if there was one.
         line: The 1-based line of the input, where the input has lines
             (JSON Lines, imported text).
-
-    .. versionadded:: 0.1.0
     """
 
     path: str
@@ -99,10 +98,7 @@ count of the others is ``ValidationError.omitted``.
 
 
 class GovRecordsError(Exception):
-    """The root of every exception govrecords raises on purpose.
-
-    .. versionadded:: 0.1.0
-    """
+    """The root of every exception govrecords raises on purpose."""
 
 
 class ValidationError(GovRecordsError, ValueError):
@@ -115,8 +111,6 @@ class ValidationError(GovRecordsError, ValueError):
         source: Where the document came from (a file name), if known.
         omitted: How many more problems were found but not kept (past the
             first 1 000, ``govrecords.errors.KEPT_PROBLEMS``); the message counts them.
-
-    .. versionadded:: 0.1.0
     """
 
     problems: tuple[Problem, ...]
@@ -158,8 +152,6 @@ class DateParseError(GovRecordsError, ValueError):
     Args:
         message: What is wrong.
         text: The text that was being read.
-
-    .. versionadded:: 0.1.0
     """
 
     reason: str
@@ -172,10 +164,7 @@ class DateParseError(GovRecordsError, ValueError):
 
 
 class SerializationError(GovRecordsError, TypeError):
-    """A value cannot be written in a govrecords format.
-
-    .. versionadded:: 0.1.0
-    """
+    """A value cannot be written in a govrecords format."""
 
 
 class FormatVersionError(GovRecordsError, ValueError):
@@ -184,8 +173,6 @@ class FormatVersionError(GovRecordsError, ValueError):
     Args:
         found: The version the document declares.
         supported: The newest version this release reads.
-
-    .. versionadded:: 0.1.0
     """
 
     found: object
@@ -201,10 +188,7 @@ class FormatVersionError(GovRecordsError, ValueError):
 
 
 class LimitExceededError(GovRecordsError, ValueError):
-    """An input is larger or deeper than the configured limits allow.
-
-    .. versionadded:: 0.1.0
-    """
+    """An input is larger or deeper than the configured limits allow."""
 
 
 class ImportFailedError(GovRecordsError, ValueError):
@@ -214,8 +198,6 @@ class ImportFailedError(GovRecordsError, ValueError):
         message: What went wrong.
         line: The 1-based line where it went wrong.
         column: The 1-based column where it went wrong.
-
-    .. versionadded:: 0.1.0
     """
 
     line: int | None
@@ -228,18 +210,30 @@ class ImportFailedError(GovRecordsError, ValueError):
         super().__init__(f"{where}{message}")
 
 
-class GovRecordsWarning(UserWarning):
-    """The root of every warning govrecords issues.
+class MissingExtraError(GovRecordsError, ImportError):
+    """An optional library govrecords needs for this is not installed.
 
-    .. versionadded:: 0.1.0
+    Args:
+        extra: The name of the extra that installs it (``"pdf"``).
+        needed_for: What it is needed for, in words.
+
+    >>> print(MissingExtraError("pdf", "reading a PDF file"))
+    reading a PDF file needs the optional 'pdf' extra: pip install 'govrecords[pdf]'
     """
+
+    extra: str
+
+    def __init__(self, extra: str, needed_for: str) -> None:
+        self.extra = extra
+        super().__init__(f"{needed_for} needs the optional {extra!r} extra: pip install 'govrecords[{extra}]'")
+
+
+class GovRecordsWarning(UserWarning):
+    """The root of every warning govrecords issues."""
 
 
 class RecordImportWarning(GovRecordsWarning):
-    """Something in an imported text was kept aside, repaired or ignored.
-
-    .. versionadded:: 0.1.0
-    """
+    """Something in an imported text was kept aside, repaired or ignored."""
 
 
 class FileAccessError(GovRecordsError, OSError):
@@ -259,8 +253,6 @@ class FileAccessError(GovRecordsError, OSError):
     >>> from govrecords.errors import FileAccessError
     >>> print(FileAccessError("pipe", "not a regular file (a FIFO)"))
     pipe: not a regular file (a FIFO)
-
-    .. versionadded:: 0.1.0
     """
 
     def __init__(self, filename: str, reason: str, *, errno: int | None = None) -> None:
@@ -290,8 +282,6 @@ class ArgumentTypeError(GovRecordsError, TypeError):
     >>> from govrecords.errors import ArgumentTypeError
     >>> print(ArgumentTypeError("compare", "before", "records", "a.json", "use govrecords.load"))
     compare() wants records for its argument 'before', got a str ('a.json'); use govrecords.load
-
-    .. versionadded:: 0.1.0
     """
 
     function: str

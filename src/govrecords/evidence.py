@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, cast
@@ -32,7 +33,7 @@ from attrs.validators import deep_iterable, instance_of, optional
 
 from govrecords.consensus import Aggregate, GroupInformedConsensus, aggregate_levels, group_informed_consensus
 from govrecords.dates import DateRange, PartialDate, When
-from govrecords.errors import Problem, ValidationError
+from govrecords.errors import ArgumentTypeError, Problem, ValidationError, expect_records
 from govrecords.provenance import Provenance
 from govrecords.records import Actor, Forum, Session, Workshop
 from govrecords.taxonomy import Taxonomy
@@ -53,10 +54,7 @@ def _many(kind: type[object]) -> Any:
 
 
 class RecordKind(enum.Enum):
-    """Whether evidence comes from a session report or a workshop announcement.
-
-    .. versionadded:: 0.1.0
-    """
+    """Whether evidence comes from a session report or a workshop announcement."""
 
     SESSION = "session"
     """A session as reported after it was held, which can report outcomes."""
@@ -74,8 +72,6 @@ class RecordRef:
         title: The record's title.
         forum: The id of the forum that holds it, when known.
         date: When it was held: its own date, else its forum's dates.
-
-    .. versionadded:: 0.1.0
     """
 
     kind: RecordKind = attrs.field(validator=instance_of(RecordKind))
@@ -99,8 +95,6 @@ class ForumRef:
         series: Its series ("IGF").
         dates: Its dates.
         reports_to: The forum its outcomes feed into, as the source names it.
-
-    .. versionadded:: 0.1.0
     """
 
     id: str = attrs.field(validator=instance_of(str))
@@ -136,10 +130,7 @@ def _record_key(ref: RecordRef) -> tuple[str, str, str, str, str]:
 
 
 class EvidenceKind(enum.Enum):
-    """What part of a record a piece of evidence is.
-
-    .. versionadded:: 0.1.0
-    """
+    """What part of a record a piece of evidence is."""
 
     FINDING = "finding"
     """A point a session reports, with its consensus level."""
@@ -176,8 +167,6 @@ class Evidence:
         stance: A position's stance.
         force: A recommendation's force.
         provenance: The part's provenance: its quotes and their spans.
-
-    .. versionadded:: 0.1.0
     """
 
     kind: EvidenceKind = attrs.field(validator=instance_of(EvidenceKind))
@@ -256,10 +245,7 @@ def natural_key(text: str | None) -> tuple[tuple[int, str], ...]:
 
 
 class TopicStatus(enum.Enum):
-    """Where a topic stands on one side: concluded, raised, or not discussed.
-
-    .. versionadded:: 0.1.0
-    """
+    """Where a topic stands on one side: concluded, raised, or not discussed."""
 
     CONCLUDED = "concluded"
     """A finding reports a consensus level on it."""
@@ -283,8 +269,6 @@ class TopicState:
         evidence: Every part of the side's records tagged with the topic, in a
             stable order: session or workshop, then findings, positions, key
             issues, policy questions, premises, recommendations, tags.
-
-    .. versionadded:: 0.1.0
     """
 
     status: TopicStatus = attrs.field(validator=instance_of(TopicStatus))
@@ -327,15 +311,20 @@ def _unit(record: Session | Workshop, forum: Forum | None) -> Unit:
     return Unit(record, RecordRef(kind, record.id, record.title, forum_id, date))
 
 
-def items_of(records: Records, *, where: str = "records") -> tuple[Forum | Session | Workshop, ...]:
+def items_of(
+    records: Records, *, where: str = "records", function: str = "compare"
+) -> tuple[Forum | Session | Workshop, ...]:
     """The forums, sessions and workshops *records* holds, in input order.
 
     Raises:
+        ArgumentTypeError: *records* is a file name, a path or text: *function*
+            wants records, and the message says how to load them.
         ValidationError: Something in *records* is not a forum, session or workshop
             (each named by its position).
     """
     if isinstance(records, (Forum, Session, Workshop)):
         return (records,)
+    expect_records(function, where, records)
     items: list[Forum | Session | Workshop] = []
     problems: list[Problem] = []
     try:
@@ -344,7 +333,11 @@ def items_of(records: Records, *, where: str = "records") -> tuple[Forum | Sessi
                 items.append(item)
             else:
                 message = f"expected a Forum, Session or Workshop, got {type(item).__name__}"
+                if isinstance(item, (str, bytes, os.PathLike)):
+                    message += " (to read a file, give govrecords.load(path))"
                 problems.append(Problem(f"{where}[{index}]", message))
+    except ArgumentTypeError:
+        raise
     except TypeError:
         problems.append(
             Problem(where, f"expected a Forum, Session, Workshop or an iterable of them, got {type(records).__name__}")

@@ -36,10 +36,7 @@ _NAMES = ("future-of-internet", "enhanced-cooperation-bali-2013")
 
 
 def names() -> tuple[str, ...]:
-    """The names of the bundled examples, oldest first.
-
-    .. versionadded:: 0.1.0
-    """
+    """The names of the bundled examples, oldest first."""
     return _NAMES
 
 
@@ -52,8 +49,6 @@ def load(name: str) -> Forum:
 
     Raises:
         KeyError: No example has that name (the message lists the names).
-
-    .. versionadded:: 0.1.0
     """
     if name not in _NAMES:
         raise KeyError(f"no example named {name!r}; the examples are {', '.join(_NAMES)}")
@@ -72,8 +67,6 @@ def source_text(source_id: str) -> str:
 
     Raises:
         KeyError: No bundled source has that id.
-
-    .. versionadded:: 0.1.0
     """
     path = resources.files("govrecords").joinpath(f"data/sources/{source_id}.txt")
     if "/" in source_id or not path.is_file():
@@ -83,10 +76,7 @@ def source_text(source_id: str) -> str:
 
 
 def describe() -> str:
-    """A readable summary of both examples: what each record holds, with quotes.
-
-    .. versionadded:: 0.1.0
-    """
+    """A readable summary of both examples: what each record holds, with quotes."""
     lines: list[str] = []
     for name in _NAMES:
         forum = load(name)

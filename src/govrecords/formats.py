@@ -90,8 +90,6 @@ def record_types() -> Mapping[str, type]:
     """The record types a document may hold, by their type tag (read-only).
 
     Imported on first use, so that a plain ``import govrecords`` stays light.
-
-    .. versionadded:: 0.1.0
     """
     from govrecords.comparison import Comparison
     from govrecords.provenance import SourceDocument
@@ -238,8 +236,6 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     >>> from govrecords import PartialDate
     >>> make_converter().unstructure(PartialDate(2013, 10))
     '2013-10'
-
-    .. versionadded:: 0.1.0
     """
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     converter.register_structure_hook(str, _strict_str)
@@ -370,8 +366,6 @@ def to_envelope(record: object) -> dict[str, Any]:
 
     Raises:
         SerializationError: *record* is not a govrecords record.
-
-    .. versionadded:: 0.1.0
     """
     name = record_type_name(type(record))
     # The generated function gives what the converter gives, faster (see govrecords._fastpath).
@@ -393,8 +387,6 @@ def from_envelope(data: object, cls: type[T] | None = None, *, line: int | None 
 
     A document of an older format version is migrated first (see
     :mod:`govrecords.migrations`).
-
-    .. versionadded:: 0.1.0
     """
     if type(data) is not dict:
         raise ValidationError([Problem("$", "expected a govrecords document (a JSON object)", data, line)])
@@ -488,8 +480,6 @@ def dumps(record: object, *, indent: int | None = 2) -> str:
     >>> from govrecords import Session
     >>> print(dumps(Session(id="s1", title="The Future of Internet"), indent=None))
     {"format_version":1,"type":"session","record":{"id":"s1","title":"The Future of Internet"}}
-
-    .. versionadded:: 0.1.0
     """
     with _fastpath.gc_paused():  # why: see govrecords._fastpath
         envelope = to_envelope(record)
@@ -529,8 +519,6 @@ def loads(text: str | bytes | bytearray, cls: type[T] | None = None, *, limits: 
     govrecords.errors.ValidationError: 2 problems:
       $.record.id: expected a string, got int (got 7)
       $.record.colour: unknown key (got 1)
-
-    .. versionadded:: 0.1.0
     """
     limits = limits or DEFAULT_LIMITS
     if isinstance(text, (bytearray, memoryview)):
@@ -570,8 +558,6 @@ def dump(record: object, target: PathLike | IO[str] | IO[bytes], *, indent: int 
     >>> dump(Topic("privacy", "Privacy"), out, indent=None)
     >>> out.getvalue()
     '{"format_version":1,"type":"topic","record":{"id":"privacy","label":"Privacy"}}\n'
-
-    .. versionadded:: 0.1.0
     """
     text = dumps(record, indent=indent) + "\n"
     if isinstance(target, (str, os.PathLike)):
@@ -604,8 +590,6 @@ def load(source: PathLike | IO[str] | IO[bytes], cls: type[T] | None = None, *, 
         LimitExceededError: The file is larger or deeper than *limits* allow.
         FileAccessError: *source* names something that is not a regular file.
         OSError: The file cannot be opened or read.
-
-    .. versionadded:: 0.1.0
     """
     limits = limits or DEFAULT_LIMITS
     if isinstance(source, (str, os.PathLike)):
@@ -639,8 +623,6 @@ def write_jsonl(records: Iterable[object], target: PathLike | IO[str] | IO[bytes
 
     Returns:
         The number of records written.
-
-    .. versionadded:: 0.1.0
     """
     count = 0
 
@@ -708,8 +690,6 @@ def iter_jsonl(
     ['line 2: $: not valid JSON: Expecting property name enclosed in double quotes (column 2)']
     >>> len(records)
     2
-
-    .. versionadded:: 0.1.0
     """
     for _, record in numbered_jsonl(source, on_error=on_error, limits=limits):
         yield record
@@ -721,10 +701,7 @@ def numbered_jsonl(
     on_error: Callable[[ValidationError], None] | None = None,
     limits: Limits | None = None,
 ) -> Iterator[tuple[int, Any]]:
-    """Like :func:`iter_jsonl`, but yield each record with its 1-based line number.
-
-    .. versionadded:: 0.1.0
-    """
+    """Like :func:`iter_jsonl`, but yield each record with its 1-based line number."""
     limits = limits or DEFAULT_LIMITS
     if isinstance(source, (str, os.PathLike)):
         with _files.open_regular(source) as handle:

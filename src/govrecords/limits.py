@@ -63,8 +63,6 @@ class Limits:
     64
     >>> Limits(max_bytes=1024).max_bytes
     1024
-
-    .. versionadded:: 0.1.0
     """
 
     max_bytes: int = attrs.field(default=64 * 2**20, validator=_positive)

@@ -90,8 +90,6 @@ def words(text: str) -> frozenset[str]:
 
     >>> sorted(words("To continue the IGF platform for dialog, multi-stakeholder"))
     ['continue', 'dialog', 'igf', 'multistakeholder', 'platform']
-
-    .. versionadded:: 0.1.0
     """
     return frozenset(word for word in _WORD.findall(text.casefold().replace("-", "")) if word not in STOPWORDS)
 
@@ -119,8 +117,6 @@ class RecommendationRef:
         force: How strongly it asks.
         topics: Its topics.
         provenance: Its provenance (quotes and spans).
-
-    .. versionadded:: 0.1.0
     """
 
     record: RecordRef = attrs.field(validator=instance_of(RecordRef))
@@ -146,10 +142,7 @@ class RecommendationRef:
 
 
 class MatchKind(enum.Enum):
-    """How recommendations on the two sides correspond.
-
-    .. versionadded:: 0.1.0
-    """
+    """How recommendations on the two sides correspond."""
 
     REPEATED = "repeated"
     """One to one, the same words (similarity at or above ``repeated_at``)."""
@@ -196,8 +189,6 @@ class RecommendationLink:
         union: How many words they have between them.
         added: Words only the after recommendation has, sorted.
         removed: Words only the before recommendation has, sorted.
-
-    .. versionadded:: 0.1.0
     """
 
     before: int = attrs.field(validator=_index)
@@ -236,8 +227,6 @@ class RecommendationMatch:
             words are so common (in more than :data:`INDEX_LIMIT` recommendations)
             that they were not searched on, so a partner sharing only such words
             would have been missed.
-
-    .. versionadded:: 0.1.0
     """
 
     kind: MatchKind = attrs.field(validator=instance_of(MatchKind))
@@ -367,8 +356,6 @@ def match_recommendations(
     Raises:
         ValidationError: A threshold is not a whole percentage from 1 to 100, or
             ``reworded_at`` exceeds ``repeated_at``.
-
-    .. versionadded:: 0.1.0
     """
     check_thresholds(repeated_at, reworded_at)
     left = sorted(before, key=RecommendationRef.key)
@@ -506,8 +493,6 @@ def match_explanation(
         other_side_empty: For new and dropped: the other side has no recommendations at all.
         other_side_announcements: For new and dropped: the other side holds only
             workshop announcements, which make no recommendations.
-
-    .. versionadded:: 0.1.0
     """
     kind = match.kind
     if kind in (MatchKind.NEW, MatchKind.DROPPED):

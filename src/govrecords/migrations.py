@@ -48,8 +48,6 @@ def migration(from_version: int) -> Callable[[Migration], Migration]:
 
     Raises:
         ValueError: A migration from that version is already registered.
-
-    .. versionadded:: 0.1.0
     """
 
     def register(function: Migration) -> Migration:
@@ -83,8 +81,6 @@ def migrate(envelope: dict[str, Any], to_version: int | None = None) -> dict[str
     >>> prov = {"source": "d", "span": {"start": 4, "end": 9}}
     >>> migrate({"format_version": 0, "type": "session", "record": {"provenance": [prov]}})["record"]
     {'provenance': [{'source': 'd', 'span': [4, 9]}]}
-
-    .. versionadded:: 0.1.0
     """
     if to_version is None:
         from govrecords.formats import FORMAT_VERSION

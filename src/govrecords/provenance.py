@@ -35,8 +35,6 @@ def content_hash(text: str) -> str:
 
     >>> content_hash("")[:12]
     'e3b0c44298fc'
-
-    .. versionadded:: 0.1.0
     """
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -55,8 +53,6 @@ class Span:
 
     >>> Span(4, 10).slice("The Future of Internet")
     'Future'
-
-    .. versionadded:: 0.1.0
     """
 
     start: int = attrs.field(validator=_non_negative)
@@ -107,8 +103,6 @@ class SourceDocument:
         retrieved: When it was retrieved.
         length: The length of the text in characters.
         note: Anything else worth knowing about the source.
-
-    .. versionadded:: 0.1.0
     """
 
     id: str = attrs.field(validator=_non_empty)
@@ -143,10 +137,7 @@ class SourceDocument:
 
 
 class MethodKind(enum.Enum):
-    """How a value was obtained.
-
-    .. versionadded:: 0.1.0
-    """
+    """How a value was obtained."""
 
     BY_HAND = "by_hand"
     IMPORTER = "importer"
@@ -156,10 +147,7 @@ class MethodKind(enum.Enum):
 
 @attrs.frozen
 class Method:
-    """How a value was obtained: by hand, or by which tool, version and template.
-
-    .. versionadded:: 0.1.0
-    """
+    """How a value was obtained: by hand, or by which tool, version and template."""
 
     kind: MethodKind = attrs.field(default=MethodKind.BY_HAND, validator=instance_of(MethodKind))
     tool: str | None = attrs.field(default=None, validator=_opt_str)
@@ -181,8 +169,6 @@ class Provenance:
         field: The field this provenance supports (``"title"``, ``"date"``), or None
             for the record as a whole.
         method: How the value was obtained.
-
-    .. versionadded:: 0.1.0
     """
 
     source: str = attrs.field(validator=_non_empty)
@@ -225,8 +211,6 @@ def verify(provenances: Iterable[Provenance], texts: Mapping[str, str]) -> list[
 
     Returns:
         An empty list when every span slices its text to exactly its quote.
-
-    .. versionadded:: 0.1.0
     """
     problems: list[str] = []
     for prov in provenances:

@@ -99,8 +99,6 @@ class Place:
         city: The city, as the source names it.
         country: The ISO 3166-1 alpha-2 code (``"ID"`` for Indonesia).
         venue: A building or room.
-
-    .. versionadded:: 0.1.0
     """
 
     city: str | None = attrs.field(default=None, validator=_str)
@@ -114,8 +112,6 @@ class StakeholderGroup:
 
     >>> StakeholderGroup.from_wording("business sector")
     StakeholderGroup(kind=<StakeholderKind.PRIVATE_SECTOR: 'private_sector'>, wording='business sector')
-
-    .. versionadded:: 0.1.0
     """
 
     kind: StakeholderKind = attrs.field(validator=instance_of(StakeholderKind))
@@ -142,8 +138,6 @@ class Participant(_Traceable):
         regional_group: Their UN regional group.
         country: Their country as the source writes it.
         provenance: Where the participant is named.
-
-    .. versionadded:: 0.1.0
     """
 
     name: str = attrs.field(validator=_non_empty)
@@ -169,8 +163,6 @@ class Actor:
         stakeholder: The stakeholder group, for a group actor or when known.
         wording: How the source refers to them ("one audience", "majority of
             panelists and audience").
-
-    .. versionadded:: 0.1.0
     """
 
     kind: ActorKind = attrs.field(validator=instance_of(ActorKind))
@@ -181,10 +173,7 @@ class Actor:
 
 @attrs.frozen
 class Statement(_Traceable):
-    """A point raised without a reported outcome: a policy question, a premise, a key issue.
-
-    .. versionadded:: 0.1.0
-    """
+    """A point raised without a reported outcome: a policy question, a premise, a key issue."""
 
     text: str = attrs.field(validator=_non_empty)
     number: str | None = attrs.field(default=None, validator=_str)
@@ -202,8 +191,6 @@ class Position(_Traceable):
         claim: What they held, in words.
         topics: The topics the claim is about.
         provenance: Where the position is stated.
-
-    .. versionadded:: 0.1.0
     """
 
     actor: Actor = attrs.field(validator=instance_of(Actor))
@@ -225,8 +212,6 @@ class Finding(_Traceable):
         positions: Who held which stance on it.
         id: An identifier, unique within its session, if the point needs one.
         provenance: Where the finding comes from.
-
-    .. versionadded:: 0.1.0
     """
 
     text: str = attrs.field(validator=_non_empty)
@@ -251,8 +236,6 @@ class Recommendation(_Traceable):
         topics: The topics it is about.
         id: An identifier, unique within its session.
         provenance: Where the recommendation and its number and force come from.
-
-    .. versionadded:: 0.1.0
     """
 
     text: str = attrs.field(validator=_non_empty)
@@ -267,10 +250,7 @@ class Recommendation(_Traceable):
 
 @attrs.frozen
 class Section(_Traceable):
-    """A part of a source that no field holds, kept with its heading so nothing is lost.
-
-    .. versionadded:: 0.1.0
-    """
+    """A part of a source that no field holds, kept with its heading so nothing is lost."""
 
     heading: str | None = attrs.field(validator=_str)
     text: str = attrs.field(validator=instance_of(str))
@@ -303,8 +283,6 @@ class Session(_Traceable):
         sections: Parts of the source no field holds.
         notes: Editors' notes.
         provenance: Where the session record and its fields come from.
-
-    .. versionadded:: 0.1.0
     """
 
     id: str = attrs.field(validator=_non_empty)
@@ -371,8 +349,6 @@ class Workshop(_Traceable):
         sections: Parts of the source no field holds.
         notes: Editors' notes.
         provenance: Where the workshop record and its fields come from.
-
-    .. versionadded:: 0.1.0
     """
 
     id: str = attrs.field(validator=_non_empty)
@@ -422,8 +398,6 @@ class Forum(_Traceable):
         sources: The documents its records are taken from.
         notes: Editors' notes (what is unknown, and why).
         provenance: Where the forum record and its fields come from.
-
-    .. versionadded:: 0.1.0
     """
 
     id: str = attrs.field(validator=_non_empty)

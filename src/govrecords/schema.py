@@ -109,8 +109,6 @@ def json_schema(cls: type | None = None) -> dict[str, Any]:
     ({'const': 'session'}, {'$ref': '#/$defs/Session'})
     >>> "Comparison" in session["$defs"]
     False
-
-    .. versionadded:: 0.1.0
     """
     result: dict[str, Any] = json.loads(_shipped())
     if cls is None:
@@ -173,8 +171,6 @@ def build_schema() -> dict[str, Any]:
 
     Raises:
         SerializationError: A field has a type the JSON format cannot hold.
-
-    .. versionadded:: 0.1.0
     """
     builder = _Builder()
     branches = [

@@ -50,8 +50,6 @@ class TopicLabel:
         label: The label as worded ("Security, openness and privacy").
         year: The year it was used.
         series: The series that used it ("IGF", "EuroDIG").
-
-    .. versionadded:: 0.1.0
     """
 
     label: str = attrs.field(validator=instance_of(str))
@@ -69,8 +67,6 @@ class Topic:
         aliases: Other words for it, used to tag free text.
         broader: The id of a broader topic, if any.
         labels: The year-specific labels forums gave it.
-
-    .. versionadded:: 0.1.0
     """
 
     id: str = attrs.field(validator=_topic_id)
@@ -94,8 +90,6 @@ class Taxonomy:
     'security'
     >>> taxonomy.tag("privacy and personal information leakage")
     ('privacy',)
-
-    .. versionadded:: 0.1.0
     """
 
     name: str = attrs.field(validator=instance_of(str))
@@ -218,10 +212,7 @@ class Taxonomy:
 
 @functools.cache
 def default_taxonomy() -> Taxonomy:
-    """The taxonomy bundled with govrecords (IGF themes 2006-2022 and the seeds' topics).
-
-    .. versionadded:: 0.1.0
-    """
+    """The taxonomy bundled with govrecords (IGF themes 2006-2022 and the seeds' topics)."""
     from govrecords.formats import loads
 
     text = resources.files("govrecords").joinpath("data/taxonomy.json").read_text("utf-8")

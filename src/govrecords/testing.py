@@ -18,8 +18,6 @@ Every value drawn is valid (it builds without error, and it round-trips through
 JSON): dates respect month lengths, a range never ends before it starts, text
 holds no surrogate code points. Records nest (forums hold sessions, which hold
 findings, which hold positions), so nested tuples are kept short by default.
-
-.. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
@@ -206,8 +204,6 @@ def partial_dates(
     >>> from hypothesis import find
     >>> find(partial_dates(min_precision=Precision.DAY), lambda date: date.year >= 2013)
     PartialDate(year=2013, month=1, day=1, hour=None, minute=None, utc_offset=None)
-
-    .. versionadded:: 0.1.0
     """
     _check_years(min_year, max_year)
     try:
@@ -258,8 +254,6 @@ def date_ranges(*, min_year: int = 1, max_year: int = 9999, allow_open: bool = T
 
     Raises:
         hypothesis.errors.InvalidArgument: The years are out of range or crossed.
-
-    .. versionadded:: 0.1.0
     """
     _check_years(min_year, max_year)
     ends = partial_dates(min_year=min_year, max_year=max_year)
@@ -281,10 +275,7 @@ def _date_ranges(draw: st.DrawFn, ends: SearchStrategy[PartialDate], allow_open:
 
 @_cached
 def whens(*, min_year: int = 1, max_year: int = 9999) -> SearchStrategy[When]:
-    """Partial dates and date ranges: the values of a ``date`` or ``dates`` field.
-
-    .. versionadded:: 0.1.0
-    """
+    """Partial dates and date ranges: the values of a ``date`` or ``dates`` field."""
     return partial_dates(min_year=min_year, max_year=max_year) | date_ranges(min_year=min_year, max_year=max_year)
 
 
@@ -294,8 +285,6 @@ def spans(*, max_value: int = 10_000) -> SearchStrategy[Span]:
 
     Args:
         max_value: The largest offset, such as the length of the source text.
-
-    .. versionadded:: 0.1.0
     """
     _check_size("max_value", max_value)
     offsets = st.integers(0, max_value)
@@ -308,10 +297,7 @@ def spans(*, max_value: int = 10_000) -> SearchStrategy[Span]:
 
 @_cached
 def source_documents() -> SearchStrategy[SourceDocument]:
-    """Source documents, with a well-formed (not necessarily matching) SHA-256.
-
-    .. versionadded:: 0.1.0
-    """
+    """Source documents, with a well-formed (not necessarily matching) SHA-256."""
     return st.builds(
         SourceDocument,
         id=_names(),
@@ -326,10 +312,7 @@ def source_documents() -> SearchStrategy[SourceDocument]:
 
 @_cached
 def methods() -> SearchStrategy[Method]:
-    """How values were obtained: by hand, by an importer, derived.
-
-    .. versionadded:: 0.1.0
-    """
+    """How values were obtained: by hand, by an importer, derived."""
     return st.builds(
         Method,
         kind=st.sampled_from(MethodKind),
@@ -341,10 +324,7 @@ def methods() -> SearchStrategy[Method]:
 
 @_cached
 def provenances() -> SearchStrategy[Provenance]:
-    """Provenance entries, for the record as a whole or for one of its fields.
-
-    .. versionadded:: 0.1.0
-    """
+    """Provenance entries, for the record as a whole or for one of its fields."""
     return st.builds(
         Provenance,
         source=_names(),
@@ -361,19 +341,13 @@ def provenances() -> SearchStrategy[Provenance]:
 
 @_cached
 def stakeholder_groups() -> SearchStrategy[StakeholderGroup]:
-    """Stakeholder groups, with or without the source's wording.
-
-    .. versionadded:: 0.1.0
-    """
+    """Stakeholder groups, with or without the source's wording."""
     return st.builds(StakeholderGroup, kind=st.sampled_from(StakeholderKind), wording=_maybe(_texts()))
 
 
 @_cached
 def places() -> SearchStrategy[Place]:
-    """Places, each field possibly unknown; countries are two capital letters.
-
-    .. versionadded:: 0.1.0
-    """
+    """Places, each field possibly unknown; countries are two capital letters."""
     country = st.text(string.ascii_uppercase, min_size=2, max_size=2)
     return st.builds(Place, city=_maybe(_texts()), country=_maybe(country), venue=_maybe(_texts()))
 
@@ -384,8 +358,6 @@ def participants(*, max_size: int = 2) -> SearchStrategy[Participant]:
 
     Args:
         max_size: The most provenance entries each holds.
-
-    .. versionadded:: 0.1.0
     """
     _check_size("max_size", max_size)
     return st.builds(
@@ -405,10 +377,7 @@ def participants(*, max_size: int = 2) -> SearchStrategy[Participant]:
 
 @_cached
 def actors() -> SearchStrategy[Actor]:
-    """Actors: who holds a position, or whom a recommendation addresses.
-
-    .. versionadded:: 0.1.0
-    """
+    """Actors: who holds a position, or whom a recommendation addresses."""
     return st.builds(
         Actor,
         kind=st.sampled_from(ActorKind),
@@ -424,8 +393,6 @@ def statements(*, max_size: int = 2) -> SearchStrategy[Statement]:
 
     Args:
         max_size: The most entries in each of its tuple fields (topics, provenance).
-
-    .. versionadded:: 0.1.0
     """
     _check_size("max_size", max_size)
     return st.builds(
@@ -443,8 +410,6 @@ def positions(*, max_size: int = 2) -> SearchStrategy[Position]:
 
     Args:
         max_size: The most entries in each of its tuple fields (topics, provenance).
-
-    .. versionadded:: 0.1.0
     """
     _check_size("max_size", max_size)
     return st.builds(
@@ -464,8 +429,6 @@ def findings(*, max_size: int = 2) -> SearchStrategy[Finding]:
     Args:
         max_size: The most entries in each of its tuple fields (topics, positions,
             provenance); the positions hold at most one of each.
-
-    .. versionadded:: 0.1.0
     """
     _check_size("max_size", max_size)
     return st.builds(
@@ -486,8 +449,6 @@ def recommendations(*, max_size: int = 2) -> SearchStrategy[Recommendation]:
 
     Args:
         max_size: The most entries in each of its tuple fields (addressees, topics, provenance).
-
-    .. versionadded:: 0.1.0
     """
     _check_size("max_size", max_size)
     return st.builds(
@@ -509,8 +470,6 @@ def sections(*, max_size: int = 2) -> SearchStrategy[Section]:
 
     Args:
         max_size: The most provenance entries each holds.
-
-    .. versionadded:: 0.1.0
     """
     _check_size("max_size", max_size)
     return st.builds(Section, heading=_maybe(_texts()), text=_texts(), provenance=_tuples(provenances(), max_size))
@@ -523,8 +482,6 @@ def sessions(*, max_size: int = 2) -> SearchStrategy[Session]:
     Args:
         max_size: The most entries in each of its tuple fields; the records they
             hold have at most one of each.
-
-    .. versionadded:: 0.1.0
     """
     _check_size("max_size", max_size)
     inner = _nested(max_size)
@@ -568,8 +525,6 @@ def workshops(*, max_size: int = 2) -> SearchStrategy[Workshop]:
     Args:
         max_size: The most entries in each of its tuple fields; the records they
             hold have at most one of each.
-
-    .. versionadded:: 0.1.0
     """
     _check_size("max_size", max_size)
     inner = _nested(max_size)
@@ -591,8 +546,6 @@ def forums(*, max_size: int = 2) -> SearchStrategy[Forum]:
     Args:
         max_size: The most entries in each of its tuple fields; the sessions and
             workshops it holds have at most one of each part.
-
-    .. versionadded:: 0.1.0
     """
     _check_size("max_size", max_size)
     inner = _nested(max_size)
@@ -621,10 +574,7 @@ def forums(*, max_size: int = 2) -> SearchStrategy[Forum]:
 
 @_cached
 def topic_labels() -> SearchStrategy[TopicLabel]:
-    """Year- and series-specific labels of a topic.
-
-    .. versionadded:: 0.1.0
-    """
+    """Year- and series-specific labels of a topic."""
     return st.builds(TopicLabel, label=_texts(), year=_maybe(st.integers(1, 9999)), series=_maybe(_texts()))
 
 
@@ -634,8 +584,6 @@ def topics(*, max_size: int = 2) -> SearchStrategy[Topic]:
 
     Args:
         max_size: The most aliases and the most labels each holds.
-
-    .. versionadded:: 0.1.0
     """
     _check_size("max_size", max_size)
     return _topics(_slugs(), _maybe(_slugs()), max_size)
@@ -662,8 +610,6 @@ def taxonomies(*, min_size: int = 0, max_size: int = 4) -> SearchStrategy[Taxono
 
     Raises:
         hypothesis.errors.InvalidArgument: The sizes are negative or crossed.
-
-    .. versionadded:: 0.1.0
     """
     _check_size("min_size", min_size)
     _check_size("max_size", max_size, low=min_size)

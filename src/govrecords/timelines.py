@@ -60,8 +60,6 @@ class Trend(enum.Enum):
 
     Read from the points where the topic was concluded, in order; points where it
     was only raised or not discussed are not on the scale and are passed over.
-
-    .. versionadded:: 0.1.0
     """
 
     RISING = "rising"
@@ -89,8 +87,6 @@ class TimelinePoint:
         state: The topic's state there, with the evidence.
         order_known: False when the date overlaps the previous point's, so that
             which came first is not known (the order is then the sort order).
-
-    .. versionadded:: 0.1.0
     """
 
     key: str = attrs.field(validator=instance_of(str))
@@ -112,8 +108,6 @@ class TopicTimeline:
         first_raised: The key of the first point where it was raised or concluded.
         last_seen: The key of the last such point.
         trend: Which way its consensus moved.
-
-    .. versionadded:: 0.1.0
     """
 
     topic: str = attrs.field(validator=instance_of(str))
@@ -137,8 +131,6 @@ class Timeline:
         aggregate: How each point's findings' levels were combined.
         rollup: Whether tags also counted for their broader topics.
         taxonomy: The name of the taxonomy used for labels and roll-up.
-
-    .. versionadded:: 0.1.0
     """
 
     topics: tuple[TopicTimeline, ...] = attrs.field(validator=_many(TopicTimeline))
@@ -159,8 +151,6 @@ def trend_of(states: Sequence[TopicState]) -> Trend:
     >>> trend_of([TopicState(TopicStatus.CONCLUDED, ConsensusLevel.OPINIONS_VARIED), TopicState(TopicStatus.RAISED),
     ...           TopicState(TopicStatus.CONCLUDED, ConsensusLevel.COMMON_VIEW)])
     <Trend.RISING: 'rising'>
-
-    .. versionadded:: 0.1.0
     """
     ranks = [state.level.rank for state in states if state.level is not None and state.level.rank is not None]
     if len(ranks) < 2:
@@ -243,6 +233,8 @@ def timeline(
         the topic was not discussed.
 
     Raises:
+        ArgumentTypeError: *records* is a file name, a path or text rather
+            than records (read them with :func:`~govrecords.formats.load`).
         ValidationError: *records* holds something other than forums, sessions and
             workshops, or a parameter is of the wrong kind.
 
@@ -250,14 +242,12 @@ def timeline(
     >>> line = timeline([examples.load(name) for name in examples.names()], "privacy")
     >>> [(point.label, point.state.status.value) for point in line.topics[0].points]
     [('a forum reporting to IGF 2012 Baku', 'concluded'), ('IGF 2013', 'raised')]
-
-    .. versionadded:: 0.1.0
     """
     check_options(aggregate, rollup)
     _check_topic(topic)
     taxonomy = default_taxonomy() if taxonomy is None else taxonomy
     expand = expander(taxonomy, rollup)
-    items = items_of(records)
+    items = items_of(records, function="timeline")
     groups = _groups(items, units_of(items))
     evidence = [gather(group.units, expand) for group in groups]
     wanted = [topic] if topic is not None else sorted({found for per_point in evidence for found in per_point})

@@ -41,10 +41,7 @@ def normalise_wording(text: str) -> str:
 
 
 class StakeholderKind(enum.Enum):
-    """The IGF's stakeholder groups.
-
-    .. versionadded:: 0.1.0
-    """
+    """The IGF's stakeholder groups."""
 
     GOVERNMENT = "government"
     PRIVATE_SECTOR = "private_sector"
@@ -130,8 +127,6 @@ def read_stakeholder(wording: str) -> StakeholderKind:
     <StakeholderKind.PRIVATE_SECTOR: 'private_sector'>
     >>> read_stakeholder("NGO")
     <StakeholderKind.CIVIL_SOCIETY: 'civil_society'>
-
-    .. versionadded:: 0.1.0
     """
     key = normalise_wording(wording).strip(" .,;:()")
     if key in _STAKEHOLDER_WORDING:
@@ -142,10 +137,7 @@ def read_stakeholder(wording: str) -> StakeholderKind:
 
 
 class RegionalGroup(enum.Enum):
-    """The UN regional groups, as speaker lists give them.
-
-    .. versionadded:: 0.1.0
-    """
+    """The UN regional groups, as speaker lists give them."""
 
     AFRICAN = "african"
     ASIA_PACIFIC = "asia_pacific"
@@ -178,8 +170,6 @@ def read_regional_group(wording: str) -> RegionalGroup | None:
 
     >>> read_regional_group("Western European and Others Group (WEOG)")
     <RegionalGroup.WESTERN_EUROPEAN_AND_OTHERS: 'western_european_and_others'>
-
-    .. versionadded:: 0.1.0
     """
     return _REGIONAL_WORDING.get(normalise_wording(wording).strip(" .,;:"))
 
@@ -197,8 +187,6 @@ class ConsensusLevel(enum.Enum):
 
     >>> ConsensusLevel.OPINIONS_VARIED < ConsensusLevel.COMMON_VIEW
     True
-
-    .. versionadded:: 0.1.0
     """
 
     CONTESTED = "contested"
@@ -284,8 +272,6 @@ def read_consensus(wording: str) -> ConsensusLevel | None:
     <ConsensusLevel.COMMON_VIEW: 'common_view'>
     >>> read_consensus("Agreement: Medium")
     <ConsensusLevel.EMERGING_CONSENSUS: 'emerging_consensus'>
-
-    .. versionadded:: 0.1.0
     """
     key = normalise_wording(wording)
     for phrase, level in CONSENSUS_WORDING:
@@ -295,10 +281,7 @@ def read_consensus(wording: str) -> ConsensusLevel | None:
 
 
 class Stance(enum.Enum):
-    """An actor's stance on a claim.
-
-    .. versionadded:: 0.1.0
-    """
+    """An actor's stance on a claim."""
 
     SUPPORTS = "supports"
     OPPOSES = "opposes"
@@ -308,10 +291,7 @@ class Stance(enum.Enum):
 
 
 class ActorKind(enum.Enum):
-    """Who holds a position or is addressed by a recommendation.
-
-    .. versionadded:: 0.1.0
-    """
+    """Who holds a position or is addressed by a recommendation."""
 
     PERSON = "person"
     ORGANISATION = "organisation"
@@ -329,8 +309,6 @@ class Force(enum.Enum):
     """How strongly a recommendation asks, from its wording.
 
     Ordered from weakest to strongest by :attr:`rank`.
-
-    .. versionadded:: 0.1.0
     """
 
     NOTE = "note"
@@ -379,8 +357,6 @@ def read_force(wording: str) -> tuple[Force, str] | None:
 
     >>> read_force("We strongly suggest :")
     (<Force.URGE: 'urge'>, 'strongly suggest')
-
-    .. versionadded:: 0.1.0
     """
     key = normalise_wording(wording)
     words = " " + " ".join(_WORD_START.findall(key)) + " "
@@ -391,10 +367,7 @@ def read_force(wording: str) -> tuple[Force, str] | None:
 
 
 class SessionKind(enum.Enum):
-    """What kind of session a forum held.
-
-    .. versionadded:: 0.1.0
-    """
+    """What kind of session a forum held."""
 
     WORKSHOP = "workshop"
     FEEDER_WORKSHOP = "feeder_workshop"
@@ -410,10 +383,7 @@ class SessionKind(enum.Enum):
 
 
 class SessionFormat(enum.Enum):
-    """How a session was run.
-
-    .. versionadded:: 0.1.0
-    """
+    """How a session was run."""
 
     PANEL = "panel"
     ROUND_TABLE = "round_table"
@@ -426,20 +396,14 @@ class SessionFormat(enum.Enum):
 
 
 class ParticipantKind(enum.Enum):
-    """Whether a participant is a person or an organisation.
-
-    .. versionadded:: 0.1.0
-    """
+    """Whether a participant is a person or an organisation."""
 
     PERSON = "person"
     ORGANISATION = "organisation"
 
 
 class Role(enum.Enum):
-    """The part a participant played in a session or workshop.
-
-    .. versionadded:: 0.1.0
-    """
+    """The part a participant played in a session or workshop."""
 
     ORGANISER = "organiser"
     CO_ORGANISER = "co_organiser"

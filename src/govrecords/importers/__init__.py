@@ -36,8 +36,6 @@ the length of the text.
 >>> span = session.findings[0].provenance[0].span
 >>> result.text[span.start : span.end]
 'Open data needs open standards.'
-
-.. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
@@ -46,7 +44,10 @@ import os
 from pathlib import Path
 from typing import Literal
 
+import attrs
+
 from govrecords.errors import ImportFailedError, LimitExceededError
+from govrecords.extraction import Extraction, extract, kind_of
 from govrecords.importers._decode import decode
 from govrecords.importers._engine import refuse, run
 from govrecords.importers._registry import FALLBACK, LOW_CONFIDENCE, detect, get, register, templates, unregister
@@ -88,8 +89,6 @@ def get_template(name: str) -> Template:
 
     Raises:
         KeyError: No template has that name (the message lists the names).
-
-    .. versionadded:: 0.1.0
     """
     return get(name)
 
@@ -145,8 +144,6 @@ def import_text(
         LimitExceededError: The text is longer than the limit.
         KeyError: *template* names no registered template.
         TypeError: *text* is not a string.
-
-    .. versionadded:: 0.1.0
     """
     if not isinstance(text, str):  # pyright: ignore[reportUnnecessaryIsInstance]  # untyped callers pass bytes
         raise TypeError(f"import_text reads a str; for bytes or a file use import_file (got {type(text).__name__})")
@@ -170,14 +167,16 @@ def _import(
     record_id: str | None,
     forum_id: str | None,
     issues: tuple[ImportIssue, ...],
+    extraction: Extraction | None = None,
 ) -> ImportResult:
     chosen, confidence, detected, fell_back = _choose(text, template)
     source_id = source_id or f"text-{content_hash(text)[:12]}"
-    source = SourceDocument.from_text(source_id, text)
-    return run(
+    source = SourceDocument.from_text(source_id, text, note=extraction.note() if extraction else None)
+    result = run(
         text, chosen, source=source, taxonomy=taxonomy or default_taxonomy(), record_id=record_id,
         forum_id=forum_id, confidence=confidence, detected=detected, issues=issues, fell_back=fell_back,
     )
+    return attrs.evolve(result, extraction=extraction) if extraction is not None else result
 
 
 def import_file(
@@ -191,9 +190,18 @@ def import_file(
     errors: Literal["replace", "strict"] = "replace",
     limits: Limits = DEFAULT_LIMITS,
 ) -> ImportResult:
-    """Import a text file into records.
+    """Import a file into records: plain text, a PDF, an HTML page or a Word (.docx) file.
 
-    The file is read as bytes and decoded as UTF-8 (UTF-16 when it starts with a
+    A PDF, an HTML page or a .docx file (told by its first bytes, else by its
+    suffix) is first turned into text by :func:`govrecords.extraction.extract`;
+    that text is the import's source (:attr:`ImportResult.text`), so every span
+    slices it, and :attr:`ImportResult.extraction` holds the original file's
+    SHA-256 and the page or element each passage came from (the source
+    document's note names the file and its hash too). PDF and .docx need the
+    optional extras ``pip install 'govrecords[pdf]'`` and
+    ``pip install 'govrecords[docx]'``.
+
+    Any other file is read as bytes and decoded as UTF-8 (UTF-16 when it starts with a
     UTF-16 byte order mark); line ends are kept as they are, so spans index the
     decoded text exactly (:attr:`ImportResult.text`). Bytes that are not UTF-8
     are, by default, replaced with U+FFFD and reported in one ``invalid-utf8``
@@ -214,10 +222,11 @@ def import_file(
     Raises:
         ImportFailedError: The file cannot be read, is not a regular file (a
             FIFO, a device: give :func:`import_text` the text of a stream), is
-            blank, or (with ``errors="strict"``) is not UTF-8.
+            blank, or (with ``errors="strict"``) is not UTF-8; or a document
+            holds no text or is broken.
+        MissingExtraError: The file is a PDF or a .docx and the extra that
+            reads it is not installed (the message names it).
         LimitExceededError: The file is larger than the limit.
-
-    .. versionadded:: 0.1.0
     """
     from govrecords._files import read_bytes
 
@@ -226,9 +235,19 @@ def import_file(
         data = read_bytes(file, limits)  # a regular file only, and never more than the limit
     except OSError as error:
         raise ImportFailedError(f"{file}: cannot be read: {error.strerror or error}") from None
-    text, issues = decode(data, errors)
+    kind = kind_of(data, file.name)
+    extraction: Extraction | None = None
+    if kind == "text":
+        text, issues = decode(data, errors)
+    else:
+        extraction = extract(data, kind=kind, name=file.name)
+        text, issues = extraction.text, ()
+        if len(text) > limits.max_bytes:
+            raise LimitExceededError(
+                f"{file}: the extracted text is {len(text)} characters, over the limit of {limits.max_bytes}"
+            )
     refuse(text)
     return _import(
         text, template=template, source_id=source_id or slug(file.stem, max_words=12) or None, taxonomy=taxonomy,
-        record_id=record_id, forum_id=forum_id, issues=issues,
+        record_id=record_id, forum_id=forum_id, issues=issues, extraction=extraction,
     )

@@ -54,8 +54,6 @@ def templates() -> tuple[Template, ...]:
 
     >>> [t.name for t in templates()][:2]
     ['igf-session-report', 'workshop-announcement']
-
-    .. versionadded:: 0.1.0
     """
     _load_built_in()
     return tuple(_registered.values())
@@ -80,8 +78,6 @@ def register(template: Template, *, replace: bool = False) -> None:
     Raises:
         ValueError: A template of that name is registered and *replace* is false.
         TypeError: *template* is not a :class:`Template`.
-
-    .. versionadded:: 0.1.0
     """
     if not isinstance(template, Template):  # pyright: ignore[reportUnnecessaryIsInstance]  # untyped callers
         raise TypeError(f"expected a Template, got {type(template).__name__}")
@@ -97,8 +93,6 @@ def unregister(name: str) -> None:
     Raises:
         KeyError: No such template was registered.
         ValueError: *name* is a built-in template.
-
-    .. versionadded:: 0.1.0
     """
     _load_built_in()
     if name in BUILT_IN:
@@ -142,8 +136,6 @@ def detect(text: str) -> tuple[Detection, ...]:
 
     >>> detect("Session Name: X\nIssues which reached a common view: Y")[0].template
     'igf-session-report'
-
-    .. versionadded:: 0.1.0
     """
     folded = " " + fold_text(text[:DETECT_LIMIT]) + " "
     scored = [score(template, folded) for template in templates()]

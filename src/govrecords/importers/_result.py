@@ -6,9 +6,10 @@ import warnings as _warnings
 from typing import Any
 
 import attrs
-from attrs.validators import deep_iterable, instance_of
+from attrs.validators import deep_iterable, instance_of, optional
 
 from govrecords.errors import RecordImportWarning
+from govrecords.extraction import Extraction
 from govrecords.importers._text import is_blank
 from govrecords.provenance import Provenance, SourceDocument, Span
 from govrecords.records import Forum, Session, Workshop
@@ -44,8 +45,6 @@ class ImportIssue:
         span: The characters of the text it concerns.
         line: The 1-based line where the span starts.
         column: The 1-based column where the span starts.
-
-    .. versionadded:: 0.1.0
     """
 
     code: str = attrs.field(validator=attrs.validators.in_(CODES))
@@ -70,8 +69,6 @@ class Detection:
         template: The template's name.
         confidence: From 0 (nothing of it found) to 1 (all its cues found).
         evidence: The cues found.
-
-    .. versionadded:: 0.1.0
     """
 
     template: str
@@ -100,8 +97,9 @@ class ImportResult:
             list markers, the lines patterns read, a recommendations' lead-in.
             With the provenance spans and the warnings' spans, they cover every
             non-blank character of the text (see :meth:`uncovered`).
-
-    .. versionadded:: 0.1.0
+        extraction: For a PDF, HTML or .docx file, how its text was extracted:
+            the original file's SHA-256 and the page or element of each passage
+            (:meth:`~govrecords.extraction.Extraction.locate`); None for text.
     """
 
     forum: Forum = attrs.field(validator=instance_of(Forum))
@@ -112,6 +110,7 @@ class ImportResult:
     detected: bool = attrs.field(validator=instance_of(bool))
     text: str = attrs.field(repr=False, validator=instance_of(str))
     structure: tuple[Span, ...] = attrs.field(default=(), repr=False, validator=_many(Span))
+    extraction: Extraction | None = attrs.field(default=None, repr=False, validator=optional(instance_of(Extraction)))
 
     @property
     def sessions(self) -> tuple[Session, ...]:

@@ -136,8 +136,6 @@ class Label:
         states_force: Its wording states the force of the recommendations under
             it, over their own words ("Agree that:" in a communiqué); otherwise
             it is used only for those whose own words state none.
-
-    .. versionadded:: 0.1.0
     """
 
     field: str = attrs.field(validator=_field)
@@ -165,8 +163,6 @@ class LinePattern:
         pattern: The pattern, e.g. ``"{date:date} - A {kind} on {theme} in {place}"``.
         lines: How many non-blank lines from the start of the document it may
             match (0: any line before the first label).
-
-    .. versionadded:: 0.1.0
     """
 
     pattern: str = attrs.field(validator=instance_of(str))
@@ -181,8 +177,6 @@ class PhraseRule:
         field: ``format`` (the session format named after the phrase) or any
             text field (the whole paragraph).
         phrases: The phrases ("this workshop will be a").
-
-    .. versionadded:: 0.1.0
     """
 
     field: str = attrs.field(validator=_field)
@@ -191,10 +185,7 @@ class PhraseRule:
 
 @attrs.frozen(cache_hash=True)  # templates key caches; hash them once
 class Cue:
-    """A phrase whose presence suggests a template, with its weight for detection.
-
-    .. versionadded:: 0.1.0
-    """
+    """A phrase whose presence suggests a template, with its weight for detection."""
 
     phrase: str = attrs.field(validator=instance_of(str))
     weight: float = attrs.field(default=1.0, converter=float)
@@ -232,8 +223,6 @@ class Template:
         cues: Phrases that suggest the template, for detection.
         kind: The :class:`~govrecords.vocabulary.SessionKind` value of what it produces.
         series: The forum series its documents belong to ("IGF", "EuroDIG").
-
-    .. versionadded:: 0.1.0
     """
 
     name: str = attrs.field(validator=_name)
@@ -275,8 +264,6 @@ class Template:
         >>> Template.from_dict({"name": "mine", "description": "My forms", "produces": "session",
         ...                     "labels": [{"field": "title", "aliases": ["Name of the session"]}]}).labels[0].field
         'title'
-
-        .. versionadded:: 0.1.0
         """
         problems: list[Problem] = []
         if not isinstance(data, Mapping):  # pyright: ignore[reportUnnecessaryIsInstance]  # JSON may hold a list
@@ -300,10 +287,7 @@ class Template:
             raise ValidationError([Problem("$", str(error))]) from None
 
     def to_dict(self) -> dict[str, Any]:
-        """The template as JSON-ready data, as :meth:`from_dict` reads it (defaults left out).
-
-        .. versionadded:: 0.1.0
-        """
+        """The template as JSON-ready data, as :meth:`from_dict` reads it (defaults left out)."""
 
         def keep(attribute: attrs.Attribute[Any], value: object) -> bool:
             return value != attribute.default
@@ -343,8 +327,6 @@ def load_template(path: str | Path) -> Template:
         LimitExceededError: The file is larger or deeper than the default limits.
         FileAccessError: *path* is not a regular file.
         OSError: The file cannot be read.
-
-    .. versionadded:: 0.1.0
     """
     from govrecords._files import read_bytes
     from govrecords._parsing import parse_json

@@ -6,8 +6,6 @@
   converter and JSON Schema as every record);
 * :func:`to_svg`: a picture of one topic's timeline, written with the standard
   library only.
-
-.. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
@@ -25,8 +23,6 @@ def to_json(report: Comparison | Timeline, *, indent: int | None = 2) -> str:
 
     The same as :func:`govrecords.formats.dumps`: read it back with
     :func:`govrecords.formats.loads`; its shape is in the JSON Schema.
-
-    .. versionadded:: 0.1.0
     """
     from govrecords.formats import dumps
 

@@ -157,8 +157,6 @@ def to_svg(report: Timeline | TopicTimeline, topic: str | None = None) -> str:
 
     Raises:
         ValidationError: *topic* names none of the timeline's topics.
-
-    .. versionadded:: 0.1.0
     """
     line = _choose(report, topic)
     count = max(len(line.points), 1)

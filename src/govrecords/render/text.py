@@ -97,9 +97,9 @@ class _Writer:
         return head, self.evidence(shown, topic)
 
 
-def _render(blocks: Sequence[_Block], style: Style) -> str:
-    render = _markdown_block if style == "markdown" else _text_block
-    return "\n\n".join(part for part in map(render, blocks) if part) + "\n"
+def _render(blocks: Sequence[_Block], style: Style, width: int = WIDTH) -> str:
+    parts = [_markdown_block(block) if style == "markdown" else _text_block(block, width) for block in blocks]
+    return "\n\n".join(part for part in parts if part) + "\n"
 
 
 def _markdown_block(block: _Block) -> str:
@@ -121,16 +121,16 @@ def _markdown_block(block: _Block) -> str:
     return "\n".join(lines)
 
 
-def _wrap(text: str, first: str, rest: str) -> str:
+def _wrap(text: str, first: str, rest: str, width: int = WIDTH) -> str:
     return textwrap.fill(
-        text, WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False, break_long_words=False
+        text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False, break_long_words=False
     )
 
 
-def _text_table(rows: Sequence[tuple[str, ...]]) -> str:
+def _text_table(rows: Sequence[tuple[str, ...]], width: int = WIDTH) -> str:
     """Columns wrapped to fit the page: the first column gives way first, then the last, then the widest."""
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
-    room = WIDTH - 2 * (len(widths) - 1)
+    room = width - 2 * (len(widths) - 1)
     for column, floor in ((0, 26), (len(widths) - 1, 12)):
         widths[column] = max(min(widths[column], floor), widths[column] - (sum(widths) - room))
     while sum(widths) > room and max(widths) > 12:
@@ -149,23 +149,23 @@ def _text_table(rows: Sequence[tuple[str, ...]]) -> str:
     return "\n".join(lines)
 
 
-def _text_block(block: _Block) -> str:
-    if block.kind == "h1":
-        return f"{block.text}\n{'=' * min(len(block.text), WIDTH)}"
-    if block.kind == "h2":
-        return f"{block.text}\n{'-' * min(len(block.text), WIDTH)}"
+def _text_block(block: _Block, width: int = WIDTH) -> str:
+    if block.kind in ("h1", "h2"):
+        title = _wrap(block.text, "", "", width)
+        rule = "=" if block.kind == "h1" else "-"
+        return f"{title}\n{rule * max(map(len, title.splitlines()))}"
     if block.kind == "h3":
-        return _wrap(block.text, "", "  ")
+        return _wrap(block.text, "", "  ", width)
     if block.kind == "p":
-        return _wrap(block.text, "", "")
+        return _wrap(block.text, "", "", width)
     if block.kind == "note":
-        return _wrap(block.text, "  Note: ", "        ")
+        return _wrap(block.text, "  Note: ", "        ", width)
     if block.kind == "table":
-        return _text_table(block.rows)
+        return _text_table(block.rows, width)
     lines: list[str] = []
     for item, subs in block.items:
-        lines.append(_wrap(item, "  ", "    "))
-        lines.extend(_wrap(sub, "    - ", "      ") for sub in subs)
+        lines.append(_wrap(item, "  ", "    ", width))
+        lines.extend(_wrap(sub, "    - ", "      ", width) for sub in subs)
     return "\n".join(lines)
 
 
@@ -367,11 +367,20 @@ def _blocks(report: Comparison | Timeline, style: Style, taxonomy: Taxonomy | No
     return _timeline_blocks(report, out)
 
 
-def to_text(report: Comparison | Timeline, *, taxonomy: Taxonomy | None = None, quote_width: int = QUOTE_WIDTH) -> str:
-    """A comparison or a timeline as plain text, wrapped at 100 columns.
+def to_text(
+    report: Comparison | Timeline,
+    *,
+    taxonomy: Taxonomy | None = None,
+    quote_width: int = QUOTE_WIDTH,
+    width: int = WIDTH,
+) -> str:
+    """A comparison or a timeline as plain text, wrapped at *width* columns.
 
     Args:
         report: What to render.
+        width: The widest line, in columns (default 100; the command line gives
+            the terminal's width). Table columns give way first; a word longer
+            than a line is never broken.
         taxonomy: Where to find each topic's words, to cut long quotes around them
             (default: :func:`~govrecords.taxonomy.default_taxonomy`).
         quote_width: The longest quote shown, in characters; the full quotes are
@@ -379,10 +388,10 @@ def to_text(report: Comparison | Timeline, *, taxonomy: Taxonomy | None = None, 
 
     Returns:
         The text, ending with a newline.
-
-    .. versionadded:: 0.1.0
     """
-    return _render(_blocks(report, "text", taxonomy, quote_width), "text")
+    if type(width) is not int or width < 20:
+        raise ValueError(f"width must be a whole number of columns >= 20, got {width!r}")
+    return _render(_blocks(report, "text", taxonomy, quote_width), "text", width)
 
 
 def to_markdown(
@@ -397,7 +406,5 @@ def to_markdown(
 
     Returns:
         The Markdown, ending with a newline.
-
-    .. versionadded:: 0.1.0
     """
     return _render(_blocks(report, "markdown", taxonomy, quote_width), "markdown")
