@@ -86,18 +86,18 @@ def test_extend_replaces_and_adds() -> None:
     """extend adds new topics and replaces those with the same id, leaving the original untouched."""
     base = default_taxonomy()
     extra = Topic(
-        "zero-rating",
-        "Zero rating",
-        aliases=("zero-rating",),
-        broader="internet-economy",
-        labels=(TopicLabel("ZeroRating", 2015, "IGF"),),
+        "cable-landing",
+        "Cable landing stations",
+        aliases=("cable landing stations",),
+        broader="infrastructure",
+        labels=(TopicLabel("Cables Ashore", 2015, "IGF"),),
     )
     renamed = Topic("privacy", "Privacy", aliases=("privacy",))
     extended = base.extend([extra, renamed], name="mine")
     assert extended.name == "mine"
     assert extended["privacy"].label == "Privacy"
-    assert extended.tag("zero-rating plans") == ("zero-rating",)
-    assert "zero-rating" not in base
+    assert extended.tag("new cable landing stations") == ("cable-landing",)
+    assert "cable-landing" not in base
 
 
 def test_invalid_taxonomies_are_refused() -> None:

@@ -27,6 +27,8 @@ __all__ = [
     "Problem",
     "RecordImportWarning",
     "SerializationError",
+    "TaxonomyError",
+    "UnknownTopicError",
     "ValidationError",
 ]
 
@@ -210,6 +212,46 @@ class ImportFailedError(GovRecordsError, ValueError):
         self.column = column
         where = "" if line is None else f"line {line}, column {column or 1}: "
         super().__init__(f"{where}{message}")
+
+
+class TaxonomyError(GovRecordsError, ValueError):
+    """A taxonomy is inconsistent.
+
+    A duplicate id, a ``broader`` id that names no topic, broader links that form a
+    cycle, or one wording given to two topics.
+
+    .. versionadded:: 0.2.0
+    """
+
+
+class UnknownTopicError(GovRecordsError, KeyError):
+    """A topic id that the taxonomy does not define, with the closest known ids.
+
+    Args:
+        topic: The id as given.
+        suggestions: The closest known ids, best first (may be empty).
+        taxonomy: The name of the taxonomy that was asked.
+
+    >>> print(UnknownTopicError("privcy", ("privacy",), "default"))
+    unknown topic 'privcy' in taxonomy 'default'; did you mean 'privacy'?
+
+    .. versionadded:: 0.2.0
+    """
+
+    topic: str
+    suggestions: tuple[str, ...]
+
+    def __init__(self, topic: str, suggestions: Iterable[str] = (), taxonomy: str | None = None) -> None:
+        self.topic = topic
+        self.suggestions = tuple(suggestions)
+        where = f" in taxonomy {taxonomy!r}" if taxonomy else ""
+        message = f"unknown topic {_short_repr(topic, 60)}{where}"
+        if self.suggestions:
+            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return str(self.args[0])
 
 
 class GovRecordsWarning(UserWarning):
