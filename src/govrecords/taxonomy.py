@@ -37,6 +37,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -289,6 +290,28 @@ class _Entry:
     wording: str
 
 
+def _joined(entry: _Entry) -> Iterator[_Entry]:
+    """The entry with some neighbouring words written as one hyphenated word.
+
+    A text's "net-neutrality" is one word ("netneutrality") where the wording
+    "net neutrality" has two, so each way of joining neighbours is indexed too
+    (up to five words; names keep their form).
+    """
+    if entry.kind == "name" or not 2 <= len(entry.words) <= 5:
+        return
+    raw = _TOKEN.findall(entry.wording)
+    gaps = len(raw) - 1
+    for mask in range(1, 2**gaps):
+        parts = [raw[0]]
+        for gap in range(gaps):
+            if mask >> gap & 1:
+                parts[-1] += raw[gap + 1]
+            else:
+                parts.append(raw[gap + 1])
+        exact = tuple(part if _exact(part) and part in raw else None for part in parts)
+        yield attrs.evolve(entry, words=tuple(_fold(part) for part in parts), exact=exact)
+
+
 def _entry(text: str, topic: str | None, kind: str) -> _Entry | None:
     tokens = _TOKEN.findall(text)
     if not tokens:
@@ -359,6 +382,9 @@ class Taxonomy:
                     f"and already to {first!r} (as {earlier[1]!r})"
                 )
             phrases.setdefault(entry.words[0], []).append(entry)
+            for variant in _joined(entry):  # "net neutrality" also matches "net-neutrality"
+                if owner.setdefault(variant.words, (topic, text))[0] == topic:
+                    phrases.setdefault(variant.words[0], []).append(variant)
 
         for text in self.names:
             add(text, None, "name")
@@ -378,7 +404,7 @@ class Taxonomy:
             for entry in topic.labels:
                 labels.setdefault(_words(entry.label), []).append((entry, topic.id))
         for candidates in phrases.values():
-            candidates.sort(key=lambda item: -len(item.words))  # longest phrase wins
+            candidates.sort(key=lambda item: -len(item.words))  # longest phrase wins (stable: wordings first)
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_phrases", phrases)
         object.__setattr__(self, "_labels", labels)
@@ -651,13 +677,14 @@ def load_taxonomy(path: str | os.PathLike[str], *, extend: Taxonomy | None = Non
             names its JSON path.
         TaxonomyError: Its topics are inconsistent (a duplicate id, a dangling or
             circular ``broader`` link, one wording for two topics), named with the file.
-        FileAccessError: The file cannot be read.
+        OSError: The file cannot be read (as :func:`open` raises it), or
+            :class:`~govrecords.errors.FileAccessError` for a FIFO or device.
 
     .. versionadded:: 0.2.0
     """
     from govrecords.formats import load
 
-    where = os.fspath(path)
+    where = Path(path).name
     token = _DEFER_LINKS.set(extend is not None)
     try:
         read = load(path, Taxonomy)

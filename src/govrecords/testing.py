@@ -676,7 +676,7 @@ def taxonomies(*, min_size: int = 0, max_size: int = 4) -> SearchStrategy[Taxono
 
 @st.composite
 def _taxonomies(draw: st.DrawFn, min_size: int, max_size: int) -> Taxonomy:
-    from govrecords.taxonomy import _words
+    from govrecords.taxonomy import _words  # pyright: ignore[reportPrivateUsage]  # the taxonomy's own rule
 
     ids = draw(st.lists(_slugs(), min_size=min_size, max_size=max_size, unique=True))
     # A taxonomy gives each wording to one topic (or to its names and idioms), and its
@@ -684,14 +684,14 @@ def _taxonomies(draw: st.DrawFn, min_size: int, max_size: int) -> Taxonomy:
     owner: dict[tuple[str, ...], str] = {}
 
     def free(texts: tuple[str, ...], who: str) -> tuple[str, ...]:
-        kept = []
+        kept: list[str] = []
         for text in texts:
             words = _words(text)
             if words and owner.setdefault(words, who) == who:
                 kept.append(text)
         return tuple(kept)
 
-    members = []
+    members: list[Topic] = []
     for index, topic_id in enumerate(ids):
         broader: SearchStrategy[str | None] = _maybe(st.sampled_from(ids[:index])) if index else st.none()
         topic = draw(_topics(st.just(topic_id), broader, 1))
