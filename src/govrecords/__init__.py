@@ -47,6 +47,8 @@ if TYPE_CHECKING:
         Problem,
         RecordImportWarning,
         SerializationError,
+        TaxonomyError,
+        UnknownTopicError,
         ValidationError,
     )
     from govrecords.evidence import Evidence, EvidenceKind, ForumRef, RecordKind, RecordRef, TopicState, TopicStatus
@@ -78,7 +80,16 @@ if TYPE_CHECKING:
         Workshop,
     )
     from govrecords.schema import json_schema
-    from govrecords.taxonomy import Taxonomy, Topic, TopicLabel, default_taxonomy
+    from govrecords.taxonomy import (
+        TagDecision,
+        Taxonomy,
+        Topic,
+        TopicLabel,
+        TopicTag,
+        default_taxonomy,
+        explain_tags,
+        load_taxonomy,
+    )
     from govrecords.timelines import Timeline, TimelinePoint, TopicTimeline, Trend, timeline
     from govrecords.vocabulary import (
         ActorKind,
@@ -124,6 +135,8 @@ _WHERE = {
     "Problem": "errors",
     "RecordImportWarning": "errors",
     "SerializationError": "errors",
+    "TaxonomyError": "errors",
+    "UnknownTopicError": "errors",
     "ValidationError": "errors",
     "Evidence": "evidence",
     "EvidenceKind": "evidence",
@@ -164,10 +177,14 @@ _WHERE = {
     "Statement": "records",
     "Workshop": "records",
     "json_schema": "schema",
+    "TagDecision": "taxonomy",
     "Taxonomy": "taxonomy",
     "Topic": "taxonomy",
     "TopicLabel": "taxonomy",
+    "TopicTag": "taxonomy",
     "default_taxonomy": "taxonomy",
+    "explain_tags": "taxonomy",
+    "load_taxonomy": "taxonomy",
     "Timeline": "timelines",
     "TimelinePoint": "timelines",
     "TopicTimeline": "timelines",
@@ -247,7 +264,9 @@ __all__ = [
     "StanceComparison",
     "StanceShift",
     "Statement",
+    "TagDecision",
     "Taxonomy",
+    "TaxonomyError",
     "Timeline",
     "TimelinePoint",
     "Topic",
@@ -255,8 +274,10 @@ __all__ = [
     "TopicLabel",
     "TopicState",
     "TopicStatus",
+    "TopicTag",
     "TopicTimeline",
     "Trend",
+    "UnknownTopicError",
     "ValidationError",
     "When",
     "Workshop",
@@ -267,9 +288,11 @@ __all__ = [
     "default_taxonomy",
     "dump",
     "dumps",
+    "explain_tags",
     "iter_jsonl",
     "json_schema",
     "load",
+    "load_taxonomy",
     "loads",
     "make_converter",
     "parse_date",
