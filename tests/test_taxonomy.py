@@ -396,3 +396,22 @@ def test_tag_of_joined_words_is_stable(words: list[str]) -> None:
     text = " ".join(words)
     taxonomy = default_taxonomy()
     assert taxonomy.tag(text) == tuple(dict.fromkeys(tag.topic for tag in taxonomy.tags(text)))
+
+
+def test_a_phrase_does_not_run_across_punctuation() -> None:
+    """'the internet, economy' is two words in a list, not the phrase 'internet economy'."""
+    taxonomy = default_taxonomy()
+    assert taxonomy.tag("harm to the internet, economy and society") == ()
+    assert taxonomy.tag("the internet economy") == ("internet-economy",)
+    assert taxonomy.tag("women's rights online") == ("gender",)
+
+
+def test_comparison_evidence_says_why_it_was_tagged() -> None:
+    """A comparison's evidence shows the words that tagged it with the topic."""
+    from govrecords import compare, examples
+    from govrecords.render import to_text
+
+    report = to_text(compare(*(examples.load(name) for name in examples.names())))
+    flat = " ".join(report.split())
+    assert "tagged because of \u201cprivacy issues\u201d" in flat
+    assert "tagged because of \u201cinternet monopoly\u201d" in flat

@@ -60,6 +60,9 @@ __all__ = [
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TOKEN = re.compile("\\w+(?:[-\u2010\u2011]\\w+)*")
 _HYPHENS = str.maketrans("", "", "-\u2010\u2011")
+# What may separate the words of one phrase: spaces, an apostrophe ("women's"), a
+# slash ("PIPA/SOPA"). A comma, a full stop or a bracket ends the phrase.
+_SOFT_GAP = re.compile("[\\s'\u2019/]+")
 
 DEFAULT_MIN_CONFIDENCE = 0.5
 """Tags with a lower confidence are left out unless the caller asks for them."""
@@ -525,10 +528,12 @@ did you mean 'privacy'?
     def _decide(self, text: str, min_confidence: float) -> Iterator[TagDecision]:
         tokens = [(match.group(), match.start(), match.end()) for match in _TOKEN.finditer(text)]
         folded = [_fold(token[0]) for token in tokens]
-        joined = [False] + [text[a[2] : b[1]] in {" ", "\u00a0"} for a, b in itertools.pairwise(tokens)]
+        gaps = [text[a[2] : b[1]] for a, b in itertools.pairwise(tokens)]
+        joined = [False] + [gap in {" ", "\u00a0"} for gap in gaps]
+        soft = [False] + [_SOFT_GAP.fullmatch(gap) is not None for gap in gaps]  # a phrase spans these only
         index = 0
         while index < len(tokens):
-            entry = self._match(tokens, folded, index)
+            entry = self._match(tokens, folded, soft, index)
             if entry is None:
                 index += 1
                 continue
@@ -560,10 +565,12 @@ did you mean 'privacy'?
             else:
                 yield TagDecision(phrase, span, entry.topic, confidence, True, why, entry.wording)
 
-    def _match(self, tokens: list[tuple[str, int, int]], folded: list[str], index: int) -> _Entry | None:
+    def _match(
+        self, tokens: list[tuple[str, int, int]], folded: list[str], soft: list[bool], index: int
+    ) -> _Entry | None:
         for entry in self._phrases.get(folded[index], ()):
             size = len(entry.words)
-            if tuple(folded[index : index + size]) != entry.words:
+            if tuple(folded[index : index + size]) != entry.words or not all(soft[index + 1 : index + size]):
                 continue
             if any(
                 exact is not None and tokens[index + offset][0] != exact for offset, exact in enumerate(entry.exact)
