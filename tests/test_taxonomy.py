@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -415,3 +416,20 @@ def test_comparison_evidence_says_why_it_was_tagged() -> None:
     flat = " ".join(report.split())
     assert "tagged because of \u201cprivacy issues\u201d" in flat
     assert "tagged because of \u201cinternet monopoly\u201d" in flat
+
+
+@pytest.mark.parametrize(
+    "unit", ["Privacy ", "Privacy Rights ", "net neutrality, ", "The Ministry of Privacy and Data Protection "]
+)
+def test_tagging_is_linear(unit: str) -> None:
+    """Tagging 20 times more text takes about 20 times longer, even where every word is capitalised."""
+    taxonomy = default_taxonomy()
+
+    def cost(repeat: int) -> float:
+        text = unit * repeat
+        start = time.perf_counter()
+        taxonomy.tags(text)
+        return time.perf_counter() - start
+
+    small, large = min(cost(500) for _ in range(3)), min(cost(10_000) for _ in range(3))
+    assert large < 60 * max(small, 1e-4)

@@ -131,6 +131,7 @@ _NAME_WORDS = frozenset(
         "agenda",
     ]
 )
+_NAME_REACH = 8
 _CONNECTORS = frozenset({"of", "on", "for", "and", "the", "in", "de"})
 
 _DEFER_LINKS: contextvars.ContextVar[bool] = contextvars.ContextVar("_DEFER_LINKS", default=False)
@@ -625,11 +626,21 @@ def _name_around(
     if not all(_capital(tokens[i][0]) for i in range(start, stop)):
         return None
     first, last = start, stop
-    while first > 0 and joined[first] and (_capital(tokens[first - 1][0]) or tokens[first - 1][0] in _CONNECTORS):
+    # A name is a few words: looking at most _NAME_REACH words either way keeps tagging
+    # linear in the text even when every word is capitalised.
+    while (
+        first > max(0, start - _NAME_REACH)
+        and joined[first]
+        and (_capital(tokens[first - 1][0]) or tokens[first - 1][0] in _CONNECTORS)
+    ):
         first -= 1
     while first < start and not _capital(tokens[first][0]):
         first += 1
-    while last < len(tokens) and joined[last] and (_capital(tokens[last][0]) or tokens[last][0] in _CONNECTORS):
+    while (
+        last < min(len(tokens), stop + _NAME_REACH)
+        and joined[last]
+        and (_capital(tokens[last][0]) or tokens[last][0] in _CONNECTORS)
+    ):
         last += 1
     while last > stop and not _capital(tokens[last - 1][0]):
         last -= 1

@@ -90,7 +90,7 @@ class _Writer:
         return tuple(out)
 
     def because(self, text: str, topic: str | None) -> str:
-        """ "; tagged because of “words”": the words of *text* that tag *topic* (or a narrower one)."""
+        """The words of *text* that tag *topic* (or a narrower one), as '; tagged because of “…”'."""
         if topic is None:
             return ""
         found = self.taxonomy.tags(text)
