@@ -695,7 +695,7 @@ def load_taxonomy(path: str | os.PathLike[str], *, extend: Taxonomy | None = Non
             names its JSON path.
         TaxonomyError: Its topics are inconsistent (a duplicate id, a dangling or
             circular ``broader`` link, one wording for two topics), named with the file.
-        OSError: The file cannot be read (as :func:`open` raises it), or it is a
+        OSError: The file cannot be read (as ``open()`` raises it), or it is a
             FIFO or a device (``FileAccessError``).
 
     .. versionadded:: 0.2.0
