@@ -184,7 +184,7 @@ def test_text_shows_states_changes_and_quotes() -> None:
     flat = " ".join(text.split())
     assert "Compared The Future of Internet : Where we go? And how? (before) with Enhanced Cooperation" in flat
     assert "The after side is a workshop announcement" in flat
-    assert "The role of governments opinions varied (GIC 0.57) raised, not yet concluded reopened" in flat
+    assert "The role of governments opinions varied (GIC 0.60) raised, not yet concluded reopened" in flat
     assert "(session-report-future-of-internet, characters " in flat
     assert "No position on either side is held by an actor with a declared stakeholder group." in flat
     assert all(len(line) <= 100 for line in text.splitlines() if not line.startswith(("Topic ", "---", "Comparison")))

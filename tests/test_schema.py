@@ -110,7 +110,7 @@ def test_record_definitions_forbid_unknown_keys_and_describe_themselves() -> Non
 def test_private_state_is_not_in_the_schema() -> None:
     """Taxonomy's derived indexes (``init=False``) are neither written nor described."""
     taxonomy = SCHEMA["$defs"]["Taxonomy"]
-    assert set(taxonomy["properties"]) == {"name", "topics", "version"}
+    assert set(taxonomy["properties"]) == {"name", "topics", "version", "names", "idioms"}
     assert taxonomy["required"] == ["name", "topics"]
 
 

@@ -50,6 +50,8 @@ if TYPE_CHECKING:
         Problem,
         RecordImportWarning,
         SerializationError,
+        TaxonomyError,
+        UnknownTopicError,
         ValidationError,
     )
     from govrecords.evidence import Evidence, EvidenceKind, ForumRef, RecordKind, RecordRef, TopicState, TopicStatus
@@ -81,7 +83,16 @@ if TYPE_CHECKING:
         Workshop,
     )
     from govrecords.schema import json_schema
-    from govrecords.taxonomy import Taxonomy, Topic, TopicLabel, default_taxonomy
+    from govrecords.taxonomy import (
+        TagDecision,
+        Taxonomy,
+        Topic,
+        TopicLabel,
+        TopicTag,
+        default_taxonomy,
+        explain_tags,
+        load_taxonomy,
+    )
     from govrecords.timelines import Timeline, TimelinePoint, TopicTimeline, Trend, timeline
     from govrecords.vocabulary import (
         ActorKind,
@@ -130,6 +141,8 @@ _WHERE = {
     "Problem": "errors",
     "RecordImportWarning": "errors",
     "SerializationError": "errors",
+    "TaxonomyError": "errors",
+    "UnknownTopicError": "errors",
     "ValidationError": "errors",
     "Evidence": "evidence",
     "EvidenceKind": "evidence",
@@ -170,10 +183,14 @@ _WHERE = {
     "Statement": "records",
     "Workshop": "records",
     "json_schema": "schema",
+    "TagDecision": "taxonomy",
     "Taxonomy": "taxonomy",
     "Topic": "taxonomy",
     "TopicLabel": "taxonomy",
+    "TopicTag": "taxonomy",
     "default_taxonomy": "taxonomy",
+    "explain_tags": "taxonomy",
+    "load_taxonomy": "taxonomy",
     "Timeline": "timelines",
     "TimelinePoint": "timelines",
     "TopicTimeline": "timelines",
@@ -256,7 +273,9 @@ __all__ = [
     "StanceComparison",
     "StanceShift",
     "Statement",
+    "TagDecision",
     "Taxonomy",
+    "TaxonomyError",
     "Timeline",
     "TimelinePoint",
     "Topic",
@@ -264,8 +283,10 @@ __all__ = [
     "TopicLabel",
     "TopicState",
     "TopicStatus",
+    "TopicTag",
     "TopicTimeline",
     "Trend",
+    "UnknownTopicError",
     "ValidationError",
     "When",
     "Workshop",
@@ -276,9 +297,11 @@ __all__ = [
     "default_taxonomy",
     "dump",
     "dumps",
+    "explain_tags",
     "iter_jsonl",
     "json_schema",
     "load",
+    "load_taxonomy",
     "loads",
     "make_converter",
     "parse_date",

@@ -535,7 +535,9 @@ def _add_timeline(commands: Commands) -> Runner:
 
 
 def _run_timeline(args: argparse.Namespace) -> int:
+    from govrecords.errors import UnknownTopicError
     from govrecords.render import to_svg
+    from govrecords.taxonomy import default_taxonomy
     from govrecords.timelines import timeline
 
     if args.files.count(STDIO) > 1:
@@ -546,9 +548,14 @@ def _run_timeline(args: argparse.Namespace) -> int:
         return 1
     try:
         report = timeline(records, args.topic, rollup=args.rollup)  # type: ignore[arg-type]  # timeline checks each record
+        if args.topic is not None and report.topics[0].first_raised is None:
+            default_taxonomy().require(args.topic)  # a misspelt id is an error, not "not discussed"
     except ValidationError as error:
         for problem in error.problems:
             _err(_problem_line("timeline", problem))
+        return 1
+    except UnknownTopicError as error:
+        _err(f"govrecords timeline: error: --topic: {error}")
         return 1
     if args.svg is not None:
         if len(report.topics) != 1:

@@ -28,6 +28,8 @@ __all__ = [
     "Problem",
     "RecordImportWarning",
     "SerializationError",
+    "TaxonomyError",
+    "UnknownTopicError",
     "ValidationError",
 ]
 
@@ -226,6 +228,42 @@ class MissingExtraError(GovRecordsError, ImportError):
     def __init__(self, extra: str, needed_for: str) -> None:
         self.extra = extra
         super().__init__(f"{needed_for} needs the optional {extra!r} extra: pip install 'govrecords[{extra}]'")
+
+
+class TaxonomyError(GovRecordsError, ValueError):
+    """A taxonomy is inconsistent.
+
+    A duplicate id, a ``broader`` id that names no topic, broader links that form a
+    cycle, or one wording given to two topics.
+    """
+
+
+class UnknownTopicError(GovRecordsError, KeyError):
+    """A topic id that the taxonomy does not define, with the closest known ids.
+
+    Args:
+        topic: The id as given.
+        suggestions: The closest known ids, best first (may be empty).
+        taxonomy: The name of the taxonomy that was asked.
+
+    >>> print(UnknownTopicError("privcy", ("privacy",), "default"))
+    unknown topic 'privcy' in taxonomy 'default'; did you mean 'privacy'?
+    """
+
+    topic: str
+    suggestions: tuple[str, ...]
+
+    def __init__(self, topic: str, suggestions: Iterable[str] = (), taxonomy: str | None = None) -> None:
+        self.topic = topic
+        self.suggestions = tuple(suggestions)
+        where = f" in taxonomy {taxonomy!r}" if taxonomy else ""
+        message = f"unknown topic {_short_repr(topic, 60)}{where}"
+        if self.suggestions:
+            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return str(self.args[0])
 
 
 class GovRecordsWarning(UserWarning):

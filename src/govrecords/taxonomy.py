@@ -2,30 +2,139 @@
 
 Labels change from year to year for the same topic ("Security" → "Security,
 openness and privacy" → "Cybersecurity and Trust"). A :class:`Topic` has a stable
-``id``, a current ``label``, ``aliases`` used to tag free text, and the
-year-specific :class:`TopicLabel` entries forums used. A :class:`Taxonomy` looks
-labels up (:meth:`Taxonomy.find`) and tags text (:meth:`Taxonomy.tag`) in time
-linear in the text.
+``id``, a current ``label``, ``aliases`` used to tag free text, weak ``cues``, a
+``broader`` topic, and the year-specific :class:`TopicLabel` entries forums used.
+A :class:`Taxonomy` looks labels up (:meth:`Taxonomy.find`), tags text with evidence
+(:meth:`Taxonomy.tags`, :class:`TopicTag`) and explains each decision
+(:meth:`Taxonomy.explain_tags`), in time linear in the text.
 
-:func:`default_taxonomy` returns the bundled taxonomy: the topics of the two seed
-documents and the IGF themes of 2006-2022.
+How text is tagged (the rules are explained in the documentation, "Topics and tags"):
+
+* A tag comes from a whole phrase of the taxonomy: a topic's label or one of its
+  aliases, matched on whole words, ignoring case, hyphens, plural ``-s`` and the
+  British/American spellings ("organisation" = "organization", "favour" =
+  "favor", "centre" = "center"). The longest phrase starting at a word wins.
+* An alias written with capitals inside the word ("AI", "IoT", "DNS") matches only
+  that exact spelling, so the interjection "ai" or the word "dns" in a URL do not.
+* ``cues`` are common words that only hint at a topic ("trust", "access"); they get
+  a low confidence and are left out at the default threshold.
+* Names of organisations, agreements and documents (the taxonomy's ``names``, and
+  any capitalised run of words ending or starting with an organisation word such
+  as "Foundation", "Ministry", "Coalition") and idioms (the taxonomy's
+  ``idioms``, such as "enabling environment") are never topics.
+
+:func:`default_taxonomy` returns the bundled taxonomy; :func:`load_taxonomy`
+reads one from a file, to replace or extend it.
 """
 
 from __future__ import annotations
 
+import contextvars
+import difflib
 import functools
+import itertools
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import attrs
 from attrs.validators import deep_iterable, instance_of, optional
 
-__all__ = ["Taxonomy", "Topic", "TopicLabel", "default_taxonomy"]
+from govrecords.errors import TaxonomyError, UnknownTopicError
+
+__all__ = [
+    "DEFAULT_MIN_CONFIDENCE",
+    "TagDecision",
+    "Taxonomy",
+    "Topic",
+    "TopicLabel",
+    "TopicTag",
+    "default_taxonomy",
+    "explain_tags",
+    "load_taxonomy",
+]
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_WORD = re.compile(r"\w+")
+_TOKEN = re.compile("\\w+(?:[-\u2010\u2011]\\w+)*")
+_HYPHENS = str.maketrans("", "", "-\u2010\u2011")
+# What may separate the words of one phrase: spaces, an apostrophe ("women's"), a
+# slash ("PIPA/SOPA"). A comma, a full stop or a bracket ends the phrase.
+_SOFT_GAP = re.compile("[\\s'\u2019/]+")
+
+DEFAULT_MIN_CONFIDENCE = 0.5
+"""Tags with a lower confidence are left out unless the caller asks for them."""
+
+# Confidence by the kind of wording matched. A label is the topic's own name; a
+# phrase of several words is specific; a single distinctive term ("cybersecurity")
+# a little less; an acronym can stand for something else; a cue is a common word.
+_CONFIDENCE = {"label": 0.95, "phrase": 0.9, "term": 0.8, "acronym": 0.75, "cue": 0.4}
+
+# British → American spellings that suffix rules do not cover (both sides are folded).
+_SPELLING = {
+    "centre": "center",
+    "programme": "program",
+    "defence": "defense",
+    "licence": "license",
+    "offence": "offense",
+    "judgement": "judgment",
+    "analyse": "analyze",
+    "catalogue": "catalog",
+    "dialogue": "dialog",
+    "cyberspace": "cyberspace",
+}
+
+# A capitalised run of words that contains one of these is the name of a body or a
+# document, not a topic ("Privacy Rights Foundation", "Ministry of Digital Affairs").
+_NAME_WORDS = frozenset(
+    [
+        "agency",
+        "alliance",
+        "association",
+        "authority",
+        "board",
+        "centre",
+        "center",
+        "coalition",
+        "commission",
+        "committee",
+        "compact",
+        "consortium",
+        "council",
+        "declaration",
+        "department",
+        "federation",
+        "forum",
+        "foundation",
+        "fund",
+        "government",
+        "initiative",
+        "institute",
+        "international",
+        "lab",
+        "labs",
+        "ministry",
+        "network",
+        "now",
+        "office",
+        "organisation",
+        "organization",
+        "panel",
+        "partnership",
+        "project",
+        "secretariat",
+        "society",
+        "union",
+        "watch",
+        "agenda",
+    ]
+)
+_NAME_REACH = 8
+_CONNECTORS = frozenset({"of", "on", "for", "and", "the", "in", "de"})
+
+_DEFER_LINKS: contextvars.ContextVar[bool] = contextvars.ContextVar("_DEFER_LINKS", default=False)
 
 
 def _topic_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -38,8 +147,37 @@ def _opt_year(instance: object, attribute: attrs.Attribute[int | None], value: o
         raise TypeError(f"{attribute.name} must be a whole number or None, got {value!r}")
 
 
+def _confidence(instance: object, attribute: attrs.Attribute[float], value: object) -> None:
+    if type(value) is not float or not 0.0 <= value <= 1.0:
+        raise ValueError(f"{attribute.name} must be a number from 0 to 1, got {value!r}")
+
+
+def _fold(word: str) -> str:
+    """One word as matched: lower case, no hyphens, singular, American spelling."""
+    word = word.casefold().translate(_HYPHENS)
+    word = _SPELLING.get(word, word)
+    if len(word) > 5 and word.endswith(("sses", "xes", "ches", "shes")):
+        word = word[:-2]
+    elif len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for british, american in (("isation", "ization"), ("ised", "ized"), ("ising", "izing"), ("ise", "ize")):
+        if word.endswith(british) and len(word) > len(british) + 2:
+            word = word[: -len(british)] + american
+            break
+    if len(word) >= 6 and word.endswith("our"):
+        word = word[:-3] + "or"
+    return _SPELLING.get(word, word)
+
+
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(text.casefold().replace("-", "")))
+    return tuple(_fold(token) for token in _TOKEN.findall(text))
+
+
+def _exact(token: str) -> bool:
+    # "AI", "IoT", "DNS": a capital after the first character means the case matters.
+    return any(char.isupper() for char in token[1:])
 
 
 @attrs.frozen
@@ -49,7 +187,8 @@ class TopicLabel:
     Args:
         label: The label as worded ("Security, openness and privacy").
         year: The year it was used.
-        series: The series that used it ("IGF", "EuroDIG").
+        series: The series that used it ("IGF", "EuroDIG", "WSIS action line",
+            "Global Digital Compact").
     """
 
     label: str = attrs.field(validator=instance_of(str))
@@ -62,11 +201,13 @@ class Topic:
     """A stable topic.
 
     Args:
-        id: A stable slug ("privacy").
+        id: A stable slug ("privacy"); never renamed or reused.
         label: The label to show.
-        aliases: Other words for it, used to tag free text.
+        aliases: Phrases that tag free text with this topic.
         broader: The id of a broader topic, if any.
         labels: The year-specific labels forums gave it.
+        cues: Common words that only hint at the topic; they tag with a low
+            confidence, below the default threshold.
     """
 
     id: str = attrs.field(validator=_topic_id)
@@ -76,14 +217,121 @@ class Topic:
     labels: tuple[TopicLabel, ...] = attrs.field(
         default=(), validator=deep_iterable(instance_of(TopicLabel), instance_of(tuple))
     )
+    cues: tuple[str, ...] = attrs.field(default=(), validator=deep_iterable(instance_of(str), instance_of(tuple)))
+
+
+@attrs.frozen
+class TopicTag:
+    """One topic found in a text, with the words that caused it.
+
+    Args:
+        topic: The topic's id.
+        phrase: The words of the text that matched, as written there.
+        span: Where they are, as ``[start, end)`` offsets into the tagged text.
+        confidence: How sure the tag is, from 0 to 1 (see :class:`Taxonomy`).
+        wording: The taxonomy's wording that matched (a label, alias or cue).
+
+    >>> tag = default_taxonomy().tags("We discussed data protection.")[0]
+    >>> tag.topic, tag.phrase, tag.span, tag.confidence
+    ('privacy', 'data protection', (13, 28), 0.9)
+    """
+
+    topic: str = attrs.field(validator=_topic_id)
+    phrase: str = attrs.field(validator=instance_of(str))
+    span: tuple[int, int] = attrs.field(validator=deep_iterable(instance_of(int), instance_of(tuple)))
+    confidence: float = attrs.field(validator=_confidence)
+    wording: str = attrs.field(default="", validator=instance_of(str))
+
+    def __str__(self) -> str:
+        return (
+            f"{self.topic}: tagged because of {self.phrase!r} at {self.span[0]}-{self.span[1]} ({self.confidence:.2f})"
+        )
+
+
+@attrs.frozen
+class TagDecision:
+    """What :meth:`Taxonomy.explain_tags` decided about one matched phrase.
+
+    Args:
+        phrase: The words of the text, as written there.
+        span: Where they are in the text.
+        topic: The topic the words stand for, or None for a name or idiom.
+        confidence: The confidence the tag would have (0 for a name or idiom).
+        kept: Whether the tag is given.
+        reason: Why, in words.
+    """
+
+    phrase: str
+    span: tuple[int, int]
+    topic: str | None
+    confidence: float
+    kept: bool
+    reason: str
+    wording: str = ""
+
+    def __str__(self) -> str:
+        verdict = "tagged" if self.kept else "not tagged"
+        topic = self.topic or "-"
+        return f"{self.span[0]}-{self.span[1]} {self.phrase!r} → {topic}: {verdict} ({self.reason})"
+
+
+@attrs.frozen
+class _Entry:
+    words: tuple[str, ...]  # folded
+    exact: tuple[str | None, ...]  # the exact spelling where case matters
+    initial: bool  # names: each capitalised word must be capitalised in the text
+    topic: str | None
+    kind: str  # label, phrase, term, acronym, cue, name, idiom
+    wording: str
+
+
+def _joined(entry: _Entry) -> Iterator[_Entry]:
+    """The entry with some neighbouring words written as one hyphenated word.
+
+    A text's "net-neutrality" is one word ("netneutrality") where the wording
+    "net neutrality" has two, so each way of joining neighbours is indexed too
+    (up to five words; names keep their form).
+    """
+    if entry.kind == "name" or not 2 <= len(entry.words) <= 5:
+        return
+    raw = _TOKEN.findall(entry.wording)
+    gaps = len(raw) - 1
+    for mask in range(1, 2**gaps):
+        parts = [raw[0]]
+        for gap in range(gaps):
+            if mask >> gap & 1:
+                parts[-1] += raw[gap + 1]
+            else:
+                parts.append(raw[gap + 1])
+        exact = tuple(part if _exact(part) and part in raw else None for part in parts)
+        yield attrs.evolve(entry, words=tuple(_fold(part) for part in parts), exact=exact)
+
+
+def _entry(text: str, topic: str | None, kind: str) -> _Entry | None:
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return None
+    exact = tuple(token if _exact(token) else None for token in tokens)
+    if kind in {"phrase", "label"} and len(tokens) == 1:
+        kind = "acronym" if exact[0] is not None else ("term" if kind == "phrase" else kind)
+    return _Entry(tuple(_fold(t) for t in tokens), exact, kind == "name", topic, kind, text)
 
 
 @attrs.frozen
 class Taxonomy:
     """A set of topics with lookup by label and tagging of free text.
 
+    Args:
+        name: The taxonomy's name.
+        topics: Its topics.
+        version: Its version (the bundled one follows its own changelog).
+        names: Names of bodies, agreements and documents that contain topic words
+            but are not topics ("Access Now", "Tunis Agenda").
+        idioms: Phrases that contain topic words but are idioms ("enabling environment").
+
     Raises:
-        ValueError: Two topics share an id, or a ``broader`` id names no topic.
+        TaxonomyError: Two topics share an id, a ``broader`` id names no topic,
+            broader links form a cycle, or one wording is given to two topics.
 
     >>> taxonomy = default_taxonomy()
     >>> taxonomy.find("Security, openness and privacy", year=2009).id
@@ -95,8 +343,10 @@ class Taxonomy:
     name: str = attrs.field(validator=instance_of(str))
     topics: tuple[Topic, ...] = attrs.field(validator=deep_iterable(instance_of(Topic), instance_of(tuple)))
     version: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
+    names: tuple[str, ...] = attrs.field(default=(), validator=deep_iterable(instance_of(str), instance_of(tuple)))
+    idioms: tuple[str, ...] = attrs.field(default=(), validator=deep_iterable(instance_of(str), instance_of(tuple)))
     _by_id: dict[str, Topic] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _phrases: dict[str, list[tuple[tuple[str, ...], str]]] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _phrases: dict[str, list[_Entry]] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _labels: dict[tuple[str, ...], list[tuple[TopicLabel | None, str]]] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
@@ -105,25 +355,48 @@ class Taxonomy:
         by_id: dict[str, Topic] = {}
         for topic in self.topics:
             if topic.id in by_id:
-                raise ValueError(f"topics: duplicate topic id {topic.id!r}")
+                raise TaxonomyError(f"topics: duplicate topic id {topic.id!r}")
             by_id[topic.id] = topic
-        for topic in self.topics:
-            if topic.broader is not None and topic.broader not in by_id:
-                raise ValueError(f"topics: {topic.id!r} names a broader topic {topic.broader!r} that is not defined")
-        phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        if not _DEFER_LINKS.get():
+            _check_links(by_id)
+        phrases: dict[str, list[_Entry]] = {}
+        owner: dict[tuple[str, ...], tuple[str | None, str]] = {}
+
+        def add(text: str, topic: str | None, kind: str) -> None:
+            entry = _entry(text, topic, kind)
+            if entry is None:
+                raise TaxonomyError(f"topics: {topic or kind!r} has a wording with no words: {text!r}")
+            earlier = owner.setdefault(entry.words, (topic, text))
+            if earlier[0] != topic:
+                first = earlier[0] or "a name or idiom"
+                raise TaxonomyError(
+                    f"topics: the wording {text!r} is given to {topic or 'a name or idiom'!r} "
+                    f"and already to {first!r} (as {earlier[1]!r})"
+                )
+            phrases.setdefault(entry.words[0], []).append(entry)
+            for variant in _joined(entry):  # "net neutrality" also matches "net-neutrality"
+                if owner.setdefault(variant.words, (topic, text))[0] == topic:
+                    phrases.setdefault(variant.words[0], []).append(variant)
+
+        for text in self.names:
+            add(text, None, "name")
+        for text in self.idioms:
+            add(text, None, "idiom")
         labels: dict[tuple[str, ...], list[tuple[TopicLabel | None, str]]] = {}
         for topic in self.topics:
-            for text in (topic.label, *topic.aliases):
-                words = _words(text)
-                if words:
-                    phrases.setdefault(words[0], []).append((words, topic.id))
+            if _words(topic.label):  # a label of signs only ("—") tags nothing
+                add(topic.label, topic.id, "label")
+            for alias in topic.aliases:
+                add(alias, topic.id, "phrase")
+            for cue in topic.cues:
+                add(cue, topic.id, "cue")
             labels.setdefault(_words(topic.label), []).append((None, topic.id))
             for alias in topic.aliases:
                 labels.setdefault(_words(alias), []).append((None, topic.id))
             for entry in topic.labels:
                 labels.setdefault(_words(entry.label), []).append((entry, topic.id))
         for candidates in phrases.values():
-            candidates.sort(key=lambda item: -len(item[0]))  # longest phrase wins
+            candidates.sort(key=lambda item: -len(item.words))  # longest phrase wins (stable: wordings first)
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_phrases", phrases)
         object.__setattr__(self, "_labels", labels)
@@ -135,13 +408,54 @@ class Taxonomy:
         """The topic with this id.
 
         Raises:
-            KeyError: No topic has that id.
+            UnknownTopicError: No topic has that id (a :class:`KeyError`), with the
+                closest ids suggested.
         """
-        return self._by_id[topic_id]
+        found = self._by_id.get(topic_id)
+        if found is None:
+            raise UnknownTopicError(topic_id, self.suggest(topic_id), self.name)
+        return found
 
     def get(self, topic_id: str) -> Topic | None:
         """The topic with this id, or None."""
         return self._by_id.get(topic_id)
+
+    def require(self, topic_id: object) -> str:
+        """*topic_id* itself if the taxonomy defines it.
+
+        Raises:
+            UnknownTopicError: It does not, with the closest ids suggested.
+
+        >>> default_taxonomy().require("privcy")
+        Traceback (most recent call last):
+          ...
+        govrecords.errors.UnknownTopicError: unknown topic 'privcy' in taxonomy 'govrecords default taxonomy'; \
+did you mean 'privacy'?
+        """
+        if not isinstance(topic_id, str) or topic_id not in self._by_id:
+            text = topic_id if isinstance(topic_id, str) else repr(topic_id)
+            raise UnknownTopicError(text, self.suggest(text), self.name)
+        return topic_id
+
+    def suggest(self, text: str, limit: int = 3) -> tuple[str, ...]:
+        """The ids closest to *text*: by spelling of the id, or by a label or alias it matches.
+
+        >>> default_taxonomy().suggest("net-neutraility")
+        ('net-neutrality',)
+        """
+        close = difflib.get_close_matches(text.casefold(), list(self._by_id), n=limit, cutoff=0.75)
+        found = self.find(text.replace("-", " "))
+        if found is not None and found.id not in close:
+            close.insert(0, found.id)
+        return tuple(close[:limit])
+
+    def narrower(self, topic_id: str) -> tuple[str, ...]:
+        """The ids of the topics whose ``broader`` topic is *topic_id*.
+
+        >>> default_taxonomy().narrower("role-of-governments")
+        ('sovereignty', 'legal-frameworks')
+        """
+        return tuple(topic.id for topic in self.topics if topic.broader == topic_id)
 
     def find(self, label: str, *, year: int | None = None, series: str | None = None) -> Topic | None:
         """The topic a forum's label stands for, preferring labels of that year and series.
@@ -167,25 +481,97 @@ class Taxonomy:
         best = max(candidates, key=score)
         return self._by_id[best[1]]
 
-    def tag(self, text: str) -> tuple[str, ...]:
-        """The ids of the topics whose label or aliases occur in *text*, in order of first mention.
+    def explain_tags(self, text: str, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> tuple[TagDecision, ...]:
+        """Every phrase of *text* the taxonomy knows, and whether it gave a tag and why.
 
-        Matching is on whole words, case-insensitive, hyphens ignored
+        >>> for decision in default_taxonomy().explain_tags("Access Now spoke on net neutrality and trust."):
+        ...     print(decision)
+        0-10 'Access Now' → -: not tagged (the name 'Access Now' is not a topic)
+        20-34 'net neutrality' → net-neutrality: tagged (label 'Net neutrality', confidence 0.95)
+        39-44 'trust' → security: not tagged (cue 'trust', confidence 0.40 is below 0.50)
+        """
+        return tuple(self._decide(text, min_confidence))
+
+    def tags(self, text: str, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> tuple[TopicTag, ...]:
+        """Each mention of a topic in *text*, with its phrase, span and confidence.
+
+        Tags below *min_confidence* are left out; :meth:`explain_tags` shows them
+        and the phrases that were refused as names or idioms. Runs in time linear
+        in the length of the text.
+        """
+        return tuple(
+            TopicTag(d.topic, d.phrase, d.span, d.confidence, d.wording)
+            for d in self._decide(text, min_confidence)
+            if d.kept and d.topic is not None
+        )
+
+    def tag(self, text: str, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> tuple[str, ...]:
+        """The ids of the topics :meth:`tags` finds in *text*, in order of first mention.
+
+        Matching is on whole phrases, case-insensitive, hyphens ignored
         ("multi-stakeholder" matches "multistakeholder"). Runs in time linear in
         the length of the text.
         """
-        words = _words(text)
-        found: dict[str, None] = {}
+        return tuple(dict.fromkeys(tag.topic for tag in self.tags(text, min_confidence=min_confidence)))
+
+    def _decide(self, text: str, min_confidence: float) -> Iterator[TagDecision]:
+        tokens = [(match.group(), match.start(), match.end()) for match in _TOKEN.finditer(text)]
+        folded = [_fold(token[0]) for token in tokens]
+        gaps = [text[a[2] : b[1]] for a, b in itertools.pairwise(tokens)]
+        joined = [False] + [gap in {" ", "\u00a0"} for gap in gaps]
+        soft = [False] + [_SOFT_GAP.fullmatch(gap) is not None for gap in gaps]  # a phrase spans these only
         index = 0
-        while index < len(words):
-            step = 1
-            for phrase, topic_id in self._phrases.get(words[index], ()):
-                if words[index : index + len(phrase)] == phrase:
-                    found.setdefault(topic_id, None)
-                    step = len(phrase)
-                    break
-            index += step
-        return tuple(found)
+        while index < len(tokens):
+            entry = self._match(tokens, folded, soft, index)
+            if entry is None:
+                index += 1
+                continue
+            end = index + len(entry.words)
+            span = (tokens[index][1], tokens[end - 1][2])
+            phrase = text[span[0] : span[1]]
+            index = end
+            if entry.topic is None:
+                kind = "name" if entry.kind == "name" else "idiom"
+                yield TagDecision(
+                    phrase, span, None, 0.0, False, f"the {kind} {entry.wording!r} is not a topic", entry.wording
+                )
+                continue
+            name = _name_around(tokens, joined, end - len(entry.words), end)
+            if name is not None:
+                start, stop = name
+                whole = text[tokens[start][1] : tokens[stop - 1][2]]
+                yield TagDecision(
+                    phrase, span, entry.topic, 0.0, False, f"part of the name {whole!r}, not a topic", entry.wording
+                )
+                continue
+            confidence = _CONFIDENCE[entry.kind]
+            kind = "label" if entry.kind == "label" else ("cue" if entry.kind == "cue" else "alias")
+            why = f"{kind} {entry.wording!r}, confidence {confidence:.2f}"
+            if confidence < min_confidence:
+                yield TagDecision(
+                    phrase, span, entry.topic, confidence, False, f"{why} is below {min_confidence:.2f}", entry.wording
+                )
+            else:
+                yield TagDecision(phrase, span, entry.topic, confidence, True, why, entry.wording)
+
+    def _match(
+        self, tokens: list[tuple[str, int, int]], folded: list[str], soft: list[bool], index: int
+    ) -> _Entry | None:
+        for entry in self._phrases.get(folded[index], ()):
+            size = len(entry.words)
+            if tuple(folded[index : index + size]) != entry.words or not all(soft[index + 1 : index + size]):
+                continue
+            if any(
+                exact is not None and tokens[index + offset][0] != exact for offset, exact in enumerate(entry.exact)
+            ):
+                continue
+            if entry.initial and any(
+                word[:1].isupper() and not tokens[index + offset][0][:1].isupper()
+                for offset, word in enumerate(_TOKEN.findall(entry.wording))
+            ):
+                continue
+            return entry
+        return None
 
     def broader_chain(self, topic_id: str) -> tuple[str, ...]:
         """The topic's id followed by the ids of each broader topic, outward."""
@@ -198,21 +584,134 @@ class Taxonomy:
             current = self._by_id.get(current.broader)
         return tuple(chain)
 
-    def extend(self, topics: Iterable[Topic], *, name: str | None = None) -> Taxonomy:
+    def extend(self, topics: Iterable[Topic], *, name: str | None = None, version: str | None = None) -> Taxonomy:
         """A new taxonomy with *topics* added; a topic with an existing id replaces it.
 
-        >>> extra = Topic("zero-rating", "Zero rating", aliases=("zero-rating",), broader="internet-economy")
-        >>> "zero-rating" in default_taxonomy().extend([extra])
+        >>> extra = Topic("cable-landing", "Cable landing stations", aliases=("cable landing stations",),
+        ...               broader="infrastructure")
+        >>> "cable-landing" in default_taxonomy().extend([extra])
         True
         """
         replaced = {topic.id: topic for topic in topics}
         kept = [t for t in self.topics if t.id not in replaced]
-        return Taxonomy(name or self.name, (*kept, *replaced.values()), self.version)
+        return Taxonomy(
+            name or self.name, (*kept, *replaced.values()), version or self.version, self.names, self.idioms
+        )
+
+
+def _capital(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _name_around(
+    tokens: list[tuple[str, int, int]], joined: list[bool], start: int, stop: int
+) -> tuple[int, int] | None:
+    """The token range of a capitalised name holding tokens[start:stop], if it is a body's name.
+
+    ``joined[i]`` is true when only spaces separate token i from token i - 1: a name
+    does not run across punctuation.
+    """
+    if not all(_capital(tokens[i][0]) for i in range(start, stop)):
+        return None
+    first, last = start, stop
+    # A name is a few words: looking at most _NAME_REACH words either way keeps tagging
+    # linear in the text even when every word is capitalised.
+    while (
+        first > max(0, start - _NAME_REACH)
+        and joined[first]
+        and (_capital(tokens[first - 1][0]) or tokens[first - 1][0] in _CONNECTORS)
+    ):
+        first -= 1
+    while first < start and not _capital(tokens[first][0]):
+        first += 1
+    while (
+        last < min(len(tokens), stop + _NAME_REACH)
+        and joined[last]
+        and (_capital(tokens[last][0]) or tokens[last][0] in _CONNECTORS)
+    ):
+        last += 1
+    while last > stop and not _capital(tokens[last - 1][0]):
+        last -= 1
+    around = [tokens[i][0].casefold() for i in (*range(first, start), *range(stop, last))]
+    inside = [tokens[i][0].casefold() for i in range(start, stop)]
+    if any(word in _NAME_WORDS for word in around) or (around and any(word in _NAME_WORDS for word in inside)):
+        return (first, last)
+    return None
+
+
+def _check_links(by_id: dict[str, Topic]) -> None:
+    for topic in by_id.values():
+        if topic.broader is not None and topic.broader not in by_id:
+            raise TaxonomyError(f"topics: {topic.id!r} names a broader topic {topic.broader!r} that is not defined")
+    for topic in by_id.values():
+        path = [topic.id]
+        current = topic
+        while current.broader is not None:
+            if current.broader in path:
+                cycle = " → ".join([*path[path.index(current.broader) :], current.broader])
+                raise TaxonomyError(f"topics: broader links form a cycle: {cycle}")
+            path.append(current.broader)
+            current = by_id[current.broader]
+
+
+def explain_tags(text: str, taxonomy: Taxonomy | None = None, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> str:
+    """Which words of *text* tag which topic, and which were refused, one line each.
+
+    >>> print(explain_tags("An environment that favours investment; e-waste from data centres."))
+    3-19 'environment that' → -: not tagged (the idiom 'environment that' is not a topic)
+    28-38 'investment' → internet-economy: not tagged (cue 'investment', confidence 0.40 is below 0.50)
+    40-47 'e-waste' → environment: tagged (alias 'e-waste', confidence 0.80)
+    53-65 'data centres' → infrastructure: tagged (alias 'data centres', confidence 0.90)
+    """
+    taxonomy = default_taxonomy() if taxonomy is None else taxonomy
+    decisions = taxonomy.explain_tags(text, min_confidence=min_confidence)
+    return "\n".join(str(decision) for decision in decisions) or "no phrase of the taxonomy in the text"
+
+
+def load_taxonomy(path: str | os.PathLike[str], *, extend: Taxonomy | None = None) -> Taxonomy:
+    """A taxonomy read from a govrecords JSON document of type ``taxonomy``.
+
+    Args:
+        path: The file.
+        extend: If given, the file's topics are added to this taxonomy (a topic
+            with an existing id replaces it) and its ``broader`` ids may name this
+            taxonomy's topics; the file's names and idioms are added too. If not,
+            the file's taxonomy replaces it.
+
+    Raises:
+        ValidationError: The file is not a valid taxonomy document; each problem
+            names its JSON path.
+        TaxonomyError: Its topics are inconsistent (a duplicate id, a dangling or
+            circular ``broader`` link, one wording for two topics), named with the file.
+        OSError: The file cannot be read (as ``open()`` raises it), or it is a
+            FIFO or a device (``FileAccessError``).
+    """
+    from govrecords.formats import load
+
+    where = Path(path).name
+    token = _DEFER_LINKS.set(extend is not None)
+    try:
+        read = load(path, Taxonomy)
+    except TaxonomyError as error:
+        raise TaxonomyError(f"{where}: {error}") from None
+    finally:
+        _DEFER_LINKS.reset(token)
+    if extend is None:
+        return read
+    try:
+        merged = extend.extend(read.topics, name=read.name, version=read.version)
+        return attrs.evolve(
+            merged,
+            names=tuple(dict.fromkeys((*extend.names, *read.names))),
+            idioms=tuple(dict.fromkeys((*extend.idioms, *read.idioms))),
+        )
+    except TaxonomyError as error:
+        raise TaxonomyError(f"{where}: {error}") from None
 
 
 @functools.cache
 def default_taxonomy() -> Taxonomy:
-    """The taxonomy bundled with govrecords (IGF themes 2006-2022 and the seeds' topics)."""
+    """The taxonomy bundled with govrecords: IGF themes 2006-2025, WSIS action lines, GDC objectives."""
     from govrecords.formats import loads
 
     text = resources.files("govrecords").joinpath("data/taxonomy.json").read_text("utf-8")

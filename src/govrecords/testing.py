@@ -28,6 +28,8 @@ import string
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
+import attrs
+
 from govrecords.dates import DateRange, PartialDate, Precision, Relation, When
 from govrecords.provenance import Method, MethodKind, Provenance, SourceDocument, Span
 from govrecords.records import (
@@ -117,6 +119,7 @@ def _hypothesis_setup_hook() -> None:  # pyright: ignore[reportUnusedFunction]  
 
 
 try:
+    from hypothesis import assume
     from hypothesis import strategies as st
     from hypothesis.errors import InvalidArgument
 except ImportError as _missing:
@@ -597,6 +600,7 @@ def _topics(ids: SearchStrategy[str], broader: SearchStrategy[str | None], max_s
         aliases=_tuples(_texts(), max_size),
         broader=broader,
         labels=_tuples(topic_labels(), max_size),
+        cues=_tuples(_texts(), max_size),
     )
 
 
@@ -618,7 +622,32 @@ def taxonomies(*, min_size: int = 0, max_size: int = 4) -> SearchStrategy[Taxono
 
 @st.composite
 def _taxonomies(draw: st.DrawFn, min_size: int, max_size: int) -> Taxonomy:
+    from govrecords.taxonomy import _words  # pyright: ignore[reportPrivateUsage]  # the taxonomy's own rule
+
     ids = draw(st.lists(_slugs(), min_size=min_size, max_size=max_size, unique=True))
-    broader: SearchStrategy[str | None] = _maybe(st.sampled_from(ids)) if ids else st.none()
-    members = tuple(draw(_topics(st.just(topic_id), broader, 1)) for topic_id in ids)
-    return Taxonomy(draw(_texts()), members, draw(_maybe(_texts())))
+    # A taxonomy gives each wording to one topic (or to its names and idioms), and its
+    # broader links form no cycle: each topic's broader topic is one drawn before it.
+    owner: dict[tuple[str, ...], str] = {}
+
+    def free(texts: tuple[str, ...], who: str) -> tuple[str, ...]:
+        kept: list[str] = []
+        for text in texts:
+            words = _words(text)
+            if words and owner.setdefault(words, who) == who:
+                kept.append(text)
+        return tuple(kept)
+
+    members: list[Topic] = []
+    for index, topic_id in enumerate(ids):
+        broader: SearchStrategy[str | None] = _maybe(st.sampled_from(ids[:index])) if index else st.none()
+        topic = draw(_topics(st.just(topic_id), broader, 1))
+        assume(not _words(topic.label) or free((topic.label,), topic_id))
+        members.append(
+            attrs.evolve(
+                topic,
+                aliases=free(topic.aliases, topic_id),
+                cues=free(topic.cues, topic_id),
+            )
+        )
+    names = free(draw(_tuples(_texts(), 1)), "")
+    return Taxonomy(draw(_texts()), tuple(members), draw(_maybe(_texts())), names)

@@ -85,8 +85,19 @@ class _Writer:
                 prov.quote if prov is not None and prov.quote else item.text, topic, self.taxonomy, self.width
             )
             where = f" ({self.plain(locator(prov))})" if prov is not None else " (no provenance recorded)"
-            out.append(f"{self.em(evidence_head(item))}: \u201c{self.plain(quoted)}\u201d{where}")
+            why = self.because(item.text, topic)
+            out.append(f"{self.em(evidence_head(item))}: \u201c{self.plain(quoted)}\u201d{where}{why}")
         return tuple(out)
+
+    def because(self, text: str, topic: str | None) -> str:
+        """The words of *text* that tag *topic* (or a narrower one), as '; tagged because of “…”'."""
+        if topic is None:
+            return ""
+        found = self.taxonomy.tags(text)
+        phrases = list(dict.fromkeys(t.phrase for t in found if topic in self.taxonomy.broader_chain(t.topic)))
+        if not phrases:
+            return ""
+        return "; tagged because of " + ", ".join(f"\u201c{self.plain(p)}\u201d" for p in phrases[:3])
 
     def state(self, name: str, state: TopicState, topic: str | None) -> _Item:
         """A topic's state on one side, with its evidence as sub-items."""
