@@ -373,6 +373,7 @@ def _add_demo(commands: Commands) -> Runner:
         "IGF 2012 Baku, against the workshop announced for IGF 2013 Bali. Needs nothing but govrecords.",
     )
     _add_format(parser)
+    _add_detail(parser)
     return _run_demo
 
 
@@ -382,12 +383,8 @@ def _run_demo(args: argparse.Namespace) -> int:
 
     before, after = (examples.load(name) for name in examples.names())
     if args.format != "json":
-        _emit(
-            "govrecords demo: the bundled example comparison of the two seed documents "
-            f"(examples {' and '.join(repr(name) for name in examples.names())}): a session report whose "
-            "summary goes to IGF 2012 Baku, against a workshop announced for IGF 2013 Bali.\n\n"
-        )
-    _emit(_rendered(compare(before, after), args.format))
+        _emit("govrecords demo: a session report for IGF 2012 Baku against a workshop announced for 2013.\n\n")
+    _emit(_rendered(compare(before, after), args.format, args.detail))
     return 0
 
 
@@ -398,14 +395,21 @@ def _add_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=_FORMATS, default="text", help="how to print the report (default: text)")
 
 
-def _rendered(report: object, style: str) -> str:
+def _add_detail(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--detail", action="store_true",
+        help="add every topic's evidence, the stakeholder stances and the recommendations (default: one screen)",
+    )
+
+
+def _rendered(report: object, style: str, detail: bool = True) -> str:
     from govrecords.render import to_json, to_markdown, to_text
 
     assert report.__class__.__name__ in ("Comparison", "Timeline")  # the only reports the renderers take
     if style == "json":
         return to_json(report) + "\n"  # type: ignore[arg-type]  # checked above
     render = to_markdown if style == "markdown" else to_text
-    return render(report)  # type: ignore[arg-type]  # checked above
+    return render(report, detail=detail)  # type: ignore[arg-type]  # checked above
 
 
 def terminal_width(fallback: int = 100) -> int:

@@ -17,10 +17,11 @@ from typing import Literal
 
 import attrs
 
-from govrecords.changes import Change, state_words
+from govrecords.changes import Change, change_words, state_words
+from govrecords.changes import StanceShift
 from govrecords.comparison import Comparison, SideSummary, TopicComparison
-from govrecords.evidence import Evidence, EvidenceKind, ForumRef, TopicState
-from govrecords.matching import RecommendationMatch
+from govrecords.evidence import Evidence, EvidenceKind, ForumRef, TopicState, TopicStatus
+from govrecords.matching import MatchKind, RecommendationMatch
 from govrecords.render._words import (
     ANNOUNCEMENT_NOTE,
     QUOTE_WIDTH,
@@ -31,7 +32,9 @@ from govrecords.render._words import (
     main_quote,
     measure_words,
     record_words,
+    measure_short,
     short_state,
+    topic_link,
 )
 from govrecords.taxonomy import Taxonomy, default_taxonomy
 from govrecords.timelines import Timeline, TopicTimeline, Trend
@@ -93,6 +96,8 @@ class _Writer:
         head = f"{self.strong(name)}: {self.plain(state_words(state))}"
         if state.consensus is not None:
             head += f"; {self.plain(measure_words(state.consensus))}"
+        elif state.consensus_note is not None:
+            head += f"; {self.plain(state.consensus_note)}"
         shown = [item for item in state.evidence if item.kind is not EvidenceKind.TAG]
         return head, self.evidence(shown, topic)
 
@@ -211,8 +216,11 @@ _CHANGE_ORDER = {
             Change.WEAKENED,
             Change.REOPENED,
             Change.CONCLUDED,
+            Change.RAISED_WITHOUT_OUTCOME,
             Change.NEWLY_RAISED,
             Change.NO_LONGER_DISCUSSED,
+            Change.NOT_RAISED_EARLIER,
+            Change.NOT_RAISED_LATER,
             Change.STILL_OPEN,
             Change.UNCHANGED,
             Change.ABSENT,
@@ -231,14 +239,22 @@ def _reading_order(report: Comparison) -> list[TopicComparison]:
     return sorted(report.topics, key=key)
 
 
-def _overview(report: Comparison, out: _Writer) -> _Block:
+def _cell(state: TopicState, side: SideSummary, brief: bool) -> str:
+    if state.status is TopicStatus.NOT_DISCUSSED and not side.coverage.complete:
+        return "not raised"
+    if brief and state.status is TopicStatus.RAISED:
+        return "raised" if state.consensus is None else f"raised ({measure_short(state.consensus)})"
+    return short_state(state)
+
+
+def _overview(report: Comparison, out: _Writer, brief: bool = False) -> _Block:
     rows = [("Topic", "Before", "After", "Change")]
     rows += [
         (
             out.plain(row.label or row.topic),
-            out.plain(short_state(row.before)),
-            out.plain(short_state(row.after)),
-            out.plain(row.change.value.replace("_", " ")),
+            out.plain(_cell(row.before, report.before, brief)),
+            out.plain(_cell(row.after, report.after, brief)),
+            out.plain(change_words(row.change)),
         )
         for row in _reading_order(report)
     ]
@@ -246,12 +262,113 @@ def _overview(report: Comparison, out: _Writer) -> _Block:
 
 
 def _topic_blocks(row: TopicComparison, out: _Writer) -> list[_Block]:
-    change = out.strong(row.change.value.replace("_", " "))
-    return [
+    change = out.strong(change_words(row.change))
+    blocks = [
         _Block("h3", f"{out.plain(row.label or row.topic)} ({out.code(row.topic)}): {change}"),
         _Block("p", out.plain(row.explanation) + "."),
-        _Block("ul", items=(out.state("before", row.before, row.topic), out.state("after", row.after, row.topic))),
     ]
+    link = topic_link(row.topic, row.before, row.after, out.taxonomy)
+    if link is not None:
+        blocks.append(_Block("p", out.plain(f"Words on each side: {link}.")))
+    blocks.append(
+        _Block("ul", items=(out.state("before", row.before, row.topic), out.state("after", row.after, row.topic)))
+    )
+    return blocks
+
+
+_SHOWN_LABELS = 4
+_MATCH_WORDS = {
+    MatchKind.REPEATED: "repeated",
+    MatchKind.REWORDED: "reworded",
+    MatchKind.MERGED: "merged",
+    MatchKind.SPLIT: "split",
+    MatchKind.REGROUPED: "regrouped",
+    MatchKind.NEW: "new",
+    MatchKind.DROPPED: "dropped",
+    MatchKind.NO_COUNTERPART_AFTER: "before with no counterpart after",
+    MatchKind.NO_COUNTERPART_BEFORE: "after with no counterpart before",
+}
+
+
+def _labels(rows: Sequence[TopicComparison]) -> str:
+    names = [row.label or row.topic for row in rows]
+    shown = ", ".join(names[:_SHOWN_LABELS])
+    return shown + (f" and {len(names) - _SHOWN_LABELS} more" if len(names) > _SHOWN_LABELS else "")
+
+
+def _side_line(name: str, side: SideSummary) -> str:
+    dates = sorted({date_words(r.date) for r in side.records})
+    when = "; ".join(dates) if dates else "no records"
+    return f"{name}: {side.label} ({side.coverage.words}, {when})"
+
+
+def _matters(report: Comparison, out: _Writer) -> list[_Item]:
+    """The few changes that matter most, most important first."""
+    items: list[_Item] = []
+    rows = _reading_order(report)
+    for row in rows:
+        if row.change in (Change.STRENGTHENED, Change.WEAKENED):
+            items.append((out.plain(f"{row.label or row.topic}: {row.explanation}"), ()))
+    for stance in report.stances:
+        if stance.shift in (StanceShift.REVERSED, StanceShift.SHIFTED):
+            items.append((out.plain(f"{stance.topic}: {stance.explanation}"), ()))
+    grouped: dict[Change, list[TopicComparison]] = {}
+    for row in rows:
+        grouped.setdefault(row.change, []).append(row)
+    before_words, after_words = report.before.coverage.words, report.after.coverage.words
+    said = {
+        Change.CONCLUDED: "an outcome reported after, only raised before",
+        Change.RAISED_WITHOUT_OUTCOME: f"concluded before are raised again after without an outcome (the "
+        f"{after_words} reports none): not placed on the consensus scale",
+        Change.NEWLY_RAISED: "newly raised",
+        Change.NO_LONGER_DISCUSSED: "no longer discussed",
+        Change.NOT_RAISED_EARLIER: f"not raised in the earlier document (a {before_words}, which does not report "
+        "everything discussed)",
+        Change.NOT_RAISED_LATER: f"not raised in the later document (a {after_words}, which does not report "
+        "everything discussed)",
+    }
+    for change, words in said.items():
+        if change in grouped:
+            group = grouped[change]
+            named = f": {_labels(group)}" if len(group) <= 2 else ""
+            items.append((out.plain(f"{len(group)} {'topic' if len(group) == 1 else 'topics'} {words}{named}"), ()))
+    kinds = Counter(match.kind for match in report.recommendations)
+    if kinds:
+        parts = []
+        for kind, count in sorted(kinds.items(), key=lambda pair: list(MatchKind).index(pair[0])):
+            parts.append(f"{count} {_MATCH_WORDS[kind]}")
+            if kind in (MatchKind.NO_COUNTERPART_AFTER, MatchKind.NO_COUNTERPART_BEFORE):
+                side = report.after if kind is MatchKind.NO_COUNTERPART_AFTER else report.before
+                cover = side.coverage
+                parts[-1] += (
+                    f" (a {cover.words} makes none)" if not cover.makes_recommendations else " (not the same ground)"
+                )
+        items.append((out.plain("Recommendations: " + "; ".join(parts)), ()))
+    links = [link for row in rows if (link := topic_link(row.topic, row.before, row.after, out.taxonomy))]
+    if links:
+        more = f"; and {len(links) - 1} more (--detail)" if len(links) > 1 else ""
+        items.append((out.plain("The sides word topics differently: " + links[0] + more), ()))
+    return items
+
+
+def _brief_blocks(report: Comparison, out: _Writer) -> list[_Block]:
+    before, after = out.plain(report.before.label), out.plain(report.after.label)
+    blocks = [
+        _Block("h1", f"Comparison: {before} \u2192 {after}"),
+        _Block(
+            "ul",
+            items=((out.plain(_side_line("Before", report.before)), ()), (out.plain(_side_line("After", report.after)), ())),
+        ),
+    ]
+    if not report.topics:
+        blocks.append(_Block("p", "Neither side is tagged with any topic."))
+    else:
+        blocks.append(_overview(report, out, brief=True))
+    matters = _matters(report, out)
+    if matters:
+        blocks += [_Block("h2", "What matters most"), _Block("ul", items=tuple(matters))]
+    blocks.append(_Block("p", "The evidence, stances and recommendations: --detail."))
+    return blocks
 
 
 def _match_item(match: RecommendationMatch, out: _Writer) -> _Item:
@@ -360,14 +477,22 @@ def _timeline_blocks(report: Timeline, out: _Writer) -> list[_Block]:
     return blocks
 
 
-def _blocks(report: Comparison | Timeline, style: Style, taxonomy: Taxonomy | None, width: int) -> list[_Block]:
+def _blocks(
+    report: Comparison | Timeline, style: Style, taxonomy: Taxonomy | None, width: int, detail: bool = True
+) -> list[_Block]:
     out = _Writer(style, default_taxonomy() if taxonomy is None else taxonomy, width)
     if isinstance(report, Comparison):
-        return _comparison_blocks(report, out)
+        return _comparison_blocks(report, out) if detail else _brief_blocks(report, out)
     return _timeline_blocks(report, out)
 
 
-def to_text(report: Comparison | Timeline, *, taxonomy: Taxonomy | None = None, quote_width: int = QUOTE_WIDTH) -> str:
+def to_text(
+    report: Comparison | Timeline,
+    *,
+    taxonomy: Taxonomy | None = None,
+    quote_width: int = QUOTE_WIDTH,
+    detail: bool = True,
+) -> str:
     """A comparison or a timeline as plain text, wrapped at 100 columns.
 
     Args:
@@ -376,17 +501,25 @@ def to_text(report: Comparison | Timeline, *, taxonomy: Taxonomy | None = None, 
             (default: :func:`~govrecords.taxonomy.default_taxonomy`).
         quote_width: The longest quote shown, in characters; the full quotes are
             in the report itself (and its JSON).
+        detail: For a comparison: every topic with its evidence, the stances and
+            the recommendations. False gives one screen: the table of topics and
+            the few changes that matter most.
 
     Returns:
         The text, ending with a newline.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *detail*.
     """
-    return _render(_blocks(report, "text", taxonomy, quote_width), "text")
+    return _render(_blocks(report, "text", taxonomy, quote_width, detail), "text")
 
 
 def to_markdown(
-    report: Comparison | Timeline, *, taxonomy: Taxonomy | None = None, quote_width: int = QUOTE_WIDTH
+    report: Comparison | Timeline,
+    *,
+    taxonomy: Taxonomy | None = None,
+    quote_width: int = QUOTE_WIDTH,
+    detail: bool = True,
 ) -> str:
     """A comparison or a timeline as Markdown (CommonMark with pipe tables; fit for MyST in Sphinx).
 
@@ -394,10 +527,12 @@ def to_markdown(
         report: What to render.
         taxonomy: Where to find each topic's words, to cut long quotes around them.
         quote_width: The longest quote shown, in characters.
+        detail: As for :func:`to_text`.
 
     Returns:
         The Markdown, ending with a newline.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *detail*.
     """
-    return _render(_blocks(report, "markdown", taxonomy, quote_width), "markdown")
+    return _render(_blocks(report, "markdown", taxonomy, quote_width, detail), "markdown")
