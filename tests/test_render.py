@@ -184,7 +184,9 @@ def test_text_shows_states_changes_and_quotes() -> None:
     flat = " ".join(text.split())
     assert "Compared The Future of Internet : Where we go? And how? (before) with Enhanced Cooperation" in flat
     assert "The after side is a workshop announcement" in flat
-    assert "The role of governments opinions varied (GIC 0.57) raised, not yet concluded reopened" in flat
+    assert "The role of governments opinions varied raised, not yet concluded raised again, no outcome reported" in flat
+    assert "GIC" not in text
+    assert "no group-informed consensus" in flat
     assert "(session-report-future-of-internet, characters " in flat
     assert "No position on either side is held by an actor with a declared stakeholder group." in flat
     assert all(len(line) <= 100 for line in text.splitlines() if not line.startswith(("Topic ", "---", "Comparison")))
@@ -263,14 +265,19 @@ def test_wide_tables_wrap_to_the_page() -> None:
     from govrecords import Actor, ActorKind, Position, Stance
 
     long_topic = "a-" + "very-" * 30 + "long-topic"
-    position = Position(Actor(ActorKind.AUDIENCE), Stance.SUPPORTS, "yes")
-    # Raised (a position, no level) with a measure on both sides: every column is wide.
-    finding = Finding("x", L.NOT_DISCUSSED, topics=(long_topic,), positions=(position,))
+    from govrecords import StakeholderGroup, StakeholderKind
+
+    positions = tuple(
+        Position(Actor(ActorKind.STAKEHOLDER_GROUP, stakeholder=StakeholderGroup(kind)), Stance.SUPPORTS, "yes")
+        for kind in (StakeholderKind.GOVERNMENT, StakeholderKind.CIVIL_SOCIETY)
+    )
+    # Raised (positions, no level) with a measure on both sides: every column is wide.
+    finding = Finding("x", L.NOT_DISCUSSED, topics=(long_topic,), positions=positions)
     session = Session(id="s", title="S", findings=(finding,))
     text = to_text(compare(session, session))
     table = text.split("Topic ", 1)[1].split("\n\n", 1)[0]
     assert all(len(line) <= 100 for line in table.splitlines())
-    assert "(GIC" in table
+    assert "(group-informed consensus" in " ".join(table.split())
 
 
 def test_timeline_text_with_measures_and_unknown_order() -> None:
@@ -284,7 +291,7 @@ def test_timeline_text_with_measures_and_unknown_order() -> None:
         id="d", name="Day", dates=PartialDate(2013, 10, 24), sessions=(Session(id="b", title="B", findings=(finding,)),)
     )
     text = " ".join(to_text(timeline([year, day], "t")).split())
-    assert "group-informed consensus 0.67 over 1 group (no declared group: 1 of 1 supporting)" in text
+    assert "no group-informed consensus: 1 position, none from a declared stakeholder group" in text
     assert "so which came first is not known" in text
     svg = to_svg(timeline([year, day], "t"))
     assert "order not known" in svg
@@ -341,6 +348,6 @@ def test_reports_are_written_even_where_the_console_cannot_encode_them(monkeypat
     raw = io.BytesIO()
     console = io.TextIOWrapper(raw, encoding="ascii")
     monkeypatch.setattr(sys, "stdout", console)
-    assert main(["demo"]) == 0
+    assert main(["demo", "--detail"]) == 0
     console.flush()
     assert "\u201craised, not yet concluded\u201d".encode() in raw.getvalue()

@@ -454,6 +454,8 @@ def _topic_timeline_blocks(line: TopicTimeline, out: _Writer) -> list[_Block]:
         head = f"{number}. {out.plain(point.label)}, {when}: {out.plain(state_words(point.state))}"
         if point.state.consensus is not None:
             head += f"; {out.plain(measure_words(point.state.consensus))}"
+        elif point.state.consensus_note is not None:
+            head += f"; {out.plain(point.state.consensus_note)}"
         if not point.order_known:
             head += " (its date overlaps the previous point's, so which came first is not known)"
         shown = [item for item in point.state.evidence if item.kind is not EvidenceKind.TAG]
