@@ -191,7 +191,9 @@ class Archive:
                 self.forums[item.id] = item if known is None else _merge(known, item, item.id, found)
             elif isinstance(item, SourceDocument):
                 known_source = self.sources.get(item.id)
-                self.sources[item.id] = item if known_source is None else _merge(known_source, item, None, found, item.id)
+                self.sources[item.id] = (
+                    item if known_source is None else _merge(known_source, item, None, found, item.id)
+                )
             elif item.forum is not None:
                 forum = self.forums.get(item.forum, Forum(id=item.forum))
                 field = "sessions" if isinstance(item, Session) else "workshops"
@@ -242,7 +244,9 @@ class Archive:
             missing = [f for f in wanted if f not in self.forums]
             if missing:
                 known = ", ".join(self.forums) or "none"
-                raise ValidationError([Problem("forums", f"no forum {f!r} in the archive (forums: {known})", f) for f in missing])
+                raise ValidationError(
+                    [Problem("forums", f"no forum {f!r} in the archive (forums: {known})", f) for f in missing]
+                )
 
         def keep(record: Session | Workshop, forum: Forum | None) -> bool:
             if topic is not None and topic not in record.all_topics():

@@ -37,7 +37,7 @@ from attrs.validators import deep_iterable, instance_of, optional
 
 from govrecords.changes import Change, StanceShift, stance_explanation, topic_explanation
 from govrecords.consensus import Aggregate
-from govrecords.documents import Coverage, DocumentKind
+from govrecords.documents import Coverage, DocumentKind, operative_items
 from govrecords.evidence import (
     NOT_DISCUSSED,
     Evidence,
@@ -342,11 +342,13 @@ def _summary(items: Sequence[object], units: Sequence[Unit]) -> SideSummary:
 
 
 def _recommendations(units: Iterable[Unit]) -> list[RecommendationRef]:
+    """Every recommendation of the units; a communiqué's resolutions kept only as a section count too
+    (see :func:`~govrecords.documents.operative_items`)."""
     return [
         RecommendationRef(unit.ref, rec.text, rec.number, rec.id, rec.force, rec.topics, rec.provenance)
         for unit in units
         if isinstance(unit.record, Session)
-        for rec in unit.record.recommendations
+        for rec in (unit.record.recommendations or tuple(operative_items(unit.record)))
     ]
 
 

@@ -32,9 +32,10 @@ from collections.abc import Iterable
 import attrs
 
 from govrecords.dates import PartialDate
-from govrecords.records import Session, Workshop
+from govrecords.provenance import Provenance, Span
+from govrecords.records import Recommendation, Session, Workshop
 
-__all__ = ["Coverage", "DocumentKind", "date_in_text", "document_of", "is_cut_off"]
+__all__ = ["Coverage", "DocumentKind", "date_in_text", "document_of", "is_cut_off", "operative_items"]
 
 
 class DocumentKind(enum.Enum):
@@ -242,6 +243,8 @@ def _texts(record: Session | Workshop) -> Iterable[str]:
         if section.heading:
             yield section.heading
         yield section.text
+    statements = [*record.policy_questions, *(record.key_issues if isinstance(record, Session) else record.issues)]
+    yield from (statement.text for statement in statements)
     for prov in record.provenance:
         if prov.quote:
             yield prov.quote
@@ -282,3 +285,53 @@ def date_in_text(record: Session | Workshop) -> tuple[PartialDate | None, bool]:
     if len(title_years) == 1:
         return PartialDate(int(title_years.pop())), False
     return None, len(title_years) > 1
+
+
+_OPERATIVE = re.compile(
+    r"^\s*(we\s+)?(resolve|recommend|agree|call\s+(on|upon)|urge|decide|request|invite|encourage)\w*\b",
+    re.IGNORECASE,
+)
+_ITEM = re.compile(r"(?:^|(?<=\s))(\(?\d{1,2}[.)]|\(?[a-h]\))\s+")
+
+
+def operative_items(record: Session | Workshop) -> list[Recommendation]:
+    """The numbered resolutions a record keeps only as a section under an operative heading.
+
+    A communiqué or a set of messages states its recommendations as numbered items
+    under "Resolve that:", "Recommend:", "Call upon...". When the importer kept such a
+    part as a :class:`~govrecords.records.Section` and read no recommendation from
+    the record, the comparison still needs them to see that a resolution was repeated
+    or reworded. Each numbered item becomes a recommendation with the span of its
+    own words, read from the section's quoted text; a section without a span gives
+    none. Records of a kind that makes no recommendations, and records that hold
+    recommendations already, give none.
+
+    >>> from govrecords import Session, Section
+    >>> from govrecords.provenance import Provenance, Span
+    >>> text = "1) Keep access affordable; 2) Publish prices."
+    >>> section = Section("Resolve that", text, (Provenance("c", Span(10, 10 + len(text)), text, "text"),))
+    >>> [(r.number, r.text, r.provenance[0].span.start) for r in operative_items(Session(id="c", title="Communiqué", sections=(section,)))]
+    [('1)', 'Keep access affordable;', 13), ('2)', 'Publish prices.', 40)]
+
+    .. versionadded:: 0.2.0
+    """
+    if not isinstance(record, Session) or record.recommendations or not document_of(record).makes_recommendations:
+        return []
+    found: list[Recommendation] = []
+    for section in record.sections:
+        if section.heading is None or not _OPERATIVE.match(section.heading):
+            continue
+        prov = next((p for p in section.provenance if p.field == "text" and p.span and p.quote), None)
+        if prov is None or prov.span is None or prov.quote is None:
+            continue
+        quote = prov.quote
+        marks = list(_ITEM.finditer(quote))
+        for index, mark in enumerate(marks):
+            end = marks[index + 1].start() if index + 1 < len(marks) else len(quote)
+            body = quote[mark.end() : end].rstrip()
+            if not body:
+                continue
+            start = prov.span.start + mark.end()
+            where = Provenance(prov.source, Span(start, start + len(body)), body, None, prov.method)
+            found.append(Recommendation(" ".join(body.split()), mark.group(1), provenance=(where,)))
+    return found

@@ -20,6 +20,7 @@ import attrs
 from govrecords.changes import Change, change_words, state_words
 from govrecords.changes import StanceShift
 from govrecords.comparison import Comparison, SideSummary, TopicComparison
+from govrecords.documents import Coverage
 from govrecords.evidence import Evidence, EvidenceKind, ForumRef, TopicState, TopicStatus
 from govrecords.matching import MatchKind, RecommendationMatch
 from govrecords.render._words import (
@@ -37,7 +38,7 @@ from govrecords.render._words import (
     topic_link,
 )
 from govrecords.taxonomy import Taxonomy, default_taxonomy
-from govrecords.timelines import Timeline, TopicTimeline, Trend
+from govrecords.timelines import Timeline, TimelinePoint, TopicTimeline, Trend
 
 __all__ = ["to_markdown", "to_text"]
 
@@ -451,13 +452,18 @@ def _topic_timeline_blocks(line: TopicTimeline, out: _Writer) -> list[_Block]:
     items: list[_Item] = []
     for number, point in enumerate(line.points, start=1):
         when = out.plain(date_words(point.date))
-        head = f"{number}. {out.plain(point.label)}, {when}: {out.plain(state_words(point.state))}"
+        head = f"{number}. {out.plain(point.label)}, {when}: {out.plain(_point_words(point))}"
         if point.state.consensus is not None:
             head += f"; {out.plain(measure_words(point.state.consensus))}"
         elif point.state.consensus_note is not None:
             head += f"; {out.plain(point.state.consensus_note)}"
-        if not point.order_known:
+        if point.date is None:
+            why = "the dates in its text disagree" if any(r.date_uncertain for r in point.records) else "no date found"
+            head += f" ({why}, so its place in the order is not known, and is not guessed)"
+        elif not point.order_known:
             head += " (its date overlaps the previous point's, so which came first is not known)"
+        elif any(r.date_from_text for r in point.records):
+            head += " (dated by its text)"
         shown = [item for item in point.state.evidence if item.kind is not EvidenceKind.TAG]
         items.append((head, out.evidence(shown, line.topic)))
     return [
@@ -465,6 +471,15 @@ def _topic_timeline_blocks(line: TopicTimeline, out: _Writer) -> list[_Block]:
         _Block("p", facts),
         _Block("ul", items=tuple(items)),
     ]
+
+
+def _point_words(point: TimelinePoint) -> str:
+    if point.state.status is TopicStatus.NOT_DISCUSSED and point.records:
+        kinds = [r.document for r in point.records if r.document is not None]
+        cover = Coverage.of(kinds, any(r.partial for r in point.records))
+        if kinds and not cover.complete:
+            return f"not raised in this document (a {cover.words})"
+    return state_words(point.state)
 
 
 def _timeline_blocks(report: Timeline, out: _Writer) -> list[_Block]:
