@@ -177,7 +177,10 @@ def test_every_kind_of_evidence_raises_a_topic() -> None:
 
 def test_positions_without_topics_take_their_findings() -> None:
     """A position tagged with no topic is about its finding's topic when the finding has one."""
-    positions = (_position(StakeholderKind.GOVERNMENT, Stance.SUPPORTS), _position(StakeholderKind.YOUTH, Stance.OPPOSES))
+    positions = (
+        _position(StakeholderKind.GOVERNMENT, Stance.SUPPORTS),
+        _position(StakeholderKind.YOUTH, Stance.OPPOSES),
+    )
     finding = _finding(L.COMMON_VIEW, "privacy", positions=positions)
     row = compare(_session("a", finding), []).topics[0]
     assert row.before.consensus is not None
@@ -599,10 +602,62 @@ def test_compare_command(capsys: pytest.CaptureFixture[str]) -> None:
     before, after = str(FIXTURES / "series" / "before.json"), str(FIXTURES / "series" / "after.jsonl")
     assert main(["compare", before, after, "--format", "json"]) == 0
     assert loads(capsys.readouterr().out, Comparison) == _series()
-    assert main(["compare", before, after, "--rollup", "--aggregate", "strongest", "--reworded-at", "60"]) == 0
+    assert (
+        main(["compare", before, after, "--rollup", "--aggregate", "strongest", "--reworded-at", "60", "--detail"]) == 0
+    )
     out = capsys.readouterr().out
     assert "Comparison:" in out
     assert "rolled up" in out
+
+
+def test_compare_topic_filter(capsys: pytest.CaptureFixture[str]) -> None:
+    """--topic keeps only the topics named; a topic neither the taxonomy nor the sides know is an error."""
+    before, after = str(FIXTURES / "series" / "before.json"), str(FIXTURES / "series" / "after.jsonl")
+    assert main(["compare", before, after, "--topic", "privacy", "--format", "json"]) == 0
+    report = loads(capsys.readouterr().out, Comparison)
+    assert [row.topic for row in report.topics] == ["privacy"]
+    assert main(["compare", before, after, "--topic", "no-such-topic"]) == 1
+    err = capsys.readouterr().err
+    assert "no-such-topic" in err
+    assert "unknown topic" in err
+    assert "Traceback" not in err
+
+
+def test_compare_from_an_archive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """compare --archive takes each side from the archive by forum id; an unknown forum is reported."""
+    archive = tmp_path / "archive.jsonl"
+    before, after = str(FIXTURES / "series" / "before.json"), str(FIXTURES / "series" / "after.jsonl")
+    assert main(["archive", "add", str(archive), before, after]) == 0
+    capsys.readouterr()
+    listed = [line.split("\t")[0] for line in _archive_list(archive, capsys)[1:]]
+    assert listed
+    first, last = min(listed), max(listed)
+    assert main(["compare", "--archive", str(archive), first, last, "--format", "json"]) == 0
+    report = loads(capsys.readouterr().out, Comparison)
+    assert {ref.forum for ref in report.before.records} == {first}
+    assert main(["compare", "--archive", str(archive), "nowhere", last]) == 1
+    assert "no forum 'nowhere'" in capsys.readouterr().err
+
+
+def _archive_list(archive: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    assert main(["archive", "list", str(archive)]) == 0
+    return capsys.readouterr().out.splitlines()
+
+
+def test_compare_versions_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """compare --versions reports the edits between two texts, with spans, in text and in JSON."""
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Scope\n\n1. The forum will meet in May.\n\n2. Old point.", "utf-8")
+    second.write_text("Scope\n\n1. The forum met in May.\n\nNew part\n\n2. New point here.", "utf-8")
+    assert main(["compare", "--versions", str(first), str(second), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    kinds = sorted(edit["kind"] for edit in data["edits"])
+    assert kinds.count("added") >= 1
+    assert "removed" in kinds
+    assert main(["compare", "--versions", str(first), str(second)]) == 0
+    assert "Versions of one document" in capsys.readouterr().out
+    assert main(["compare", "--versions", str(first), str(tmp_path / "missing.txt")]) == 1
+    assert "missing.txt" in capsys.readouterr().err
 
 
 def test_compare_command_reports_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

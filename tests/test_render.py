@@ -147,11 +147,27 @@ def test_seed_svg() -> None:
     assert [m.get("data-status") for m in _marks(svg)] == ["concluded", "raised"]
 
 
-def test_svg_needs_one_topic() -> None:
-    """A timeline of several topics needs the topic named; an unknown one is reported."""
+def test_svg_of_several_topics_is_a_grid_spaced_by_date() -> None:
+    """A timeline of several topics is drawn as a grid, one row per topic, forums placed by date;
+    an unknown topic is reported."""
+    from govrecords.render.svg import grid_xs
+
     report = _seed_timeline()
-    with pytest.raises(ValidationError):
-        to_svg(report)
+    svg = to_svg(report)
+    rows = ET.fromstring(svg.split("\n", 1)[1]).findall(".//{http://www.w3.org/2000/svg}g[@class='row']")
+    assert [row.get("data-topic") for row in rows] == [line.topic for line in report.topics]
+    assert all(len(row.findall("*")) == len(report.topics[0].points) for row in rows)
+    forums = [
+        Forum(
+            id=f"f{year}",
+            name=str(year),
+            dates=PartialDate(year),
+            sessions=(Session(id="s", title="S", topics=("t",)),),
+        )
+        for year in (2012, 2013, 2019)
+    ]
+    xs = grid_xs(timeline(forums, "t").topics[0])
+    assert xs[2] - xs[1] > 3 * (xs[1] - xs[0])  # 2013 to 2019 is wider than 2012 to 2013
     with pytest.raises(ValidationError):
         to_svg(report, "nowhere")
     single = timeline([examples.load("future-of-internet")], "spam")

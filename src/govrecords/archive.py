@@ -39,7 +39,7 @@ import attrs
 from attrs.validators import instance_of, optional
 
 from govrecords.dates import DateRange, PartialDate, When
-from govrecords.documents import DocumentKind, document_of
+from govrecords.documents import DocumentKind, date_in_text, document_of
 from govrecords.errors import MergeConflictError, Problem, ValidationError
 from govrecords.provenance import SourceDocument
 from govrecords.records import Forum, Session, Workshop
@@ -76,10 +76,6 @@ class MergeConflict:
         """The conflict as a :class:`~govrecords.errors.Problem`."""
         where = f"{self.forum}.{self.field}" if self.forum is not None else self.field
         return Problem(where, f"two imports disagree: kept {self.kept}, not {self.offered}")
-
-
-def _by_id(items: Iterable[Any]) -> dict[str, Any]:
-    return {item.id: item for item in items}
 
 
 Sink = list[MergeConflict]
@@ -119,7 +115,7 @@ def _merge(kept: _Record, offered: _Record, forum: str | None, sink: Sink, path:
         if first == second or second is None or second == ():
             continue
         if isinstance(first, tuple):
-            changes[field.name] = _merge_tuple(first, second, forum, where, sink)
+            changes[field.name] = _merge_tuple(first, second, forum, where, sink)  # pyright: ignore[reportUnknownArgumentType]
         elif first is None:
             changes[field.name] = second
         else:
@@ -137,7 +133,8 @@ def _year_of(when: When | None) -> tuple[int, int] | None:
     end = when.end.year if when.end is not None else None
     low = start if start is not None else end
     high = end if end is not None else start
-    assert low is not None and high is not None  # a range has at least one bound
+    assert low is not None  # a range has at least one bound
+    assert high is not None
     return low, high
 
 
@@ -154,10 +151,10 @@ class Archive:
     .. versionadded:: 0.2.0
     """
 
-    forums: dict[str, Forum] = attrs.field(factory=dict)
-    unfiled: list[Session | Workshop] = attrs.field(factory=list)
-    sources: dict[str, SourceDocument] = attrs.field(factory=dict)
-    conflicts: list[MergeConflict] = attrs.field(factory=list)
+    forums: dict[str, Forum] = attrs.field(factory=dict[str, Forum])
+    unfiled: list[Session | Workshop] = attrs.field(factory=list[Session | Workshop])
+    sources: dict[str, SourceDocument] = attrs.field(factory=dict[str, SourceDocument])
+    conflicts: list[MergeConflict] = attrs.field(factory=list[MergeConflict])
 
     def add(self, records: Iterable[object], *, strict: bool = False) -> tuple[MergeConflict, ...]:
         """Add the records of one import; return the conflicts it met.
@@ -175,7 +172,7 @@ class Archive:
             MergeConflictError: *strict*, and two imports disagree (every conflict named).
             ValidationError: Something in *records* is none of those records.
         """
-        items = list(records)
+        items: list[object] = list(records)
         stray = [
             Problem(f"records[{n}]", f"expected a forum, session, workshop or source, got {type(item).__name__}")
             for n, item in enumerate(items)
@@ -188,17 +185,24 @@ class Archive:
         for item in items:
             if isinstance(item, Forum):
                 known = self.forums.get(item.id)
-                self.forums[item.id] = item if known is None else _merge(known, item, item.id, found)
+                if known is None:  # a forum new to the archive: its own repeated sessions are merged too
+                    known = attrs.evolve(item, sessions=(), workshops=(), sources=())
+                self.forums[item.id] = _merge(known, item, item.id, found)
             elif isinstance(item, SourceDocument):
                 known_source = self.sources.get(item.id)
                 self.sources[item.id] = (
                     item if known_source is None else _merge(known_source, item, None, found, item.id)
                 )
+            elif not isinstance(item, (Session, Workshop)):
+                continue  # refused above
             elif item.forum is not None:
                 forum = self.forums.get(item.forum, Forum(id=item.forum))
-                field = "sessions" if isinstance(item, Session) else "workshops"
-                merged = _merge_tuple(getattr(forum, field), (item,), item.forum, field, found)
-                self.forums[item.forum] = attrs.evolve(forum, **{field: merged})
+                if isinstance(item, Session):
+                    sessions = _merge_tuple(forum.sessions, (item,), item.forum, "sessions", found)
+                    self.forums[item.forum] = attrs.evolve(forum, sessions=sessions)
+                else:
+                    workshops = _merge_tuple(forum.workshops, (item,), item.forum, "workshops", found)
+                    self.forums[item.forum] = attrs.evolve(forum, workshops=workshops)
             else:
                 self.unfiled = _merge_records(self.unfiled, [item], None, "unfiled", found)
         if strict and found:
@@ -254,7 +258,11 @@ class Archive:
             if kind is not None and document_of(record) is not kind:
                 return False
             if year is not None:
-                span = _year_of(record.date) or _year_of(forum.dates if forum is not None else None)
+                span = (
+                    _year_of(record.date)
+                    or _year_of(forum.dates if forum is not None else None)
+                    or _year_of(date_in_text(record)[0])
+                )
                 if span is None or not span[0] <= year <= span[1]:
                     return False
             return True

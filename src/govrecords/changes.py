@@ -107,7 +107,8 @@ class Change(enum.Enum):
         >>> Change.between(common, TopicState(TopicStatus.RAISED))
         <Change.RAISED_WITHOUT_OUTCOME: 'raised_without_outcome'>
         >>> from govrecords.documents import Coverage, DocumentKind
-        >>> Change.between(common, TopicState(TopicStatus.NOT_DISCUSSED), None, Coverage.of([DocumentKind.ANNOUNCEMENT]))
+        >>> announcement = Coverage.of([DocumentKind.ANNOUNCEMENT])
+        >>> Change.between(common, TopicState(TopicStatus.NOT_DISCUSSED), None, announcement)
         <Change.NOT_RAISED_LATER: 'not_raised_later'>
         """
         concluded, raised = TopicStatus.CONCLUDED, TopicStatus.RAISED

@@ -578,7 +578,7 @@ def _run_versions(args: argparse.Namespace) -> int:
     texts: list[str] = []
     for name in (args.before, args.after):
         try:
-            with open(name, encoding="utf-8") as handle:  # noqa: PTH123 -- a name as given
+            with open(name, encoding="utf-8") as handle:
                 texts.append(handle.read())
         except (OSError, UnicodeDecodeError) as error:
             if isinstance(error, UnicodeDecodeError):
@@ -822,7 +822,7 @@ def _run_archive(args: argparse.Namespace) -> int:
     from govrecords.archive import Archive
     from govrecords.documents import DocumentKind, document_of
     from govrecords.errors import MergeConflictError
-    from govrecords.records import Forum
+    from govrecords.records import Forum, Session, Workshop
 
     name = _label(args.archive)
     try:
@@ -859,7 +859,9 @@ def _run_archive(args: argparse.Namespace) -> int:
 
     lines = ["forum\tid\tdocument\tdate\ttitle"]
     for item in chosen:
-        units = [*item.sessions, *item.workshops] if isinstance(item, Forum) else [item]
+        units: list[Session | Workshop] = (
+            [*item.sessions, *item.workshops] if isinstance(item, Forum) else [item]  # select gives no other kind
+        )
         forum = item.id if isinstance(item, Forum) else "-"
         for unit in units:
             when = unit.date if unit.date is not None else (item.dates if isinstance(item, Forum) else None)

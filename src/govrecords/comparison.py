@@ -290,9 +290,12 @@ def _explained(
     after: SideSummary,
     topics: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
 ) -> tuple[RecommendationMatch, ...]:
-    """Each match with its words; a one-sided match is *new* or *dropped* only when the
-    other side makes recommendations, records some, and raises one of its topics;
-    otherwise it has *no counterpart*."""
+    """Each match with its words.
+
+    A one-sided match is *new* or *dropped* only when the other side makes
+    recommendations, records some, and raises one of its topics; otherwise it has
+    *no counterpart*.
+    """
     matches = list(matches)
     has_before = any(match.before for match in matches)
     has_after = any(match.after for match in matches)
@@ -306,17 +309,18 @@ def _explained(
             same_ground = bool(set(rec.topics) & other_topics) if rec.topics else other.coverage.complete
             counterpart = other.coverage.makes_recommendations and other_has and same_ground
             kind = _HAS_COUNTERPART[_ONE_SIDED[kind]] if counterpart else _ONE_SIDED[kind]
-            match = attrs.evolve(match, kind=kind)
+            one_sided = attrs.evolve(match, kind=kind)
             text = match_explanation(
-                match,
+                one_sided,
                 repeated_at=settings.repeated_at,
                 reworded_at=settings.reworded_at,
                 other_side_empty=not other_has,
                 other_side_announcements=not other.coverage.makes_recommendations,
                 other_side_words=other.coverage.words,
             )
-        else:
-            text = match_explanation(match, repeated_at=settings.repeated_at, reworded_at=settings.reworded_at)
+            out.append(attrs.evolve(one_sided, explanation=text))
+            continue
+        text = match_explanation(match, repeated_at=settings.repeated_at, reworded_at=settings.reworded_at)
         out.append(attrs.evolve(match, explanation=text))
     return tuple(sorted(out, key=RecommendationMatch.key))
 
@@ -342,8 +346,11 @@ def _summary(items: Sequence[object], units: Sequence[Unit]) -> SideSummary:
 
 
 def _recommendations(units: Iterable[Unit]) -> list[RecommendationRef]:
-    """Every recommendation of the units; a communiqué's resolutions kept only as a section count too
-    (see :func:`~govrecords.documents.operative_items`)."""
+    """Every recommendation of the units.
+
+    A communiqué's resolutions kept only as a section count too (see
+    :func:`~govrecords.documents.operative_items`).
+    """
     return [
         RecommendationRef(unit.ref, rec.text, rec.number, rec.id, rec.force, rec.topics, rec.provenance)
         for unit in units
@@ -469,4 +476,6 @@ def compare(
 
 
 def _raised(evidence: dict[str, list[Evidence]]) -> frozenset[str]:
-    return frozenset(topic for topic, items in evidence.items() if state_of(items).status is not TopicStatus.NOT_DISCUSSED)
+    return frozenset(
+        topic for topic, items in evidence.items() if state_of(items).status is not TopicStatus.NOT_DISCUSSED
+    )

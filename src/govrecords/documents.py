@@ -33,7 +33,7 @@ import attrs
 
 from govrecords.dates import PartialDate
 from govrecords.provenance import Provenance, Span
-from govrecords.records import Recommendation, Session, Workshop
+from govrecords.records import Finding, Recommendation, Section, Session, Statement, Workshop
 
 __all__ = ["Coverage", "DocumentKind", "date_in_text", "document_of", "is_cut_off", "operative_items"]
 
@@ -113,7 +113,7 @@ _TITLE_WORDS = (
     (re.compile(r"\btranscript", re.IGNORECASE), DocumentKind.TRANSCRIPT),
     (re.compile(r"\bcommuniqu[eé]|\bdeclaration\b|\boutcome statement", re.IGNORECASE), DocumentKind.COMMUNIQUE),
     (re.compile(r"\bmessages\b|\btakeaways\b", re.IGNORECASE), DocumentKind.MESSAGES),
-    (re.compile(r"\bsynthesis\b|\bchair'?s summary\b|\bchair’s summary\b", re.IGNORECASE), DocumentKind.SYNTHESIS),
+    (re.compile(r"\bsynthesis\b|\bchair['\u2019]?s summary\b", re.IGNORECASE), DocumentKind.SYNTHESIS),
 )
 
 
@@ -144,7 +144,7 @@ def document_of(record: Session | Workshop) -> DocumentKind:
     return DocumentKind.ANNOUNCEMENT if isinstance(record, Workshop) else DocumentKind.SESSION_REPORT
 
 
-_ENDS_WELL = re.compile(r"[.!?:;)\]…\"'”’»]\s*$")
+_ENDS_WELL = re.compile(r"[.!?:;)\]\u2026\"'\u201d\u2019\u00bb]\s*$")
 
 
 def _last_text(record: Session | Workshop) -> str | None:
@@ -156,15 +156,15 @@ def _last_text(record: Session | Workshop) -> str | None:
     return None if best is None else best[1]
 
 
-def _all_provenance(record: Session | Workshop) -> Iterable[attrs.AttrsInstance | object]:
+def _all_provenance(record: Session | Workshop) -> Iterable[Provenance]:
     yield from record.provenance
-    parts: list[object] = [*record.policy_questions, *record.sections]
+    parts: list[Statement | Section | Finding | Recommendation] = [*record.policy_questions, *record.sections]
     if isinstance(record, Session):
         parts += [*record.findings, *record.recommendations, *record.key_issues]
     else:
         parts += list(record.issues)
     for part in parts:
-        yield from getattr(part, "provenance", ())
+        yield from part.provenance
 
 
 def is_cut_off(record: Session | Workshop) -> bool:
@@ -226,8 +226,8 @@ _MONTHS = (
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 _DATE_PHRASE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{_MONTHS})\.?,?\s+(?:19|20)\d\d"
-    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?,\s+(?:19|20)\d\d)\b"
+    rf"\b(?:\d{{1,2}}(?:\s*[-\u2013]\s*\d{{1,2}})?\s+(?:{_MONTHS})\.?,?\s+(?:19|20)\d\d"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:\s*[-\u2013]\s*\d{{1,2}})?,\s+(?:19|20)\d\d)\b"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -271,7 +271,7 @@ def date_in_text(record: Session | Workshop) -> tuple[PartialDate | None, bool]:
     found: list[PartialDate] = []
     for text in _texts(record):
         for match in _DATE_PHRASE.finditer(text):
-            phrase = re.sub(r"(\d{1,2})\s*[-–]\s*\d{1,2}", r"\1", match.group(0))
+            phrase = re.sub(r"(\d{1,2})\s*[-\u2013]\s*\d{1,2}", r"\1", match.group(0))
             try:
                 found.append(parse_date(phrase))
             except DateParseError:
@@ -310,7 +310,8 @@ def operative_items(record: Session | Workshop) -> list[Recommendation]:
     >>> from govrecords.provenance import Provenance, Span
     >>> text = "1) Keep access affordable; 2) Publish prices."
     >>> section = Section("Resolve that", text, (Provenance("c", Span(10, 10 + len(text)), text, "text"),))
-    >>> [(r.number, r.text, r.provenance[0].span.start) for r in operative_items(Session(id="c", title="Communiqué", sections=(section,)))]
+    >>> record = Session(id="c", title="Communiqué", sections=(section,))
+    >>> [(r.number, r.text, r.provenance[0].span.start) for r in operative_items(record)]
     [('1)', 'Keep access affordable;', 13), ('2)', 'Publish prices.', 40)]
 
     .. versionadded:: 0.2.0

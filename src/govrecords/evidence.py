@@ -31,8 +31,8 @@ import attrs
 from attrs.validators import deep_iterable, instance_of, optional
 
 from govrecords.consensus import Aggregate, GroupInformedConsensus, aggregate_levels, consensus_or_reason
-from govrecords.documents import DocumentKind, date_in_text, document_of, is_cut_off
 from govrecords.dates import DateRange, PartialDate, When
+from govrecords.documents import DocumentKind, date_in_text, document_of, is_cut_off
 from govrecords.errors import Problem, ValidationError
 from govrecords.provenance import Provenance
 from govrecords.records import Actor, Forum, Session, Workshop

@@ -198,7 +198,9 @@ _MIRROR = {
     MatchKind.NO_COUNTERPART_AFTER: MatchKind.NO_COUNTERPART_BEFORE,
     MatchKind.NO_COUNTERPART_BEFORE: MatchKind.NO_COUNTERPART_AFTER,
 }
-_ONE_SIDED = frozenset({MatchKind.NEW, MatchKind.DROPPED, MatchKind.NO_COUNTERPART_AFTER, MatchKind.NO_COUNTERPART_BEFORE})
+_ONE_SIDED = frozenset(
+    {MatchKind.NEW, MatchKind.DROPPED, MatchKind.NO_COUNTERPART_AFTER, MatchKind.NO_COUNTERPART_BEFORE}
+)
 _KIND_ORDER = {kind: index for index, kind in enumerate(MatchKind)}
 
 

@@ -1,4 +1,4 @@
-"""Versions of one document: what an edit added, removed, moved and reworded.
+r"""Versions of one document: what an edit added, removed, moved and reworded.
 
 Two drafts of one synthesis document, or a report and its revision, are one
 document in two versions, not two forums: comparing them as forums would say a
@@ -43,7 +43,7 @@ REWORDED_AT = 50
 """The least share of words, in percent, two blocks must have in common to be one block reworded."""
 
 _NUMBER = re.compile(r"^\s*(\(?[0-9]{1,3}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\)|[ivx]{1,4}[.)]|[-*•])\s+", re.IGNORECASE)
-_WORD = re.compile(r"[\w'’-]+")
+_WORD = re.compile(r"[\w'\u2019-]+")
 
 
 class EditKind(enum.Enum):
@@ -112,14 +112,20 @@ class Edit:
     removed_words: tuple[str, ...] = ()
     renumbered: bool = False
 
+    @property
+    def heading(self) -> bool:
+        """Whether the edit is of a heading."""
+        block = self.after if self.after is not None else self.before
+        return block is not None and block.heading
+
     def words(self) -> str:
         """The edit in words, with its spans on both sides."""
-        where = []
+        where: list[str] = []
         if self.before is not None:
             where.append(f"before {self.before.span.start}\u2013{self.before.span.end}")
         if self.after is not None:
             where.append(f"after {self.after.span.start}\u2013{self.after.span.end}")
-        what = "heading" if (self.after or self.before) and (self.after or self.before).heading else "paragraph"  # type: ignore[union-attr]
+        what = "heading" if self.heading else "paragraph"
         text = f"{what} {self.kind.value}"
         if self.kind is EditKind.MOVED and self.reworded:
             text += " and reworded"
@@ -171,11 +177,7 @@ class VersionComparison:
 
     def count(self, kind: EditKind, *, heading: bool | None = None) -> int:
         """How many edits are of *kind* (only headings, or only paragraphs, when asked)."""
-        return sum(
-            1
-            for edit in self.edits
-            if edit.kind is kind and (heading is None or (edit.after or edit.before).heading is heading)  # type: ignore[union-attr]
-        )
+        return sum(1 for edit in self.edits if edit.kind is kind and (heading is None or edit.heading is heading))
 
     def to_dict(self) -> dict[str, Any]:
         """The comparison as plain data, for JSON."""
@@ -222,7 +224,7 @@ class VersionComparison:
 
 def _is_heading(text: str) -> bool:
     flat = " ".join(text.split())
-    if "\n" in text.strip() or len(flat) > 90 or _NUMBER.match(flat) and len(flat) > 60:
+    if "\n" in text.strip() or len(flat) > 90 or (_NUMBER.match(flat) and len(flat) > 60):
         return False
     return not re.search(r"[.;,:!?]$", flat) and len(_WORD.findall(flat)) <= 12
 
@@ -283,7 +285,7 @@ def _longest_increasing(values: Sequence[int]) -> set[int]:
 
 
 def _pair(before: list[Block], after: list[Block], reworded_at: int) -> dict[int, tuple[int, int]]:
-    """after index -> (before index, similarity)."""
+    """After index -> (before index, similarity)."""
     pairs: dict[int, tuple[int, int]] = {}
     taken: set[int] = set()
     exact: dict[tuple[bool, tuple[str, ...]], list[int]] = {}
@@ -418,7 +420,7 @@ def versions_text(report: VersionComparison, *, detail: bool = False, shown: int
     .. versionadded:: 0.2.0
     """
     lines = [f"Versions of one document: {report.before_name} \u2192 {report.after_name}", ""]
-    parts = []
+    parts: list[str] = []
     for heading, noun in ((True, "headings"), (False, "paragraphs")):
         counts = [
             f"{report.count(kind, heading=heading)} {kind.value}"

@@ -86,7 +86,9 @@ def topic_link(topic: str, before: TopicState, after: TopicState, taxonomy: Taxo
             text = " ".join((prov.quote if prov is not None and prov.quote else item.text).split()).casefold()
             # The first words naming the topic; of words ending together, the shortest ("consumer rights"
             # rather than "app/consumer rights").
-            hits = sorted((text.find(needle) + len(needle), len(needle), needle) for needle in needles if needle in text)
+            hits = sorted(
+                (text.find(needle) + len(needle), len(needle), needle) for needle in needles if needle in text
+            )
             if hits:
                 return hits[0][2]
         return None

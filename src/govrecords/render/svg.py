@@ -22,6 +22,7 @@ import textwrap
 import xml.etree.ElementTree as ET
 
 from govrecords.changes import level_words, state_words
+from govrecords.dates import DateRange
 from govrecords.errors import Problem, ValidationError
 from govrecords.evidence import TopicStatus
 from govrecords.render._words import date_words
@@ -322,10 +323,13 @@ _GRID_LEFT, _GRID_RIGHT, _GRID_SPAN, _GRID_ROW, _GRID_TOP, _GRID_MIN_GAP = 280, 
 
 
 def _midpoint(point: TimelinePoint) -> float | None:
-    if point.date is None:
+    when = point.date
+    if isinstance(when, DateRange):  # an open range stands at its known bound
+        when = when.start if when.end is None else (when.end if when.start is None else when)
+    if when is None:
         return None
-    low, high = point.date.sort_key()
-    return (low.timestamp() + high.timestamp()) / 2
+    low, high = when.sort_key()
+    return (low.toordinal() + high.toordinal()) / 2
 
 
 def grid_xs(line: TopicTimeline) -> list[float]:
@@ -339,7 +343,7 @@ def grid_xs(line: TopicTimeline) -> list[float]:
     dated = [m for m in middles if m is not None]
     low, high = (min(dated), max(dated)) if dated else (0.0, 0.0)
     xs: list[float] = []
-    last = _GRID_LEFT - _GRID_MIN_GAP
+    last = float(_GRID_LEFT - _GRID_MIN_GAP)
     for middle in middles:
         if middle is None:
             continue

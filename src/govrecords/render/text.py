@@ -17,8 +17,7 @@ from typing import Literal
 
 import attrs
 
-from govrecords.changes import Change, change_words, state_words
-from govrecords.changes import StanceShift
+from govrecords.changes import Change, StanceShift, change_words, state_words
 from govrecords.comparison import Comparison, SideSummary, TopicComparison
 from govrecords.documents import Coverage
 from govrecords.evidence import Evidence, EvidenceKind, ForumRef, TopicState, TopicStatus
@@ -31,9 +30,9 @@ from govrecords.render._words import (
     excerpt,
     locator,
     main_quote,
+    measure_short,
     measure_words,
     record_words,
-    measure_short,
     short_state,
     topic_link,
 )
@@ -305,14 +304,17 @@ def _side_line(name: str, side: SideSummary) -> str:
 
 def _matters(report: Comparison, out: _Writer) -> list[_Item]:
     """The few changes that matter most, most important first."""
-    items: list[_Item] = []
     rows = _reading_order(report)
-    for row in rows:
-        if row.change in (Change.STRENGTHENED, Change.WEAKENED):
-            items.append((out.plain(f"{row.label or row.topic}: {row.explanation}"), ()))
-    for stance in report.stances:
-        if stance.shift in (StanceShift.REVERSED, StanceShift.SHIFTED):
-            items.append((out.plain(f"{stance.topic}: {stance.explanation}"), ()))
+    items: list[_Item] = [
+        (out.plain(f"{row.label or row.topic}: {row.explanation}"), ())
+        for row in rows
+        if row.change in (Change.STRENGTHENED, Change.WEAKENED)
+    ]
+    items += [
+        (out.plain(f"{stance.topic}: {stance.explanation}"), ())
+        for stance in report.stances
+        if stance.shift in (StanceShift.REVERSED, StanceShift.SHIFTED)
+    ]
     grouped: dict[Change, list[TopicComparison]] = {}
     for row in rows:
         grouped.setdefault(row.change, []).append(row)
@@ -335,7 +337,7 @@ def _matters(report: Comparison, out: _Writer) -> list[_Item]:
             items.append((out.plain(f"{len(group)} {'topic' if len(group) == 1 else 'topics'} {words}{named}"), ()))
     kinds = Counter(match.kind for match in report.recommendations)
     if kinds:
-        parts = []
+        parts: list[str] = []
         for kind, count in sorted(kinds.items(), key=lambda pair: list(MatchKind).index(pair[0])):
             parts.append(f"{count} {_MATCH_WORDS[kind]}")
             if kind in (MatchKind.NO_COUNTERPART_AFTER, MatchKind.NO_COUNTERPART_BEFORE):
@@ -358,7 +360,10 @@ def _brief_blocks(report: Comparison, out: _Writer) -> list[_Block]:
         _Block("h1", f"Comparison: {before} \u2192 {after}"),
         _Block(
             "ul",
-            items=((out.plain(_side_line("Before", report.before)), ()), (out.plain(_side_line("After", report.after)), ())),
+            items=(
+                (out.plain(_side_line("Before", report.before)), ()),
+                (out.plain(_side_line("After", report.after)), ()),
+            ),
         ),
     ]
     if not report.topics:
