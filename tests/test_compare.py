@@ -565,6 +565,18 @@ def test_demo_fits_one_screen(capsys: pytest.CaptureFixture[str]) -> None:
     assert "consumer rights \u2194 consumer trust, linked by the taxonomy" in flat
 
 
+def test_demo_topic_filter(capsys: pytest.CaptureFixture[str]) -> None:
+    """demo --topic shows only that topic; an unknown topic is an error with no traceback."""
+    assert main(["demo", "--topic", "privacy"]) == 0
+    out = capsys.readouterr().out
+    assert "Privacy and data protection" in out
+    assert "Spam" not in out
+    assert main(["demo", "--topic", "not-a-topic"]) == 1
+    err = capsys.readouterr().err
+    assert "not-a-topic" in err
+    assert "Traceback" not in err
+
+
 def test_demo_prints_the_seed_comparison(capsys: pytest.CaptureFixture[str]) -> None:
     """govrecords demo --detail shows the shared topics with quotes, and raised plainly."""
     assert main(["demo", "--detail"]) == 0

@@ -367,3 +367,18 @@ def test_reports_are_written_even_where_the_console_cannot_encode_them(monkeypat
     assert main(["demo", "--detail"]) == 0
     console.flush()
     assert "\u201craised, not yet concluded\u201d".encode() in raw.getvalue()
+
+
+def test_one_screen_notes_uncertain_order_and_versions() -> None:
+    """The one-screen report says when the sides' dates run backwards or are missing, and when both
+    sides come from one forum and may be versions of one document."""
+    early = Session(id="a", title="Draft", forum="f", date=PartialDate(2015, 3), topics=("privacy",))
+    late = Session(id="b", title="Draft", forum="f", date=PartialDate(2015, 9), topics=("privacy",))
+    backwards = " ".join(to_text(compare(late, early), detail=False).split())
+    assert "dated earlier than the before side" in backwards
+    assert "compare --versions" in backwards
+    undated = Session(id="c", title="Other", topics=("privacy",))
+    flat = " ".join(to_text(compare(early, undated), detail=False).split())
+    assert "which came first is not known; it is not guessed" in flat
+    forward = " ".join(to_text(compare(early, late), detail=False).split())
+    assert "dated earlier" not in forward

@@ -382,6 +382,9 @@ def _add_demo(commands: Commands) -> Runner:
     )
     _add_format(parser)
     _add_detail(parser)
+    parser.add_argument(
+        "--topic", metavar="T", action="append", help="only this topic id (may be given again); unknown is an error"
+    )
     return _run_demo
 
 
@@ -390,9 +393,15 @@ def _run_demo(args: argparse.Namespace) -> int:
     from govrecords.comparison import compare
 
     before, after = (examples.load(name) for name in examples.names())
+    try:
+        report = compare(before, after, topics=_checked_topics(args.topic, [before, after]))
+    except ValidationError as error:
+        for problem in error.problems:
+            _err(_problem_line("demo", problem))
+        return 1
     if args.format != "json":
         _emit("govrecords demo: a session report for IGF 2012 Baku against a workshop announced for 2013.\n\n")
-    _emit(_rendered(compare(before, after), args.format, args.detail))
+    _emit(_rendered(report, args.format, args.detail))
     return 0
 
 

@@ -354,6 +354,28 @@ def _matters(report: Comparison, out: _Writer) -> list[_Item]:
     return items
 
 
+def _order_notes(report: Comparison) -> list[str]:
+    """What the sides' dates say about which came first, when it is not before then after."""
+    notes: list[str] = []
+    forums = {ref.forum for side in (report.before, report.after) for ref in side.records}
+    titles = {ref.title for side in (report.before, report.after) for ref in side.records}
+    if len(forums) == 1 and None not in forums and len(titles) <= 2 and report.before.records:
+        notes.append(
+            f"Both sides come from one forum ({forums.pop()}). If they are two versions of one document, "
+            "compare them as versions (compare --versions) rather than as two meetings."
+        )
+    dates = [[r.date for r in side.records if r.date is not None] for side in (report.before, report.after)]
+    if report.before.records and report.after.records:
+        if not dates[0] or not dates[1]:
+            notes.append("A side has no date, so which came first is not known; it is not guessed.")
+        else:
+            first = min(dates[0], key=lambda when: when.sort_key())
+            second = min(dates[1], key=lambda when: when.sort_key())
+            if second.sort_key() < first.sort_key():
+                notes.append("The after side is dated earlier than the before side: the change words read backwards.")
+    return notes
+
+
 def _brief_blocks(report: Comparison, out: _Writer) -> list[_Block]:
     before, after = out.plain(report.before.label), out.plain(report.after.label)
     blocks = [
@@ -366,6 +388,7 @@ def _brief_blocks(report: Comparison, out: _Writer) -> list[_Block]:
             ),
         ),
     ]
+    blocks += [_Block("note", out.plain(note)) for note in _order_notes(report)]
     if not report.topics:
         blocks.append(_Block("p", "Neither side is tagged with any topic."))
     else:
