@@ -14,6 +14,7 @@ topic and document kind, and what it returns is ready for
 :func:`~govrecords.comparison.compare` and :func:`~govrecords.timelines.timeline`.
 
 >>> from govrecords import Forum, Session
+>>> from govrecords.archive import Archive
 >>> archive = Archive()
 >>> archive.add([Forum(id="f", name="Forum", sessions=(Session(id="a", title="A"),))])
 ()

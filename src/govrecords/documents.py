@@ -17,6 +17,7 @@ recommendation facing a document that makes none has *no counterpart*, it was no
   tell about absence and recommendations.
 
 >>> from govrecords import Workshop
+>>> from govrecords.documents import DocumentKind, document_of
 >>> document_of(Workshop(id="w", title="Open data for cities"))
 <DocumentKind.ANNOUNCEMENT: 'announcement'>
 >>> DocumentKind.ANNOUNCEMENT.makes_recommendations
@@ -126,6 +127,7 @@ def document_of(record: Session | Workshop) -> DocumentKind:
     :class:`~govrecords.records.Session` a session report.
 
     >>> from govrecords import Session
+    >>> from govrecords.documents import document_of
     >>> document_of(Session(id="s", title="Communiqué of the 2011 meeting"))
     <DocumentKind.COMMUNIQUE: 'communique'>
 
@@ -260,6 +262,7 @@ def date_in_text(record: Session | Workshop) -> tuple[PartialDate | None, bool]:
     the second value is True. Without such dates, a single year in the title is used.
 
     >>> from govrecords import Session
+    >>> from govrecords.documents import date_in_text
     >>> date_in_text(Session(id="s", title="Communiqué", summary="Adopted in Tarn on 14 May 2011."))
     (PartialDate(year=2011, month=5, day=14, hour=None, minute=None, utc_offset=None), False)
 
@@ -307,6 +310,7 @@ def operative_items(record: Session | Workshop) -> list[Recommendation]:
     recommendations already, give none.
 
     >>> from govrecords import Session, Section
+    >>> from govrecords.documents import operative_items
     >>> from govrecords.provenance import Provenance, Span
     >>> text = "1) Keep access affordable; 2) Publish prices."
     >>> section = Section("Resolve that", text, (Provenance("c", Span(10, 10 + len(text)), text, "text"),))

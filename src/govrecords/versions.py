@@ -17,8 +17,9 @@ Recommendations are read from each version by the importers and matched as in a
 comparison (:mod:`govrecords.matching`): each that was reworded, added or removed is
 listed with its spans on both sides.
 
->>> first = "Access\\n\\n1. Access should be affordable for everyone.\\n\\n2. Local content matters."
->>> second = "Access\\n\\n1. Local content matters.\\n\\n2. Access must be affordable for everyone."
+>>> from govrecords.versions import compare_versions
+>>> first = "Access\n\n1. Access should be affordable for everyone.\n\n2. Local content matters."
+>>> second = "Access\n\n1. Local content matters.\n\n2. Access must be affordable for everyone."
 >>> report = compare_versions(first, second)
 >>> [(edit.kind.value, edit.after.text) for edit in report.edits[1:]]
 [('moved', '1. Local content matters.'), ('reworded', '2. Access must be affordable for everyone.')]
