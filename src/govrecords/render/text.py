@@ -185,11 +185,11 @@ def _side_item(name: str, side: SideSummary, forums: dict[str, ForumRef], out: _
 
 def _counted(values: Sequence[str]) -> str:
     counts = Counter(values)
-    return ", ".join(f"{count} {value.replace('_', ' ')}" for value, count in counts.items()) or "none"
+    return "; ".join(f"{count} {value.replace('_', ' ')}" for value, count in counts.items()) or "none"
 
 
 def _summary_line(report: Comparison) -> str:
-    topics = _counted([t.change.value for t in report.topics])
+    topics = _counted([change_words(t.change) for t in report.topics])
     stances = _counted([s.shift.value for s in report.stances])
     matches = _counted([m.kind.value for m in report.recommendations])
     return (
