@@ -42,7 +42,7 @@ class Change(enum.Enum):
     .. versionadded:: 0.2.0
     """
     NOT_RAISED_EARLIER = "not_raised_earlier"
-    """The mirror of :attr:`NOT_RAISED_LATER`: not raised in the earlier documents.
+    """The mirror of :attr:`NOT_RAISED_LATER`, not raised in the earlier documents.
 
     .. versionadded:: 0.2.0
     """
@@ -52,8 +52,8 @@ class Change(enum.Enum):
     .. versionadded:: 0.2.0
     """
     REOPENED = "reopened"
-    """No longer produced: it implied the later side reopened a concluded question.
-    Kept so that reports written by 0.1 still read; see :attr:`RAISED_WITHOUT_OUTCOME`."""
+    """Kept so that reports written by 0.1 still read, and no longer produced, as it
+    implied the later side reopened a concluded question; see :attr:`RAISED_WITHOUT_OUTCOME`."""
     CONCLUDED = "concluded"
     """Only raised before, without a reported outcome; concluded after (off the scale)."""
     STILL_OPEN = "still_open"
@@ -62,10 +62,12 @@ class Change(enum.Enum):
     """Not discussed on either side (listed only when asked for)."""
 
     def mirror(self) -> Change:
-        """The change seen from the other side: strengthened is weakened, reopened is concluded.
+        """The change seen from the other side: strengthened is weakened, and so on.
 
-        >>> Change.REOPENED.mirror()
+        >>> Change.RAISED_WITHOUT_OUTCOME.mirror()
         <Change.CONCLUDED: 'concluded'>
+        >>> Change.NOT_RAISED_LATER.mirror()
+        <Change.NOT_RAISED_EARLIER: 'not_raised_earlier'>
         """
         return _CHANGE_MIRROR.get(self, self)
 

@@ -1,6 +1,6 @@
 """What kind of document a record is taken from, and how much of it the record covers.
 
-The words a comparison uses depend on this (:mod:`govrecords.changes`): a topic
+The words a comparison uses depend on this (see ``govrecords.changes``): a topic
 missing from a workshop announcement, a communiqué or an excerpt is *not raised in
 that document*, which says nothing about whether the forum dropped it; a
 recommendation facing a document that makes none has *no counterpart*, it was not
@@ -46,17 +46,17 @@ class DocumentKind(enum.Enum):
     """
 
     SESSION_REPORT = "session_report"
-    """A report of one session written afterwards: it says what the session covered."""
+    """A report of one session written afterwards, which says what the session covered."""
     SYNTHESIS = "synthesis"
     """A synthesis document or chair's summary of a whole forum."""
     COMMUNIQUE = "communique"
-    """A communiqué or outcome statement: it states selected outcomes and resolutions."""
+    """A communiqué or outcome statement, which states selected outcomes and resolutions."""
     MESSAGES = "messages"
-    """A forum's messages: short takeaways, some of them calls to act."""
+    """A forum's messages, short takeaways, some of them calls to act."""
     ANNOUNCEMENT = "announcement"
     """A workshop announcement, page or proposal, written before anything was discussed."""
     TRANSCRIPT = "transcript"
-    """A transcript: what was said, with no stated outcome."""
+    """A transcript of what was said, with no stated outcome."""
     EXCERPT = "excerpt"
     """A part of a document, chosen by someone."""
     OTHER = "other"

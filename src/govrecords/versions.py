@@ -14,7 +14,7 @@ block as:
 * **added** / **removed** — on one side only.
 
 Recommendations are read from each version by the importers and matched as in a
-comparison (:mod:`govrecords.matching`): each that was reworded, added or removed is
+comparison (as ``govrecords.matching`` does): each that was reworded, added or removed is
 listed with its spans on both sides.
 
 >>> from govrecords.versions import compare_versions
