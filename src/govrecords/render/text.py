@@ -340,11 +340,16 @@ def _matters(report: Comparison, out: _Writer) -> list[_Item]:
         parts: list[str] = []
         for kind, count in sorted(kinds.items(), key=lambda pair: list(MatchKind).index(pair[0])):
             parts.append(f"{count} {_MATCH_WORDS[kind]}")
+            if kind in (MatchKind.REWORDED, MatchKind.MERGED, MatchKind.SPLIT, MatchKind.REGROUPED):
+                shown = [m.after[0].text for m in report.recommendations if m.kind is kind][:2]
+                parts[-1] += " (" + "; ".join(f"\u201c{excerpt(text, width=60)}\u201d" for text in shown) + ")"
             if kind in (MatchKind.NO_COUNTERPART_AFTER, MatchKind.NO_COUNTERPART_BEFORE):
                 side = report.after if kind is MatchKind.NO_COUNTERPART_AFTER else report.before
                 cover = side.coverage
                 parts[-1] += (
-                    f" (a {cover.words} makes none)" if not cover.makes_recommendations else " (not the same ground)"
+                    f" (a {cover.words} makes none)"
+                    if not cover.makes_recommendations
+                    else f" (the {cover.words} raises none of their topics, or they name none)"
                 )
         items.append((out.plain("Recommendations: " + "; ".join(parts)), ()))
     links = [link for row in rows if (link := topic_link(row.topic, row.before, row.after, out.taxonomy))]
