@@ -31,7 +31,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from comparison_strategies import Side, any_sides, shuffled, sides
+from comparison_strategies import Side, any_sides, shuffled, sides, small_workshops
 from govrecords import (
     Actor,
     ActorKind,
@@ -66,6 +66,7 @@ from govrecords.cli import main
 from govrecords.consensus import GroupSupport, aggregate_levels, group_informed_consensus
 from govrecords.evidence import EvidenceKind, state_of
 from govrecords.formats import iter_jsonl
+from govrecords.render import to_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "compare"
 L = ConsensusLevel
@@ -709,3 +710,16 @@ if __name__ == "__main__":
     if sys.argv[1:] != ["--regenerate"]:
         raise SystemExit("usage: python tests/test_compare.py --regenerate")
     _regenerate()
+
+
+@given(sides, st.lists(small_workshops, min_size=1, max_size=2))
+@settings(max_examples=80, deadline=None)
+def test_an_announcement_never_drops_or_ends_a_topic(before: Side, announced: list[Workshop]) -> None:
+    """Against workshop announcements alone, nothing is dropped and no topic is "no longer discussed":
+    the announcement makes no recommendations and does not report everything discussed."""
+    report = compare(before, announced)
+    assert all(row.change is not Change.NO_LONGER_DISCUSSED for row in report.topics)
+    assert all(row.change is not Change.REOPENED for row in report.topics)
+    assert all(match.kind is not MatchKind.DROPPED for match in report.recommendations)
+    assert all(match.kind is MatchKind.NO_COUNTERPART_AFTER for match in report.recommendations)
+    assert "dropped" not in to_text(report, detail=False)
