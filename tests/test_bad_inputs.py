@@ -82,7 +82,9 @@ def test_domain_case(case: dict[str, Any]) -> None:
         assert sum(_count(d) for d in documents) == case["records"]
     issues = check(*documents, names=case["files"])
     found = {(i.rule, i.severity.value, i.path, case["files"][i.document]) for i in issues}
-    expected = {(i["rule"], i["severity"], i["path"], i.get("file", case["files"][0])) for i in case.get("issues", [])}
+    expected = {
+        (i["rule"], i["severity"], i["path"], i.get("file", case["files"][0])) for i in case.get("issues", [])
+    }
     assert found == expected
     for issue, documented in zip(
         sorted(issues, key=lambda i: i.path), sorted(case.get("issues", []), key=lambda i: i["path"]), strict=True

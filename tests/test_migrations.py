@@ -128,15 +128,8 @@ def test_a_version_has_one_migration() -> None:
 
 def test_migration_tolerates_broken_documents() -> None:
     """A broken old document is migrated as far as it can be, then reported by validation with paths."""
-    bad = {
-        "format_version": 0,
-        "type": "session",
-        "record": {
-            "id": "s",
-            "title": "T",
-            "provenance": [{"source": "d", "span": {"start": "4", "end": 9}}, {"source": "d", "span": {"begin": 1}}, 7],
-        },
-    }
+    bad = {"format_version": 0, "type": "session", "record": {"id": "s", "title": "T", "provenance": [
+        {"source": "d", "span": {"start": "4", "end": 9}}, {"source": "d", "span": {"begin": 1}}, 7]}}
     with pytest.raises(ValidationError) as caught:
         loads(json.dumps(bad))
     assert {p.path for p in caught.value.problems} == {

@@ -186,23 +186,17 @@ def _add_validate(commands: Commands) -> Runner:
         "files", nargs="+", metavar="FILE", help="a .json or .jsonl (.ndjson) file, or - for standard input"
     )
     parser.add_argument(
-        "--sources",
-        metavar="DIR",
+        "--sources", metavar="DIR",
         help="a folder holding the source texts (named ID or ID.txt, or matched by their hash): "
         "spans and quotes are checked against them",
     )
     parser.add_argument(
-        "--select",
-        metavar="CODES",
-        default="",
+        "--select", metavar="CODES", default="",
         help="only these check rules, by code or prefix, comma-separated (GR3 selects GR301...)",
     )
     parser.add_argument("--ignore", metavar="CODES", default="", help="leave out these check rules (codes or prefixes)")
     parser.add_argument(
-        "--max-problems",
-        type=int,
-        default=_MAX_PROBLEMS,
-        metavar="N",
+        "--max-problems", type=int, default=_MAX_PROBLEMS, metavar="N",
         help=f"print at most N problems per file, then a count (default: {_MAX_PROBLEMS}; 0: all)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print no summary line")
@@ -308,10 +302,8 @@ def _add_migrate(commands: Commands) -> Runner:
     )
     parser.add_argument("file", metavar="FILE", help="a .json or .jsonl (.ndjson) file, or - for standard input")
     parser.add_argument(
-        "-o",
-        "--output",
-        metavar="OUT",
-        help="where to write, - for standard output (default: FILE itself; standard output when FILE is -)",
+        "-o", "--output", metavar="OUT", help="where to write, - for standard output (default: FILE itself; "
+        "standard output when FILE is -)",
     )
     return _run_migrate
 
@@ -463,8 +455,7 @@ def _add_compare(commands: Commands) -> Runner:
         "the change, stakeholder stance shifts, and recommendations matched across the two.",
     )
     parser.add_argument(
-        "before",
-        metavar="BEFORE",
+        "before", metavar="BEFORE",
         help="a .json or .jsonl file (or -): the earlier side; with --archive, forum ids (a,b); with --versions, "
         "a text or record file",
     )
@@ -474,31 +465,22 @@ def _add_compare(commands: Commands) -> Runner:
         "--topic", metavar="T", action="append", help="only this topic id (may be given again); unknown is an error"
     )
     parser.add_argument(
-        "--versions",
-        action="store_true",
+        "--versions", action="store_true",
         help="BEFORE and AFTER are two versions of one document: report what was added, removed, moved, reworded",
     )
     _add_detail(parser)
     _add_format(parser)
     parser.add_argument("--rollup", action="store_true", help="count each topic also for its broader topics")
     parser.add_argument(
-        "--aggregate",
-        choices=("weakest", "most_common", "strongest"),
-        default="weakest",
+        "--aggregate", choices=("weakest", "most_common", "strongest"), default="weakest",
         help="how a side's findings' levels on a topic combine (default: weakest)",
     )
     parser.add_argument(
-        "--repeated-at",
-        type=int,
-        default=95,
-        metavar="PERCENT",
+        "--repeated-at", type=int, default=95, metavar="PERCENT",
         help="least share of words in common for a repeated recommendation (default: 95)",
     )
     parser.add_argument(
-        "--reworded-at",
-        type=int,
-        default=50,
-        metavar="PERCENT",
+        "--reworded-at", type=int, default=50, metavar="PERCENT",
         help="least share of words in common for recommendations to match at all (default: 50)",
     )
     return _run_compare
@@ -685,10 +667,7 @@ def _add_import(commands: Commands) -> Runner:
         help="refuse bytes that are not UTF-8 (default: replace them, with a warning)",
     )
     parser.add_argument(
-        "--max-problems",
-        type=int,
-        default=_MAX_PROBLEMS,
-        metavar="N",
+        "--max-problems", type=int, default=_MAX_PROBLEMS, metavar="N",
         help=f"print at most N warnings, then a count (default: {_MAX_PROBLEMS}; 0: all)",
     )
     return _run_import
@@ -709,8 +688,7 @@ def _read_template(name: str) -> Any:
         raise ValidationError(error.problems, source=name) from None
     if isinstance(data, dict):
         missing = [
-            field.name
-            for field in attrs.fields(importers.Template)
+            field.name for field in attrs.fields(importers.Template)
             if field.init and field.default is attrs.NOTHING and field.name not in data
         ]
         if missing:
@@ -757,9 +735,7 @@ def _run_import(args: argparse.Namespace) -> int:
                 copy = Path(folder) / "stdin.txt"
                 copy.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
                 result = importers.import_file(
-                    copy,
-                    template=template,
-                    source_id=args.source_id or "stdin",
+                    copy, template=template, source_id=args.source_id or "stdin",
                     errors="strict" if args.strict_utf8 else "replace",
                 )
         else:
@@ -767,9 +743,7 @@ def _run_import(args: argparse.Namespace) -> int:
 
             open_regular(args.file).close()  # refuse a FIFO or a device before the importer opens it
             result = importers.import_file(
-                args.file,
-                template=template,
-                source_id=args.source_id,
+                args.file, template=template, source_id=args.source_id,
                 errors="strict" if args.strict_utf8 else "replace",
             )
     except KeyError as error:
@@ -877,7 +851,6 @@ def _run_archive(args: argparse.Namespace) -> int:
             lines.append(f"{forum}\t{unit.id}\t{document_of(unit).value}\t{date_words(when)}\t{unit.title}")
     _emit("\n".join(lines) + "\n")
     return 0
-
 
 _COMMANDS: tuple[Callable[[Commands], Runner], ...] = (
     _add_validate,

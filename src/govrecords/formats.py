@@ -308,7 +308,9 @@ def _value_at(data: object, path: tuple[str | int, ...]) -> object:
 def _problems(error: BaseException, data: object, root: tuple[str | int, ...], line: int | None) -> list[Problem]:
     found: list[tuple[tuple[str | int, ...], str]] = []
     _collect(error, (), found)
-    return [Problem(_format_path((*root, *path)), message, _value_at(data, path), line) for path, message in found]
+    return [
+        Problem(_format_path((*root, *path)), message, _value_at(data, path), line) for path, message in found
+    ]
 
 
 # ---------------------------------------------------------------------------

@@ -156,12 +156,7 @@ def import_text(
         )
     refuse(text)
     return _import(
-        text,
-        template=template,
-        source_id=source_id,
-        taxonomy=taxonomy,
-        record_id=record_id,
-        forum_id=forum_id,
+        text, template=template, source_id=source_id, taxonomy=taxonomy, record_id=record_id, forum_id=forum_id,
         issues=(),
     )
 
@@ -180,16 +175,8 @@ def _import(
     source_id = source_id or f"text-{content_hash(text)[:12]}"
     source = SourceDocument.from_text(source_id, text)
     return run(
-        text,
-        chosen,
-        source=source,
-        taxonomy=taxonomy or default_taxonomy(),
-        record_id=record_id,
-        forum_id=forum_id,
-        confidence=confidence,
-        detected=detected,
-        issues=issues,
-        fell_back=fell_back,
+        text, chosen, source=source, taxonomy=taxonomy or default_taxonomy(), record_id=record_id,
+        forum_id=forum_id, confidence=confidence, detected=detected, issues=issues, fell_back=fell_back,
     )
 
 
@@ -242,11 +229,6 @@ def import_file(
     text, issues = decode(data, errors)
     refuse(text)
     return _import(
-        text,
-        template=template,
-        source_id=source_id or slug(file.stem, max_words=12) or None,
-        taxonomy=taxonomy,
-        record_id=record_id,
-        forum_id=forum_id,
-        issues=issues,
+        text, template=template, source_id=source_id or slug(file.stem, max_words=12) or None, taxonomy=taxonomy,
+        record_id=record_id, forum_id=forum_id, issues=issues,
     )

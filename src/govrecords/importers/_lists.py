@@ -18,16 +18,8 @@ from govrecords.provenance import Provenance
 from govrecords.records import Finding, Participant, Recommendation, StakeholderGroup, Statement
 from govrecords.vocabulary import ConsensusLevel, Force, ParticipantKind, Role, read_regional_group
 
-__all__ = [
-    "Unit",
-    "add_discussion",
-    "add_findings",
-    "add_participants",
-    "add_recommendations",
-    "add_statements",
-    "participant_from",
-    "units",
-]
+__all__ = ["Unit", "add_discussion", "add_findings", "add_participants", "add_recommendations", "add_statements",
+           "participant_from", "units"]
 
 _FORCE_LIMIT = 1000  # force is stated at the start of a passage; longer passages are searched this far
 _CONSENSUS_LIMIT = 5000
