@@ -25,12 +25,13 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from comparison_strategies import Side, any_sides, shuffled, sides
+from comparison_strategies import Side, any_sides, shuffled, sides, small_workshops
 from govrecords import (
     Actor,
     ActorKind,
@@ -63,8 +64,9 @@ from govrecords import (
 )
 from govrecords.cli import main
 from govrecords.consensus import GroupSupport, aggregate_levels, group_informed_consensus
-from govrecords.evidence import state_of
+from govrecords.evidence import EvidenceKind, state_of
 from govrecords.formats import iter_jsonl
+from govrecords.render import to_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "compare"
 L = ConsensusLevel
@@ -123,13 +125,13 @@ def test_newly_raised_and_no_longer_discussed() -> None:
 
 
 def test_raised_is_not_a_level() -> None:
-    """A topic only raised (a policy question) is reopened/concluded against a level, never weakened."""
+    """A topic only raised (a policy question) against a level is raised again or concluded, never weakened."""
     concluded = _session("a", _finding(L.COMMON_VIEW, "privacy"))
     announced = Workshop(id="w", title="W", policy_questions=(Statement("What about privacy?", topics=("privacy",)),))
     row = compare(concluded, announced).topics[0]
     assert row.after.status is TopicStatus.RAISED
     assert row.after.level is None
-    assert row.change is Change.REOPENED
+    assert row.change is Change.RAISED_WITHOUT_OUTCOME
     assert "not placed on the consensus scale" in row.explanation
     assert "raised, not yet concluded" in row.explanation
     assert "workshop announcement" in row.explanation
@@ -175,11 +177,40 @@ def test_every_kind_of_evidence_raises_a_topic() -> None:
 
 
 def test_positions_without_topics_take_their_findings() -> None:
-    """A position tagged with no topic is about what its finding is about."""
-    finding = _finding(L.COMMON_VIEW, "privacy", positions=(_position(StakeholderKind.GOVERNMENT, Stance.SUPPORTS),))
+    """A position tagged with no topic is about its finding's topic when the finding has one."""
+    positions = (
+        _position(StakeholderKind.GOVERNMENT, Stance.SUPPORTS),
+        _position(StakeholderKind.YOUTH, Stance.OPPOSES),
+    )
+    finding = _finding(L.COMMON_VIEW, "privacy", positions=positions)
     row = compare(_session("a", finding), []).topics[0]
     assert row.before.consensus is not None
-    assert row.before.consensus.groups == (GroupSupport(StakeholderKind.GOVERNMENT, 1, 1),)
+    assert row.before.consensus.groups == (
+        GroupSupport(StakeholderKind.GOVERNMENT, 1, 1),
+        GroupSupport(StakeholderKind.YOUTH, 0, 1),
+    )
+
+
+def test_untagged_positions_of_a_many_topic_finding_are_evidence_for_none() -> None:
+    """A position tagged with no topic, in a finding about several topics, is not quoted under each of them."""
+    finding = _finding(L.COMMON_VIEW, "a", "b", positions=(_position(StakeholderKind.YOUTH, Stance.OPPOSES),))
+    report = compare(_session("s", finding), [])
+    assert all(not row.before.of_kind(EvidenceKind.POSITION) for row in report.topics)
+    assert report.stances == ()
+
+
+def test_group_informed_consensus_needs_two_declared_groups() -> None:
+    """One declared group, or none, gives no measure but the reason; two give the measure."""
+    one = _finding(L.COMMON_VIEW, "x", positions=(_position(StakeholderKind.YOUTH, Stance.OPPOSES),))
+    state = compare(_session("a", one), []).topics[0].before
+    assert state.consensus is None
+    assert state.consensus_note is not None
+    assert "one declared stakeholder group (youth)" in state.consensus_note
+    pooled = _finding(L.COMMON_VIEW, "x", positions=(_position(None, Stance.SUPPORTS), _position(None, Stance.OPPOSES)))
+    state = compare(_session("a", pooled), []).topics[0].before
+    assert state.consensus is None
+    assert state.consensus_note is not None
+    assert "none from a declared stakeholder group" in state.consensus_note
 
 
 @pytest.mark.parametrize(
@@ -221,7 +252,8 @@ def test_rollup_counts_broader_topics() -> None:
 
 def test_topics_filter_limits_stances_too() -> None:
     """Asking for some topics reports only those, in topic rows and stance rows alike."""
-    finding = _finding(L.COMMON_VIEW, "a", "b", positions=(_position(StakeholderKind.YOUTH, Stance.OPPOSES),))
+    position = attrs.evolve(_position(StakeholderKind.YOUTH, Stance.OPPOSES), topics=("a", "b"))
+    finding = _finding(L.COMMON_VIEW, "a", "b", positions=(position,))
     report = compare(_session("s", finding), [], topics=["a"])
     assert [row.topic for row in report.topics] == ["a"]
     assert [(row.group, row.topic) for row in report.stances] == [(StakeholderKind.YOUTH, "a")]
@@ -257,11 +289,12 @@ def test_stance_shifts(first: tuple[Stance, ...], second: tuple[Stance, ...], sh
 
 
 def test_stances_need_a_declared_group() -> None:
-    """Positions of a panel or an audience count for the measure but make no stance row."""
+    """Positions of a panel or an audience make no stance row and no group-informed consensus."""
     finding = _finding(L.COMMON_VIEW, "x", positions=(_position(None, Stance.SUPPORTS),))
     report = compare(_session("a", finding), [])
     assert report.stances == ()
-    assert report.topics[0].before.consensus is not None
+    assert report.topics[0].before.consensus is None
+    assert report.topics[0].before.consensus_note is not None
 
 
 def test_group_informed_consensus_formula() -> None:
@@ -457,7 +490,7 @@ def test_seed_comparison_covers_the_shared_topics() -> None:
         assert row is not None, topic
         assert row.before.status is TopicStatus.CONCLUDED
         assert row.after.status is TopicStatus.RAISED
-        assert row.change is Change.REOPENED
+        assert row.change is Change.RAISED_WITHOUT_OUTCOME
         assert row.before.evidence
         assert row.after.evidence
 
@@ -476,11 +509,15 @@ def test_seed_evidence_quotes_the_seeds() -> None:
     assert quotes > 20
 
 
-def test_seed_recommendations_are_dropped_with_a_reason() -> None:
-    """The 2013 side is an announcement: the four 2012 recommendations are dropped, and the reason says why."""
+def test_seed_recommendations_have_no_counterpart() -> None:
+    """The 2013 side is an announcement, which makes no recommendations: the four 2012 ones have no
+    counterpart there, and are never called dropped."""
     report = _seeds()
-    assert [match.kind for match in report.recommendations] == [MatchKind.DROPPED] * 4
-    assert all("only workshop announcements" in match.explanation for match in report.recommendations)
+    assert [match.kind for match in report.recommendations] == [MatchKind.NO_COUNTERPART_AFTER] * 4
+    assert all("not a kind of document that makes recommendations" in m.explanation for m in report.recommendations)
+    assert all("dropped" not in m.explanation for m in report.recommendations)
+    before, after = (examples.load(name) for name in examples.names())
+    assert report.mirror() == compare(after, before)
 
 
 def _series() -> Comparison:
@@ -506,18 +543,47 @@ def test_series_fixture_names_every_kind() -> None:
     assert {row.change for row in report.topics} >= {Change.STRENGTHENED, Change.WEAKENED, Change.NEWLY_RAISED}
     assert {row.shift for row in report.stances} >= {StanceShift.REVERSED, StanceShift.ADOPTED, StanceShift.SHIFTED}
     kinds = {match.kind for match in report.recommendations}
-    assert kinds == {MatchKind.REPEATED, MatchKind.REWORDED, MatchKind.SPLIT, MatchKind.NEW, MatchKind.DROPPED}
+    assert kinds >= {MatchKind.REPEATED, MatchKind.REWORDED, MatchKind.SPLIT}
+    assert kinds & {MatchKind.NEW, MatchKind.NO_COUNTERPART_BEFORE}
+    assert kinds & {MatchKind.DROPPED, MatchKind.NO_COUNTERPART_AFTER}
 
 
 # ---------------------------------------------------------------------------
 # The command line.
 
 
-def test_demo_prints_the_seed_comparison(capsys: pytest.CaptureFixture[str]) -> None:
-    """govrecords demo says what it compares and shows the shared topics with quotes, and raised plainly."""
+def test_demo_fits_one_screen(capsys: pytest.CaptureFixture[str]) -> None:
+    """By default the demo is one screen: the table of topics and what matters most, never "dropped"
+    or "reopened" for the announcement side, and the group-informed consensus never abbreviated."""
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("govrecords demo: the bundled example comparison")
+    assert len(out.splitlines()) <= 45
+    for word in ("dropped", "reopened", "GIC", "no longer discussed"):
+        assert word not in out, word
+    flat = " ".join(out.split())
+    assert "not raised in the later document" in flat
+    assert "no counterpart" in flat
+    assert "consumer rights \u2194 consumer trust, linked by the taxonomy" in flat
+
+
+def test_demo_topic_filter(capsys: pytest.CaptureFixture[str]) -> None:
+    """demo --topic shows only that topic; an unknown topic is an error with no traceback."""
+    assert main(["demo", "--topic", "privacy"]) == 0
+    out = capsys.readouterr().out
+    assert "Privacy and data protection" in out
+    assert "Spam" not in out
+    assert main(["demo", "--topic", "not-a-topic"]) == 1
+    err = capsys.readouterr().err
+    assert "not-a-topic" in err
+    assert "Traceback" not in err
+
+
+def test_demo_prints_the_seed_comparison(capsys: pytest.CaptureFixture[str]) -> None:
+    """govrecords demo --detail shows the shared topics with quotes, and raised plainly."""
+    assert main(["demo", "--detail"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("govrecords demo: a session report")
+    assert "GIC" not in out
     flat = " ".join(out.split())  # the text is wrapped at 100 columns
     for needed in (
         "The multistakeholder model",
@@ -538,8 +604,10 @@ def test_demo_formats(capsys: pytest.CaptureFixture[str]) -> None:
     """demo --format json prints the report as a document; markdown has headings."""
     assert main(["demo", "--format", "json"]) == 0
     assert loads(capsys.readouterr().out, Comparison) == _seeds()
-    assert main(["demo", "--format", "markdown"]) == 0
+    assert main(["demo", "--format", "markdown", "--detail"]) == 0
     assert "## Topics" in capsys.readouterr().out
+    assert main(["demo", "--format", "markdown"]) == 0
+    assert "## What matters most" in capsys.readouterr().out
 
 
 def test_compare_command(capsys: pytest.CaptureFixture[str]) -> None:
@@ -547,10 +615,62 @@ def test_compare_command(capsys: pytest.CaptureFixture[str]) -> None:
     before, after = str(FIXTURES / "series" / "before.json"), str(FIXTURES / "series" / "after.jsonl")
     assert main(["compare", before, after, "--format", "json"]) == 0
     assert loads(capsys.readouterr().out, Comparison) == _series()
-    assert main(["compare", before, after, "--rollup", "--aggregate", "strongest", "--reworded-at", "60"]) == 0
+    assert (
+        main(["compare", before, after, "--rollup", "--aggregate", "strongest", "--reworded-at", "60", "--detail"]) == 0
+    )
     out = capsys.readouterr().out
     assert "Comparison:" in out
     assert "rolled up" in out
+
+
+def test_compare_topic_filter(capsys: pytest.CaptureFixture[str]) -> None:
+    """--topic keeps only the topics named; a topic neither the taxonomy nor the sides know is an error."""
+    before, after = str(FIXTURES / "series" / "before.json"), str(FIXTURES / "series" / "after.jsonl")
+    assert main(["compare", before, after, "--topic", "privacy", "--format", "json"]) == 0
+    report = loads(capsys.readouterr().out, Comparison)
+    assert [row.topic for row in report.topics] == ["privacy"]
+    assert main(["compare", before, after, "--topic", "no-such-topic"]) == 1
+    err = capsys.readouterr().err
+    assert "no-such-topic" in err
+    assert "unknown topic" in err
+    assert "Traceback" not in err
+
+
+def test_compare_from_an_archive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """compare --archive takes each side from the archive by forum id; an unknown forum is reported."""
+    archive = tmp_path / "archive.jsonl"
+    before, after = str(FIXTURES / "series" / "before.json"), str(FIXTURES / "series" / "after.jsonl")
+    assert main(["archive", "add", str(archive), before, after]) == 0
+    capsys.readouterr()
+    listed = [line.split("\t")[0] for line in _archive_list(archive, capsys)[1:]]
+    assert listed
+    first, last = min(listed), max(listed)
+    assert main(["compare", "--archive", str(archive), first, last, "--format", "json"]) == 0
+    report = loads(capsys.readouterr().out, Comparison)
+    assert {ref.forum for ref in report.before.records} == {first}
+    assert main(["compare", "--archive", str(archive), "nowhere", last]) == 1
+    assert "no forum 'nowhere'" in capsys.readouterr().err
+
+
+def _archive_list(archive: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    assert main(["archive", "list", str(archive)]) == 0
+    return capsys.readouterr().out.splitlines()
+
+
+def test_compare_versions_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """compare --versions reports the edits between two texts, with spans, in text and in JSON."""
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Scope\n\n1. The forum will meet in May.\n\n2. Old point.", "utf-8")
+    second.write_text("Scope\n\n1. The forum met in May.\n\nNew part\n\n2. New point here.", "utf-8")
+    assert main(["compare", "--versions", str(first), str(second), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    kinds = sorted(edit["kind"] for edit in data["edits"])
+    assert kinds.count("added") >= 1
+    assert "removed" in kinds
+    assert main(["compare", "--versions", str(first), str(second)]) == 0
+    assert "Versions of one document" in capsys.readouterr().out
+    assert main(["compare", "--versions", str(first), str(tmp_path / "missing.txt")]) == 1
+    assert "missing.txt" in capsys.readouterr().err
 
 
 def test_compare_command_reports_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -590,3 +710,16 @@ if __name__ == "__main__":
     if sys.argv[1:] != ["--regenerate"]:
         raise SystemExit("usage: python tests/test_compare.py --regenerate")
     _regenerate()
+
+
+@given(sides, st.lists(small_workshops, min_size=1, max_size=2))
+@settings(max_examples=80, deadline=None)
+def test_an_announcement_never_drops_or_ends_a_topic(before: Side, announced: list[Workshop]) -> None:
+    """Against workshop announcements alone, nothing is dropped and no topic is "no longer discussed":
+    the announcement makes no recommendations and does not report everything discussed."""
+    report = compare(before, announced)
+    assert all(row.change is not Change.NO_LONGER_DISCUSSED for row in report.topics)
+    assert all(row.change is not Change.REOPENED for row in report.topics)
+    assert all(match.kind is not MatchKind.DROPPED for match in report.recommendations)
+    assert all(match.kind is MatchKind.NO_COUNTERPART_AFTER for match in report.recommendations)
+    assert "dropped" not in to_text(report, detail=False)

@@ -202,11 +202,15 @@ def test_timeline_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_timeline_command_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """--svg without a topic among several is a usage error; unreadable files and bad targets exit 1."""
+    """--svg without a topic draws every topic as a grid; unreadable files and bad targets exit 1."""
     path = tmp_path / "seed.json"
     path.write_text(dumps(examples.load("future-of-internet")), "utf-8")
-    assert main(["timeline", str(path), "--svg", str(tmp_path / "x.svg")]) == 2
-    assert "choose it with --topic" in capsys.readouterr().err
+    assert main(["timeline", str(path), "--svg", str(tmp_path / "x.svg")]) == 0
+    assert "topics" in capsys.readouterr().err
+    grid = (tmp_path / "x.svg").read_text("utf-8")
+    assert 'class="timeline-grid"' in grid
+    assert main(["timeline"]) == 2
+    assert "--archive" in capsys.readouterr().err
     assert main(["timeline", str(tmp_path / "missing.jsonl")]) == 1
     assert "missing.jsonl" in capsys.readouterr().err
     assert main(["timeline", str(path), "--topic", "privacy", "--svg", str(tmp_path / "no" / "x.svg")]) == 1

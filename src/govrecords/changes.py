@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import enum
 
+from govrecords.documents import Coverage
 from govrecords.evidence import EvidenceKind, RecordKind, TopicState, TopicStatus
 from govrecords.vocabulary import ConsensusLevel, StakeholderKind, Stance
 
-__all__ = ["Change", "StanceShift", "level_words", "state_words"]
+__all__ = ["Change", "StanceShift", "change_words", "level_words", "state_words"]
 
 
 class Change(enum.Enum):
@@ -27,11 +28,23 @@ class Change(enum.Enum):
     UNCHANGED = "unchanged"
     """Concluded on both sides, at the same level."""
     NEWLY_RAISED = "newly_raised"
-    """Not discussed before; concluded or raised after."""
+    """Not discussed before, by documents that report everything discussed; concluded or raised after."""
     NO_LONGER_DISCUSSED = "no_longer_discussed"
-    """Concluded or raised before; not discussed after."""
+    """Concluded or raised before; not discussed after, by documents that report everything discussed."""
+    NOT_RAISED_LATER = "not_raised_later"
+    """Concluded or raised before; not raised in the later documents, which do not report
+    everything discussed (an announcement, a communiqué, messages, an excerpt, a document
+    cut off). Nothing is said about whether the forum dropped the topic.
+    """
+    NOT_RAISED_EARLIER = "not_raised_earlier"
+    """The mirror of :attr:`NOT_RAISED_LATER`, not raised in the earlier documents.
+    """
+    RAISED_WITHOUT_OUTCOME = "raised_without_outcome"
+    """Concluded before; raised after without a reported outcome (off the scale).
+    """
     REOPENED = "reopened"
-    """Concluded before; only raised after, without a reported outcome (off the scale)."""
+    """Kept so that reports written by 0.1 still read, and no longer produced, as it
+    implied the later side reopened a concluded question; see :attr:`RAISED_WITHOUT_OUTCOME`."""
     CONCLUDED = "concluded"
     """Only raised before, without a reported outcome; concluded after (off the scale)."""
     STILL_OPEN = "still_open"
@@ -40,21 +53,44 @@ class Change(enum.Enum):
     """Not discussed on either side (listed only when asked for)."""
 
     def mirror(self) -> Change:
-        """The change seen from the other side: strengthened is weakened, reopened is concluded.
+        """The change seen from the other side: strengthened is weakened, and so on.
 
-        >>> Change.REOPENED.mirror()
+        >>> Change.RAISED_WITHOUT_OUTCOME.mirror()
         <Change.CONCLUDED: 'concluded'>
+        >>> Change.NOT_RAISED_LATER.mirror()
+        <Change.NOT_RAISED_EARLIER: 'not_raised_earlier'>
         """
         return _CHANGE_MIRROR.get(self, self)
 
     @property
     def is_change(self) -> bool:
-        """Whether the two sides differ (false for unchanged, still open and absent)."""
-        return self not in (Change.UNCHANGED, Change.STILL_OPEN, Change.ABSENT)
+        """Whether the two sides are known to differ.
+
+        False for unchanged, still open and absent, and for a topic one side's
+        documents do not raise when they do not report everything discussed.
+        """
+        return self not in (
+            Change.UNCHANGED,
+            Change.STILL_OPEN,
+            Change.ABSENT,
+            Change.NOT_RAISED_LATER,
+            Change.NOT_RAISED_EARLIER,
+        )
 
     @classmethod
-    def between(cls, before: TopicState, after: TopicState) -> Change:
+    def between(
+        cls,
+        before: TopicState,
+        after: TopicState,
+        before_side: Coverage | None = None,
+        after_side: Coverage | None = None,
+    ) -> Change:
         """The change from *before* to *after*.
+
+        *before_side* and *after_side* say what documents each side holds (see
+        :class:`~govrecords.documents.Coverage`); a side not described is taken to
+        report everything discussed. A topic missing from a side that does not is
+        *not raised* there, never *no longer discussed* or *newly raised*.
 
         >>> from govrecords.evidence import TopicState, TopicStatus
         >>> varied = TopicState(TopicStatus.CONCLUDED, ConsensusLevel.OPINIONS_VARIED)
@@ -62,7 +98,11 @@ class Change(enum.Enum):
         >>> Change.between(varied, common)
         <Change.STRENGTHENED: 'strengthened'>
         >>> Change.between(common, TopicState(TopicStatus.RAISED))
-        <Change.REOPENED: 'reopened'>
+        <Change.RAISED_WITHOUT_OUTCOME: 'raised_without_outcome'>
+        >>> from govrecords.documents import Coverage, DocumentKind
+        >>> announcement = Coverage.of([DocumentKind.ANNOUNCEMENT])
+        >>> Change.between(common, TopicState(TopicStatus.NOT_DISCUSSED), None, announcement)
+        <Change.NOT_RAISED_LATER: 'not_raised_later'>
         """
         concluded, raised = TopicStatus.CONCLUDED, TopicStatus.RAISED
         first, second = before.status, after.status
@@ -73,12 +113,14 @@ class Change(enum.Enum):
                 return Change.STRENGTHENED
             return Change.WEAKENED if after.level < before.level else Change.UNCHANGED
         if first is TopicStatus.NOT_DISCUSSED:
-            return Change.ABSENT if second is TopicStatus.NOT_DISCUSSED else Change.NEWLY_RAISED
+            if second is TopicStatus.NOT_DISCUSSED:
+                return Change.ABSENT
+            return Change.NEWLY_RAISED if before_side is None or before_side.complete else Change.NOT_RAISED_EARLIER
         if second is TopicStatus.NOT_DISCUSSED:
-            return Change.NO_LONGER_DISCUSSED
+            return Change.NO_LONGER_DISCUSSED if after_side is None or after_side.complete else Change.NOT_RAISED_LATER
         if first is raised and second is raised:
             return Change.STILL_OPEN
-        return Change.REOPENED if first is concluded else Change.CONCLUDED
+        return Change.RAISED_WITHOUT_OUTCOME if first is concluded else Change.CONCLUDED
 
 
 _CHANGE_MIRROR = {
@@ -86,9 +128,36 @@ _CHANGE_MIRROR = {
     Change.WEAKENED: Change.STRENGTHENED,
     Change.NEWLY_RAISED: Change.NO_LONGER_DISCUSSED,
     Change.NO_LONGER_DISCUSSED: Change.NEWLY_RAISED,
+    Change.NOT_RAISED_LATER: Change.NOT_RAISED_EARLIER,
+    Change.NOT_RAISED_EARLIER: Change.NOT_RAISED_LATER,
+    Change.RAISED_WITHOUT_OUTCOME: Change.CONCLUDED,
+    Change.CONCLUDED: Change.RAISED_WITHOUT_OUTCOME,
     Change.REOPENED: Change.CONCLUDED,
-    Change.CONCLUDED: Change.REOPENED,
 }
+
+_CHANGE_WORDS = {
+    Change.STRENGTHENED: "strengthened",
+    Change.WEAKENED: "weakened",
+    Change.UNCHANGED: "unchanged",
+    Change.NEWLY_RAISED: "newly raised",
+    Change.NO_LONGER_DISCUSSED: "no longer discussed",
+    Change.NOT_RAISED_LATER: "not raised in the later document",
+    Change.NOT_RAISED_EARLIER: "not raised in the earlier document",
+    Change.RAISED_WITHOUT_OUTCOME: "raised again, no outcome reported",
+    Change.REOPENED: "reopened",
+    Change.CONCLUDED: "outcome reported",
+    Change.STILL_OPEN: "still open",
+    Change.ABSENT: "absent",
+}
+
+
+def change_words(change: Change) -> str:
+    """A change in words ("not raised in the later document").
+
+    >>> change_words(Change.NOT_RAISED_LATER)
+    'not raised in the later document'
+    """
+    return _CHANGE_WORDS[change]
 
 
 class StanceShift(enum.Enum):
@@ -192,23 +261,38 @@ def state_words(state: TopicState) -> str:
 _OFF_SCALE = "only raises the topic, without an outcome, so the change is not placed on the consensus scale"
 
 
-def topic_explanation(before: TopicState, after: TopicState, change: Change) -> str:
+def topic_explanation(
+    before: TopicState,
+    after: TopicState,
+    change: Change,
+    before_side: Coverage | None = None,
+    after_side: Coverage | None = None,
+) -> str:
     """Why a topic's change is what it is, in words."""
     sides = f"before: {state_words(before)}; after: {state_words(after)}"
+    if change in (Change.NOT_RAISED_LATER, Change.NOT_RAISED_EARLIER):
+        later = change is Change.NOT_RAISED_LATER
+        side = after_side if later else before_side
+        what = side.words if side is not None else "its documents"
+        return (
+            f"{change_words(change)}: {sides}. The {'after' if later else 'before'} side ({what}) does not report "
+            "everything its forum discussed, so this says nothing of whether the forum "
+            f"{'still discusses' if later else 'discussed'} the topic"
+        )
     if change in (Change.STRENGTHENED, Change.WEAKENED):
         assert before.level is not None  # on the scale on both sides
         assert after.level is not None
         steps = abs((after.level.rank or 0) - (before.level.rank or 0))
         way = "up" if change is Change.STRENGTHENED else "down"
         return f"{change.value}: {sides} ({steps} step{'s' if steps != 1 else ''} {way} the consensus scale)"
-    if change in (Change.REOPENED, Change.CONCLUDED):
-        open_side = "after" if change is Change.REOPENED else "before"
-        return f"{change.value}: {sides}. The {open_side} side {_OFF_SCALE}"
+    if change in (Change.REOPENED, Change.CONCLUDED, Change.RAISED_WITHOUT_OUTCOME):
+        open_side = "before" if change is Change.CONCLUDED else "after"
+        return f"{change_words(change)}: {sides}. The {open_side} side {_OFF_SCALE}"
     if change is Change.STILL_OPEN:
         return f"still open: raised on both sides, concluded on neither ({sides})"
     if change is Change.ABSENT:
         return "absent: not discussed on either side"
-    return f"{change.value.replace('_', ' ')}: {sides}"
+    return f"{change_words(change)}: {sides}"
 
 
 def group_words(group: StakeholderKind) -> str:

@@ -388,6 +388,10 @@ def _add_demo(commands: Commands) -> Runner:
         "IGF 2012 Baku, against the workshop announced for IGF 2013 Bali. Needs nothing but govrecords.",
     )
     _add_format(parser)
+    _add_detail(parser)
+    parser.add_argument(
+        "--topic", metavar="T", action="append", help="only this topic id (may be given again); unknown is an error"
+    )
     return _run_demo
 
 
@@ -396,6 +400,12 @@ def _run_demo(args: argparse.Namespace) -> int:
     from govrecords.comparison import compare
 
     before, after = (examples.load(name) for name in examples.names())
+    try:
+        report = compare(before, after, topics=_checked_topics(args.topic, [before, after]))
+    except ValidationError as error:
+        for problem in error.problems:
+            _err(_problem_line("demo", problem))
+        return 1
     if args.format in ("text", "markdown"):
         intro = (
             "govrecords demo: the bundled example comparison of the two seed documents "
@@ -405,7 +415,7 @@ def _run_demo(args: argparse.Namespace) -> int:
         if args.format == "text":
             intro = textwrap.fill(intro, terminal_width(), break_on_hyphens=False, break_long_words=False)
         _emit(intro + "\n\n")
-    _emit(_rendered(compare(before, after), args.format))
+    _emit(_rendered(report, args.format, args.detail))
     return 0
 
 
@@ -416,7 +426,15 @@ def _add_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=_FORMATS, default="text", help="how to print the report (default: text)")
 
 
-def _rendered(report: object, style: str) -> str:
+def _add_detail(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--detail",
+        action="store_true",
+        help="add every topic's evidence, the stakeholder stances and the recommendations (default: one screen)",
+    )
+
+
+def _rendered(report: object, style: str, detail: bool = True) -> str:
     from govrecords.render import to_json, to_markdown, to_text
 
     assert report.__class__.__name__ in ("Comparison", "Timeline")  # the only reports the renderers take
@@ -429,8 +447,8 @@ def _rendered(report: object, style: str) -> str:
         write_csv(report, out)  # type: ignore[arg-type]  # checked above
         return out.getvalue()
     if style == "markdown":
-        return to_markdown(report)  # type: ignore[arg-type]  # checked above
-    return to_text(report, width=terminal_width())  # type: ignore[arg-type]  # checked above
+        return to_markdown(report, detail=detail)  # type: ignore[arg-type]  # checked above
+    return to_text(report, width=terminal_width(), detail=detail)  # type: ignore[arg-type]  # checked above
 
 
 def terminal_width(fallback: int = 100) -> int:
@@ -465,8 +483,21 @@ def _add_compare(commands: Commands) -> Runner:
         ".jsonl file of forums, sessions and workshops): per topic the consensus on each side and "
         "the change, stakeholder stance shifts, and recommendations matched across the two.",
     )
-    parser.add_argument("before", metavar="BEFORE", help="a .json or .jsonl file (or -): the earlier side")
-    parser.add_argument("after", metavar="AFTER", help="a .json or .jsonl file (or -): the later side")
+    parser.add_argument(
+        "before", metavar="BEFORE",
+        help="a .json or .jsonl file (or -): the earlier side; with --archive, forum ids (a,b); with --versions, "
+        "a text or record file",
+    )
+    parser.add_argument("after", metavar="AFTER", help="the later side, likewise")
+    parser.add_argument("--archive", metavar="ARCHIVE", help="take both sides from this archive, by forum id")
+    parser.add_argument(
+        "--topic", metavar="T", action="append", help="only this topic id (may be given again); unknown is an error"
+    )
+    parser.add_argument(
+        "--versions", action="store_true",
+        help="BEFORE and AFTER are two versions of one document: report what was added, removed, moved, reworded",
+    )
+    _add_detail(parser)
     _add_format(parser)
     parser.add_argument("--rollup", action="store_true", help="count each topic also for its broader topics")
     parser.add_argument(
@@ -499,14 +530,21 @@ def _run_compare(args: argparse.Namespace) -> int:
     if args.before == args.after == STDIO:
         _err("govrecords compare: error: standard input (-) can be only one of BEFORE and AFTER")
         return 2
-    sides = [_read_records([args.before]), _read_records([args.after])]
+    if args.versions:
+        return _run_versions(args)
+    if args.archive is not None:
+        sides = _archive_sides(args.archive, [args.before, args.after])
+    else:
+        sides = [_read_records([args.before]), _read_records([args.after])]
     if sides[0] is None or sides[1] is None:
         return 1
     try:
+        topics = _checked_topics(args.topic, sides[0] + sides[1])
         report = compare(
             sides[0],  # type: ignore[arg-type]  # compare checks each record and names any stray one
             sides[1],  # type: ignore[arg-type]  # as above
             rollup=args.rollup,
+            topics=topics,
             aggregate=Aggregate(args.aggregate),
             repeated_at=args.repeated_at,
             reworded_at=args.reworded_at,
@@ -515,7 +553,72 @@ def _run_compare(args: argparse.Namespace) -> int:
         for problem in error.problems:
             _err(_problem_line("compare", problem))
         return 1
-    _emit(_rendered(report, args.format))
+    _emit(_rendered(report, args.format, args.detail))
+    return 0
+
+
+def _checked_topics(asked: Sequence[str] | None, records: Sequence[object]) -> list[str] | None:
+    """The topics asked for with --topic; one neither the taxonomy nor the records know is an error."""
+    from govrecords.records import Forum, Session, Workshop
+    from govrecords.taxonomy import default_taxonomy
+
+    if not asked:
+        return None
+    known = {topic.id for topic in default_taxonomy().topics}
+    for record in records:
+        parts: list[Session | Workshop] = []
+        if isinstance(record, Forum):
+            parts += [*record.sessions, *record.workshops]
+        elif isinstance(record, (Session, Workshop)):
+            parts.append(record)
+        for part in parts:
+            known |= part.all_topics()
+    unknown = [topic for topic in asked if topic not in known]
+    if unknown:
+        raise ValidationError(
+            [Problem("--topic", "unknown topic: not in the taxonomy nor on either side", topic) for topic in unknown]
+        )
+    return list(dict.fromkeys(asked))
+
+
+def _archive_select(path: str, forums: Sequence[str] | None) -> list[object] | None:
+    """The records of the archive at *path* (only *forums*, when given), or None after printing the problem."""
+    from govrecords.archive import Archive
+
+    try:
+        return list(Archive.open(path).select(forums=forums))
+    except ValidationError as error:
+        for problem in error.problems:
+            _err(_problem_line(_label(path), problem))
+    except OSError as error:
+        _err(_file_problem(_label(path), error))
+    return None
+
+
+def _archive_sides(path: str, selections: Sequence[str]) -> list[list[object] | None]:
+    """Each side's records from the archive at *path*, by comma-separated forum ids."""
+    return [_archive_select(path, [f for f in chosen.split(",") if f]) for chosen in selections]
+
+
+def _run_versions(args: argparse.Namespace) -> int:
+    from govrecords.versions import compare_versions, versions_text
+
+    texts: list[str] = []
+    for name in (args.before, args.after):
+        try:
+            with open(name, encoding="utf-8") as handle:
+                texts.append(handle.read())
+        except (OSError, UnicodeDecodeError) as error:
+            if isinstance(error, UnicodeDecodeError):
+                _err(f"{_label(name)}: error: not UTF-8 text ({error.reason})")
+            else:
+                _err(_file_problem(_label(name), error))
+            return 1
+    report = compare_versions(texts[0], texts[1], before_name=_label(args.before), after_name=_label(args.after))
+    if args.format == "json":
+        _emit(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        _emit(versions_text(report, detail=args.detail))
     return 0
 
 
@@ -526,9 +629,15 @@ def _add_timeline(commands: Commands) -> Runner:
         description="Order the forums, sessions and workshops in FILE... by date and show each topic's "
         "state at each: consensus level, raised without an outcome, or not discussed.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="a .json or .jsonl file, or - for standard input")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="a .json or .jsonl file, or - for standard input")
+    parser.add_argument("--archive", metavar="ARCHIVE", help="take the records from this archive")
+    parser.add_argument(
+        "--forum", metavar="F", action="append", help="with --archive: only this forum id (may be given again)"
+    )
     parser.add_argument("--topic", metavar="T", help="only this topic id")
-    parser.add_argument("--svg", metavar="OUT.svg", help="also draw the topic's timeline as an SVG picture")
+    parser.add_argument(
+        "--svg", metavar="OUT.svg", help="also draw the timeline as an SVG picture: topics by forums, spaced by date"
+    )
     _add_format(parser)
     parser.add_argument("--rollup", action="store_true", help="count each topic also for its broader topics")
     return _run_timeline
@@ -543,9 +652,17 @@ def _run_timeline(args: argparse.Namespace) -> int:
     if args.files.count(STDIO) > 1:
         _err("govrecords timeline: error: standard input (-) can be given only once")
         return 2
+    if not args.files and args.archive is None:
+        _err("govrecords timeline: error: give record files, or --archive")
+        return 2
     records = _read_records(args.files)
     if records is None:
         return 1
+    if args.archive is not None:
+        chosen = _archive_select(args.archive, args.forum)
+        if chosen is None:
+            return 1
+        records += chosen
     try:
         report = timeline(records, args.topic, rollup=args.rollup)  # type: ignore[arg-type]  # timeline checks each record
         if args.topic is not None and report.topics[0].first_raised is None:
@@ -558,16 +675,13 @@ def _run_timeline(args: argparse.Namespace) -> int:
         _err(f"govrecords timeline: error: --topic: {error}")
         return 1
     if args.svg is not None:
-        if len(report.topics) != 1:
-            known = ", ".join(line.topic for line in report.topics) or "none"
-            _err(f"timeline: error: --svg draws one topic; choose it with --topic (topics: {known})")
-            return 2
         try:
             _write_output(args.svg, to_svg(report))
         except OSError as error:
             _err(_file_problem(_label(args.svg), error, "written"))
             return 1
-        _err(f"{args.svg}: wrote the timeline of {report.topics[0].topic}")
+        drawn = report.topics[0].topic if len(report.topics) == 1 else f"{len(report.topics)} topics"
+        _err(f"{args.svg}: wrote the timeline of {drawn}")
         if args.svg == STDIO:
             return 0
     _emit(_rendered(report, args.format))
@@ -695,6 +809,79 @@ def _without_name(message: str, name: str) -> str:
     return message
 
 
+def _add_archive(commands: Commands) -> Runner:
+    parser = commands.add_parser(
+        "archive",
+        help="gather the records of many imports into one archive, merged by forum",
+        description="An archive is a .jsonl file or a folder. 'add' merges records into it: imports that name "
+        "the same forum become one forum, sessions with the same id one session; a value two imports give "
+        "differently is reported and the archive's value kept. 'list' shows what it holds.",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="merge record files into the archive (created if absent)")
+    add.add_argument("archive", metavar="ARCHIVE", help="a .jsonl file, or a folder")
+    add.add_argument("files", nargs="+", metavar="FILE", help="a .json or .jsonl file, or - for standard input")
+    add.add_argument("--strict", action="store_true", help="on any conflict write nothing and fail")
+    show = actions.add_parser("list", help="list the archive's sessions and workshops, one a line")
+    show.add_argument("archive", metavar="ARCHIVE", help="a .jsonl file, or a folder")
+    show.add_argument("--forum", metavar="F", action="append", help="only this forum id (may be given again)")
+    show.add_argument("--year", type=int, metavar="YEAR", help="only records of this year")
+    show.add_argument("--topic", metavar="T", help="only records tagged with this topic")
+    show.add_argument("--kind", metavar="KIND", help="only this kind of document (session_report, communique...)")
+    return _run_archive
+
+
+def _run_archive(args: argparse.Namespace) -> int:
+    from govrecords.archive import Archive
+    from govrecords.documents import DocumentKind, document_of
+    from govrecords.errors import MergeConflictError
+    from govrecords.records import Forum, Session, Workshop
+
+    name = _label(args.archive)
+    try:
+        archive = Archive.open(args.archive)
+        if args.action == "add":
+            records = _read_records(args.files)
+            if records is None:
+                return 1
+            conflicts = archive.add(records, strict=args.strict)
+            for conflict in conflicts:
+                _err(f"{name}: warning: {conflict}")
+            archive.save(args.archive)
+            _err(f"{name}: {len(archive.forums)} forums, {len(conflicts)} conflicts")
+            return 0
+        kinds = {kind.value: kind for kind in DocumentKind}
+        if args.kind is not None and args.kind not in kinds:
+            _err(f"govrecords archive: error: unknown --kind {args.kind!r} (kinds: {', '.join(kinds)})")
+            return 2
+        chosen = archive.select(
+            forums=args.forum, year=args.year, topic=args.topic, kind=kinds.get(args.kind) if args.kind else None
+        )
+    except MergeConflictError as error:
+        for problem in error.problems:
+            _err(_problem_line(name, problem))
+        return 1
+    except ValidationError as error:
+        for problem in error.problems:
+            _err(_problem_line(name, problem))
+        return 1
+    except OSError as error:
+        _err(_file_problem(name, error))
+        return 1
+    from govrecords.render._words import date_words
+
+    lines = ["forum\tid\tdocument\tdate\ttitle"]
+    for item in chosen:
+        units: list[Session | Workshop] = (
+            [*item.sessions, *item.workshops] if isinstance(item, Forum) else [item]  # select gives no other kind
+        )
+        forum = item.id if isinstance(item, Forum) else "-"
+        for unit in units:
+            when = unit.date if unit.date is not None else (item.dates if isinstance(item, Forum) else None)
+            lines.append(f"{forum}\t{unit.id}\t{document_of(unit).value}\t{date_words(when)}\t{unit.title}")
+    _emit("\n".join(lines) + "\n")
+    return 0
+
 _COMMANDS: tuple[Callable[[Commands], Runner], ...] = (
     _add_validate,
     _add_migrate,
@@ -703,6 +890,7 @@ _COMMANDS: tuple[Callable[[Commands], Runner], ...] = (
     _add_compare,
     _add_timeline,
     _add_import,
+    _add_archive,
 )
 
 

@@ -37,6 +37,7 @@ from attrs.validators import deep_iterable, instance_of, optional
 
 from govrecords.changes import Change, StanceShift, stance_explanation, topic_explanation
 from govrecords.consensus import Aggregate
+from govrecords.documents import Coverage, DocumentKind, operative_items
 from govrecords.evidence import (
     NOT_DISCUSSED,
     Evidence,
@@ -46,6 +47,7 @@ from govrecords.evidence import (
     RecordRef,
     Records,
     TopicState,
+    TopicStatus,
     Unit,
     check_options,
     expander,
@@ -58,6 +60,7 @@ from govrecords.evidence import (
 from govrecords.matching import (
     REPEATED_AT,
     REWORDED_AT,
+    MatchKind,
     RecommendationMatch,
     RecommendationRef,
     check_thresholds,
@@ -103,6 +106,15 @@ class SideSummary:
         """Whether the side holds workshop announcements and nothing reported afterwards."""
         return bool(self.records) and all(r.kind is RecordKind.WORKSHOP for r in self.records)
 
+    @property
+    def coverage(self) -> Coverage:
+        """What the side's documents can say about absence and recommendations."""
+        kinds = [
+            r.document or (DocumentKind.ANNOUNCEMENT if r.kind is RecordKind.WORKSHOP else DocumentKind.SESSION_REPORT)
+            for r in self.records
+        ]
+        return Coverage.of(kinds, any(r.partial for r in self.records))
+
 
 @attrs.frozen
 class ComparisonSettings:
@@ -143,12 +155,15 @@ class TopicComparison:
     change: Change = attrs.field(validator=instance_of(Change))
     explanation: str = attrs.field(default="", validator=instance_of(str))
 
-    def mirror(self) -> TopicComparison:
-        """The comparison seen from the other side."""
+    def mirror(self, before_side: Coverage | None = None, after_side: Coverage | None = None) -> TopicComparison:
+        """The comparison seen from the other side.
+
+        *before_side* and *after_side* describe the sides of this comparison (see
+        :meth:`Change.between <govrecords.Change.between>`).
+        """
         change = self.change.mirror()
-        return TopicComparison(
-            self.topic, self.label, self.after, self.before, change, topic_explanation(self.after, self.before, change)
-        )
+        text = topic_explanation(self.after, self.before, change, after_side, before_side)
+        return TopicComparison(self.topic, self.label, self.after, self.before, change, text)
 
 
 @attrs.frozen
@@ -232,33 +247,67 @@ class Comparison:
         True
         """
         matches = [mirror_match(match) for match in self.recommendations]
+        raised = tuple(
+            frozenset(t.topic for t in self.topics if getattr(t, side).status is not TopicStatus.NOT_DISCUSSED)
+            for side in ("after", "before")
+        )
         return Comparison(
             self.after,
             self.before,
             self.settings,
-            tuple(topic.mirror() for topic in self.topics),
+            tuple(topic.mirror(self.before.coverage, self.after.coverage) for topic in self.topics),
             tuple(stance.mirror() for stance in self.stances),
-            _explained(matches, self.settings, self.after, self.before),
+            _explained(matches, self.settings, self.after, self.before, (raised[0], raised[1])),
         )
 
 
+_ONE_SIDED = {
+    MatchKind.NEW: MatchKind.NO_COUNTERPART_BEFORE,
+    MatchKind.DROPPED: MatchKind.NO_COUNTERPART_AFTER,
+    MatchKind.NO_COUNTERPART_BEFORE: MatchKind.NO_COUNTERPART_BEFORE,
+    MatchKind.NO_COUNTERPART_AFTER: MatchKind.NO_COUNTERPART_AFTER,
+}
+_HAS_COUNTERPART = {MatchKind.NO_COUNTERPART_BEFORE: MatchKind.NEW, MatchKind.NO_COUNTERPART_AFTER: MatchKind.DROPPED}
+
+
 def _explained(
-    matches: Iterable[RecommendationMatch], settings: ComparisonSettings, before: SideSummary, after: SideSummary
+    matches: Iterable[RecommendationMatch],
+    settings: ComparisonSettings,
+    before: SideSummary,
+    after: SideSummary,
+    topics: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
 ) -> tuple[RecommendationMatch, ...]:
+    """Each match with its words.
+
+    A one-sided match is *new* or *dropped* only when the other side makes
+    recommendations, records some, and raises one of its topics; otherwise it has
+    *no counterpart*.
+    """
     matches = list(matches)
     has_before = any(match.before for match in matches)
     has_after = any(match.after for match in matches)
     out: list[RecommendationMatch] = []
     for match in matches:
-        new = match.kind.value == "new"
-        other = before if new else after
-        text = match_explanation(
-            match,
-            repeated_at=settings.repeated_at,
-            reworded_at=settings.reworded_at,
-            other_side_empty=not (has_before if new else has_after),
-            other_side_announcements=other.announcements_only,
-        )
+        kind = match.kind
+        if kind in _ONE_SIDED:
+            new = kind in (MatchKind.NEW, MatchKind.NO_COUNTERPART_BEFORE)
+            other, other_has, other_topics = (before, has_before, topics[0]) if new else (after, has_after, topics[1])
+            rec = (match.after if new else match.before)[0]
+            same_ground = bool(set(rec.topics) & other_topics) if rec.topics else other.coverage.complete
+            counterpart = other.coverage.makes_recommendations and other_has and same_ground
+            kind = _HAS_COUNTERPART[_ONE_SIDED[kind]] if counterpart else _ONE_SIDED[kind]
+            one_sided = attrs.evolve(match, kind=kind)
+            text = match_explanation(
+                one_sided,
+                repeated_at=settings.repeated_at,
+                reworded_at=settings.reworded_at,
+                other_side_empty=not other_has,
+                other_side_announcements=not other.coverage.makes_recommendations,
+                other_side_words=other.coverage.words,
+            )
+            out.append(attrs.evolve(one_sided, explanation=text))
+            continue
+        text = match_explanation(match, repeated_at=settings.repeated_at, reworded_at=settings.reworded_at)
         out.append(attrs.evolve(match, explanation=text))
     return tuple(sorted(out, key=RecommendationMatch.key))
 
@@ -284,11 +333,16 @@ def _summary(items: Sequence[object], units: Sequence[Unit]) -> SideSummary:
 
 
 def _recommendations(units: Iterable[Unit]) -> list[RecommendationRef]:
+    """Every recommendation of the units.
+
+    A communiqué's resolutions kept only as a section count too (see
+    :func:`~govrecords.documents.operative_items`).
+    """
     return [
         RecommendationRef(unit.ref, rec.text, rec.number, rec.id, rec.force, rec.topics, rec.provenance)
         for unit in units
         if isinstance(unit.record, Session)
-        for rec in unit.record.recommendations
+        for rec in (unit.record.recommendations or tuple(operative_items(unit.record)))
     ]
 
 
@@ -362,17 +416,16 @@ def compare(
     before_units, after_units = units_of(before_items), units_of(after_items)
     before_evidence, after_evidence = gather(before_units, expand), gather(after_units, expand)
     wanted = sorted(set(topics) if topics is not None else set(before_evidence) | set(after_evidence))
+    first_side, second_side = _summary(before_items, before_units), _summary(after_items, after_units)
+    covers = first_side.coverage, second_side.coverage
     topic_rows: list[TopicComparison] = []
     for topic in wanted:
         first = state_of(before_evidence.get(topic, ()), aggregate) if topic in before_evidence else NOT_DISCUSSED
         second = state_of(after_evidence.get(topic, ()), aggregate) if topic in after_evidence else NOT_DISCUSSED
-        change = Change.between(first, second)
+        change = Change.between(first, second, *covers)
         found = taxonomy.get(topic)
-        topic_rows.append(
-            TopicComparison(
-                topic, found.label if found else None, first, second, change, topic_explanation(first, second, change)
-            )
-        )
+        text = topic_explanation(first, second, change, *covers)
+        topic_rows.append(TopicComparison(topic, found.label if found else None, first, second, change, text))
     before_stances, after_stances = _stances(before_evidence), _stances(after_evidence)
     group_order = {kind: index for index, kind in enumerate(StakeholderKind)}
     stance_rows: list[StanceComparison] = []
@@ -396,7 +449,6 @@ def compare(
             )
         )
     settings = ComparisonSettings(aggregate, rollup, taxonomy.name, repeated_at, reworded_at)
-    first_side, second_side = _summary(before_items, before_units), _summary(after_items, after_units)
     matches = match_recommendations(
         _recommendations(before_units), _recommendations(after_units), repeated_at=repeated_at, reworded_at=reworded_at
     )
@@ -406,5 +458,11 @@ def compare(
         settings,
         tuple(topic_rows),
         tuple(stance_rows),
-        _explained(matches, settings, first_side, second_side),
+        _explained(matches, settings, first_side, second_side, (_raised(before_evidence), _raised(after_evidence))),
+    )
+
+
+def _raised(evidence: dict[str, list[Evidence]]) -> frozenset[str]:
+    return frozenset(
+        topic for topic, items in evidence.items() if state_of(items).status is not TopicStatus.NOT_DISCUSSED
     )

@@ -22,7 +22,15 @@ from attrs.validators import deep_iterable, instance_of, optional
 
 from govrecords.vocabulary import ConsensusLevel, StakeholderKind, Stance
 
-__all__ = ["Aggregate", "GroupInformedConsensus", "GroupSupport", "aggregate_levels", "group_informed_consensus"]
+__all__ = [
+    "MIN_GROUPS",
+    "Aggregate",
+    "GroupInformedConsensus",
+    "GroupSupport",
+    "aggregate_levels",
+    "consensus_or_reason",
+    "group_informed_consensus",
+]
 
 
 class Aggregate(enum.Enum):
@@ -197,3 +205,41 @@ def group_informed_consensus(
         return None
     groups = sorted((GroupSupport(group, supporting[group], count) for group, count in total.items()), key=_group_order)
     return GroupInformedConsensus(tuple(groups))
+
+
+MIN_GROUPS = 2
+"""The least number of declared stakeholder groups with positions for a group-informed consensus."""
+
+
+def consensus_or_reason(
+    stances: Iterable[tuple[StakeholderKind | None, Stance]],
+) -> tuple[GroupInformedConsensus | None, str | None]:
+    """The group-informed consensus where it means something, else why it is absent.
+
+    The measure compares stakeholder groups, so it is given only when at least
+    :data:`MIN_GROUPS` declared stakeholder groups hold positions on the topic; it
+    is then taken over the declared groups alone. Otherwise the measure is None and
+    the reason says what is missing.
+
+    >>> from govrecords.vocabulary import StakeholderKind as K, Stance as S
+    >>> consensus_or_reason([(None, S.SUPPORTS), (None, S.OPPOSES)])[1]
+    'no group-informed consensus: 2 positions, none from a declared stakeholder group'
+    >>> measure, _ = consensus_or_reason([(K.GOVERNMENT, S.SUPPORTS), (K.CIVIL_SOCIETY, S.SUPPORTS)])
+    >>> len(measure.groups)
+    2
+    """
+    pairs = list(stances)
+    if not pairs:
+        return None, None
+    declared = [(group, stance) for group, stance in pairs if group is not None]
+    groups = {group for group, _ in declared}
+    if len(groups) >= MIN_GROUPS:
+        return group_informed_consensus(declared), None
+    noun = "position" if len(pairs) == 1 else "positions"
+    if not groups:
+        return None, f"no group-informed consensus: {len(pairs)} {noun}, none from a declared stakeholder group"
+    only = next(iter(groups)).value.replace("_", " ")
+    return None, (
+        f"no group-informed consensus: {len(pairs)} {noun}, from one declared stakeholder group ({only}); "
+        f"it needs at least {MIN_GROUPS}"
+    )

@@ -24,6 +24,7 @@ __all__ = [
     "GovRecordsWarning",
     "ImportFailedError",
     "LimitExceededError",
+    "MergeConflictError",
     "MissingExtraError",
     "Problem",
     "RecordImportWarning",
@@ -358,3 +359,11 @@ to read a file, give govrecords.load(path) (or list(govrecords.iter_jsonl(path))
             cast("object", value),
             "to read a file, give govrecords.load(path) (or list(govrecords.iter_jsonl(path)) for JSON Lines)",
         )
+
+
+class MergeConflictError(ValidationError):
+    """Two imports give one forum, session or workshop different values.
+
+    Raised by :meth:`govrecords.archive.Archive.add` with ``strict=True``, and when an
+    archive's files disagree; each problem names the field and both values.
+    """

@@ -31,8 +31,9 @@ from typing import Any, cast
 import attrs
 from attrs.validators import deep_iterable, instance_of, optional
 
-from govrecords.consensus import Aggregate, GroupInformedConsensus, aggregate_levels, group_informed_consensus
+from govrecords.consensus import Aggregate, GroupInformedConsensus, aggregate_levels, consensus_or_reason
 from govrecords.dates import DateRange, PartialDate, When
+from govrecords.documents import DocumentKind, date_in_text, document_of, is_cut_off
 from govrecords.errors import ArgumentTypeError, Problem, ValidationError, expect_records
 from govrecords.provenance import Provenance
 from govrecords.records import Actor, Forum, Session, Workshop
@@ -71,7 +72,13 @@ class RecordRef:
         id: The record's id.
         title: The record's title.
         forum: The id of the forum that holds it, when known.
-        date: When it was held: its own date, else its forum's dates.
+        date: When it was held: its own date, else its forum's dates, else a
+            date its text states (see :func:`~govrecords.documents.date_in_text`).
+        document: The kind of document it is taken from, when known.
+        partial: Whether that document is cut off mid-sentence.
+        date_from_text: Whether *date* was found in the record's text.
+        date_uncertain: Whether the record has no date because the dates in its
+            text disagree (its place in time is then uncertain, not guessed).
     """
 
     kind: RecordKind = attrs.field(validator=instance_of(RecordKind))
@@ -79,6 +86,10 @@ class RecordRef:
     title: str = attrs.field(validator=instance_of(str))
     forum: str | None = attrs.field(default=None, validator=_str)
     date: When | None = attrs.field(default=None, validator=_when)
+    document: DocumentKind | None = attrs.field(default=None, validator=optional(instance_of(DocumentKind)))
+    partial: bool = attrs.field(default=False, validator=instance_of(bool))
+    date_from_text: bool = attrs.field(default=False, validator=instance_of(bool))
+    date_uncertain: bool = attrs.field(default=False, validator=instance_of(bool))
 
     def key(self) -> tuple[str, str, str, str, str]:
         """A total, content-based order: forum, kind, id, title, date."""
@@ -265,7 +276,9 @@ class TopicState:
             combined as the comparison's :class:`~govrecords.consensus.Aggregate`
             says), else None.
         consensus: The group-informed consensus of the positions on the topic,
-            when there are any.
+            when at least two declared stakeholder groups hold positions on it.
+        consensus_note: Why there is no group-informed consensus, when there are
+            positions but not enough declared groups.
         evidence: Every part of the side's records tagged with the topic, in a
             stable order: session or workshop, then findings, positions, key
             issues, policy questions, premises, recommendations, tags.
@@ -277,6 +290,7 @@ class TopicState:
         default=None, validator=optional(instance_of(GroupInformedConsensus))
     )
     evidence: tuple[Evidence, ...] = attrs.field(default=(), validator=_many(Evidence))
+    consensus_note: str | None = attrs.field(default=None, validator=_str)
 
     def __attrs_post_init__(self) -> None:
         if (self.status is TopicStatus.CONCLUDED) != (self.level is not None):
@@ -307,8 +321,15 @@ class Unit:
 def _unit(record: Session | Workshop, forum: Forum | None) -> Unit:
     kind = RecordKind.SESSION if isinstance(record, Session) else RecordKind.WORKSHOP
     date = record.date if record.date is not None else (forum.dates if forum is not None else None)
+    from_text = uncertain = False
+    if date is None:
+        date, uncertain = date_in_text(record)
+        from_text = date is not None
     forum_id = forum.id if forum is not None else record.forum
-    return Unit(record, RecordRef(kind, record.id, record.title, forum_id, date))
+    ref = RecordRef(
+        kind, record.id, record.title, forum_id, date, document_of(record), is_cut_off(record), from_text, uncertain
+    )
+    return Unit(record, ref)
 
 
 def items_of(
@@ -394,8 +415,11 @@ def unit_evidence(unit: Unit, expand: Expand = exact_topics) -> Iterator[tuple[s
                     stance=position.stance,
                     provenance=position.provenance,
                 )
-                # A position tagged with no topic is about what its finding is about.
-                yield from ((topic, stated) for topic in expand(position.topics or finding.topics))
+                # A position is evidence for the topics tagged on it. One tagged with no
+                # topic is evidence only when its finding is about a single topic: the
+                # finding's other tags came from other passages.
+                own = position.topics or (finding.topics if len(set(finding.topics)) == 1 else ())
+                yield from ((topic, stated) for topic in expand(own))
         statements = (
             (EvidenceKind.KEY_ISSUE, record.key_issues),
             (EvidenceKind.POLICY_QUESTION, record.policy_questions),
@@ -437,13 +461,13 @@ def state_of(evidence: Iterable[Evidence], aggregate: Aggregate = Aggregate.WEAK
         return NOT_DISCUSSED
     levels = [item.consensus for item in items if item.kind is EvidenceKind.FINDING and item.consensus is not None]
     level = aggregate_levels(levels, aggregate)
-    measure = group_informed_consensus(
+    measure, note = consensus_or_reason(
         (item.group, item.stance) for item in items if item.kind is EvidenceKind.POSITION and item.stance is not None
     )
     if level is not None:
-        return TopicState(TopicStatus.CONCLUDED, level, measure, items)
+        return TopicState(TopicStatus.CONCLUDED, level, measure, items, note)
     raised = any(item.kind is not EvidenceKind.FINDING for item in items)
-    return TopicState(TopicStatus.RAISED if raised else TopicStatus.NOT_DISCUSSED, None, measure, items)
+    return TopicState(TopicStatus.RAISED if raised else TopicStatus.NOT_DISCUSSED, None, measure, items, note)
 
 
 def check_options(aggregate: object, rollup: object) -> None:

@@ -157,7 +157,22 @@ class MatchKind(enum.Enum):
     NEW = "new"
     """After only; nothing before is similar enough."""
     DROPPED = "dropped"
-    """Before only; nothing after is similar enough."""
+    """Before only; nothing after is similar enough, though the after side makes
+    recommendations and raises the same topics."""
+    NO_COUNTERPART_AFTER = "no_counterpart_after"
+    """Before only, and the after side is a kind of document that makes no
+    recommendations, or does not raise the same topics: no counterpart, which does
+    not say it was dropped.
+    """
+    NO_COUNTERPART_BEFORE = "no_counterpart_before"
+    """After only, and the before side makes no recommendations or does not raise the
+    same topics: the mirror of :attr:`NO_COUNTERPART_AFTER`.
+    """
+
+    @property
+    def one_sided(self) -> bool:
+        """Whether the match holds recommendations of one side only."""
+        return self in _ONE_SIDED
 
     def mirror(self) -> MatchKind:
         """The kind seen from the other side (merged is split, new is dropped)."""
@@ -169,7 +184,12 @@ _MIRROR = {
     MatchKind.SPLIT: MatchKind.MERGED,
     MatchKind.NEW: MatchKind.DROPPED,
     MatchKind.DROPPED: MatchKind.NEW,
+    MatchKind.NO_COUNTERPART_AFTER: MatchKind.NO_COUNTERPART_BEFORE,
+    MatchKind.NO_COUNTERPART_BEFORE: MatchKind.NO_COUNTERPART_AFTER,
 }
+_ONE_SIDED = frozenset(
+    {MatchKind.NEW, MatchKind.DROPPED, MatchKind.NO_COUNTERPART_AFTER, MatchKind.NO_COUNTERPART_BEFORE}
+)
 _KIND_ORDER = {kind: index for index, kind in enumerate(MatchKind)}
 
 
@@ -483,6 +503,7 @@ def match_explanation(
     reworded_at: int = REWORDED_AT,
     other_side_empty: bool = False,
     other_side_announcements: bool = False,
+    other_side_words: str | None = None,
 ) -> str:
     """Why a match is what it is, in words: the shared words, the score and the thresholds.
 
@@ -493,8 +514,17 @@ def match_explanation(
         other_side_empty: For new and dropped: the other side has no recommendations at all.
         other_side_announcements: For new and dropped: the other side holds only
             workshop announcements, which make no recommendations.
+        other_side_words: For no counterpart: what the other side's documents are.
     """
     kind = match.kind
+    if kind in (MatchKind.NO_COUNTERPART_AFTER, MatchKind.NO_COUNTERPART_BEFORE):
+        other = "after" if kind is MatchKind.NO_COUNTERPART_AFTER else "before"
+        what = f" ({other_side_words})" if other_side_words else ""
+        if other_side_empty or other_side_announcements:
+            why = f"the {other} side{what} is not a kind of document that makes recommendations"
+        else:
+            why = f"the {other} side{what} does not raise the topics this recommendation is about"
+        return f"no counterpart: {why}"
     if kind in (MatchKind.NEW, MatchKind.DROPPED):
         other = "before" if kind is MatchKind.NEW else "after"
         text = f"{kind.value}: no recommendation {other} shares {reworded_at}% of its words"

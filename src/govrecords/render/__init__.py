@@ -4,8 +4,8 @@
   quoted and located in its source;
 * :func:`to_json`: the report itself, as a govrecords JSON document (the same
   converter and JSON Schema as every record);
-* :func:`to_svg`: a picture of one topic's timeline, written with the standard
-  library only.
+* :func:`to_svg`: a picture of one topic's timeline, or of every topic as a grid
+  of topics by forums spaced by date, written with the standard library only.
 """
 
 from __future__ import annotations

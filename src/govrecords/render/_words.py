@@ -64,8 +64,44 @@ def short_state(state: TopicState) -> str:
     else:
         text = "not discussed"
     if state.consensus is not None:
-        text += f" (GIC {state.consensus.value:.2f})"
+        text += f" (group-informed consensus {state.consensus.value:.2f})"
     return text
+
+
+def topic_link(topic: str, before: TopicState, after: TopicState, taxonomy: Taxonomy | None) -> str | None:
+    """How the taxonomy links what each side says about *topic*, when the two word it differently.
+
+    For example ``consumer rights ↔ consumer trust, linked by the taxonomy (both are
+    “Consumer rights and trust”)``. None when a side does not raise the topic or
+    both sides use the same words.
+    """
+    found = taxonomy.get(topic) if taxonomy is not None else None
+    if found is None:
+        return None
+    needles = _needles(topic, taxonomy)
+
+    def words(state: TopicState) -> str | None:
+        for item in state.evidence:
+            prov = main_quote(item.provenance)
+            text = " ".join((prov.quote if prov is not None and prov.quote else item.text).split()).casefold()
+            # The first words naming the topic; of words ending together, the shortest ("consumer rights"
+            # rather than "app/consumer rights").
+            hits = sorted(
+                (text.find(needle) + len(needle), len(needle), needle) for needle in needles if needle in text
+            )
+            if hits:
+                return hits[0][2]
+        return None
+
+    first, second = words(before), words(after)
+    if first is None or second is None or first == second or first in second or second in first:
+        return None
+    return f"{first} \u2194 {second}, linked by the taxonomy (both are \u201c{found.label}\u201d, {topic})"
+
+
+def measure_short(measure: GroupInformedConsensus) -> str:
+    """The group-informed consensus for a table cell, its name written out."""
+    return f"group-informed consensus {measure.value:.2f}"
 
 
 def measure_words(measure: GroupInformedConsensus) -> str:

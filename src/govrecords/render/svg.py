@@ -22,13 +22,14 @@ import textwrap
 import xml.etree.ElementTree as ET
 
 from govrecords.changes import level_words, state_words
+from govrecords.dates import DateRange
 from govrecords.errors import Problem, ValidationError
 from govrecords.evidence import TopicStatus
 from govrecords.render._words import date_words
 from govrecords.timelines import Timeline, TimelinePoint, TopicTimeline, Trend
 from govrecords.vocabulary import ConsensusLevel
 
-__all__ = ["BANDS", "to_svg"]
+__all__ = ["BANDS", "grid_svg", "to_svg"]
 
 _SCALE = sorted((level for level in ConsensusLevel if level.rank is not None), key=lambda level: -(level.rank or 0))
 BANDS: tuple[str, ...] = (*(level.value for level in _SCALE), "raised", "not_discussed")
@@ -145,12 +146,13 @@ def _choose(report: Timeline | TopicTimeline, topic: str | None) -> TopicTimelin
 
 
 def to_svg(report: Timeline | TopicTimeline, topic: str | None = None) -> str:
-    """One topic's timeline as an SVG picture.
+    """One topic's timeline as an SVG picture, or every topic's as a grid.
 
     Args:
         report: A :class:`~govrecords.timelines.TopicTimeline`, or a
             :class:`~govrecords.timelines.Timeline` and the *topic* to draw.
-        topic: The topic id, when *report* is a whole timeline of several topics.
+        topic: The topic id to draw of a whole timeline; None draws a timeline of
+            several topics as a grid (see :func:`grid_svg`).
 
     Returns:
         The SVG document, as text.
@@ -158,6 +160,8 @@ def to_svg(report: Timeline | TopicTimeline, topic: str | None = None) -> str:
     Raises:
         ValidationError: *topic* names none of the timeline's topics.
     """
+    if isinstance(report, Timeline) and topic is None and len(report.topics) != 1:
+        return grid_svg(report)
     line = _choose(report, topic)
     count = max(len(line.points), 1)
     width = max(_LEFT + count * _STEP + _RIGHT, 640)
@@ -311,3 +315,162 @@ def _legend(root: ET.Element, y: float) -> None:
         {"cx": "540", "cy": f"{y - 4:.1f}", "r": "4.5", "fill": "#ffffff", "stroke": _ABSENT, "stroke-width": "1.5"},
     )
     _text(legend, 552, y, "not discussed")
+
+
+_GRID_LEFT, _GRID_RIGHT, _GRID_SPAN, _GRID_ROW, _GRID_TOP, _GRID_MIN_GAP = 280, 60, 640, 30, 118, 44
+
+
+def _midpoint(point: TimelinePoint) -> float | None:
+    when = point.date
+    if isinstance(when, DateRange):  # an open range stands at its known bound
+        when = when.start if when.end is None else (when.end if when.start is None else when)
+    if when is None:
+        return None
+    low, high = when.sort_key()
+    return (low.toordinal() + high.toordinal()) / 2
+
+
+def grid_xs(line: TopicTimeline) -> list[float]:
+    """Each point's horizontal place in the grid: spaced by date, undated points last.
+
+    Dated points are placed in proportion to the time between them (the middle of
+    each date's span), pushed apart by at most the least gap that keeps their marks
+    apart; points with no date come after a gap, in the timeline's order.
+    """
+    middles = [_midpoint(point) for point in line.points]
+    dated = [m for m in middles if m is not None]
+    low, high = (min(dated), max(dated)) if dated else (0.0, 0.0)
+    xs: list[float] = []
+    last = float(_GRID_LEFT - _GRID_MIN_GAP)
+    for middle in middles:
+        if middle is None:
+            continue
+        x = _GRID_LEFT + (_GRID_SPAN * (middle - low) / (high - low) if high > low else 0.0)
+        last = max(x, last + _GRID_MIN_GAP)
+        xs.append(last)
+    undated = last + 2 * _GRID_MIN_GAP
+    out: list[float] = []
+    dated_x = iter(xs)
+    for middle in middles:
+        if middle is None:
+            out.append(undated)
+            undated += _GRID_MIN_GAP
+        else:
+            out.append(next(dated_x))
+    return out
+
+
+def grid_svg(report: Timeline) -> str:
+    """Every topic of a timeline as one picture: a grid of topics (rows) by forums (columns).
+
+    Columns stand at their dates, so that 2012 to 2013 is shorter than 2013 to
+    2019; a forum with no date stands apart at the right, marked "date unknown".
+    Each cell is one mark with the same data attributes as :func:`to_svg` and a
+    ``data-topic``: a filled circle for a consensus level (its words in the
+    tooltip), a hollow diamond for raised without an outcome, a small hollow
+    circle where the topic is not raised.
+    """
+    lines = report.topics
+    first = lines[0] if lines else TopicTimeline("none", None, ())
+    xs = grid_xs(first)
+    width = (max(xs) if xs else _GRID_LEFT) + _GRID_RIGHT + 80
+    height = _GRID_TOP + max(len(lines), 1) * _GRID_ROW + 70
+    root = ET.Element(
+        "svg",
+        {
+            "xmlns": "http://www.w3.org/2000/svg",
+            "width": str(int(width)),
+            "height": str(int(height)),
+            "viewBox": f"0 0 {int(width)} {int(height)}",
+            "font-family": _FONT,
+            "class": "timeline-grid",
+        },
+    )
+    ET.SubElement(root, "title").text = f"{len(lines)} topics across {len(first.points)} points, spaced by date"
+    ET.SubElement(
+        root, "rect", {"x": "0", "y": "0", "width": str(int(width)), "height": str(int(height)), "fill": "#ffffff"}
+    )
+    _text(
+        root, 16, 30, "Topics across forums, spaced by date", **{"font-size": "18", "font-weight": "bold", "fill": _INK}
+    )
+    for index, (point, x) in enumerate(zip(first.points, xs, strict=True)):
+        for row, words in enumerate(_wrapped(point.label, 18, 2)):
+            _text(
+                root,
+                x,
+                56 + 13 * row,
+                words,
+                **{
+                    "font-size": "11",
+                    "text-anchor": "middle",
+                    "fill": _INK,
+                    "class": "column-label",
+                    "data-index": str(index),
+                },
+            )
+        when = date_words(point.date) + ("" if point.order_known else " (order not known)")
+        _text(root, x, 98, when, **{"font-size": "10", "text-anchor": "middle", "fill": _MUTED})
+    for row, line in enumerate(lines):
+        y = _GRID_TOP + row * _GRID_ROW + _GRID_ROW / 2
+        ET.SubElement(
+            root,
+            "line",
+            {"x1": "16", "x2": f"{width - 16:.1f}", "y1": f"{y:.1f}", "y2": f"{y:.1f}", "stroke": "#eeeeee"},
+        )
+        label = textwrap.shorten(f"{line.label or line.topic}", 40, placeholder="\u2026")
+        _text(
+            root, 16, y + 4, label, **{"font-size": "12", "fill": _INK, "class": "row-label", "data-topic": line.topic}
+        )
+        group = ET.SubElement(root, "g", {"class": "row", "data-topic": line.topic})
+        for index, (point, x) in enumerate(zip(line.points, xs, strict=True)):
+            _grid_mark(group, index, point, x, y)
+    legend_y = _GRID_TOP + max(len(lines), 1) * _GRID_ROW + 30
+    _text(
+        root,
+        16,
+        legend_y,
+        "filled: a consensus level (hover for it); diamond: raised, no outcome reported; small ring: not raised",
+        **{"font-size": "11", "fill": _MUTED},
+    )
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _grid_mark(parent: ET.Element, index: int, point: TimelinePoint, x: float, y: float) -> None:
+    state = point.state
+    data = {
+        "class": "mark",
+        "data-index": str(index),
+        "data-key": point.key,
+        "data-status": state.status.value,
+        "data-level": state.level.value if state.level is not None else "",
+        "data-date": point.date.isoformat() if point.date is not None else "",
+    }
+    if state.status is TopicStatus.RAISED:
+        points = f"{x:.1f},{y - 7:.1f} {x + 7:.1f},{y:.1f} {x:.1f},{y + 7:.1f} {x - 7:.1f},{y:.1f}"
+        shape = ET.SubElement(
+            parent, "polygon", {**data, "points": points, "fill": "#ffffff", "stroke": _RAISED, "stroke-width": "2"}
+        )
+    elif state.status is TopicStatus.CONCLUDED and state.level is not None:
+        rank = state.level.rank or 0
+        top = max((level.rank or 0) for level in _SCALE) or 1
+        shade = 0.35 + 0.65 * rank / top
+        shape = ET.SubElement(
+            parent,
+            "circle",
+            {**data, "cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": "7", "fill": _LEVEL, "fill-opacity": f"{shade:.2f}"},
+        )
+    else:
+        shape = ET.SubElement(
+            parent,
+            "circle",
+            {
+                **data,
+                "cx": f"{x:.1f}",
+                "cy": f"{y:.1f}",
+                "r": "3",
+                "fill": "#ffffff",
+                "stroke": _ABSENT,
+                "stroke-width": "1",
+            },
+        )
+    ET.SubElement(shape, "title").text = f"{point.label} ({date_words(point.date)}): {state_words(state)}"

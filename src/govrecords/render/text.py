@@ -17,10 +17,11 @@ from typing import Literal
 
 import attrs
 
-from govrecords.changes import Change, state_words
+from govrecords.changes import Change, StanceShift, change_words, state_words
 from govrecords.comparison import Comparison, SideSummary, TopicComparison
-from govrecords.evidence import Evidence, EvidenceKind, ForumRef, TopicState
-from govrecords.matching import RecommendationMatch
+from govrecords.documents import Coverage
+from govrecords.evidence import Evidence, EvidenceKind, ForumRef, TopicState, TopicStatus
+from govrecords.matching import MatchKind, RecommendationMatch
 from govrecords.render._words import (
     ANNOUNCEMENT_NOTE,
     QUOTE_WIDTH,
@@ -29,12 +30,14 @@ from govrecords.render._words import (
     excerpt,
     locator,
     main_quote,
+    measure_short,
     measure_words,
     record_words,
     short_state,
+    topic_link,
 )
 from govrecords.taxonomy import Taxonomy, default_taxonomy
-from govrecords.timelines import Timeline, TopicTimeline, Trend
+from govrecords.timelines import Timeline, TimelinePoint, TopicTimeline, Trend
 
 __all__ = ["to_markdown", "to_text"]
 
@@ -104,6 +107,8 @@ class _Writer:
         head = f"{self.strong(name)}: {self.plain(state_words(state))}"
         if state.consensus is not None:
             head += f"; {self.plain(measure_words(state.consensus))}"
+        elif state.consensus_note is not None:
+            head += f"; {self.plain(state.consensus_note)}"
         shown = [item for item in state.evidence if item.kind is not EvidenceKind.TAG]
         return head, self.evidence(shown, topic)
 
@@ -191,11 +196,11 @@ def _side_item(name: str, side: SideSummary, forums: dict[str, ForumRef], out: _
 
 def _counted(values: Sequence[str]) -> str:
     counts = Counter(values)
-    return ", ".join(f"{count} {value.replace('_', ' ')}" for value, count in counts.items()) or "none"
+    return "; ".join(f"{count} {value.replace('_', ' ')}" for value, count in counts.items()) or "none"
 
 
 def _summary_line(report: Comparison) -> str:
-    topics = _counted([t.change.value for t in report.topics])
+    topics = _counted([change_words(t.change) for t in report.topics])
     stances = _counted([s.shift.value for s in report.stances])
     matches = _counted([m.kind.value for m in report.recommendations])
     return (
@@ -222,8 +227,11 @@ _CHANGE_ORDER = {
             Change.WEAKENED,
             Change.REOPENED,
             Change.CONCLUDED,
+            Change.RAISED_WITHOUT_OUTCOME,
             Change.NEWLY_RAISED,
             Change.NO_LONGER_DISCUSSED,
+            Change.NOT_RAISED_EARLIER,
+            Change.NOT_RAISED_LATER,
             Change.STILL_OPEN,
             Change.UNCHANGED,
             Change.ABSENT,
@@ -242,14 +250,22 @@ def _reading_order(report: Comparison) -> list[TopicComparison]:
     return sorted(report.topics, key=key)
 
 
-def _overview(report: Comparison, out: _Writer) -> _Block:
+def _cell(state: TopicState, side: SideSummary, brief: bool) -> str:
+    if state.status is TopicStatus.NOT_DISCUSSED and not side.coverage.complete:
+        return "not raised"
+    if brief and state.status is TopicStatus.RAISED:
+        return "raised" if state.consensus is None else f"raised ({measure_short(state.consensus)})"
+    return short_state(state)
+
+
+def _overview(report: Comparison, out: _Writer, brief: bool = False) -> _Block:
     rows = [("Topic", "Before", "After", "Change")]
     rows += [
         (
             out.plain(row.label or row.topic),
-            out.plain(short_state(row.before)),
-            out.plain(short_state(row.after)),
-            out.plain(row.change.value.replace("_", " ")),
+            out.plain(_cell(row.before, report.before, brief)),
+            out.plain(_cell(row.after, report.after, brief)),
+            out.plain(change_words(row.change)),
         )
         for row in _reading_order(report)
     ]
@@ -257,12 +273,147 @@ def _overview(report: Comparison, out: _Writer) -> _Block:
 
 
 def _topic_blocks(row: TopicComparison, out: _Writer) -> list[_Block]:
-    change = out.strong(row.change.value.replace("_", " "))
-    return [
+    change = out.strong(change_words(row.change))
+    blocks = [
         _Block("h3", f"{out.plain(row.label or row.topic)} ({out.code(row.topic)}): {change}"),
         _Block("p", out.plain(row.explanation) + "."),
-        _Block("ul", items=(out.state("before", row.before, row.topic), out.state("after", row.after, row.topic))),
     ]
+    link = topic_link(row.topic, row.before, row.after, out.taxonomy)
+    if link is not None:
+        blocks.append(_Block("p", out.plain(f"Words on each side: {link}.")))
+    blocks.append(
+        _Block("ul", items=(out.state("before", row.before, row.topic), out.state("after", row.after, row.topic)))
+    )
+    return blocks
+
+
+_SHOWN_LABELS = 4
+_MATCH_WORDS = {
+    MatchKind.REPEATED: "repeated",
+    MatchKind.REWORDED: "reworded",
+    MatchKind.MERGED: "merged",
+    MatchKind.SPLIT: "split",
+    MatchKind.REGROUPED: "regrouped",
+    MatchKind.NEW: "new",
+    MatchKind.DROPPED: "dropped",
+    MatchKind.NO_COUNTERPART_AFTER: "before with no counterpart after",
+    MatchKind.NO_COUNTERPART_BEFORE: "after with no counterpart before",
+}
+
+
+def _labels(rows: Sequence[TopicComparison]) -> str:
+    names = [row.label or row.topic for row in rows]
+    shown = ", ".join(names[:_SHOWN_LABELS])
+    return shown + (f" and {len(names) - _SHOWN_LABELS} more" if len(names) > _SHOWN_LABELS else "")
+
+
+def _side_line(name: str, side: SideSummary) -> str:
+    dates = sorted({date_words(r.date) for r in side.records})
+    when = "; ".join(dates) if dates else "no records"
+    return f"{name}: {side.label} ({side.coverage.words}, {when})"
+
+
+def _matters(report: Comparison, out: _Writer) -> list[_Item]:
+    """The few changes that matter most, most important first."""
+    rows = _reading_order(report)
+    items: list[_Item] = [
+        (out.plain(f"{row.label or row.topic}: {row.explanation}"), ())
+        for row in rows
+        if row.change in (Change.STRENGTHENED, Change.WEAKENED)
+    ]
+    items += [
+        (out.plain(f"{stance.topic}: {stance.explanation}"), ())
+        for stance in report.stances
+        if stance.shift in (StanceShift.REVERSED, StanceShift.SHIFTED)
+    ]
+    grouped: dict[Change, list[TopicComparison]] = {}
+    for row in rows:
+        grouped.setdefault(row.change, []).append(row)
+    before_words, after_words = report.before.coverage.words, report.after.coverage.words
+    said = {
+        Change.CONCLUDED: "an outcome reported after, only raised before",
+        Change.RAISED_WITHOUT_OUTCOME: f"concluded before are raised again after without an outcome (the "
+        f"{after_words} reports none): not placed on the consensus scale",
+        Change.NEWLY_RAISED: "newly raised",
+        Change.NO_LONGER_DISCUSSED: "no longer discussed",
+        Change.NOT_RAISED_EARLIER: f"not raised in the earlier document (a {before_words}, which does not report "
+        "everything discussed)",
+        Change.NOT_RAISED_LATER: f"not raised in the later document (a {after_words}, which does not report "
+        "everything discussed)",
+    }
+    for change, words in said.items():
+        if change in grouped:
+            group = grouped[change]
+            named = f": {_labels(group)}" if len(group) <= 2 else ""
+            items.append((out.plain(f"{len(group)} {'topic' if len(group) == 1 else 'topics'} {words}{named}"), ()))
+    kinds = Counter(match.kind for match in report.recommendations)
+    if kinds:
+        parts: list[str] = []
+        for kind, count in sorted(kinds.items(), key=lambda pair: list(MatchKind).index(pair[0])):
+            parts.append(f"{count} {_MATCH_WORDS[kind]}")
+            if kind in (MatchKind.REWORDED, MatchKind.MERGED, MatchKind.SPLIT, MatchKind.REGROUPED):
+                shown = [m.after[0].text for m in report.recommendations if m.kind is kind][:2]
+                parts[-1] += " (" + "; ".join(f"\u201c{excerpt(text, width=60)}\u201d" for text in shown) + ")"
+            if kind in (MatchKind.NO_COUNTERPART_AFTER, MatchKind.NO_COUNTERPART_BEFORE):
+                side = report.after if kind is MatchKind.NO_COUNTERPART_AFTER else report.before
+                cover = side.coverage
+                parts[-1] += (
+                    f" (a {cover.words} makes none)"
+                    if not cover.makes_recommendations
+                    else f" (the {cover.words} raises none of their topics, or they name none)"
+                )
+        items.append((out.plain("Recommendations: " + "; ".join(parts)), ()))
+    links = [link for row in rows if (link := topic_link(row.topic, row.before, row.after, out.taxonomy))]
+    if links:
+        more = f"; and {len(links) - 1} more (--detail)" if len(links) > 1 else ""
+        items.append((out.plain("The sides word topics differently: " + links[0] + more), ()))
+    return items
+
+
+def _order_notes(report: Comparison) -> list[str]:
+    """What the sides' dates say about which came first, when it is not before then after."""
+    notes: list[str] = []
+    forums = {ref.forum for side in (report.before, report.after) for ref in side.records}
+    titles = {ref.title for side in (report.before, report.after) for ref in side.records}
+    if len(forums) == 1 and None not in forums and len(titles) <= 2 and report.before.records:
+        notes.append(
+            f"Both sides come from one forum ({forums.pop()}). If they are two versions of one document, "
+            "compare them as versions (compare --versions) rather than as two meetings."
+        )
+    dates = [[r.date for r in side.records if r.date is not None] for side in (report.before, report.after)]
+    if report.before.records and report.after.records:
+        if not dates[0] or not dates[1]:
+            notes.append("A side has no date, so which came first is not known; it is not guessed.")
+        else:
+            first = min(dates[0], key=lambda when: when.sort_key())
+            second = min(dates[1], key=lambda when: when.sort_key())
+            if second.sort_key() < first.sort_key():
+                notes.append("The after side is dated earlier than the before side: the change words read backwards.")
+    return notes
+
+
+def _brief_blocks(report: Comparison, out: _Writer) -> list[_Block]:
+    before, after = out.plain(report.before.label), out.plain(report.after.label)
+    blocks = [
+        _Block("h1", f"Comparison: {before} \u2192 {after}"),
+        _Block(
+            "ul",
+            items=(
+                (out.plain(_side_line("Before", report.before)), ()),
+                (out.plain(_side_line("After", report.after)), ()),
+            ),
+        ),
+    ]
+    blocks += [_Block("note", out.plain(note)) for note in _order_notes(report)]
+    if not report.topics:
+        blocks.append(_Block("p", "Neither side is tagged with any topic."))
+    else:
+        blocks.append(_overview(report, out, brief=True))
+    matters = _matters(report, out)
+    if matters:
+        blocks += [_Block("h2", "What matters most"), _Block("ul", items=tuple(matters))]
+    blocks.append(_Block("p", "The evidence, stances and recommendations: --detail."))
+    return blocks
 
 
 def _match_item(match: RecommendationMatch, out: _Writer) -> _Item:
@@ -345,11 +496,18 @@ def _topic_timeline_blocks(line: TopicTimeline, out: _Writer) -> list[_Block]:
     items: list[_Item] = []
     for number, point in enumerate(line.points, start=1):
         when = out.plain(date_words(point.date))
-        head = f"{number}. {out.plain(point.label)}, {when}: {out.plain(state_words(point.state))}"
+        head = f"{number}. {out.plain(point.label)}, {when}: {out.plain(_point_words(point))}"
         if point.state.consensus is not None:
             head += f"; {out.plain(measure_words(point.state.consensus))}"
-        if not point.order_known:
+        elif point.state.consensus_note is not None:
+            head += f"; {out.plain(point.state.consensus_note)}"
+        if point.date is None:
+            why = "the dates in its text disagree" if any(r.date_uncertain for r in point.records) else "no date found"
+            head += f" ({why}, so its place in the order is not known, and is not guessed)"
+        elif not point.order_known:
             head += " (its date overlaps the previous point's, so which came first is not known)"
+        elif any(r.date_from_text for r in point.records):
+            head += " (dated by its text)"
         shown = [item for item in point.state.evidence if item.kind is not EvidenceKind.TAG]
         items.append((head, out.evidence(shown, line.topic)))
     return [
@@ -357,6 +515,15 @@ def _topic_timeline_blocks(line: TopicTimeline, out: _Writer) -> list[_Block]:
         _Block("p", facts),
         _Block("ul", items=tuple(items)),
     ]
+
+
+def _point_words(point: TimelinePoint) -> str:
+    if point.state.status is TopicStatus.NOT_DISCUSSED and point.records:
+        kinds = [r.document for r in point.records if r.document is not None]
+        cover = Coverage.of(kinds, any(r.partial for r in point.records))
+        if kinds and not cover.complete:
+            return f"not raised in this document (a {cover.words})"
+    return state_words(point.state)
 
 
 def _timeline_blocks(report: Timeline, out: _Writer) -> list[_Block]:
@@ -371,10 +538,12 @@ def _timeline_blocks(report: Timeline, out: _Writer) -> list[_Block]:
     return blocks
 
 
-def _blocks(report: Comparison | Timeline, style: Style, taxonomy: Taxonomy | None, width: int) -> list[_Block]:
+def _blocks(
+    report: Comparison | Timeline, style: Style, taxonomy: Taxonomy | None, width: int, detail: bool = True
+) -> list[_Block]:
     out = _Writer(style, default_taxonomy() if taxonomy is None else taxonomy, width)
     if isinstance(report, Comparison):
-        return _comparison_blocks(report, out)
+        return _comparison_blocks(report, out) if detail else _brief_blocks(report, out)
     return _timeline_blocks(report, out)
 
 
@@ -384,6 +553,7 @@ def to_text(
     taxonomy: Taxonomy | None = None,
     quote_width: int = QUOTE_WIDTH,
     width: int = WIDTH,
+    detail: bool = True,
 ) -> str:
     """A comparison or a timeline as plain text, wrapped at *width* columns.
 
@@ -396,17 +566,24 @@ def to_text(
             (default: :func:`~govrecords.taxonomy.default_taxonomy`).
         quote_width: The longest quote shown, in characters; the full quotes are
             in the report itself (and its JSON).
+        detail: For a comparison: every topic with its evidence, the stances and
+            the recommendations. False gives one screen: the table of topics and
+            the few changes that matter most.
 
     Returns:
         The text, ending with a newline.
     """
     if type(width) is not int or width < 20:
         raise ValueError(f"width must be a whole number of columns >= 20, got {width!r}")
-    return _render(_blocks(report, "text", taxonomy, quote_width), "text", width)
+    return _render(_blocks(report, "text", taxonomy, quote_width, detail), "text", width)
 
 
 def to_markdown(
-    report: Comparison | Timeline, *, taxonomy: Taxonomy | None = None, quote_width: int = QUOTE_WIDTH
+    report: Comparison | Timeline,
+    *,
+    taxonomy: Taxonomy | None = None,
+    quote_width: int = QUOTE_WIDTH,
+    detail: bool = True,
 ) -> str:
     """A comparison or a timeline as Markdown (CommonMark with pipe tables; fit for MyST in Sphinx).
 
@@ -414,8 +591,9 @@ def to_markdown(
         report: What to render.
         taxonomy: Where to find each topic's words, to cut long quotes around them.
         quote_width: The longest quote shown, in characters.
+        detail: As for :func:`to_text`.
 
     Returns:
         The Markdown, ending with a newline.
     """
-    return _render(_blocks(report, "markdown", taxonomy, quote_width), "markdown")
+    return _render(_blocks(report, "markdown", taxonomy, quote_width, detail), "markdown")
