@@ -1,0 +1,100 @@
+"""Filling the fields a template's labels left empty with the layout-free recognisers.
+
+After the blocks are read, :func:`fill_fields` looks at the draft: a title taken
+from the first line (or none at all) is chosen again among the first lines
+(:func:`~._recognise.choose_title`), and cut of session-id and status suffixes;
+an empty identifier, date or city is read wherever the text gives it
+(:mod:`._recognise`). Every value so read carries its span, and a
+``guessed-value`` or ``guessed-title`` warning says it was not read under a label.
+"""
+
+from __future__ import annotations
+
+from govrecords.importers._layout import Layout
+from govrecords.importers._places import split_place
+from govrecords.importers._recognise import (
+    choose_title,
+    find_city,
+    find_date,
+    find_identifier,
+    title_rejection,
+    trim_title,
+)
+from govrecords.importers._state import State, Value
+
+__all__ = ["fill_fields"]
+
+
+def fill_fields(state: State, layout: Layout) -> None:
+    """Fill the draft's empty title, identifier, date and place from anywhere in the text."""
+    _title(state, layout)
+    values = state.draft.values
+    text = state.text
+    if "identifier" not in values:
+        found = find_identifier(text)
+        if found is not None:
+            start, end = found
+            values["identifier"] = Value(state.value(start, end), start, end)
+            state.warn("guessed-value", start, end, f"session id read from the title lines: {state.quote(start, end)!r}")
+    if "date" not in values and "time" not in values:
+        date = find_date(text)
+        if date is not None:
+            start, end, when, guessed = date
+            wording = state.value(start, end)
+            first = when.start if hasattr(when, "start") else when
+            year = getattr(first, "year", None)
+            value = f"{wording} {year}" if guessed and year is not None else wording
+            values["date"] = Value(value, start, end)
+            what = (
+                f"a date without a year, completed with the year the document names ({year})"
+                if guessed
+                else "the meeting's date, read outside any date label"
+            )
+            state.warn("guessed-value", start, end, f"{what}: {state.quote(start, end)!r}")
+    place = values.get("place")
+    city = split_place(place.value)[1] if place is not None else None
+    if (city is None and "venue" not in values) or (place is not None and city is None):
+        found = find_city(text)
+        if found is not None:
+            start, end = found
+            if place is not None:
+                values["venue"] = place
+            values["place"] = Value(state.value(start, end), start, end)
+            state.warn("guessed-value", start, end, f"the meeting's city, read from {state.quote(start, end)!r}")
+
+
+def _title(state: State, layout: Layout) -> None:
+    values = state.draft.values
+    current = values.get("title")
+    first = next((block for block in layout.blocks if block.first_line), None)
+    from_first = (
+        current is not None and first is not None and bool(first.lines) and current.start == first.lines[0].lead
+    )
+    if current is not None and not from_first:
+        start, end = trim_title(state.text, current.start, current.end)
+        if (start, end) != (current.start, current.end) and end > start:
+            values["title"] = Value(state.value(start, end), start, end, current.heading)
+            _dropped(state, current.start, start, current.end, end)
+        return
+    chosen = choose_title(state.text)
+    if chosen is None:
+        return
+    start, end, skipped = chosen
+    if current is not None and (start, end) == (current.start, current.end):
+        return
+    values["title"] = Value(state.value(start, end), start, end)
+    if current is not None and not (current.start <= start and end <= current.end):
+        why = title_rejection(state.text[current.start : current.end]) or "not the title"
+        state.warn("boilerplate", current.start, current.end, f"not the title ({why}): {state.quote(current.start, current.end)!r}")
+    elif current is not None:
+        _dropped(state, current.start, start, current.end, end)
+    note = f"; {skipped} line(s) above passed over as banners, datelines or labels" if skipped else ""
+    state.warn("guessed-title", start, end, f"no title label; chosen among the first lines{note}")
+
+
+def _dropped(state: State, old_start: int, start: int, old_end: int, end: int) -> None:
+    """Warn about what trimming cut from a title (a session id, a year, a status stamp)."""
+    for cut_start, cut_end in ((old_start, start), (end, old_end)):
+        if state.text[cut_start:cut_end].strip(" \t-\u2013\u2014|:,"):
+            quoted = state.quote(cut_start, cut_end)
+            state.warn("boilerplate", cut_start, cut_end, f"cut from the title (a session id, year or status): {quoted!r}")
