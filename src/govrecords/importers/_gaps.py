@@ -35,7 +35,8 @@ def fill_fields(state: State, layout: Layout) -> None:
         if found is not None:
             start, end = found
             values["identifier"] = Value(state.value(start, end), start, end)
-            state.warn("guessed-value", start, end, f"session id read from the title lines: {state.quote(start, end)!r}")
+            quoted = state.quote(start, end)
+            state.warn("guessed-value", start, end, f"session id read from the title lines: {quoted!r}")
     if "date" not in values and "time" not in values:
         date = find_date(text)
         if date is not None:
@@ -85,7 +86,8 @@ def _title(state: State, layout: Layout) -> None:
     values["title"] = Value(state.value(start, end), start, end)
     if current is not None and not (current.start <= start and end <= current.end):
         why = title_rejection(state.text[current.start : current.end]) or "not the title"
-        state.warn("boilerplate", current.start, current.end, f"not the title ({why}): {state.quote(current.start, current.end)!r}")
+        quoted = state.quote(current.start, current.end)
+        state.warn("boilerplate", current.start, current.end, f"not the title ({why}): {quoted!r}")
     elif current is not None:
         _dropped(state, current.start, start, current.end, end)
     note = f"; {skipped} line(s) above passed over as banners, datelines or labels" if skipped else ""
@@ -97,4 +99,5 @@ def _dropped(state: State, old_start: int, start: int, old_end: int, end: int) -
     for cut_start, cut_end in ((old_start, start), (end, old_end)):
         if state.text[cut_start:cut_end].strip(" \t-\u2013\u2014|:,"):
             quoted = state.quote(cut_start, cut_end)
-            state.warn("boilerplate", cut_start, cut_end, f"cut from the title (a session id, year or status): {quoted!r}")
+            what = f"cut from the title (a session id, year or status): {quoted!r}"
+            state.warn("boilerplate", cut_start, cut_end, what)

@@ -9,8 +9,8 @@ had to be chosen or completed.
 * :func:`find_identifier`: a session id the forum writes ("WS #12", "Open Forum
   #61", "Workshop 147", "PL 03") in the title lines.
 * :func:`find_date`: the meeting's or session's date in a dateline, a header or
-  prose ("from 14th to 16th October 2009", "18 – 19 JUNE 2015", "10 October 2023,
-  09:00 – 10:00 JST"), never a revision, posting, draft or comment date; a date
+  prose ("from 14th to 16th October 2009", "18 - 19 JUNE 2015" with an en dash,
+  "10 October 2023, 09:00 - 10:00 JST"), never a revision, posting, draft or comment date; a date
   inside the meeting's range (the session's day) wins over the range.
 * :func:`find_city`: the city of the meeting from "City, Country" datelines and
   venue phrases ("held in Tbilisi, Georgia"), never a room or a venue.
@@ -90,7 +90,7 @@ def find_identifier(text: str, lines: int = 8) -> tuple[int, int] | None:
     A bare word ("Workshop 3") counts only on a short title-like line; a code
     with ``#`` or an abbreviation ("WS 08", "OF #27") on any of them.
 
-    >>> text = "Regulating algorithms – PL 03 2017"
+    >>> text = "Regulating algorithms - PL 03 2017"
     >>> found = find_identifier(text)
     >>> text[found[0] : found[1]]
     'PL 03'
@@ -126,14 +126,20 @@ _WEEKDAYS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
     "|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 )
-_ZONES = r"utc|gmt|z|cet|cest|eet|eest|wet|west|bst|jst|kst|ist|msk|cat|eat|wat|sast|ast|gst|pkt|ict|wib|sgt|aest|nzst|brt|art|edt|est|cdt|cst|mdt|pdt|pst|azt"
+_ZONES = (
+    r"utc|gmt|z|cet|cest|eet|eest|wet|west|bst|jst|kst|ist|msk|cat|eat|wat|sast|ast|gst|pkt|ict|wib|sgt|aest|nzst"
+    r"|brt|art|edt|est|cdt|cst|mdt|pdt|pst|azt"
+)
 # One date passage: a run of date words, numbers, times, zones and the joints between them.
 _PIECE = (
     rf"(?:\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?|(?:{_MONTH_NAMES})\b\.?|(?:{_WEEKDAYS})\b\.?|\d{{4}}\b"
     rf"|\d{{1,2}}(?:st|nd|rd|th|er)?\b|(?:{_ZONES})\b(?:\s*[+\-\u2212]\s*\d{{1,2}}(?::?\d{{2}})?)?"
     r"|\(\s*local\s+time\s*\)|[ap]\.?m\.?\b)"
 )
-_JOINT = r"(?:\s*(?:[,\-\u2013\u2014/|]|\bto\b|\bfrom\b|\band\b|\buntil\b|\btill\b|\bthrough\b|\bau\b|\bdu\b|\bet\b|\bde\b|\bthe\b|\bof\b|\bday\s+of\b)\s*|\s+)"
+_JOINT = (
+    r"(?:\s*(?:[,\-\u2013\u2014/|]|\bto\b|\bfrom\b|\band\b|\buntil\b|\btill\b|\bthrough\b|\bau\b|\bdu\b"
+    r"|\bet\b|\bde\b|\bthe\b|\bof\b|\bday\s+of\b)\s*|\s+)"
+)
 _PASSAGE = re.compile(rf"(?:\bfrom\s+)?{_PIECE}(?:{_JOINT}{_PIECE})*", re.IGNORECASE)
 _MONTH = re.compile(rf"\b(?:{_MONTH_NAMES})\b", re.IGNORECASE)
 _NUMERIC = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})\b")
@@ -169,7 +175,9 @@ def _inside(inner: When, outer: When) -> bool:
         return False
     key = (first.year, first.month, first.day)
     return (outer.start.year, outer.start.month, outer.start.day) <= key <= (
-        outer.end.year, outer.end.month, outer.end.day or 31,
+        outer.end.year,
+        outer.end.month,
+        outer.end.day or 31,
     ) and inner != outer
 
 
@@ -229,7 +237,7 @@ def _excluded(text: str, start: int, end: int) -> bool:
 
 
 def find_date(text: str, limit: int = _DATE_LIMIT) -> tuple[int, int, When, bool] | None:
-    """The meeting's or session's date: its span, the date, and whether its year was completed from context.
+    r"""The meeting's or session's date: its span, the date, and whether its year was completed from context.
 
     The first passage precise to the day (or a range of days) is the meeting's;
     a later, more precise one inside it (the session's day, or a time on that
@@ -237,7 +245,7 @@ def find_date(text: str, limit: int = _DATE_LIMIT) -> tuple[int, int, When, bool
     and deadline dates are passed over. A date without a year takes the year the
     document names most, and is flagged as guessed.
 
-    >>> text = "held from 3 to 5 October 2017.\\n\\nWednesday, 4 October 2017\\n"
+    >>> text = "held from 3 to 5 October 2017.\n\nWednesday, 4 October 2017\n"
     >>> start, end, when, guessed = find_date(text)
     >>> str(when), guessed
     ('2017-10-04', False)
@@ -251,9 +259,7 @@ def find_date(text: str, limit: int = _DATE_LIMIT) -> tuple[int, int, When, bool
     best = days[0]
     for item in days[1:]:
         when = item[2]
-        if _inside(when, best[2]) or (
-            _rank(when) > _rank(best[2]) and _same_day(when, best[2])
-        ):
+        if _inside(when, best[2]) or (_rank(when) > _rank(best[2]) and _same_day(when, best[2])):
             best = item
     return best
 
@@ -270,7 +276,9 @@ def _same_day(one: When, other: When) -> bool:
 
 _PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][\w'\u2019.\-]*"
 _CITY = rf"{_PLACE_WORD}(?:\s+(?:{_PLACE_WORD}|de|da|do|del|el|al|es|sur|am|upon|on))*?(?:\s+{_PLACE_WORD})?"
-_CITY_COUNTRY = re.compile(rf"(?<![\w'])({_CITY}),\s+((?:{_PLACE_WORD}|and|of|the)(?:\s+(?:{_PLACE_WORD}|and|of|the))*)")
+_CITY_COUNTRY = re.compile(
+    rf"(?<![\w'])({_CITY}),\s+((?:{_PLACE_WORD}|and|of|the)(?:\s+(?:{_PLACE_WORD}|and|of|the))*)"
+)
 _VENUE_CUE = re.compile(
     r"\b(?:held|met|meets|meeting|took\s+place|takes\s+place|convened|hosted|gathered|organised|organized|opened"
     r"|venue|location|place|city|ville|lieu|à|in)\s*:?\s*$",
@@ -278,11 +286,57 @@ _VENUE_CUE = re.compile(
 )
 _NOT_CITY = frozenset(
     {
-        "ministry", "university", "network", "authority", "government", "council", "commission", "association",
-        "foundation", "institute", "agency", "office", "department", "society", "forum", "igf", "group", "hall",
-        "room", "centre", "center", "hotel", "building", "secretariat", "committee", "company", "ltd", "inc",
-        "bank", "union", "alliance", "coalition", "school", "college", "media", "radio", "the", "mr", "ms", "mrs",
-        "dr", "prof", "eng", "ing", "h.e", "hon", "auditorium", "video", "workshop", "session", "online",
+        "ministry",
+        "university",
+        "network",
+        "authority",
+        "government",
+        "council",
+        "commission",
+        "association",
+        "foundation",
+        "institute",
+        "agency",
+        "office",
+        "department",
+        "society",
+        "forum",
+        "igf",
+        "group",
+        "hall",
+        "room",
+        "centre",
+        "center",
+        "hotel",
+        "building",
+        "secretariat",
+        "committee",
+        "company",
+        "ltd",
+        "inc",
+        "bank",
+        "union",
+        "alliance",
+        "coalition",
+        "school",
+        "college",
+        "media",
+        "radio",
+        "the",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "prof",
+        "eng",
+        "ing",
+        "h.e",
+        "hon",
+        "auditorium",
+        "video",
+        "workshop",
+        "session",
+        "online",
     }
 )
 
@@ -352,15 +406,17 @@ def find_city(text: str, limit: int = _HEAD_LIMIT) -> tuple[int, int] | None:
         line = text[start:end]
         if title_rejection(line) == "boilerplate" and "|" not in line:
             continue
-        for city_start, city_end, span_end in _city_countries(line):
+        for city_start, _city_end, span_end in _city_countries(line):
             before = line[:city_start]
             after = line[span_end:].strip()
             if re.match(r"[A-Z]", after):
                 continue  # "Kwame Mensah, Ghana Open Data Initiative": an organisation, not a place
             cue = _VENUE_CUE.search(before) is not None
             alone = index < 6 and not before.strip() and not after
-            dated = len(line) <= 120 and re.search(r"[|\u2013\u2014\-\u00b7,]\s*$|^\s*$", before) is not None and (
-                find_date(line) is not None
+            dated = (
+                len(line) <= 120
+                and re.search(r"[|\u2013\u2014\-\u00b7,]\s*$|^\s*$", before) is not None
+                and (find_date(line) is not None)
             )
             if not (cue or alone or dated):
                 continue
@@ -385,26 +441,103 @@ _BOILERPLATE_TITLE = re.compile(
 _REPORT_BANNER = re.compile(r"\b(?:report\s+)?page\s+\d+\s+of\s+\d+\b|\breports?\s*$", re.IGNORECASE)
 _FORUM_WORDS = frozenset(
     {
-        "internet", "governance", "forum", "igf", "meeting", "annual", "secretariat", "documents", "document",
-        "the", "of", "on", "a", "an", "for", "regional", "national", "youth", "first", "second", "third", "fourth",
-        "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "1st", "2nd", "3rd",
-        "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th", "12th", "13th", "14th", "15th", "16th", "17th",
-        "18th", "19th", "20th", "edition", "global", "united", "nations", "un", "website", "archive", "official",
-        "reports", "sessions", "programme", "program", "schedule", "site", "page", "day", "and",
+        "internet",
+        "governance",
+        "forum",
+        "igf",
+        "meeting",
+        "annual",
+        "secretariat",
+        "documents",
+        "document",
+        "the",
+        "of",
+        "on",
+        "a",
+        "an",
+        "for",
+        "regional",
+        "national",
+        "youth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "1st",
+        "2nd",
+        "3rd",
+        "4th",
+        "5th",
+        "6th",
+        "7th",
+        "8th",
+        "9th",
+        "10th",
+        "11th",
+        "12th",
+        "13th",
+        "14th",
+        "15th",
+        "16th",
+        "17th",
+        "18th",
+        "19th",
+        "20th",
+        "edition",
+        "global",
+        "united",
+        "nations",
+        "un",
+        "website",
+        "archive",
+        "official",
+        "reports",
+        "sessions",
+        "programme",
+        "program",
+        "schedule",
+        "site",
+        "page",
+        "day",
+        "and",
     }
 )
 _DOCUMENT_WORDS = frozenset(
     {
-        "summary", "messages", "minutes", "communique", "communiqué", "declaration", "synthesis", "outcome",
-        "statement", "resolution", "report", "resolutions", "proceedings", "transcript", "notes", "recommendations",
+        "summary",
+        "messages",
+        "minutes",
+        "communique",
+        "communiqué",
+        "declaration",
+        "synthesis",
+        "outcome",
+        "statement",
+        "resolution",
+        "report",
+        "resolutions",
+        "proceedings",
+        "transcript",
+        "notes",
+        "recommendations",
     }
 )
-_LABEL_LINE = re.compile(r"^[\w'’ ()/&.-]{1,40}:\s+\S|^[\w'’ ()/&.-]{1,60}:$")
+_LABEL_LINE = re.compile("^[\\w'\u2019 ()/&.-]{1,40}:\\s+\\S|^[\\w'\u2019 ()/&.-]{1,60}:$")
 
 
 def is_masthead(line: str) -> bool:
-    """Whether a line only names the forum, its year and place ("LESOTHO INTERNET GOVERNANCE FORUM",
-    "Fifth Meeting of the Internet Governance Forum", "IGF 2019 Reports"), not a document's own title.
+    """Whether a line only names the forum, its year and place, not a document's own title.
+
+    "LESOTHO INTERNET GOVERNANCE FORUM", "Fifth Meeting of the Internet
+    Governance Forum" and "IGF 2019 Reports" are mastheads.
 
     >>> is_masthead("Pacific Internet Governance Forum 2013"), is_masthead("Kigali IGF Messages")
     (True, False)
@@ -418,7 +551,8 @@ def is_masthead(line: str) -> bool:
         return False
     shouting = line.upper() == line
     rest = [
-        w for w in re.findall(r"[^\W_]+", line)
+        w
+        for w in re.findall(r"[^\W_]+", line)
         if w.lower() not in _FORUM_WORDS and not w.isdigit() and not _MONTH.fullmatch(w)
     ]
     return len(rest) <= 3 and all(shouting or w[:1].isupper() or w.isupper() for w in rest)
@@ -434,8 +568,9 @@ def _only_date_or_place(line: str) -> bool:
 
 
 def title_rejection(line: str) -> str | None:
-    """Why a line cannot be a title ("boilerplate", "navigation", "dateline", "label", "sentence",
-    "masthead"), or None when it can.
+    """Why a line cannot be a title, or None when it can.
+
+    The reasons: "boilerplate", "navigation", "dateline", "label", "sentence", "masthead".
 
     >>> title_rejection("News | Events | Contact"), title_rejection("Open data in Africa")
     ('navigation', None)
@@ -464,12 +599,12 @@ def title_rejection(line: str) -> str | None:
 
 
 def choose_title(text: str, lines: int = TITLE_LINES) -> tuple[int, int, int] | None:
-    """The span of the best title line among the first *lines* non-blank lines, and how many were passed over.
+    r"""The span of the best title line among the first *lines* non-blank lines, and how many were passed over.
 
     The first line that is not boilerplate, navigation, a dateline, a label, a
     sentence or a masthead; a masthead only when nothing else qualifies.
 
-    >>> text = "LESOTHO INTERNET GOVERNANCE FORUM\\nMaseru, 21-22 May 2018\\nReport of the Third Forum\\n"
+    >>> text = "LESOTHO INTERNET GOVERNANCE FORUM\nMaseru, 21-22 May 2018\nReport of the Third Forum\n"
     >>> start, end, skipped = choose_title(text)
     >>> text[start:end], skipped
     ('Report of the Third Forum', 2)
@@ -492,8 +627,11 @@ _SEPARATOR = re.compile(r"\s+[|\u2013\u2014\u00b7]\s+|\s+-\s+")
 
 
 def trim_title(text: str, start: int, end: int) -> tuple[int, int]:
-    """Cut status stamps ("- draft", "(draft for review)", "– RAW") and session-id or year segments
-    ("| IGF 2023 Open Forum #61", "– PL 03 2017", "– 2010", "IGF 2019 WS #12 ...") from a title.
+    """Cut status stamps and session-id or year segments from a title; its new span.
+
+    Status stamps: "- draft", "(draft for review)", "- RAW"; segments: "| IGF 2023
+    Open Forum #61", "- PL 03 2017", "- 2010" (hyphens or dashes), a leading
+    "IGF 2019 WS #12".
 
     >>> text = "Safe Harbours for Researchers | IGF 2023 Open Forum #61"
     >>> start, end = trim_title(text, 0, len(text))
@@ -513,7 +651,7 @@ def trim_title(text: str, start: int, end: int) -> tuple[int, int]:
             if _is_code_or_year(tail):
                 end = start + cut_at
                 continue
-            head = line[:pieces[0][0]]
+            head = line[: pieces[0][0]]
             if _is_code_or_year(head) or is_masthead(head):
                 start = start + pieces[0][1]
                 continue
