@@ -10,6 +10,7 @@ an empty identifier, date or city is read wherever the text gives it
 
 from __future__ import annotations
 
+from govrecords.dates import DateRange
 from govrecords.importers._layout import Layout
 from govrecords.importers._places import split_place
 from govrecords.importers._recognise import (
@@ -42,8 +43,8 @@ def fill_fields(state: State, layout: Layout) -> None:
         if date is not None:
             start, end, when, guessed = date
             wording = state.value(start, end)
-            first = when.start if hasattr(when, "start") else when
-            year = getattr(first, "year", None)
+            first = when.start if isinstance(when, DateRange) else when
+            year = first.year if first is not None else None
             value = f"{wording} {year}" if guessed and year is not None else wording
             values["date"] = Value(value, start, end)
             what = (
