@@ -326,10 +326,13 @@ def lay_out(text: str, lines: list[Line], template: Template, matcher: Matcher) 
             first_line_done = True
             if label_hit.label.within is None:
                 context = label_hit.label.opens
-            _close(blocks, current)
-            current = Block(label_hit.label, hit=label_hit, heading=(label_hit.words_start, label_hit.words_end))
-            if label_hit.value_start < line.trail:
-                current.lines.append(Line(line.number, line.start, line.end, label_hit.value_start, line.trail))
+            for hit, value_end in split_fields(text, line, label_hit, matcher, context):
+                if hit.label.within is None:
+                    context = hit.label.opens
+                _close(blocks, current)
+                current = Block(hit.label, hit=hit, heading=(hit.words_start, hit.words_end))
+                if hit.value_start < value_end:
+                    current.lines.append(Line(line.number, line.start, line.end, hit.value_start, value_end))
             continue
         if not first_line_done and template.first_line is not None:
             first_line_done = True
@@ -348,6 +351,50 @@ def lay_out(text: str, lines: list[Line], template: Template, matcher: Matcher) 
     _close(blocks, current)
     _mark_duplicates(text, blocks)
     return Layout(tuple(blocks), tuple(pattern_hits), tuple(boilerplate))
+
+
+_SEPARATOR = re.compile(r"[ \t\u00a0]{2,}|\t|[ \u00a0][-\u2013\u2014|\u00b7\u2022][ \u00a0]")
+SPLIT_WINDOW = 2000
+"""How many characters of a labelled line are searched for further labels ("Date: 7 May  Time: 10:00")."""
+SPLIT_LIMIT = 24
+"""The most labels one line is split into."""
+
+
+def split_fields(
+    text: str, line: Line, first: LabelHit, matcher: Matcher, context: str | None
+) -> list[tuple[LabelHit, int]]:
+    """The labels of a line that holds several ("Date: 7 May 2012   Time: 14.30   Room: 5"), each with where
+    its value ends.
+
+    Fields flattened onto one line, as PDF and web extraction leave them, are
+    separated by two or more spaces, a tab, or a spaced dash, bar or bullet; a
+    later label counts only when the template knows it and a colon follows it.
+    """
+    found: list[tuple[LabelHit, int]] = []
+    hit = first
+    while len(found) < SPLIT_LIMIT:
+        nxt: LabelHit | None = None
+        cut = line.trail
+        end = min(line.trail, hit.value_start + SPLIT_WINDOW)
+        for separator in _SEPARATOR.finditer(text, hit.value_start, end):
+            at = separator.end()
+            if at >= line.trail or separator.start() <= hit.value_start:
+                continue
+            sub = Line(line.number, line.start, line.end, at, line.trail)
+            candidate = matcher.match(text, sub, context)
+            if candidate is None or candidate.label.keep_label or candidate.value_start <= candidate.words_end:
+                continue
+            if text[candidate.words_end : candidate.value_start].find(":") < 0 and text[
+                candidate.words_end : candidate.value_start
+            ].find("\uff1a") < 0:
+                continue
+            nxt, cut = candidate, separator.start()
+            break
+        found.append((hit, cut))
+        if nxt is None:
+            break
+        hit = nxt
+    return found
 
 
 def _close(blocks: list[Block], block: Block) -> None:
