@@ -18,6 +18,16 @@ from govrecords.importers._text import fold, fold_text
 
 __all__ = ["Capture", "PatternMatch", "compile_pattern", "match_pattern", "placeholder_names"]
 
+CODE_WORDS = frozenset(
+    {
+        "workshop", "open forum", "town hall", "flash session", "lightning talk", "networking session",
+        "main session", "launch", "day 0 event", "dynamic coalition", "best practice forum", "session", "ws", "of",
+        "th", "dc", "bpf", "nri", "pl", "fs", "lt",
+    }
+)
+"""The words of a session id a ``{name:code}`` placeholder accepts (folded), besides any abbreviation of up to
+four letters ("WS 8", "OF #27", "Open Forum #61", "Workshop 147")."""
+
 _TYPES = frozenset({"text", "int", "year", "code", "date"})
 _FREE = frozenset({"text", "date"})
 
@@ -227,6 +237,9 @@ def _typed(kind: str, folded: str, pos: int) -> int | None:
             return None
     if end == pos:
         return None
+    words = folded[pos:end].strip()
+    if words not in CODE_WORDS and (len(words) > 4 or " " in words):
+        return None  # "Report Page 1" is not a session id; "WS 8", "OF #27", "Open Forum #61" are
     if end < len(folded) and folded[end] == "#":
         end += 1
     elif end > pos and folded[end - 1] != " " and end < len(folded) and not folded[end].isdigit():

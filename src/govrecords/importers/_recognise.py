@@ -63,8 +63,8 @@ _DATE_LIMIT = 40_000
 # ------------------------------------------------------------------------------------------ identifiers
 
 _CODE_WORDS = (
-    r"WS|OF|TH|DC|BPF|NRI|PL|FS|LT|Workshop|Open\s+Forum|Town\s*Hall|Flash\s+Session|Lightning\s+Talk"
-    r"|Networking\s+Session"
+    r"WS|OF|TH|DC|BPF|NRI|PL|FS|LT|(?i:Workshop|Open\s+Forum|Town\s*Hall|Flash\s+Session|Lightning\s+Talk"
+    r"|Networking\s+Session)"
 )
 _CODE = re.compile(rf"\b(?:{_CODE_WORDS})(?:\s*(?:#|No\.?|N°)\s*|\s+|(?<=[A-Z]{{2}}))\d{{1,4}}\b(?![.:]\d)")
 _SHORT_CODE = re.compile(r"^(?:WS|OF|TH|DC|BPF|NRI|PL|FS|LT)")
@@ -151,6 +151,9 @@ _NOT_MEETING = re.compile(
     r"|by|registration|register|born|adopted|signed|launched|released|issued|apply|applications?)\b"
     r"|\u00a9|\[",
     re.IGNORECASE,
+)
+_TIME_ONLY = re.compile(
+    rf"^\s*\d{{1,2}}[:.h]\d{{2}}(?:\s*[-\u2013]\s*\d{{1,2}}[:.h]\d{{2}})?\s*(?:(?:{_ZONES})\b.*)?$", re.IGNORECASE
 )
 _SENTENCE_BREAK = re.compile(r"[.;!?]\s|[\r\n]")
 
@@ -530,7 +533,26 @@ _DOCUMENT_WORDS = frozenset(
         "recommendations",
     }
 )
+_GENERIC_HEADING = frozenset(
+    {
+        "workshop", "workshops", "report", "reports", "session", "sessions", "main", "programme", "program", "for",
+        "of", "the", "on", "and", "summary", "preparatory", "process", "venue", "map", "page", "compiled", "by",
+        "secretariat", "template", "proposal", "agenda", "schedule", "day", "annex", "contents", "table",
+        "documents", "document", "transcript", "full", "also", "available", "in", "overview", "background", "a",
+        "open", "forum", "forums", "town", "hall", "halls", "sessions", "list", "all", "archive", "news", "event",
+        "events", "details", "information", "info", "description", "abstract", "title", "home", "minutes",
+    }
+)
+_INSTRUCTION = re.compile(
+    r"\bplease\b|\bfields?\s+marked\b|\bcompulsory\b|\bmandatory\b|^if\s|\[\s*clear\s+filter\s*\]"
+    r"|\bclick\b|^(?:posted|published|written|updated|filed)\b|^by\s|\b\d+\s*(?:min|mins|minutes)\b",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(r"^(?:[-*\u2022\u00b7]\s*)?(?:Mr|Ms|Mrs|Dr|Prof|H\.\s?E|Hon|Eng|Ing)\.?\s+[A-Z]")
 _LABEL_LINE = re.compile("^[\\w'\u2019 ()/&.-]{1,40}:\\s+\\S|^[\\w'\u2019 ()/&.-]{1,60}:$")
+
+
+_REPORT_PHRASE = re.compile(r"\b(?:workshop|session)\s+reports?\b", re.IGNORECASE)
 
 
 def is_masthead(line: str) -> bool:
@@ -542,6 +564,7 @@ def is_masthead(line: str) -> bool:
     >>> is_masthead("Pacific Internet Governance Forum 2013"), is_masthead("Kigali IGF Messages")
     (True, False)
     """
+    line = _REPORT_PHRASE.sub(" ", line)
     words = re.findall(r"[^\W_]+", line.lower())
     if not words:
         return False
@@ -559,12 +582,36 @@ def is_masthead(line: str) -> bool:
 
 
 def _only_date_or_place(line: str) -> bool:
+    if _TIME_ONLY.match(line):
+        return True
     stripped = line
     passage = _PASSAGE.sub(" ", stripped)
     passage = _CITY_COUNTRY.sub(" ", passage)
     leftover = re.findall(r"[^\W\d_]{2,}", passage)
     leftover = [w for w in leftover if w.lower() not in _FORUM_WORDS and country_code(w) is None and not _known_city(w)]
     return len(leftover) <= 1 and (bool(_MONTH.search(line)) or bool(_CITY_COUNTRY.search(line)))
+
+
+_LABEL_WORDS = frozenset(
+    {
+        "name", "title", "date", "dates", "time", "list", "venue", "place", "location", "room", "organizer",
+        "organiser", "organizers", "organisers", "speaker", "speakers", "moderator", "moderators", "rapporteur",
+        "session", "type", "theme", "subtheme", "track", "format", "chair", "status", "contact", "email",
+        "country", "affiliation", "paper", "description", "summary", "report", "notes", "panellists", "panelists",
+        "question", "questions", "where", "when", "by", "proposer", "proposers", "reporter", "focal", "source",
+    }
+)
+
+
+def _is_label(prefix: str) -> bool:
+    """Whether the words before a colon are a field's label ("Venue", "Speaker 1"), not the first half of a
+    title with a subtitle ("Governing generative AI: who writes the rules?")."""
+    if _CODE.fullmatch(prefix.strip()):
+        return False  # "WORKSHOP 61: KEEPING CHILDREN SAFE ...": a session id, then the title
+    words = re.findall(r"[^\W_]+", prefix.lower())
+    if len(words) <= 2 or re.search(r"[\d()&/\[]", prefix):
+        return True
+    return any(word in _LABEL_WORDS for word in words) and "," not in prefix
 
 
 def title_rejection(line: str) -> str | None:
@@ -587,11 +634,22 @@ def title_rejection(line: str) -> str | None:
         return "navigation"
     if _only_date_or_place(stripped):
         return "dateline"
-    if _LABEL_LINE.match(stripped) and not re.match(r"^[^:]*\b(?:IGF|Forum)\b[^:]*:", stripped, re.IGNORECASE):
+    words = re.findall(r"[^\W\d_]+", stripped.lower())
+    if words and all(word in _GENERIC_HEADING for word in words):
+        return "heading"
+    if _INSTRUCTION.search(stripped):
+        return "instruction"
+    if _PERSON.match(stripped):
+        return "person"
+    if stripped.startswith((">>", "&gt;&gt;")):
+        return "turn"
+    if _PERSON.match(stripped):
+        return "person"
+    if _LABEL_LINE.match(stripped) and _is_label(stripped.split(":", 1)[0]):
         return "label"
     if stripped.endswith(":"):
         return "label"
-    if len(stripped) > 160 or (stripped.endswith(".") and len(stripped.split()) > 12):
+    if len(stripped) > 160 or (stripped.endswith(".") and len(stripped.split()) > 8):
         return "sentence"
     if is_masthead(stripped):
         return "masthead"
@@ -644,6 +702,10 @@ def trim_title(text: str, start: int, end: int) -> tuple[int, int]:
         if status is not None and status.start() > 0:
             end = start + status.start()
             continue
+        bracket = re.search(r"\s*\(([^()]{1,30})\)\s*$", line)
+        if bracket is not None and bracket.start() > 0 and _is_code_or_year(bracket.group(1)):
+            end = start + bracket.start()
+            continue
         pieces = [(m.start(), m.end()) for m in _SEPARATOR.finditer(line)]
         if pieces:
             cut_at, resume = pieces[-1]
@@ -652,10 +714,14 @@ def trim_title(text: str, start: int, end: int) -> tuple[int, int]:
                 end = start + cut_at
                 continue
             head = line[: pieces[0][0]]
-            if _is_code_or_year(head) or is_masthead(head):
+            if _is_code_or_year(head):
                 start = start + pieces[0][1]
                 continue
         code = _CODE.search(line)
+        if code is not None and _is_context(line[: code.start()]) and len(line[code.end() :].strip()) > 8:
+            rest = line[code.end() :]
+            start = start + code.end() + len(rest) - len(rest.lstrip(" :-\u2013\u2014|"))
+            continue
         if code is not None and code.start() <= 20 and _is_code_or_year(line[: code.end()]):
             rest = line[code.end() :]
             offset = len(rest) - len(rest.lstrip(" :-\u2013\u2014|"))
@@ -666,6 +732,24 @@ def trim_title(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " \t-\u2013\u2014|:,":
         end -= 1
     return start, end
+
+
+def _is_context(head: str) -> bool:
+    """Whether what stands before a session id in a title line only places it ("African IGF 2017 - Day 2 -
+    Main Hall -", "IGF 2022 Day 3"): forum, year, day, room."""
+    pieces = [p for p in _SEPARATOR.split(head) if p.strip(" -\u2013\u2014|")]
+    if not pieces:
+        return True
+    for piece in pieces:
+        piece = piece.strip(" -\u2013\u2014|")
+        if re.fullmatch(r"(?i)(?:day\s+\d+|main\s+hall|plenary(?:\s+hall)?|(?:room|hall)\s+\w+)", piece):
+            continue
+        if re.fullmatch(r"(?i)(?:.*\b(?:igf|forum)\b.*?)(?:\s+day\s+\d+)?", piece) and (
+            is_masthead(re.sub(r"(?i)\bday\s+\d+", " ", piece)) or _is_code_or_year(piece)
+        ):
+            continue
+        return False
+    return True
 
 
 def _is_code_or_year(piece: str) -> bool:
