@@ -80,6 +80,8 @@ def run(
     records: list[Session | Workshop] = []
     if template.produces == "messages":
         title, groups = read_messages(state, layout.blocks)
+        if groups:
+            fill_fields(state, layout, draft=groups[0].draft)
         year = forum_year(state)
         taken: set[str] = set()
         for group in groups or [MessageGroup(None, None, Draft())]:

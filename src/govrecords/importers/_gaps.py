@@ -18,27 +18,35 @@ from govrecords.importers._recognise import (
     find_city,
     find_date,
     find_identifier,
+    normalise_when,
     title_rejection,
     trim_title,
 )
-from govrecords.importers._state import State, Value
+from govrecords.importers._state import Draft, State, Value
 
 __all__ = ["fill_fields"]
 
 
-def fill_fields(state: State, layout: Layout) -> None:
-    """Fill the draft's empty title, identifier, date and place from anywhere in the text."""
-    _title(state, layout)
-    values = state.draft.values
+def fill_fields(state: State, layout: Layout, *, draft: Draft | None = None) -> None:
+    """Fill the draft's empty title, identifier, date and place from anywhere in the text.
+
+    With *draft* (the first session of a messages document), only the date and
+    the place: a messages document's sessions take their titles from its headings.
+    """
+    if draft is None:
+        _title(state, layout)
+        draft = state.draft
+    values = draft.values
     text = state.text
-    if "identifier" not in values:
+    _normalise_date(state, values)
+    if "identifier" not in values and draft is state.draft:
         found = find_identifier(text)
         if found is not None:
             start, end = found
             values["identifier"] = Value(state.value(start, end), start, end)
             quoted = state.quote(start, end)
             state.warn("guessed-value", start, end, f"session id read from the title lines: {quoted!r}")
-    if "date" not in values and "time" not in values:
+    if "date" not in values:
         date = find_date(text)
         if date is not None:
             start, end, when, guessed = date
@@ -102,3 +110,21 @@ def _dropped(state: State, old_start: int, start: int, old_end: int, end: int) -
             quoted = state.quote(cut_start, cut_end)
             what = f"cut from the title (a session id, year or status): {quoted!r}"
             state.warn("boilerplate", cut_start, cut_end, what)
+
+
+def _normalise_date(state: State, values: dict[str, Value]) -> None:
+    """Give a labelled date (and time) the wording the date reader takes, keeping its span.
+
+    "14.30 - 16.00" is a time range; "Tuesday, 13 November 2018 - 10:10 to 11:40"
+    a day and its time range. The record keeps quoting the text as it is.
+    """
+    date, time = values.get("date"), values.get("time")
+    if date is None:
+        return
+    passage = date.value if time is None else f"{date.value} {time.value}"
+    fixed = normalise_when(passage)
+    if fixed is None or fixed == passage:
+        return
+    values["date"] = Value(fixed, date.start, date.end, date.heading)
+    if time is not None:
+        values["time"] = Value("", time.start, time.end, time.heading)  # read into the date; its span stays

@@ -321,18 +321,27 @@ def lay_out(text: str, lines: list[Line], template: Template, matcher: Matcher) 
                 first_line_done = True
                 continue
         label_hit = matcher.match(text, line, context, quick)
+        if label_hit is None and seen_label_or_colon(text, line):
+            inline = find_inline_label(text, line, line.lead, matcher, context)
+            if inline is not None:
+                cut = inline.start
+                while cut > line.lead and (text[cut - 1] in BLANKS or text[cut - 1] in "-\u2013\u2014|\u00b7\u2022"):
+                    cut -= 1
+                if cut > line.lead:
+                    current.lines.append(Line(line.number, line.start, line.end, line.lead, cut))
+                label_hit = inline
         if label_hit is not None:
             seen_label = True
             first_line_done = True
             if label_hit.label.within is None:
                 context = label_hit.label.opens
-            for hit, value_end in split_fields(text, line, label_hit, matcher, context):
-                if hit.label.within is None:
-                    context = hit.label.opens
+            for field_hit, value_end in split_fields(text, line, label_hit, matcher, context):
+                if field_hit.label.within is None:
+                    context = field_hit.label.opens
                 _close(blocks, current)
-                current = Block(hit.label, hit=hit, heading=(hit.words_start, hit.words_end))
-                if hit.value_start < value_end:
-                    current.lines.append(Line(line.number, line.start, line.end, hit.value_start, value_end))
+                current = Block(field_hit.label, hit=field_hit, heading=(field_hit.words_start, field_hit.words_end))
+                if field_hit.value_start < value_end:
+                    current.lines.append(Line(line.number, line.start, line.end, field_hit.value_start, value_end))
             continue
         if not first_line_done and template.first_line is not None:
             first_line_done = True
@@ -354,47 +363,76 @@ def lay_out(text: str, lines: list[Line], template: Template, matcher: Matcher) 
 
 
 _SEPARATOR = re.compile(r"[ \t\u00a0]{2,}|\t|[ \u00a0][-\u2013\u2014|\u00b7\u2022][ \u00a0]")
+_COLON = re.compile("[:\uff1a]")
+_WORD_START = re.compile(r"(?<![\w'\u2019])\w")
 SPLIT_WINDOW = 2000
-"""How many characters of a labelled line are searched for further labels ("Date: 7 May  Time: 10:00")."""
+"""How many characters of a line are searched for labels flattened into it ("Date: 7 May  Time: 10:00")."""
 SPLIT_LIMIT = 24
 """The most labels one line is split into."""
+_BACK_WORDS = 7
+"""How many words before a colon a flattened label may start."""
+
+
+def find_inline_label(text: str, line: Line, start: int, matcher: Matcher, context: str | None) -> LabelHit | None:
+    """The first label of the template inside ``text[start:line.trail]`` that a colon follows.
+
+    A flattened label starts a word with a capital letter, or follows a
+    separator (two spaces, a tab, a spaced dash, bar or bullet); the words just
+    before each colon are tried, so the work per colon is bounded.
+    """
+    end = min(line.trail, start + SPLIT_WINDOW)
+    for colon in _COLON.finditer(text, start, end):
+        window = max(start, colon.start() - LOOKAHEAD)
+        starts = [m.start() for m in _WORD_START.finditer(text, window, colon.start())][-_BACK_WORDS:]
+        for at in starts:
+            if at <= start:
+                continue
+            before = text[max(line.lead, at - 5) : at]
+            if before.rstrip().endswith(("&", "/", " and", "+")):
+                continue  # "Date & Time:" is one label, not "Date &" then "Time:"
+            if not (text[at].isupper() or _SEPARATOR.search(before) or before.endswith(("- ", "| "))):
+                continue
+            sub = Line(line.number, line.start, line.end, at, line.trail)
+            hit = matcher.match(text, sub, context)
+            if hit is None or hit.label.keep_label or hit.value_start <= hit.words_end:
+                continue
+            if hit.start != at or not _COLON.search(text, hit.words_end, hit.value_start):
+                continue
+            return hit
+    return None
 
 
 def split_fields(
     text: str, line: Line, first: LabelHit, matcher: Matcher, context: str | None
 ) -> list[tuple[LabelHit, int]]:
-    """The labels of a line that holds several ("Date: 7 May 2012   Time: 14.30   Room: 5"), each with where
-    its value ends.
+    """The labels of a line that holds several, each with where its value ends.
 
-    Fields flattened onto one line, as PDF and web extraction leave them, are
-    separated by two or more spaces, a tab, or a spaced dash, bar or bullet; a
-    later label counts only when the template knows it and a colon follows it.
+    "Date: 7 May 2012   Time: 14.30   Room: 5" holds three.
+
+    Fields flattened onto one line, as PDF and web extraction leave them; a later
+    label counts only when the template knows it and a colon follows it
+    (:func:`find_inline_label`).
     """
     found: list[tuple[LabelHit, int]] = []
     hit = first
     while len(found) < SPLIT_LIMIT:
-        nxt: LabelHit | None = None
+        nxt = find_inline_label(text, line, hit.value_start, matcher, context) if hit.value_start < line.trail else None
         cut = line.trail
-        end = min(line.trail, hit.value_start + SPLIT_WINDOW)
-        for separator in _SEPARATOR.finditer(text, hit.value_start, end):
-            at = separator.end()
-            if at >= line.trail or separator.start() <= hit.value_start:
-                continue
-            sub = Line(line.number, line.start, line.end, at, line.trail)
-            candidate = matcher.match(text, sub, context)
-            if candidate is None or candidate.label.keep_label or candidate.value_start <= candidate.words_end:
-                continue
-            if text[candidate.words_end : candidate.value_start].find(":") < 0 and text[
-                candidate.words_end : candidate.value_start
-            ].find("\uff1a") < 0:
-                continue
-            nxt, cut = candidate, separator.start()
-            break
+        if nxt is not None:
+            cut = nxt.start
+            while cut > hit.value_start and (text[cut - 1] in BLANKS or text[cut - 1] in "-\u2013\u2014|\u00b7\u2022"):
+                cut -= 1
         found.append((hit, cut))
         if nxt is None:
             break
         hit = nxt
     return found
+
+
+def seen_label_or_colon(text: str, line: Line) -> bool:
+    """Whether a line may hold flattened labels: it has a colon after its first few characters."""
+    found = _COLON.search(text, line.lead + 3, min(line.trail, line.lead + SPLIT_WINDOW))
+    return found is not None
 
 
 def _close(blocks: list[Block], block: Block) -> None:

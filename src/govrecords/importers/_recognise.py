@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from govrecords.dateparse import parse_when
 from govrecords.dates import DateRange, PartialDate, When
 from govrecords.errors import DateParseError
@@ -47,6 +49,7 @@ __all__ = [
     "find_date",
     "find_identifier",
     "is_masthead",
+    "normalise_when",
     "title_rejection",
     "trim_title",
 ]
@@ -132,13 +135,13 @@ _ZONES = (
 )
 # One date passage: a run of date words, numbers, times, zones and the joints between them.
 _PIECE = (
-    rf"(?:\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?|(?:{_MONTH_NAMES})\b\.?|(?:{_WEEKDAYS})\b\.?|\d{{4}}\b"
+    rf"(?:\d{{1,2}}[:.h]\d{{2}}h?(?:[ \t]*[ap]\.?m\.?)?|(?:{_MONTH_NAMES})\b\.?|(?:{_WEEKDAYS})\b\.?|\d{{4}}\b"
     rf"|\d{{1,2}}(?:st|nd|rd|th|er)?\b|(?:{_ZONES})\b(?:\s*[+\-\u2212]\s*\d{{1,2}}(?::?\d{{2}})?)?"
     r"|\(\s*local\s+time\s*\)|[ap]\.?m\.?\b)"
 )
 _JOINT = (
-    r"(?:\s*(?:[,\-\u2013\u2014/|]|\bto\b|\bfrom\b|\band\b|\buntil\b|\btill\b|\bthrough\b|\bau\b|\bdu\b"
-    r"|\bet\b|\bde\b|\bthe\b|\bof\b|\bday\s+of\b)\s*|\s+)"
+    r"(?:[ \t\u00a0]*(?:[,\-\u2013\u2014/|()]|\bto\b|\bfrom\b|\band\b|\buntil\b|\btill\b|\bthrough\b|\bau\b"
+    r"|\bdu\b|\bet\b|\bde\b|\bthe\b|\bof\b|\bday[ \t]+of\b)[ \t\u00a0]*|[ \t\u00a0]+)+"
 )
 _PASSAGE = re.compile(rf"(?:\bfrom\s+)?{_PIECE}(?:{_JOINT}{_PIECE})*", re.IGNORECASE)
 _MONTH = re.compile(rf"\b(?:{_MONTH_NAMES})\b", re.IGNORECASE)
@@ -147,7 +150,7 @@ _YEAR = re.compile(r"\b(?:19[89]\d|20[0-4]\d)\b")
 # Dates that are not the meeting's: revisions, postings, drafts, deadlines, comments, copyright.
 _NOT_MEETING = re.compile(
     r"\b(?:edited|revision|revised|modified|posted|published|publication|updated|update|deadline|due|comments?"
-    r"|commenting|submitted|submission|retrieved|accessed|printed|copyright|draft|version|last|until|before"
+    r"|commenting|submitted|submission|retrieved|accessed|printed|copyright|draft|version|last\s+(?:edited|updated|modified)|until|before"
     r"|by|registration|register|born|adopted|signed|launched|released|issued|apply|applications?)\b"
     r"|\u00a9|\[",
     re.IGNORECASE,
@@ -192,38 +195,118 @@ def document_year(text: str) -> int | None:
     return int(max(set(years), key=lambda year: (years.count(year), -years.index(year))))
 
 
-def _candidates(text: str, limit: int) -> list[tuple[int, int, When, bool]]:
-    found: list[tuple[int, int, When, bool]] = []
+_TIME_RANGE = re.compile(
+    r"(\d{1,2})[:.h](\d{2})h?\s*(?:[ap]\.?m\.?)?\s*(?:-|\u2013|\u2014|to|until|till)\s*(\d{1,2})[:.h](\d{2})h?"
+    r"\s*(?:[ap]\.?m\.?)?(?:\s*\(?\s*([A-Za-z]{1,5}(?:\s*[+\-\u2212]\s*\d{1,2}(?::?\d{2})?)?)\s*\)?)?",
+    re.IGNORECASE,
+)
+_ONE_TIME = re.compile(r"(\d{1,2})[:.h](\d{2})h?(?:\s*\(?\s*([A-Za-z]{1,5})\s*\)?)?")
+
+
+def _parse(passage: str, default: PartialDate | None = None) -> When | None:
+    try:
+        return parse_when(passage, default=default)
+    except DateParseError:
+        return None
+
+
+def normalise_when(passage: str, default: PartialDate | None = None) -> str | None:
+    """A wording of *passage* the date reader takes, or None when none is found.
+
+    The passage itself when it reads; else its day and its time range written
+    plainly ("Tuesday, 13 November 2018 - 10:10 to 11:40" gives "Tuesday, 13
+    November 2018 10:10-11:40"; "14.30 - 16.00" gives "14:30-16:00"); else the
+    same without its first words ("Room 5 | 17 Dec 2024, 10:30-12:00").
+
+    >>> normalise_when("Tuesday, 13 November 2018 - 10:10 to 11:40")
+    'Tuesday, 13 November 2018 10:10-11:40'
+    """
+    if len(passage) > 200:
+        return None
+    if _parse(passage, default) is not None:
+        return passage
+    variants: list[str] = []
+    times = _TIME_RANGE.search(passage)
+    if times is not None:
+        zone = times.group(5) or ""
+        if zone and zone.lower().rstrip("+-0123456789: ") not in _ZONE_WORDS:
+            zone = ""
+        day = passage[: times.start()].rstrip(" ,-\u2013\u2014|(")
+        clock = f"{int(times.group(1)):02d}:{times.group(2)}-{int(times.group(3)):02d}:{times.group(4)}"
+        variants.append(f"{day} {clock} {zone}".strip())
+    else:
+        one = _ONE_TIME.search(passage)
+        if one is not None:
+            day = passage[: one.start()].rstrip(" ,-\u2013\u2014|(")
+            zone = one.group(3) or ""
+            if zone and zone.lower() not in _ZONE_WORDS:
+                zone = ""
+            variants.append(f"{day} {int(one.group(1)):02d}:{one.group(2)} {zone}".strip())
+    for variant in variants:
+        if _parse(variant, default) is not None:
+            return variant
+    words = passage.split()
+    for cut in range(1, min(4, len(words))):
+        shorter = " ".join(words[cut:])
+        if _MONTH.search(shorter) and (fixed := normalise_when(shorter, default)) is not None:
+            return fixed
+    return None
+
+
+_ZONE_WORDS = frozenset(_ZONES.replace("\n", "").split("|"))
+_MEETING_CUE = re.compile(
+    r"\b(?:held|met|meets|took\s+place|takes\s+place|convened|gathered|hosted|meeting|session|workshop|forum"
+    r"|date|dates|when)\b",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen
+class _Candidate:
+    start: int
+    end: int
+    when: When
+    guessed: bool
+    cue: bool
+    own_line: bool
+
+
+def _candidates(text: str, limit: int) -> list[_Candidate]:
+    found: list[_Candidate] = []
     year = document_year(text)
-    head = text[:limit]
-    for match in _PASSAGE.finditer(head):
+    default = PartialDate(year) if year is not None else None
+    for match in _PASSAGE.finditer(text, 0, min(len(text), limit)):
         start, end = match.span()
         passage = match.group()
-        if not (_MONTH.search(passage) or _NUMERIC.search(passage)):
+        if not (_MONTH.search(passage) or _NUMERIC.search(passage)) or not re.search(r"\d", passage):
             continue
-        while end > start and text[end - 1] in " ,-\u2013\u2014/|.":
+        while end > start and text[end - 1] in " ,-\u2013\u2014/|.(":
             end -= 1
-        if text[start:end].lower().startswith("from "):
-            pass
-        if _excluded(text, start, end):
+        if text[start:end].count("(") > text[start:end].count(")") and text[start] != "(":
+            end = text.rfind("(", start, end)
+            while end > start and text[end - 1] in " ,-\u2013\u2014/|.":
+                end -= 1
+        if end <= start or _excluded(text, start, end):
             continue
         passage = text[start:end]
-        if len(re.findall(r"\d", passage)) == 0:
-            continue
         guessed = False
-        try:
-            when = parse_when(passage)
-        except DateParseError as error:
-            if year is None or "year" not in error.reason:
-                continue
-            try:
-                when = parse_when(passage, default=PartialDate(year))
-            except DateParseError:
-                continue
+        wording = normalise_when(passage)
+        if wording is None and default is not None and (wording := normalise_when(passage, default)) is not None:
             guessed = True
-        if _rank(when) == 0:
+        if wording is None:
             continue
-        found.append((start, end, when, guessed))
+        when = _parse(wording, default if guessed else None)
+        if when is None or _rank(when) == 0:
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        sentence = text[max(line_start, start - 200) : start]
+        breaks = list(_SENTENCE_BREAK.finditer(sentence))
+        if breaks:
+            sentence = sentence[breaks[-1].end() :]
+        own_line = len(line.strip()) <= 90
+        found.append(_Candidate(start, end, when, guessed, _MEETING_CUE.search(sentence) is not None, own_line))
     return found
 
 
@@ -242,11 +325,14 @@ def _excluded(text: str, start: int, end: int) -> bool:
 def find_date(text: str, limit: int = _DATE_LIMIT) -> tuple[int, int, When, bool] | None:
     r"""The meeting's or session's date: its span, the date, and whether its year was completed from context.
 
-    The first passage precise to the day (or a range of days) is the meeting's;
-    a later, more precise one inside it (the session's day, or a time on that
-    day) wins over it. With no day, the first month. Revision, posting, draft
-    and deadline dates are passed over. A date without a year takes the year the
-    document names most, and is flagged as guessed.
+    The first passage precise to the day (or a range of days) that a sentence
+    presents as the meeting's ("held in ... from", "met on") wins, else the first
+    precise to the day; a later one inside it on a line of its own or with a time
+    (the session's day) wins over it, and a later range holding it (a press
+    release's dateline, then the meeting's days) too. With no day, the first
+    month. Revision, posting, draft and deadline dates are passed over. A date
+    without a year takes the year the document names most, and is flagged as
+    guessed; one with its year is preferred.
 
     >>> text = "held from 3 to 5 October 2017.\n\nWednesday, 4 October 2017\n"
     >>> start, end, when, guessed = find_date(text)
@@ -256,15 +342,23 @@ def find_date(text: str, limit: int = _DATE_LIMIT) -> tuple[int, int, When, bool
     found = _candidates(text, limit)
     if not found:
         return None
-    days = [item for item in found if _rank(item[2]) >= 2]
+    days = [item for item in found if _rank(item.when) >= 2 and not item.guessed]
+    days = days or [item for item in found if _rank(item.when) >= 2]
     if not days:
-        return found[0]
-    best = days[0]
-    for item in days[1:]:
-        when = item[2]
-        if _inside(when, best[2]) or (_rank(when) > _rank(best[2]) and _same_day(when, best[2])):
+        first = found[0]
+        return first.start, first.end, first.when, first.guessed
+    cued = [item for item in days if item.cue and _rank(item.when) >= 2]
+    best = cued[0] if cued and not days[0].own_line else days[0]
+    for item in days:
+        if item.start <= best.start:
+            continue
+        when = item.when
+        session_day = _inside(when, best.when) and (item.own_line or _rank(when) == 3)
+        timed = _rank(when) > _rank(best.when) and _same_day(when, best.when)
+        meeting = _inside(best.when, when) and _rank(best.when) < 3 and not isinstance(best.when, DateRange)
+        if session_day or timed or meeting:
             best = item
-    return best
+    return best.start, best.end, best.when, best.guessed
 
 
 def _same_day(one: When, other: When) -> bool:
@@ -535,12 +629,67 @@ _DOCUMENT_WORDS = frozenset(
 )
 _GENERIC_HEADING = frozenset(
     {
-        "workshop", "workshops", "report", "reports", "session", "sessions", "main", "programme", "program", "for",
-        "of", "the", "on", "and", "summary", "preparatory", "process", "venue", "map", "page", "compiled", "by",
-        "secretariat", "template", "proposal", "agenda", "schedule", "day", "annex", "contents", "table",
-        "documents", "document", "transcript", "full", "also", "available", "in", "overview", "background", "a",
-        "open", "forum", "forums", "town", "hall", "halls", "sessions", "list", "all", "archive", "news", "event",
-        "events", "details", "information", "info", "description", "abstract", "title", "home", "minutes",
+        "workshop",
+        "workshops",
+        "report",
+        "reports",
+        "session",
+        "sessions",
+        "main",
+        "programme",
+        "program",
+        "for",
+        "of",
+        "the",
+        "on",
+        "and",
+        "summary",
+        "preparatory",
+        "process",
+        "venue",
+        "map",
+        "page",
+        "compiled",
+        "by",
+        "secretariat",
+        "template",
+        "proposal",
+        "agenda",
+        "schedule",
+        "day",
+        "annex",
+        "contents",
+        "table",
+        "documents",
+        "document",
+        "transcript",
+        "full",
+        "also",
+        "available",
+        "in",
+        "overview",
+        "background",
+        "a",
+        "open",
+        "forum",
+        "forums",
+        "town",
+        "hall",
+        "halls",
+        "list",
+        "all",
+        "archive",
+        "news",
+        "event",
+        "events",
+        "details",
+        "information",
+        "info",
+        "description",
+        "abstract",
+        "title",
+        "home",
+        "minutes",
     }
 )
 _INSTRUCTION = re.compile(
@@ -594,18 +743,64 @@ def _only_date_or_place(line: str) -> bool:
 
 _LABEL_WORDS = frozenset(
     {
-        "name", "title", "date", "dates", "time", "list", "venue", "place", "location", "room", "organizer",
-        "organiser", "organizers", "organisers", "speaker", "speakers", "moderator", "moderators", "rapporteur",
-        "session", "type", "theme", "subtheme", "track", "format", "chair", "status", "contact", "email",
-        "country", "affiliation", "paper", "description", "summary", "report", "notes", "panellists", "panelists",
-        "question", "questions", "where", "when", "by", "proposer", "proposers", "reporter", "focal", "source",
+        "name",
+        "title",
+        "date",
+        "dates",
+        "time",
+        "list",
+        "venue",
+        "place",
+        "location",
+        "room",
+        "organizer",
+        "organiser",
+        "organizers",
+        "organisers",
+        "speaker",
+        "speakers",
+        "moderator",
+        "moderators",
+        "rapporteur",
+        "session",
+        "type",
+        "theme",
+        "subtheme",
+        "track",
+        "format",
+        "chair",
+        "status",
+        "contact",
+        "email",
+        "country",
+        "affiliation",
+        "paper",
+        "description",
+        "summary",
+        "report",
+        "notes",
+        "panellists",
+        "panelists",
+        "question",
+        "questions",
+        "where",
+        "when",
+        "by",
+        "proposer",
+        "proposers",
+        "reporter",
+        "focal",
+        "source",
     }
 )
 
 
 def _is_label(prefix: str) -> bool:
-    """Whether the words before a colon are a field's label ("Venue", "Speaker 1"), not the first half of a
-    title with a subtitle ("Governing generative AI: who writes the rules?")."""
+    """Whether the words before a colon are a field's label, not the first half of a title with a subtitle.
+
+    "Venue" and "Speaker 1" are labels; "Governing generative AI" (before "who
+    writes the rules?") is not.
+    """
     if _CODE.fullmatch(prefix.strip()):
         return False  # "WORKSHOP 61: KEEPING CHILDREN SAFE ...": a session id, then the title
     words = re.findall(r"[^\W_]+", prefix.lower())
@@ -735,13 +930,15 @@ def trim_title(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_context(head: str) -> bool:
-    """Whether what stands before a session id in a title line only places it ("African IGF 2017 - Day 2 -
-    Main Hall -", "IGF 2022 Day 3"): forum, year, day, room."""
+    """Whether what stands before a session id in a title line only places it: forum, year, day, room.
+
+    "African IGF 2017 - Day 2 - Main Hall -" and "IGF 2022 Day 3" do.
+    """
     pieces = [p for p in _SEPARATOR.split(head) if p.strip(" -\u2013\u2014|")]
     if not pieces:
         return True
-    for piece in pieces:
-        piece = piece.strip(" -\u2013\u2014|")
+    for raw in pieces:
+        piece = raw.strip(" -\u2013\u2014|")
         if re.fullmatch(r"(?i)(?:day\s+\d+|main\s+hall|plenary(?:\s+hall)?|(?:room|hall)\s+\w+)", piece):
             continue
         if re.fullmatch(r"(?i)(?:.*\b(?:igf|forum)\b.*?)(?:\s+day\s+\d+)?", piece) and (
