@@ -510,6 +510,9 @@ def find_city(text: str, limit: int = _HEAD_LIMIT) -> tuple[int, int] | None:
                 continue  # "Kwame Mensah, Ghana Open Data Initiative": an organisation, not a place
             cue = _VENUE_CUE.search(before) is not None
             alone = index < 6 and not before.strip() and not after
+            masthead = before.strip(" |-\u2013\u2014\u00b7") if before.strip() else ""
+            if index < 8 and masthead and is_masthead(masthead) and before.rstrip()[-1:] in "|-\u2013\u2014\u00b7":
+                alone = True  # "Internet Governance Forum 2021 | Katowice, Poland | Hybrid"
             dated = (
                 len(line) <= 120
                 and re.search(r"[|\u2013\u2014\-\u00b7,]\s*$|^\s*$", before) is not None
@@ -738,7 +741,10 @@ def _only_date_or_place(line: str) -> bool:
     passage = _CITY_COUNTRY.sub(" ", passage)
     leftover = re.findall(r"[^\W\d_]{2,}", passage)
     leftover = [w for w in leftover if w.lower() not in _FORUM_WORDS and country_code(w) is None and not _known_city(w)]
-    return len(leftover) <= 1 and (bool(_MONTH.search(line)) or bool(_CITY_COUNTRY.search(line)))
+    dated = bool(_MONTH.search(line))
+    if dated and len(line) <= 70 and len(leftover) <= 4 and all(w[:1].isupper() for w in leftover):
+        return True  # "Port Lumen, 3-5 September 2013": a place and a date
+    return len(leftover) <= 1 and (dated or bool(_CITY_COUNTRY.search(line)))
 
 
 _LABEL_WORDS = frozenset(
@@ -806,7 +812,7 @@ def _is_label(prefix: str) -> bool:
     words = re.findall(r"[^\W_]+", prefix.lower())
     if len(words) <= 2 or re.search(r"[\d()&/\[]", prefix):
         return True
-    return any(word in _LABEL_WORDS for word in words) and "," not in prefix
+    return len(words) <= 4 and any(word in _LABEL_WORDS for word in words) and "," not in prefix
 
 
 def title_rejection(line: str) -> str | None:
@@ -827,8 +833,6 @@ def title_rejection(line: str) -> str | None:
         return "navigation"
     if "»" in stripped or " > " in stripped:
         return "navigation"
-    if _only_date_or_place(stripped):
-        return "dateline"
     words = re.findall(r"[^\W\d_]+", stripped.lower())
     if words and all(word in _GENERIC_HEADING for word in words):
         return "heading"
@@ -836,15 +840,17 @@ def title_rejection(line: str) -> str | None:
         return "instruction"
     if _PERSON.match(stripped):
         return "person"
-    if stripped.startswith((">>", "&gt;&gt;")):
+    if line.lstrip().startswith((">>", "&gt;&gt;")):
         return "turn"
     if _PERSON.match(stripped):
         return "person"
     if _LABEL_LINE.match(stripped) and _is_label(stripped.split(":", 1)[0]):
         return "label"
+    if _only_date_or_place(stripped):
+        return "dateline"
     if stripped.endswith(":"):
         return "label"
-    if len(stripped) > 160 or (stripped.endswith(".") and len(stripped.split()) > 8):
+    if len(stripped) > 160 or (stripped.endswith(".") and len(stripped.split()) > 3):
         return "sentence"
     if is_masthead(stripped):
         return "masthead"
