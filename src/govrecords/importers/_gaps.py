@@ -106,10 +106,12 @@ def _title(state: State, layout: Layout) -> None:
 def _dropped(state: State, old_start: int, start: int, old_end: int, end: int) -> None:
     """Warn about what trimming cut from a title (a session id, a year, a status stamp)."""
     for cut_start, cut_end in ((old_start, start), (end, old_end)):
-        if state.text[cut_start:cut_end].strip(" \t-\u2013\u2014|:,"):
-            quoted = state.quote(cut_start, cut_end)
-            what = f"cut from the title (a session id, year or status): {quoted!r}"
-            state.warn("boilerplate", cut_start, cut_end, what)
+        if not state.text[cut_start:cut_end].strip(" \t-\u2013\u2014|:,"):
+            state.mark(cut_start, cut_end)  # punctuation between a title and what was cut: structure
+            continue
+        quoted = state.quote(cut_start, cut_end)
+        what = f"cut from the title (a session id, year or status): {quoted!r}"
+        state.warn("boilerplate", cut_start, cut_end, what)
 
 
 def _normalise_date(state: State, values: dict[str, Value]) -> None:

@@ -385,7 +385,7 @@ def find_inline_label(text: str, line: Line, start: int, matcher: Matcher, conte
         window = max(start, colon.start() - LOOKAHEAD)
         starts = [m.start() for m in _WORD_START.finditer(text, window, colon.start())][-_BACK_WORDS:]
         for at in starts:
-            if at <= start:
+            if at < start:
                 continue
             before = text[max(line.lead, at - 5) : at]
             if before.rstrip().endswith(("&", "/", " and", "+")):

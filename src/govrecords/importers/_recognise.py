@@ -487,6 +487,57 @@ def _known_city(words: str) -> bool:
     return any(key in {fold_text(p) for p in (forum.city, *forum.aliases)} for forum in KNOWN_FORUMS)
 
 
+_PROSE_CITY = re.compile(
+    r"(?P<lead>\b(?:met|meets|held|hosted|convened|gathered|place|took\s+place|meeting)\b[^.;\n]{0,80}?)?"
+    r"\b(?:in|at)\s+(?P<city>[A-Z\u00c0-\u00de][\w'\u2019\-]+(?:\s+[A-Z\u00c0-\u00de][\w'\u2019\-]+){0,2})"
+    r"(?=\s*[,.;]|\s+(?:on|from|for|between)\b)"
+)
+_MEETING_VERB = re.compile(r"\b(?:met|meets|held|hosted|convened|gathered|took\s+place|takes\s+place)\b", re.IGNORECASE)
+_DATE_START = re.compile(
+    rf"^(?:(?:du|le|from|on)\s+)?(?:(?:{_WEEKDAYS})\b[,.]?\s*)?\d{{1,2}}(?:st|nd|rd|th|er)?\b.*\b(?:{_MONTH_NAMES})\b"
+    rf"|^(?:{_MONTH_NAMES})\s+\d{{1,2}}\b",
+    re.IGNORECASE,
+)
+
+
+def _dateline_city(line: str, index: int) -> tuple[int, int] | None:
+    """The city of a dateline, or of a header naming a known host city.
+
+    Datelines: "City, 14 - 15 July 2016", "Open consultation, Novi Sad, 14 March
+    2008" (a short line of the header); headers: "IGF 2024 Riyadh - Programme".
+    """
+    line = line[:100]
+    offset = 0
+    parts = line.split(",")
+    for number, part in enumerate(parts):
+        rest = line[offset + len(part) + 1 :].strip()
+        if number + 1 < len(parts) and country_code(parts[number + 1].strip()) is not None:
+            rest = ",".join(parts[number + 2 :]).strip()  # "Castries, Saint Lucia, 28 August 2015"
+        words = part.strip()
+        lead = offset + len(part) - len(part.lstrip())
+        offset += len(part) + 1
+        if not words or not rest or not _DATE_START.match(rest):
+            continue
+        if words.isupper():
+            words = words.title()
+        calendar = rf"(?i)(?:{_WEEKDAYS}|{_MONTH_NAMES})\.?"
+        if ":" in words or any(re.fullmatch(calendar, word) for word in words.split()):
+            continue  # "Date: Thursday, 12 November 2015": a label and a weekday, not a place
+        if (
+            _is_city(words)
+            and len(words.split()) <= 3
+            and all(w[:1].isupper() or w in ("de", "da", "el") for w in words.split())
+        ):
+            return lead, lead + len(part.strip())
+    if index < 8 and (is_masthead(line) or re.search(r"\bIGF\s+(?:19|20)\d{2}\b", line)):
+        for forum in KNOWN_FORUMS:
+            for name in (forum.city, *forum.aliases):
+                at = line.find(name)
+                if at >= 0 and (at == 0 or not line[at - 1].isalpha()):
+                    return at, at + len(name)
+    return None
+
+
 def find_city(text: str, limit: int = _HEAD_LIMIT) -> tuple[int, int] | None:
     """The span of the meeting's "City, Country" (or its known host city), or None.
 
@@ -511,7 +562,8 @@ def find_city(text: str, limit: int = _HEAD_LIMIT) -> tuple[int, int] | None:
             cue = _VENUE_CUE.search(before) is not None
             alone = index < 6 and not before.strip() and not after
             masthead = before.strip(" |-\u2013\u2014\u00b7") if before.strip() else ""
-            if index < 8 and masthead and is_masthead(masthead) and before.rstrip()[-1:] in "|-\u2013\u2014\u00b7":
+            headed = is_masthead(masthead) or _YEAR.search(masthead) is not None
+            if index < 8 and masthead and headed and before.rstrip()[-1:] in "|-\u2013\u2014\u00b7":
                 alone = True  # "Internet Governance Forum 2021 | Katowice, Poland | Hybrid"
             dated = (
                 len(line) <= 120
@@ -521,6 +573,22 @@ def find_city(text: str, limit: int = _HEAD_LIMIT) -> tuple[int, int] | None:
             if not (cue or alone or dated):
                 continue
             return start + city_start, start + span_end
+    lines = _lines(text, limit)
+    for index, (start, end) in enumerate(lines[:16]):
+        found = _dateline_city(text[start:end], index)
+        if found is not None:
+            return start + found[0], start + found[1]
+    for match in _PROSE_CITY.finditer(text, 0, min(len(text), limit)):
+        city = match.group("city")
+        words = city.split()
+        if _MONTH.fullmatch(words[0]) or not _is_city(city) or country_code(city) is not None:
+            continue
+        sentence = text[max(0, match.start() - 120) : match.start()]
+        breaks = list(_SENTENCE_BREAK.finditer(sentence))
+        if breaks:
+            sentence = sentence[breaks[-1].end() :]
+        if _MEETING_VERB.search(sentence + " " + (match.group("lead") or "")):
+            return match.start("city"), match.end("city")
     # a known host city after a venue phrase: "held in Kyoto from ..."
     for match in re.finditer(r"\b(?:held|met|took\s+place|convened|hosted)\s+in\s+(" + _CITY + ")", text[:limit]):
         if _known_city(match.group(1)):
