@@ -10,7 +10,7 @@ an empty identifier, date or city is read wherever the text gives it
 
 from __future__ import annotations
 
-from govrecords.dates import DateRange
+from govrecords.dates import DateRange, PartialDate
 from govrecords.importers._layout import Layout
 from govrecords.importers._places import split_place
 from govrecords.importers._recognise import (
@@ -38,7 +38,6 @@ def fill_fields(state: State, layout: Layout, *, draft: Draft | None = None) -> 
         draft = state.draft
     values = draft.values
     text = state.text
-    _normalise_date(state, values)
     if "identifier" not in values and draft is state.draft:
         found = find_identifier(text)
         if found is not None:
@@ -53,14 +52,21 @@ def fill_fields(state: State, layout: Layout, *, draft: Draft | None = None) -> 
             wording = state.value(start, end)
             first = when.start if isinstance(when, DateRange) else when
             year = first.year if first is not None else None
-            value = f"{wording} {year}" if guessed and year is not None else wording
+            default = PartialDate(year) if guessed and year is not None else None
+            value = normalise_when(wording, default) or wording
+            if default is not None:
+                value = f"{value} {year}"  # the year the document names completes the date
             values["date"] = Value(value, start, end)
+            time = values.get("time")
+            if time is not None and time.start < end and start < time.end:
+                values["time"] = Value("", time.start, time.end, time.heading)  # the date passage holds it
             what = (
                 f"a date without a year, completed with the year the document names ({year})"
                 if guessed
                 else "the meeting's date, read outside any date label"
             )
             state.warn("guessed-value", start, end, f"{what}: {state.quote(start, end)!r}")
+    _normalise_date(state, values)
     place = values.get("place")
     city = split_place(place.value)[1] if place is not None else None
     if (city is None and "venue" not in values) or (place is not None and city is None):

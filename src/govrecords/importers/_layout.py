@@ -329,7 +329,7 @@ def lay_out(text: str, lines: list[Line], template: Template, matcher: Matcher) 
                     cut -= 1
                 if cut > line.lead:
                     current.lines.append(Line(line.number, line.start, line.end, line.lead, cut))
-                label_hit = inline
+                label_hit = attrs.evolve(inline, start=cut)
         if label_hit is not None:
             seen_label = True
             first_line_done = True
@@ -425,7 +425,7 @@ def split_fields(
         found.append((hit, cut))
         if nxt is None:
             break
-        hit = nxt
+        hit = attrs.evolve(nxt, start=cut)  # the separator before a flattened label is read as structure
     return found
 
 

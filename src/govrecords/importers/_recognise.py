@@ -282,6 +282,8 @@ def _candidates(text: str, limit: int) -> list[_Candidate]:
             continue
         while end > start and text[end - 1] in " ,-\u2013\u2014/|.(":
             end -= 1
+        if text[start:end].count("(") > text[start:end].count(")") and text[end : end + 1] == ")":
+            end += 1  # "2020 (15:20 UTC)": the closing bracket belongs to the passage
         if text[start:end].count("(") > text[start:end].count(")") and text[start] != "(":
             end = text.rfind("(", start, end)
             while end > start and text[end - 1] in " ,-\u2013\u2014/|.":
@@ -348,12 +350,15 @@ def find_date(text: str, limit: int = _DATE_LIMIT) -> tuple[int, int, When, bool
         first = found[0]
         return first.start, first.end, first.when, first.guessed
     cued = [item for item in days if item.cue and _rank(item.when) >= 2]
-    best = cued[0] if cued and not days[0].own_line else days[0]
-    for item in days:
-        if item.start <= best.start:
-            continue
+    best = days[0]
+    if cued and (not best.own_line or (isinstance(cued[0].when, DateRange) and not _inside(best.when, cued[0].when))):
+        best = cued[0]  # "held in Monrovia from the 23rd to 25th of August" over a communique's own date
+    later = [item for item in found if _rank(item.when) >= 2 and item.start > best.start]
+    for item in later:
         when = item.when
-        session_day = _inside(when, best.when) and (item.own_line or _rank(when) == 3)
+        if item.guessed and not _inside(when, best.when):
+            continue
+        session_day = _inside(when, best.when) and (item.own_line or _rank(when) == 3 or item.cue)
         timed = _rank(when) > _rank(best.when) and _same_day(when, best.when)
         meeting = _inside(best.when, when) and _rank(best.when) < 3 and not isinstance(best.when, DateRange)
         if session_day or timed or meeting:
