@@ -16,7 +16,7 @@ import attrs
 
 from govrecords._version import __version__
 from govrecords.importers._fields import Contact, finish_contact, read_block, read_pattern
-from govrecords.importers._gaps import fill_fields
+from govrecords.importers._gaps import fill_fields, trimmed_title
 from govrecords.importers._layout import Matcher, lay_out
 from govrecords.importers._messages import MessageGroup, read_messages
 from govrecords.importers._records import build_forum, build_record, forum_year, unique_id
@@ -80,6 +80,7 @@ def run(
     records: list[Session | Workshop] = []
     if template.produces == "messages":
         title, groups = read_messages(state, layout.blocks)
+        title = trimmed_title(state, title)
         if groups:
             fill_fields(state, layout, draft=groups[0].draft)
         year = forum_year(state)

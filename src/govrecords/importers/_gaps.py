@@ -23,8 +23,9 @@ from govrecords.importers._recognise import (
     trim_title,
 )
 from govrecords.importers._state import Draft, State, Value
+from govrecords.importers._tables import first_row
 
-__all__ = ["fill_fields"]
+__all__ = ["fill_fields", "trimmed_title"]
 
 
 def fill_fields(state: State, layout: Layout, *, draft: Draft | None = None) -> None:
@@ -79,6 +80,17 @@ def fill_fields(state: State, layout: Layout, *, draft: Draft | None = None) -> 
             state.warn("guessed-value", start, end, f"the meeting's city, read from {state.quote(start, end)!r}")
 
 
+def trimmed_title(state: State, title: Value | None) -> Value | None:
+    """A document's title without its status stamp or session-id suffix ("(draft for community review)")."""
+    if title is None:
+        return None
+    start, end = trim_title(state.text, title.start, title.end)
+    if (start, end) == (title.start, title.end) or end <= start:
+        return title
+    _dropped(state, title.start, start, title.end, end)
+    return Value(state.value(start, end), start, end, title.heading)
+
+
 def _title(state: State, layout: Layout) -> None:
     values = state.draft.values
     current = values.get("title")
@@ -91,6 +103,8 @@ def _title(state: State, layout: Layout) -> None:
         if (start, end) != (current.start, current.end) and end > start:
             values["title"] = Value(state.value(start, end), start, end, current.heading)
             _dropped(state, current.start, start, current.end, end)
+        return
+    if state.template.table and _table_row(state, current):
         return
     chosen = choose_title(state.text)
     if chosen is None:
@@ -107,6 +121,24 @@ def _title(state: State, layout: Layout) -> None:
         _dropped(state, current.start, start, current.end, end)
     note = f"; {skipped} line(s) above passed over as banners, datelines or labels" if skipped else ""
     state.warn("guessed-title", start, end, f"no title label; chosen among the first lines{note}")
+
+
+def _table_row(state: State, current: Value | None) -> bool:
+    """Take the title (and the id) of a table of records from its first row; whether one was found."""
+    row = first_row(state.text)
+    if row is None:
+        return False
+    values = state.draft.values
+    start, end = row.title_span
+    values["title"] = Value(row.title, start, end)
+    state.warn("guessed-title", start, end, f"the title of the table's first record: {row.title!r}")
+    if current is not None and not (current.start <= start and end <= current.end):
+        quoted = state.quote(current.start, current.end)
+        state.warn("boilerplate", current.start, current.end, f"not the title (a table's caption): {quoted!r}")
+    if row.is_id and "identifier" not in values:
+        values["identifier"] = Value(state.value(*row.number), *row.number)
+        state.warn("guessed-value", row.number[0], row.number[1], "the session id of the table's first record")
+    return True
 
 
 def _dropped(state: State, old_start: int, start: int, old_end: int, end: int) -> None:

@@ -15,6 +15,7 @@ import re
 import attrs
 
 from govrecords.importers._patterns import PatternMatch, match_pattern
+from govrecords.importers._recognise import title_rejection
 from govrecords.importers._template import Label, LinePattern, Template
 from govrecords.importers._text import BLANKS, Line, fold, fold_text, fold_tight, list_marker
 from govrecords.vocabulary import read_force
@@ -23,6 +24,9 @@ __all__ = ["LOOKAHEAD", "Block", "LabelHit", "Layout", "Matcher", "PatternHit", 
 
 LOOKAHEAD = 240
 """How many characters of a line are searched for a label."""
+
+MESSAGES_HEAD = 8
+"""How many non-blank lines at the start of a messages document are checked for banners and datelines."""
 
 PATTERN_LINE_LIMIT = 1000
 """Lines longer than this are never read by a pattern (no title line is that long)."""
@@ -314,6 +318,15 @@ def lay_out(text: str, lines: list[Line], template: Template, matcher: Matcher) 
         if matcher.is_boilerplate(text, line, quick):
             boilerplate.append(line)
             continue
+        if (
+            template.produces == "messages"
+            and content_lines <= MESSAGES_HEAD
+            and not seen_label
+            and line.trail - line.lead <= LOOKAHEAD
+            and title_rejection(text[line.lead : line.trail]) in ("boilerplate", "navigation", "dateline")
+        ):
+            boilerplate.append(line)  # a messages document's banner or dateline is not a sub-heading
+            continue
         if not seen_label and line.trail - line.lead <= PATTERN_LINE_LIMIT:
             hit = _try_patterns(text, line, template, used_patterns, content_lines)
             if hit is not None:
@@ -363,13 +376,13 @@ def lay_out(text: str, lines: list[Line], template: Template, matcher: Matcher) 
 
 
 _SEPARATOR = re.compile(r"[ \t\u00a0]{2,}|\t|[ \u00a0][-\u2013\u2014|\u00b7\u2022][ \u00a0]")
-_COLON = re.compile("[:\uff1a]")
+_COLON = re.compile("[:?\uff1a]")
 _WORD_START = re.compile(r"(?<![\w'\u2019])\w")
 SPLIT_WINDOW = 2000
 """How many characters of a line are searched for labels flattened into it ("Date: 7 May  Time: 10:00")."""
 SPLIT_LIMIT = 24
 """The most labels one line is split into."""
-_BACK_WORDS = 7
+_BACK_WORDS = 12
 """How many words before a colon a flattened label may start."""
 
 

@@ -904,7 +904,7 @@ def title_rejection(line: str) -> str | None:
     pieces = re.split(r"\s+[|»>·/]\s+|\s+\u2022\s+", stripped)
     if len(pieces) >= 3 and sum(len(p.split()) <= 3 for p in pieces) >= len(pieces) - 1:
         return "navigation"
-    if "»" in stripped or " > " in stripped:
+    if "»" in stripped or " > " in stripped or "\u203a" in stripped:
         return "navigation"
     words = re.findall(r"[^\W\d_]+", stripped.lower())
     if words and all(word in _GENERIC_HEADING for word in words):
@@ -1035,6 +1035,7 @@ def _is_code_or_year(piece: str) -> bool:
     words = re.findall(r"[^\W\d_]+", rest.lower())
     if not words:
         return bool(piece.strip())
-    return all(word in _FORUM_WORDS or word in {"main", "hall", "room", "plenary"} for word in words) and (
+    allowed = {"main", "hall", "room", "plenary", "session", "sessions", "workshop", "open", "town", "programme"}
+    return all(word in _FORUM_WORDS or word in allowed for word in words) and (
         _CODE.search(piece) is not None or bool(re.search(r"\b(?:19|20)\d{2}\b", piece))
     )
