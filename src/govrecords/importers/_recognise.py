@@ -40,7 +40,7 @@ from govrecords.dateparse import parse_when
 from govrecords.dates import DateRange, PartialDate, When
 from govrecords.errors import DateParseError
 from govrecords.importers._places import KNOWN_FORUMS, country_code
-from govrecords.importers._text import fold_text
+from govrecords.importers._text import BLANKS, fold_text
 
 __all__ = [
     "TITLE_LINES",
@@ -78,9 +78,9 @@ def _lines(text: str, limit: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for match in re.finditer(r"[^\r\n]+", text[:limit]):
         start, end = match.span()
-        while start < end and text[start].isspace():
+        while start < end and text[start] in BLANKS:
             start += 1
-        while end > start and text[end - 1].isspace():
+        while end > start and text[end - 1] in BLANKS:
             end -= 1
         if end > start:
             out.append((start, end))
