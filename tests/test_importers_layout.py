@@ -27,6 +27,7 @@ from govrecords.importers._recognise import (
     trim_title,
 )
 from govrecords.importers._refuse import NOISE_SHARE, noise_share
+from govrecords.importers._tables import first_row
 
 # ------------------------------------------------------------------------------------------- refusal
 
@@ -376,3 +377,60 @@ def test_cities_are_read_from_datelines_and_venue_phrases(text: str, city: str) 
 )
 def test_people_organisations_and_rooms_are_not_cities(text: str) -> None:
     assert find_city(text) is None
+
+
+# --------------------------------------------------------------------------------------------- tables
+
+
+def test_a_tabbed_table_gives_its_first_row_but_no_id_from_a_row_count() -> None:
+    text = "Valoria IGF 2017 - Session reports\n\nNo.\tSession\tOrganiser\n1\tSpectrum for schools\tRural Links\n"
+    row = first_row(text)
+    assert row is not None
+    assert (row.title, row.is_id) == ("Spectrum for schools", False)
+
+
+def test_a_table_with_bars_gives_the_id_of_its_id_column() -> None:
+    text = "You are on page 1 of 3\n\nID | Title | Name\n31 | Open standards in procurement | Ana Ross\n"
+    row = first_row(text)
+    assert row is not None
+    assert (row.title, text[row.number[0] : row.number[1]], row.is_id) == ("Open standards in procurement", "31", True)
+
+
+def test_a_table_of_lined_up_columns_joins_a_wrapped_title() -> None:
+    text = (
+        "Reports of the workshops\n\n"
+        "ID    Title           Name\n\n"
+        "12    Botnets and     Ruth Vermeulen\n"
+        "      the home user   \n\n"
+        "27    Child safety    Giulia Rossi\n"
+    )
+    row = first_row(text)
+    assert row is not None
+    assert (row.title, text[row.number[0] : row.number[1]]) == ("Botnets and the home user", "12")
+
+
+def test_a_table_of_reports_imports_its_first_record() -> None:
+    text = "Reports of the workshops\n\nID | Title | Organizer | Report\n7 | Cloud contracts | City Cloud | Notes.\n"
+    result = importers.import_text(text, source_id="table")
+    assert result.template == "report-table"
+    session = result.sessions[0]
+    assert (session.title, session.identifier) == ("Cloud contracts", "7")
+
+
+def test_no_table_no_row() -> None:
+    assert first_row("Open data in Africa\n\nThe session looked at maps.\n") is None
+
+
+# ------------------------------------------------------------------------------------------- messages
+
+
+def test_a_messages_document_drops_its_banner_and_dateline_and_keeps_its_title() -> None:
+    text = (
+        "Lakeside IGF Messages (draft for community review)\n\nDecember 2019\n\n"
+        "The messages come from the sessions of the forum, held in Port Lumen from 2 to 5 December 2019.\n\n"
+        "Access\n\n\u2022 Opinions differed on spectrum fees.\n"
+    )
+    result = importers.import_text(text, template="igf-messages", source_id="msg")
+    assert result.sessions[0].title == "Lakeside IGF Messages"
+    assert str(result.sessions[0].date) == "2019-12-02/2019-12-05"
+    assert result.uncovered() == []
