@@ -150,7 +150,9 @@ def detect(text: str) -> tuple[Detection, ...]:
     r"""Score every registered template against *text*, best first (ties in registration order).
 
     A template's confidence is the weight of its cues found in the first
-    65,536 characters, over the weight of all its cues.
+    65,536 characters, less the weight of its negative cues found, over the
+    weight of all its positive cues (between 0 and 1). Below
+    :data:`LOW_CONFIDENCE` an import falls back to ``generic`` with a warning.
 
     >>> detect("Session Name: X\nIssues which reached a common view: Y")[0].template
     'igf-session-report'

@@ -193,6 +193,10 @@ class PhraseRule:
 class Cue:
     """A phrase whose presence suggests a template, with its weight for detection.
 
+    A negative weight marks a phrase that speaks against the template ("Key
+    Takeaways" against a chair's summary): found, it lowers the confidence.
+    Alternatives are separated by ``|``.
+
     .. versionadded:: 0.1.0
     """
 
