@@ -313,6 +313,7 @@ def test_revision_posting_and_draft_dates_are_passed_over() -> None:
     text = (
         "[Draft, 09:10 UTC-5, 19 October 2018]\nRevision as of 13:22, 14 September 2023\n"
         "Posted on 2 May 2019\nComments are open until 30 June 2019.\n"
+        "Reports are due no later than two weeks following the event (27 November 2015).\n"
     )
     assert find_date(text) is None
 

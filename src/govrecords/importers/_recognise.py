@@ -151,7 +151,8 @@ _YEAR = re.compile(r"\b(?:19[89]\d|20[0-4]\d)\b")
 _NOT_MEETING = re.compile(
     r"\b(?:edited|revision|revised|modified|posted|published|publication|updated|update|deadline|due|comments?"
     r"|commenting|submitted|submission|retrieved|accessed|printed|copyright|draft|version|last\s+(?:edited|updated|modified)|until|before"
-    r"|by|registration|register|born|adopted|signed|launched|released|issued|apply|applications?)\b"
+    r"|by|registration|register|born|adopted|signed|launched|released|issued|apply|applications?"
+    r"|later\s+than|following|prior\s+to|within|expires?|closes?\s+on)\b"
     r"|\u00a9|\[",
     re.IGNORECASE,
 )
