@@ -374,6 +374,8 @@ def test_cities_are_read_from_datelines_and_venue_phrases(text: str, city: str) 
         "Kwame Mensah, Ghana Open Data Initiative\n",
         "Watch the video record of the session\n",
         "Venue: Main Hall\n",
+        "Agenda, 12 May 2019\n",
+        "The workshop was held in English, French and Spanish.\n",
     ],
 )
 def test_people_organisations_and_rooms_are_not_cities(text: str) -> None:
