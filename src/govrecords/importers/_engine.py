@@ -81,6 +81,8 @@ def run(
     if template.produces == "messages":
         title, groups = read_messages(state, layout.blocks)
         title = trimmed_title(state, title)
+        if title is not None:
+            state.mark(title.start, title.end)  # the document's own heading: read, whether or not a record quotes it
         if groups:
             fill_fields(state, layout, draft=groups[0].draft)
         year = forum_year(state)
