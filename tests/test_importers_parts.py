@@ -207,7 +207,7 @@ def test_consensus_phrases_in_free_text(text: str, level: ConsensusLevel | None)
 def test_places_countries_and_known_forums() -> None:
     """Places split into venue, city and country code; IGF meetings are found by name, year or city."""
     assert split_place("João Pessoa, Brazil") == (None, "João Pessoa", "BR")
-    assert split_place("Auditorium") == (None, "Auditorium", None)
+    assert split_place("Auditorium") == ("Auditorium", None, None)  # a room, never a city
     assert country_code("Côte d\u2019Ivoire") == "CI"
     assert country_code("Kuweit") is None  # a typo stays a typo
     assert find_forum(name="IGF 2015 João Pessoa") == find_forum(year=2015)

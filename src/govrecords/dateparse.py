@@ -75,7 +75,7 @@ ZONES: dict[str, int] = {
     "eet": 120, "eest": 180, "msk": 180, "ast": 180, "gst": 240, "pkt": 300, "ist": 330, "wib": 420,
     "ict": 420, "wita": 480, "cst": 480, "sgt": 480, "jst": 540, "kst": 540, "aest": 600, "nzst": 720,
     "brt": -180, "art": -180, "edt": -240, "est": -300, "cdt": -300, "mdt": -360, "pdt": -420, "pst": -480,
-    "azt": 240,
+    "azt": 240, "cat": 120, "eat": 180, "wat": 60, "sast": 120,
 }
 # fmt: on
 

@@ -13,7 +13,7 @@ without a warning (:data:`CODES` lists them).
 
 What a kind of document looks like is data, not code: a :class:`Template` maps
 headings and labels (with their aliases and the variants real documents use) to
-fields. Ten are built in (:func:`templates`); :func:`register` adds your own, or
+fields. Sixteen are built in (:func:`templates`); :func:`register` adds your own, or
 pass one to ``template=`` directly.
 
 Any text at all gives either records with warnings, or

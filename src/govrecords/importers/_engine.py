@@ -15,23 +15,23 @@ import re
 import attrs
 
 from govrecords._version import __version__
-from govrecords.errors import ImportFailedError
 from govrecords.importers._fields import Contact, finish_contact, read_block, read_pattern
+from govrecords.importers._gaps import fill_fields, trimmed_title
 from govrecords.importers._layout import Matcher, lay_out
 from govrecords.importers._messages import MessageGroup, read_messages
 from govrecords.importers._records import build_forum, build_record, forum_year, unique_id
+from govrecords.importers._refuse import refuse
 from govrecords.importers._result import ImportIssue, ImportResult
 from govrecords.importers._state import Draft, State
 from govrecords.importers._template import Template
-from govrecords.importers._text import is_blank, line_column, split_lines
+from govrecords.importers._text import split_lines
 from govrecords.provenance import Method, MethodKind, SourceDocument, Span
 from govrecords.records import Session, Workshop
 from govrecords.taxonomy import Taxonomy
 
-__all__ = ["TOOL", "run"]
+__all__ = ["TOOL", "refuse", "run"]
 
 TOOL = "govrecords.importers"
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -39,20 +39,6 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 def matcher_for(template: Template) -> Matcher:
     """The label index of a template (built once per template)."""
     return Matcher(template)
-
-
-def refuse(text: str) -> None:
-    """Raise :class:`ImportFailedError` for a text that cannot be imported at all."""
-    if is_blank(text):
-        raise ImportFailedError("nothing to import: the text is empty or blank", line=1, column=1)
-    found = _SURROGATE.search(text)
-    if found is not None:
-        line, column = line_column(split_lines(text[: found.start() + 1]), found.start())
-        raise ImportFailedError(
-            f"the text holds a lone surrogate (U+{ord(found.group()):04X}), which is not a character",
-            line=line,
-            column=column,
-        )
 
 
 def run(
@@ -94,6 +80,11 @@ def run(
     records: list[Session | Workshop] = []
     if template.produces == "messages":
         title, groups = read_messages(state, layout.blocks)
+        title = trimmed_title(state, title)
+        if title is not None:
+            state.mark(title.start, title.end)  # the document's own heading: read, whether or not a record quotes it
+        if groups:
+            fill_fields(state, layout, draft=groups[0].draft)
         year = forum_year(state)
         taken: set[str] = set()
         for group in groups or [MessageGroup(None, None, Draft())]:
@@ -109,6 +100,7 @@ def run(
         for block in layout.blocks:
             contact = read_block(state, block, contact)
         finish_contact(state, contact)
+        fill_fields(state, layout)
         year = forum_year(state)
         records.append(build_record(state, state.draft, record_id=record_id, forum_id=None, year=year))
     first = records[0]

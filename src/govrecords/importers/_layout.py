@@ -15,6 +15,7 @@ import re
 import attrs
 
 from govrecords.importers._patterns import PatternMatch, match_pattern
+from govrecords.importers._recognise import title_rejection
 from govrecords.importers._template import Label, LinePattern, Template
 from govrecords.importers._text import BLANKS, Line, fold, fold_text, fold_tight, list_marker
 from govrecords.vocabulary import read_force
@@ -23,6 +24,9 @@ __all__ = ["LOOKAHEAD", "Block", "LabelHit", "Layout", "Matcher", "PatternHit", 
 
 LOOKAHEAD = 240
 """How many characters of a line are searched for a label."""
+
+MESSAGES_HEAD = 8
+"""How many non-blank lines at the start of a messages document are checked for banners and datelines."""
 
 PATTERN_LINE_LIMIT = 1000
 """Lines longer than this are never read by a pattern (no title line is that long)."""
@@ -314,6 +318,15 @@ def lay_out(text: str, lines: list[Line], template: Template, matcher: Matcher) 
         if matcher.is_boilerplate(text, line, quick):
             boilerplate.append(line)
             continue
+        if (
+            template.produces == "messages"
+            and content_lines <= MESSAGES_HEAD
+            and not seen_label
+            and line.trail - line.lead <= LOOKAHEAD
+            and title_rejection(text[line.lead : line.trail]) in ("boilerplate", "navigation", "dateline")
+        ):
+            boilerplate.append(line)  # a messages document's banner or dateline is not a sub-heading
+            continue
         if not seen_label and line.trail - line.lead <= PATTERN_LINE_LIMIT:
             hit = _try_patterns(text, line, template, used_patterns, content_lines)
             if hit is not None:
@@ -321,15 +334,27 @@ def lay_out(text: str, lines: list[Line], template: Template, matcher: Matcher) 
                 first_line_done = True
                 continue
         label_hit = matcher.match(text, line, context, quick)
+        if label_hit is None and seen_label_or_colon(text, line):
+            inline = find_inline_label(text, line, line.lead, matcher, context)
+            if inline is not None:
+                cut = inline.start
+                while cut > line.lead and (text[cut - 1] in BLANKS or text[cut - 1] in "-\u2013\u2014|\u00b7\u2022"):
+                    cut -= 1
+                if cut > line.lead:
+                    current.lines.append(Line(line.number, line.start, line.end, line.lead, cut))
+                label_hit = attrs.evolve(inline, start=cut)
         if label_hit is not None:
             seen_label = True
             first_line_done = True
             if label_hit.label.within is None:
                 context = label_hit.label.opens
-            _close(blocks, current)
-            current = Block(label_hit.label, hit=label_hit, heading=(label_hit.words_start, label_hit.words_end))
-            if label_hit.value_start < line.trail:
-                current.lines.append(Line(line.number, line.start, line.end, label_hit.value_start, line.trail))
+            for field_hit, value_end in split_fields(text, line, label_hit, matcher, context):
+                if field_hit.label.within is None:
+                    context = field_hit.label.opens
+                _close(blocks, current)
+                current = Block(field_hit.label, hit=field_hit, heading=(field_hit.words_start, field_hit.words_end))
+                if field_hit.value_start < value_end:
+                    current.lines.append(Line(line.number, line.start, line.end, field_hit.value_start, value_end))
             continue
         if not first_line_done and template.first_line is not None:
             first_line_done = True
@@ -348,6 +373,79 @@ def lay_out(text: str, lines: list[Line], template: Template, matcher: Matcher) 
     _close(blocks, current)
     _mark_duplicates(text, blocks)
     return Layout(tuple(blocks), tuple(pattern_hits), tuple(boilerplate))
+
+
+_SEPARATOR = re.compile(r"[ \t\u00a0]{2,}|\t|[ \u00a0][-\u2013\u2014|\u00b7\u2022][ \u00a0]")
+_COLON = re.compile("[:?\uff1a]")
+_WORD_START = re.compile(r"(?<![\w'\u2019])\w")
+SPLIT_WINDOW = 2000
+"""How many characters of a line are searched for labels flattened into it ("Date: 7 May  Time: 10:00")."""
+SPLIT_LIMIT = 24
+"""The most labels one line is split into."""
+_BACK_WORDS = 12
+"""How many words before a colon a flattened label may start."""
+
+
+def find_inline_label(text: str, line: Line, start: int, matcher: Matcher, context: str | None) -> LabelHit | None:
+    """The first label of the template inside ``text[start:line.trail]`` that a colon follows.
+
+    A flattened label starts a word with a capital letter, or follows a
+    separator (two spaces, a tab, a spaced dash, bar or bullet); the words just
+    before each colon are tried, so the work per colon is bounded.
+    """
+    end = min(line.trail, start + SPLIT_WINDOW)
+    for colon in _COLON.finditer(text, start, end):
+        window = max(start, colon.start() - LOOKAHEAD)
+        starts = [m.start() for m in _WORD_START.finditer(text, window, colon.start())][-_BACK_WORDS:]
+        for at in starts:
+            if at < start:
+                continue
+            before = text[max(line.lead, at - 5) : at]
+            if before.rstrip().endswith(("&", "/", " and", "+")):
+                continue  # "Date & Time:" is one label, not "Date &" then "Time:"
+            if not (text[at].isupper() or _SEPARATOR.search(before) or before.endswith(("- ", "| "))):
+                continue
+            sub = Line(line.number, line.start, line.end, at, line.trail)
+            hit = matcher.match(text, sub, context)
+            if hit is None or hit.label.keep_label or hit.value_start <= hit.words_end:
+                continue
+            if hit.start != at or not _COLON.search(text, hit.words_end, hit.value_start):
+                continue
+            return hit
+    return None
+
+
+def split_fields(
+    text: str, line: Line, first: LabelHit, matcher: Matcher, context: str | None
+) -> list[tuple[LabelHit, int]]:
+    """The labels of a line that holds several, each with where its value ends.
+
+    "Date: 7 May 2012   Time: 14.30   Room: 5" holds three.
+
+    Fields flattened onto one line, as PDF and web extraction leave them; a later
+    label counts only when the template knows it and a colon follows it
+    (:func:`find_inline_label`).
+    """
+    found: list[tuple[LabelHit, int]] = []
+    hit = first
+    while len(found) < SPLIT_LIMIT:
+        nxt = find_inline_label(text, line, hit.value_start, matcher, context) if hit.value_start < line.trail else None
+        cut = line.trail
+        if nxt is not None:
+            cut = nxt.start
+            while cut > hit.value_start and (text[cut - 1] in BLANKS or text[cut - 1] in "-\u2013\u2014|\u00b7\u2022"):
+                cut -= 1
+        found.append((hit, cut))
+        if nxt is None:
+            break
+        hit = attrs.evolve(nxt, start=cut)  # the separator before a flattened label is read as structure
+    return found
+
+
+def seen_label_or_colon(text: str, line: Line) -> bool:
+    """Whether a line may hold flattened labels: it has a colon after its first few characters."""
+    found = _COLON.search(text, line.lead + 3, min(line.trail, line.lead + SPLIT_WINDOW))
+    return found is not None
 
 
 def _close(blocks: list[Block], block: Block) -> None:

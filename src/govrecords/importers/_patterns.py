@@ -11,12 +11,26 @@ once, so a match costs time linear in the line.
 from __future__ import annotations
 
 import functools
+import re
 
 import attrs
 
+from govrecords.dates import DateRange
 from govrecords.importers._text import fold, fold_text
 
 __all__ = ["Capture", "PatternMatch", "compile_pattern", "match_pattern", "placeholder_names"]
+
+CODE_WORDS = frozenset(
+    {
+        "workshop", "open forum", "town hall", "flash session", "lightning talk", "networking session",
+        "main session", "launch", "day 0 event", "dynamic coalition", "best practice forum", "session", "ws", "of",
+        "th", "dc", "bpf", "nri", "pl", "fs", "lt",
+    }
+)
+"""The words of a session id a ``{name:code}`` placeholder accepts (folded), besides any abbreviation of up to
+four letters ("WS 8", "OF #27", "Open Forum #61", "Workshop 147")."""
+
+_NOT_A_MEETING_DATE = re.compile(r"(?i)\b(?:revision|edited|modified|posted|updated|retrieved|printed)\b")
 
 _TYPES = frozenset({"text", "int", "year", "code", "date"})
 _FREE = frozenset({"text", "date"})
@@ -205,10 +219,16 @@ def _free_span(
         from govrecords.dateparse import parse_when
         from govrecords.errors import DateParseError
 
+        passage = text[offsets[start] : offsets[end - 1] + 1]
+        if _NOT_A_MEETING_DATE.search(passage):
+            return None  # "Revision as of 13:22, 14 September 2023": a wiki's stamp, not the session's date
         try:
-            parse_when(text[offsets[start] : offsets[end - 1] + 1])
+            when = parse_when(passage)
         except DateParseError:
             return None
+        first = when.start if isinstance(when, DateRange) else when
+        if first is None or first.month is None:
+            return None  # "EuroDIG 2014 | Programme": a year in a title line is not the session's date
     return start, end
 
 
@@ -227,6 +247,9 @@ def _typed(kind: str, folded: str, pos: int) -> int | None:
             return None
     if end == pos:
         return None
+    words = folded[pos:end].strip()
+    if words not in CODE_WORDS and (len(words) > 4 or " " in words):
+        return None  # "Report Page 1" is not a session id; "WS 8", "OF #27", "Open Forum #61" are
     if end < len(folded) and folded[end] == "#":
         end += 1
     elif end > pos and folded[end - 1] != " " and end < len(folded) and not folded[end].isdigit():

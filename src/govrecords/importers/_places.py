@@ -13,7 +13,7 @@ import attrs
 from govrecords.dates import DateRange, PartialDate
 from govrecords.importers._text import fold_text
 
-__all__ = ["KNOWN_FORUMS", "KnownForum", "country_code", "find_forum", "split_place"]
+__all__ = ["KNOWN_FORUMS", "KnownForum", "country_code", "find_forum", "is_venue", "split_place"]
 
 _COUNTRIES = """
 AF Afghanistan|AL Albania|DZ Algeria|AD Andorra|AO Angola|AG Antigua and Barbuda|AR Argentina|AM Armenia|
@@ -90,8 +90,30 @@ def split_place(text: str) -> tuple[str | None, str | None, str | None]:
     if not parts:
         return None, None, code
     city = parts[-1]
+    if is_venue(city):
+        return ", ".join(parts), None, code  # "Main Hall", "Caucus Room 7": a room, not a city
     venue = ", ".join(parts[:-1]) or None
     return venue, city, code
+
+
+_VENUE_WORDS = frozenset(
+    {
+        "hall", "room", "auditorium", "salle", "sala", "centre", "center", "building", "floor", "conference",
+        "plenary", "workshop", "workshops", "online", "virtual", "video", "recording", "record", "stage", "tent",
+        "lounge", "wing", "level", "hotel", "palais", "campus", "venue", "annex", "pavilion", "theatre", "theater",
+        "studio", "booth", "hub", "last", "updated", "hybrid", "remote", "zoom",
+    }
+)
+
+
+def is_venue(text: str) -> bool:
+    """Whether a place names a room or a venue rather than a city: a venue word or a number in it.
+
+    >>> is_venue("Caucus Room 7"), is_venue("Main Hall"), is_venue("Rio de Janeiro")
+    (True, True, False)
+    """
+    words = fold_text(text[:200]).replace("-", " ").split()
+    return any(word in _VENUE_WORDS or any(char.isdigit() for char in word) for word in words)
 
 
 @attrs.frozen

@@ -44,6 +44,8 @@ def _date(state: State, draft: Draft, year: int | None) -> tuple[When | None, li
     if when is None:
         quoted = state.quote(date.start, date.end)
         state.warn("unparsed-date", date.start, date.end, f"not read as a date ({reason}): {quoted!r}")
+        if time is not None:
+            state.warn("unparsed-date", time.start, time.end, "the time of a date that was not read")
         return None, []
     return when, [state.prov(v.start, v.end, "date") for v in evidence]
 

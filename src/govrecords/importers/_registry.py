@@ -24,6 +24,12 @@ BUILT_IN = (
     "eurodig-session-page",
     "regional-igf-communique",
     "igf-messages",
+    "igf-workshop-report",
+    "chair-summary",
+    "main-session-page",
+    "synthesis-draft",
+    "report-table",
+    "transcript",
     "generic",
 )
 """The names of the built-in templates, in the order detection prefers them on a tie."""
@@ -104,17 +110,22 @@ def unregister(name: str) -> None:
 
 @functools.lru_cache(maxsize=64)
 def _cues(template: Template) -> tuple[float, tuple[tuple[float, tuple[str, ...]], ...]]:
-    """A template's cues folded once: the total weight, and each cue's weight and folded alternatives."""
+    """A template's cues folded once: the total positive weight, and each cue's weight and folded alternatives."""
     cues = tuple(
         (cue.weight, tuple(folded for phrase in cue.phrase.split("|") if (folded := fold_text(phrase))))
         for cue in template.cues
-        if cue.weight > 0
+        if cue.weight != 0
     )
-    return sum(weight for weight, _ in cues), cues
+    return sum(weight for weight, _ in cues if weight > 0), cues
 
 
 def score(template: Template, folded: str) -> Detection:
-    """How well *template* fits a folded text: the weight of its cues found, over the weight of all of them."""
+    """How well *template* fits a folded text.
+
+    The weight of its cues found, less the weight of its negative cues found (a
+    phrase that speaks against it: "Key Takeaways" against a chair's summary),
+    over the weight of all its positive cues; between 0 and 1.
+    """
     total, cues = _cues(template)
     if total <= 0:
         return Detection(template.name, 0.0)
@@ -123,16 +134,19 @@ def score(template: Template, folded: str) -> Detection:
     for cue_weight, alternatives in cues:
         hit = next((phrase for phrase in alternatives if phrase in folded), None)
         if hit is not None:
-            found.append(hit)
+            if cue_weight > 0:
+                found.append(hit)
             weight += cue_weight
-    return Detection(template.name, round(min(1.0, weight / total), 4), tuple(found))
+    return Detection(template.name, round(max(0.0, min(1.0, weight / total)), 4), tuple(found))
 
 
 def detect(text: str) -> tuple[Detection, ...]:
     r"""Score every registered template against *text*, best first (ties in registration order).
 
     A template's confidence is the weight of its cues found in the first
-    65,536 characters, over the weight of all its cues.
+    65,536 characters, less the weight of its negative cues found, over the
+    weight of all its positive cues (between 0 and 1). Below
+    :data:`LOW_CONFIDENCE` an import falls back to ``generic`` with a warning.
 
     >>> detect("Session Name: X\nIssues which reached a common view: Y")[0].template
     'igf-session-report'

@@ -185,7 +185,12 @@ class PhraseRule:
 
 @attrs.frozen(cache_hash=True)  # templates key caches; hash them once
 class Cue:
-    """A phrase whose presence suggests a template, with its weight for detection."""
+    """A phrase whose presence suggests a template, with its weight for detection.
+
+    A negative weight marks a phrase that speaks against the template ("Key
+    Takeaways" against a chair's summary): found, it lowers the confidence.
+    Alternatives are separated by ``|``.
+    """
 
     phrase: str = attrs.field(validator=instance_of(str))
     weight: float = attrs.field(default=1.0, converter=float)
@@ -223,6 +228,9 @@ class Template:
         cues: Phrases that suggest the template, for detection.
         kind: The :class:`~govrecords.vocabulary.SessionKind` value of what it produces.
         series: The forum series its documents belong to ("IGF", "EuroDIG").
+        table: The text is a table of records, one row each (flattened by tabs,
+            bars or lined-up spaces); the first row gives the principal record's
+            title, and its session id when the column is an id ("ID").
     """
 
     name: str = attrs.field(validator=_name)
@@ -243,6 +251,7 @@ class Template:
     cues: tuple[Cue, ...] = attrs.field(default=(), converter=tuple, validator=deep_iterable(instance_of(Cue)))
     kind: str | None = attrs.field(default=None, validator=_kind)
     series: str | None = attrs.field(default=None, validator=_optional_str)
+    table: bool = attrs.field(default=False, validator=instance_of(bool))
 
     def __attrs_post_init__(self) -> None:
         from govrecords.importers._patterns import placeholder_names
