@@ -19,6 +19,7 @@ from govrecords.errors import ImportFailedError
 from govrecords.importers._fields import Contact, finish_contact, read_block, read_pattern
 from govrecords.importers._layout import Matcher, lay_out
 from govrecords.importers._messages import MessageGroup, read_messages
+from govrecords.importers._people import find_people
 from govrecords.importers._records import build_forum, build_record, forum_year, unique_id
 from govrecords.importers._result import ImportIssue, ImportResult
 from govrecords.importers._state import Draft, State
@@ -94,6 +95,8 @@ def run(
     records: list[Session | Workshop] = []
     if template.produces == "messages":
         title, groups = read_messages(state, layout.blocks)
+        if groups:
+            find_people(state, groups[0].draft)
         year = forum_year(state)
         taken: set[str] = set()
         for group in groups or [MessageGroup(None, None, Draft())]:
@@ -109,6 +112,7 @@ def run(
         for block in layout.blocks:
             contact = read_block(state, block, contact)
         finish_contact(state, contact)
+        find_people(state, state.draft)
         year = forum_year(state)
         records.append(build_record(state, state.draft, record_id=record_id, forum_id=None, year=year))
     first = records[0]

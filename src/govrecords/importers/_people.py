@@ -1,0 +1,560 @@
+"""People read wherever the text names them in a role, whatever the template.
+
+Three readers run over the whole text after the template's own labels:
+
+* **role labels** anywhere on a line, also several on one flattened line, with
+  their value on the same line or on the lines below ("Organizer 1: Name, Org",
+  "Co-Proposer's Name:", "Speakers:" then bullets, "Chair/Moderator: | Name");
+* **prose cues**: "chaired by Mr. X, Minister, Org", "organised by the X and the
+  Government of Y", "the moderator (Ms. X, Org)", "moderated by X of the Org";
+* **transcript turns** (">> NAME:"): each named speaker once, as a moderator
+  when their own turn says they moderate.
+
+A value is split into people at ";", at commas between whole names and at
+"and" between whole names; each candidate must have the shape of a personal name
+(:mod:`._names`), or of an organisation where the role admits one (organisers),
+else it is dropped with a warning. Nothing already read by the template is read
+twice: a candidate inside a participant's evidence, or with the same name and
+role, is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from govrecords.importers._lists import participant_from
+from govrecords.importers._names import honorific_end, is_organisation, is_person_name, name_run
+from govrecords.importers._speakers import ParsedParticipant, parse_participant
+from govrecords.importers._state import Draft, State
+from govrecords.importers._text import BLANKS, fold_text
+from govrecords.records import Participant
+from govrecords.vocabulary import ParticipantKind, Role
+
+__all__ = ["ROLE_LABELS", "find_people", "plausible", "read_role_label"]
+
+_ORG_ROLES = frozenset({Role.ORGANISER, Role.CO_ORGANISER})
+_NOT_NAME_START = frozenset(
+    {"the", "a", "an", "this", "have", "has", "no", "yes", "please", "provide", "description", "questions", "name",
+     "names", "family", "first", "list", "page", "civil", "private", "see", "none", "tbd", "tbc", "n/a"}
+)
+
+ROLE_LABELS: tuple[tuple[str, Role], ...] = (
+    (r"(?:organi[sz]ing team\s*/\s*)?focal points?", Role.FOCAL_POINT),
+    (r"co-?proposer(?:'s|\u2019s|s)?(?:\s+name)?", Role.CO_ORGANISER),
+    (r"(?:institutional\s+)?co-?organi[sz]ers?(?:\s*\(s\))?", Role.CO_ORGANISER),
+    (r"(?:main\s+)?proposer(?:'s|\u2019s)?\s+name", Role.ORGANISER),
+    (r"(?:workshop\s+)?(?:proposal\s+)?submitted by", Role.ORGANISER),
+    (r"organi[sz]ing team(?:\s*\(org team\))?|org team", Role.ORGANISER),
+    (r"(?:workshop\s+|session\s+)?organi[sz]ers?(?:\s*\(s\))?|organi[sz]ed by", Role.ORGANISER),
+    (r"(?:name of\s+)?(?:online|remote)(?:\s+participation)?\s+moderators?(?:\s*\(s\))?", Role.REMOTE_MODERATOR),
+    (r"chair(?:person)?\s*(?:/|&|and)\s*moderators?", Role.MODERATOR),
+    (r"(?:name of\s+)?(?:in-person\s+|onsite\s+|on-site\s+|lead\s+)?(?:co-?)?moderators?(?:\s*\(s\))?", Role.MODERATOR),
+    (r"moderated by|facilitators?|facilitated by", Role.MODERATOR),
+    (r"(?:co-?)?chair(?:person|man|woman|s)?|chaired by|directed by", Role.CHAIR),
+    (r"rapporteurs?\s*/\s*note\s*-?\s*takers?|(?:name of\s+)?rapporteurs?(?:\s*\(s\))?|reporters?", Role.RAPPORTEUR),
+    (r"note\s*-?\s*takers?|reported by|minutes taken by|minute taker|compiled by|notes", Role.RAPPORTEUR),
+    (r"list of speakers(?:\s+and their (?:institutional\s+)?affiliations)?", Role.SPEAKER),
+    (r"(?:additional\s+|confirmed\s+|proposed\s+|invited\s+)?speakers?(?:\s*#?\s*\d+)?|panel(?:l)?ists?", Role.SPEAKER),
+    (r"key participants(?:\s*\(for workshop\) or panel(?:l)?ists \(for plenary\))?|lecturers|presenters?", Role.SPEAKER),
+    (r"keynote speakers?|discussants?|resource persons?", Role.SPEAKER),
+    (r"editors?|edited by", Role.EDITOR),
+    (r"contact person", Role.CONTACT),
+)
+# A form's instruction used as a label: "Provide the names and affiliations of the panellists ...:"
+_INSTRUCTION = r"(?:please\s+)?(?:provide|give|list|enter|indicate)\b[^:\n|]{0,200}?|names?(?:,|\s+of\b)[^:\n|]{0,200}?"
+_LABEL_BODY = "|".join(f"(?:{pattern})" for pattern, _ in ROLE_LABELS)
+# where a label may stand: the line's start (after a marker), or after a wide gap, " - ", " | " on a flattened line
+_LABEL_AT = re.compile(
+    r"(?:^|(?<=[\s\u00a0]{2})|(?<=\t)|(?<=[|\u2022\u00b7] )|(?<= [-\u2013\u2014] )|(?<=\. ))"
+    r"(?:(?:[-*\u2022\u00b7]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])[\s\u00a0]+)?"
+    rf"(?P<label>(?:{_LABEL_BODY})(?:[\s\u00a0]*#?[\s\u00a0]*\d{{1,2}}\b)?(?:[\s\u00a0]*\([^)\n]{{0,80}}\))?"
+    rf"|{_INSTRUCTION})"
+    r"[\s\u00a0]*(?P<sep>:[\s\u00a0]*\|?|\|)?",
+    re.IGNORECASE,
+)
+_ROLE_OF = [(re.compile(rf"(?:{pattern})\Z", re.IGNORECASE), role) for pattern, role in ROLE_LABELS]
+# the next label on a flattened line ends a value: "Name, Org  Reporter: Name"
+_NEXT_LABEL = re.compile(
+    r"(?:[\s\u00a0]{2,}|\t| [-\u2013\u2014|\u2022] )(?:[-*\u2022]\s+)?[A-Z][\w'\u2019/&(). -]{0,60}?[\s\u00a0]*:(?![/\d])"
+)
+_OTHER_LABEL_LINE = re.compile(r"^(?:[-*\u2022\u00b7]\s+|\(?[0-9a-z]{1,2}[.)]\s+)?[A-Z][^:\n]{0,60}:(?:\s|$)")
+_JOINERS = ("of", "for", "and", "the", "de", "du", "des", "la", "del", "&", ",", "-", "\u2013")
+
+_PROSE = re.compile(
+    r"\b(?P<cue>(?:co-)?organi[sz]ed by|chaired by|co-chaired by|moderated by|facilitated by|directed by"
+    r"|opened by|reported by|compiled by|hosted by)[\s\u00a0]+",
+    re.IGNORECASE,
+)
+_PROSE_ROLE = {
+    "organised by": Role.ORGANISER, "organized by": Role.ORGANISER, "co-organised by": Role.CO_ORGANISER,
+    "co-organized by": Role.CO_ORGANISER, "chaired by": Role.CHAIR, "co-chaired by": Role.CHAIR,
+    "moderated by": Role.MODERATOR, "facilitated by": Role.MODERATOR, "directed by": Role.CHAIR,
+    "opened by": Role.SPEAKER, "reported by": Role.RAPPORTEUR, "compiled by": Role.RAPPORTEUR,
+    "hosted by": Role.ORGANISER,
+}
+_MODERATOR_PAREN = re.compile(r"\b(?:the\s+)?moderator[\s\u00a0]*(?:\(|,[\s\u00a0]+)", re.IGNORECASE)
+_TURN = re.compile(r"^[ \t\u00a0]*>>[ \t\u00a0]*(?P<name>[^\W\d_][^:\n>]{1,60}?)[ \t\u00a0]*:", re.MULTILINE)
+_UNNAMED_TURNS = frozenset(
+    {"moderator", "audience", "speaker", "participant", "chair", "interpreter", "captioner", "male speaker",
+     "female speaker", "unidentified speaker", "floor", "panelist", "panellist", "host", "remote participant"}
+)
+_SELF_MODERATES = re.compile(
+    r"\b(?:I|we)\b[^.!?\n]{0,60}?\bmoderat(?:e|ing)\b|\bmy (?:co-)?moderator\b", re.IGNORECASE
+)
+_WITH_NAME = re.compile(r"\btogether with[\s\u00a0]+", re.IGNORECASE)
+_SELF_ORG = re.compile(
+    r"\bI (?:work (?:with|for|at)|am (?:[^\W\d_][\w.\-]*[\s\u00a0]+){0,4}?(?:from|with|of))[\s\u00a0]+(?:the[\s\u00a0]+)?",
+    re.IGNORECASE,
+)
+_ORG_CONNECT = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "del", "on", "&", "in"})
+
+
+@attrs.frozen
+class Candidate:
+    """A person or organisation found in a role: the span of its whole mention, and its parts."""
+
+    role: Role
+    whole: tuple[int, int]
+    parsed: ParsedParticipant
+    organisation: bool
+
+
+def plausible(name: str, role: Role | None, *, organisation: bool = False, single: bool = False) -> bool:
+    """Whether *name* can be a participant in *role*: a personal name, or an organisation where one fits.
+
+    >>> plausible("Family name / Surname", Role.CONTACT), plausible("Ministry of ICT", Role.ORGANISER)
+    (False, True)
+    >>> plausible("Ministry of ICT", Role.SPEAKER)
+    False
+    """
+    if is_person_name(name, single=single):
+        return True
+    return (organisation or role in _ORG_ROLES) and is_organisation(name)
+
+
+def _clearly_not(name: str, role: Role | None, *, organisation: bool) -> bool:
+    """Whether a value the template read as a participant is plainly no name: a rule, a label, a sentence."""
+    words = name.split()
+    if not words or any(char in name for char in ":|?/") or len(words) > 6 or len(words) == 1:
+        return True
+    if fold_text(words[0]).strip(".,") in _NOT_NAME_START:
+        return True
+    if all(word[:1].islower() for word in words[1:]):
+        return True
+    return is_organisation(name) and not organisation and role not in _ORG_ROLES
+
+
+def read_role_label(label: str) -> Role | None:
+    """The role a label names ("Organizer 1", "Co-Proposer's Name", "Provide the names of the panellists...").
+
+    >>> read_role_label("Co-Proposer's Name"), read_role_label("Speaker 3"), read_role_label("Title")
+    (<Role.CO_ORGANISER: 'co_organiser'>, <Role.SPEAKER: 'speaker'>, None)
+    """
+    words = " ".join(label.split()).strip(" :|*")
+    bare = re.sub(r"[\s\u00a0]*(?:#[\s\u00a0]*)?\d{1,2}\Z", "", words)
+    bare = re.sub(r"[\s\u00a0]*\((?!s\))[^)]*\)\Z", "", bare)
+    for pattern, role in _ROLE_OF:
+        if pattern.match(bare) or pattern.match(words):
+            return role
+    lowered = fold_text(words)
+    if not re.match(r"(?:please )?(?:provide|give|list|enter|indicate|names?\b)", lowered):
+        return None
+    for needle, role in (
+        ("co-organi", Role.CO_ORGANISER), ("co-proposer", Role.CO_ORGANISER), ("remote moderator", Role.REMOTE_MODERATOR),
+        ("online moderator", Role.REMOTE_MODERATOR), ("moderator", Role.MODERATOR), ("rapporteur", Role.RAPPORTEUR),
+        ("panel", Role.SPEAKER), ("speaker", Role.SPEAKER), ("organi", Role.ORGANISER),
+    ):
+        if needle in lowered:
+            return role
+    return None
+
+
+# --------------------------------------------------------------------------- splitting a value into people
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in BLANKS or text[start] in "|*\u2022\u00b7"):
+        start += 1
+    while end > start and (text[end - 1] in BLANKS or text[end - 1] in "|;,"):
+        end -= 1
+    return start, end
+
+
+def _split_at(text: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    depth = 0
+    begin = start
+    index = start
+    while index < end:
+        char = text[index]
+        if char in "([":
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+        elif depth == 0 and text.startswith(separator, index):
+            out.append(_trim(text, begin, index))
+            begin = index + len(separator)
+            index = begin
+            continue
+        index += 1
+    out.append(_trim(text, begin, end))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _head_name(text: str, start: int, end: int) -> str:
+    """A part's words before any parenthesis, after honorifics."""
+    at = honorific_end(text, start, end)
+    paren = text.find("(", at, end)
+    return " ".join(text[at : paren if paren >= 0 else end].split()).strip(" .")
+
+
+def _whole_names(text: str, parts: list[tuple[int, int]], role: Role) -> bool:
+    """Whether every part is a whole name (with at most a parenthesis), so a list of people, not one."""
+    if len(parts) < 2:
+        return False
+    for a, b in parts:
+        head = _head_name(text, a, b)
+        if not (is_person_name(head) or (role in _ORG_ROLES or text[b - 1] == ")") and is_organisation(head)):
+            return False
+    return True
+
+
+def items(text: str, start: int, end: int, role: Role) -> list[tuple[int, int]]:
+    """The spans of the people in one value: split at ";", then at commas or "and" between whole names.
+
+    >>> value = "Jane Doe (Org A) and John Roe (Org B)"
+    >>> [value[a:b] for a, b in items(value, 0, len(value), Role.SPEAKER)]
+    ['Jane Doe (Org A)', 'John Roe (Org B)']
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in _split_at(text, start, end, ";"):
+        for c, d in _split_at(text, a, b, " | ") if " | " in text[a:b] and role in _ORG_ROLES else [(a, b)]:
+            commas = _split_at(text, c, d, ",")
+            pieces = commas if _whole_names(text, commas, role) else [(c, d)]
+            for e, f in pieces:
+                for joiner in (" and ", " & ", " with "):
+                    halves = _split_at(text, e, f, joiner)
+                    if len(halves) == 2 and _and_split(text, halves, role):
+                        out.extend(halves)
+                        break
+                else:
+                    out.append((e, f))
+    return out
+
+
+def _and_split(text: str, halves: list[tuple[int, int]], role: Role) -> bool:
+    (a, b), (c, d) = halves
+    left = text[a:b].split(",")[0]
+    right_start = c + 4 if text[c:d].lower().startswith("the ") else c
+    right = _head_name(text, right_start, d).split(",")[0]
+    left_head = _head_name(text, a, a + len(left))
+    if is_person_name(left_head) and is_person_name(right):
+        return True
+    last = fold_text(left_head.split()[-1]) if left_head.split() else ""
+    ends_whole = text[b - 1] == ")" or last in {
+        "network", "association", "forum", "council", "institute", "foundation", "lab", "centre", "center",
+        "coalition", "society", "consortium", "group", "union", "initiative", "alliance", "collective",
+        "cooperative", "trust", "agency", "authority", "office", "commission", "committee", "secretariat",
+    } or (is_organisation(left_head) and left_head.isupper())
+    return ends_whole and (is_organisation(right) or is_person_name(right)) and role in _ORG_ROLES | {Role.SPEAKER}
+
+
+# --------------------------------------------------------------------------- the readers
+
+
+def _label_values(state: State) -> Iterator[tuple[Role, tuple[int, int], list[tuple[int, int]]]]:
+    """Each role label in the text: its role, its span, and the spans of its value's lines."""
+    text = state.text
+    lines = state.lines
+    for index, line in enumerate(lines):
+        if line.blank:
+            continue
+        for found in _LABEL_AT.finditer(text, line.lead, line.trail):
+            role = read_role_label(found.group("label"))
+            if role is None:
+                continue
+            after = found.end()
+            if found.group("sep") is None and after < line.trail:
+                continue  # a label needs its colon unless it fills the line
+            stop = _NEXT_LABEL.search(text, after, line.trail)
+            value_end = stop.start() if stop is not None else line.trail
+            inline = _trim(text, after, value_end)
+            if inline[1] > inline[0]:
+                spans = [inline]
+                if stop is None:
+                    spans.extend(_wrapped(state, index, inline))
+                yield role, (found.start("label"), found.end()), _join_wrapped(text, spans)
+            elif stop is None:
+                yield role, (found.start("label"), found.end()), _join_wrapped(text, _below(state, index))
+
+
+def _wrapped(state: State, index: int, first: tuple[int, int]) -> list[tuple[int, int]]:
+    """Continuation lines of an inline value: lines that do not look like a new label, until a blank line."""
+    text = state.text
+    out: list[tuple[int, int]] = []
+    for line in state.lines[index + 1 : index + 12]:
+        if line.blank or _OTHER_LABEL_LINE.match(text, line.lead) or _LABEL_AT.match(text, line.lead):
+            break
+        found = _LABEL_AT.match(text, line.lead, line.trail)
+        if found is not None and read_role_label(found.group("label")) is not None:
+            break
+        span = _trim(text, line.lead, line.trail)
+        if not _person_line(text, span):
+            break
+        out.append(span)
+    del first
+    return out
+
+
+def _person_line(text: str, span: tuple[int, int]) -> bool:
+    a, b = span
+    if b <= a or b - a > 300 or text[b - 1] in ":?":
+        return False
+    head = text[a:b].split(",")[0].split("(")[0].split(" \u2013 ")[0].split(" - ")[0].split(" | ")[0]
+    at = honorific_end(head, 0, len(head))
+    head = head[at:].strip(" *\u2022\u00b7-")
+    return is_person_name(head, single=True) or is_organisation(head) or text[a].islower()
+
+
+def _below(state: State, index: int) -> list[tuple[int, int]]:
+    """The value lines under a label that fills its line: until a blank line after them or a new label."""
+    text = state.text
+    out: list[tuple[int, int]] = []
+    blanks = 0
+    for line in state.lines[index + 1 : index + 40]:
+        if line.blank:
+            blanks += 1
+            if out or blanks > 1:
+                break
+            continue
+        found = _LABEL_AT.match(text, line.lead, line.trail)
+        if found is not None and read_role_label(found.group("label")) is not None:
+            break
+        if _OTHER_LABEL_LINE.match(text, line.lead):
+            break
+        span = _trim(text, line.lead, line.trail)
+        marker = re.match(r"(?:[-*\u2022\u00b7\u25aa\u25e6o]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])[\s\u00a0]+", text[span[0] : span[1]])
+        if marker is not None:
+            span = (span[0] + marker.end(), span[1])
+        if not _person_line(text, span):
+            if out:
+                break
+            return []
+        out.append(span)
+    return out
+
+
+def _join_wrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a line whose affiliation runs on ("University of" / "Lower Kaveri") to the next."""
+    out: list[tuple[int, int]] = []
+    for span in spans:
+        if out:
+            previous = text[out[-1][0] : out[-1][1]]
+            last_word = previous.split()[-1].lower() if previous.split() else ""
+            following = text[span[0] : span[1]]
+            if last_word in _JOINERS or previous.endswith(",") or following[:1].islower():
+                out[-1] = (out[-1][0], span[1])
+                continue
+        out.append(span)
+    return out
+
+
+def _candidates(state: State, role: Role, span: tuple[int, int]) -> Iterator[Candidate]:
+    text = state.text
+    for a, b in items(text, span[0], span[1], role):
+        for organisation in (False, True):
+            parsed = parse_participant(text, a, b, organisation=organisation)
+            if parsed is None:
+                break
+            name = parsed.name[0]
+            if organisation and not (role in _ORG_ROLES and is_organisation(name)):
+                break
+            if not organisation and not is_person_name(name, single=True):
+                continue
+            yield Candidate(role, (a, b), parsed, organisation)
+            break
+
+
+def _prose(state: State) -> Iterator[Candidate]:
+    text = state.text
+    for found in _PROSE.finditer(text):
+        role = _PROSE_ROLE.get(" ".join(found.group("cue").lower().split()))
+        if role is None:
+            continue
+        yield from _prose_people(state, role, found.end())
+    for found in _MODERATOR_PAREN.finditer(text):
+        at = found.end()
+        if text[at - 1] == "(":
+            close = text.find(")", at, at + 200)
+            if close > at:
+                yield from _prose_people(state, Role.MODERATOR, at, limit=close)
+        else:
+            yield from _prose_people(state, Role.MODERATOR, at)
+
+
+def _prose_people(state: State, role: Role, at: int, *, limit: int | None = None) -> Iterator[Candidate]:
+    """People named from *at* in a sentence: "Mr. X, Title, Org, and Ms. Y (Org)" / "the X and the Government of Y"."""
+    text = state.text
+    end = limit if limit is not None else _sentence_end(text, at)
+    for a, b in _split_at(text, at, end, " and "):
+        for c, d in _split_at(text, a, b, " with "):
+            if text.startswith(("the ", "The "), c):
+                c += 4
+            name = name_run(text, c, d)
+            if name is not None and honorific_end(text, c, d) <= name[0] and text[c:name[0]].strip() == text[c:honorific_end(text, c, d)].strip():
+                cut = _affiliation_end(text, name[1], d)
+                parsed = parse_participant(text, c, cut)
+                if parsed is not None and is_person_name(parsed.name[0]):
+                    yield Candidate(role, (c, cut), parsed, False)
+                continue
+            if role in _ORG_ROLES:
+                org = _org_run(text, c, d)
+                if org is not None:
+                    parsed = parse_participant(text, *org, organisation=True)
+                    if parsed is not None and is_organisation(parsed.name[0]):
+                        yield Candidate(role, org, parsed, True)
+
+
+def _sentence_end(text: str, at: int) -> int:
+    end = min(len(text), at + 400)
+    for index in range(at, end):
+        char = text[index]
+        if char in "\n;:" or (char == "." and (index + 1 >= len(text) or text[index + 1] in " \n\r\t\u00a0")):
+            word = text[max(at, text.rfind(" ", at, index) + 1) : index]
+            if char == "." and (len(word) <= 3 and word[:1].isupper() or word in {"Dr", "Mr", "Ms", "Prof", "Eng"}):
+                continue
+            return index
+    return end
+
+
+def _affiliation_end(text: str, name_end: int, end: int) -> int:
+    """After a name in prose: ", Title, Org" (capitalised parts) or " (Org)" or " of the Org" belong to it."""
+    at = name_end
+    if text.startswith(" (", at):
+        close = text.find(")", at, end)
+        return close + 1 if close > 0 else at
+    rest = text[at:end]
+    of = re.match(r"[\s\u00a0]+(?:of|from)[\s\u00a0]+(?:the[\s\u00a0]+)?", rest)
+    if of is not None:
+        org = _org_run(text, at + of.end(), end)
+        return org[1] if org is not None else at
+    while text.startswith(", ", at):
+        part_end = text.find(",", at + 2, end)
+        part_end = end if part_end < 0 else part_end
+        part = text[at + 2 : part_end].strip()
+        if not part or not part[0].isupper() or len(part.split()) > 10 or name_run(text, at + 2, part_end):
+            break
+        at = part_end
+    return at
+
+
+def _org_run(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A capitalised run ("Levant Language Technology Network", "Government of Qadiria") from *start*."""
+    words = list(re.finditer(r"[^\s\u00a0,;()]+", text[start:end]))
+    last = None
+    for index, word in enumerate(words):
+        token = word.group().rstrip(".")
+        if token[:1].isupper() or (token.isupper() and token):
+            last = start + word.start() + len(token)
+        elif token.lower() in _ORG_CONNECT and index > 0:
+            continue
+        else:
+            break
+        if word.group().endswith(".") and index + 1 < len(words):
+            break
+    if last is None:
+        return None
+    span = (start, last)
+    return span if is_organisation(text[span[0] : span[1]]) else None
+
+
+def _turns(state: State) -> Iterator[Candidate]:
+    text = state.text
+    found = list(_TURN.finditer(text))
+    if len(found) < 2:
+        return
+    seen: dict[str, int] = {}
+    moderators: set[str] = set()
+    named: list[tuple[str, tuple[int, int], int]] = []
+    for index, turn in enumerate(found):
+        name = turn.group("name").strip()
+        key = fold_text(name)
+        if key in _UNNAMED_TURNS or not is_person_name(name, single=False):
+            continue
+        body_end = found[index + 1].start() if index + 1 < len(found) else min(len(text), turn.end() + 2000)
+        body = text[turn.end() : body_end]
+        if _SELF_MODERATES.search(body[:1500]):
+            moderators.add(key)
+            partner = _WITH_NAME.search(body[:1500])
+            if partner is not None:
+                span = name_run(text, turn.end() + partner.end(), body_end)
+                if span is not None:
+                    moderators.add(fold_text(text[span[0] : span[1]]))
+        if key not in seen:
+            seen[key] = len(named)
+            named.append((key, (turn.start("name"), turn.start("name") + len(name)), turn.end()))
+    for key, (a, b), body_start in named:
+        role = Role.MODERATOR if key in moderators else Role.SPEAKER
+        affiliation = _self_affiliation(text, body_start, key)
+        parsed = ParsedParticipant(name=(text[a:b], a, b), affiliation=affiliation)
+        yield Candidate(role, (a, b), parsed, False)
+
+
+def _self_affiliation(text: str, body_start: int, key: str) -> tuple[str, int, int] | None:
+    """The organisation a speaker names in their own turns ("I am X from the Ministry of Y")."""
+    for turn in _TURN.finditer(text, body_start - 200):
+        if fold_text(turn.group("name").strip()) != key:
+            continue
+        end = text.find("\n>>", turn.end())
+        end = len(text) if end < 0 else end
+        body_end = min(end, turn.end() + 1500)
+        found = _SELF_ORG.search(text, turn.end(), body_end)
+        if found is None:
+            continue
+        org = _org_run(text, found.end(), body_end)
+        if org is not None:
+            return (" ".join(text[org[0] : org[1]].split()), org[0], org[1])
+    return None
+
+
+# --------------------------------------------------------------------------- the pass
+
+
+def find_people(state: State, draft: Draft) -> None:
+    """Check the people the template read, then add those named elsewhere in the text."""
+    kept: list[Participant] = []
+    for person in draft.participants:
+        organisation = person.kind is ParticipantKind.ORGANISATION
+        if plausible(person.name, person.role, organisation=organisation, single=True) or not _clearly_not(
+            person.name, person.role, organisation=organisation
+        ):
+            kept.append(person)
+            continue
+        span = person.provenance[0].span if person.provenance else None
+        if span is not None:
+            state.warn("unparsed-participant", span.start, span.end, f"not a name: {state.quote(span.start, span.end)!r}")
+    draft.participants[:] = kept
+    taken = [(p.provenance[0].span.start, p.provenance[0].span.end) for p in kept if p.provenance]
+    names = {(fold_text(p.name), p.role) for p in kept}
+    label_spans: list[tuple[int, int]] = []
+    found: list[Candidate] = []
+    for role, label, values in _label_values(state):
+        label_spans.append(label)
+        for span in values:
+            found.extend(_candidates(state, role, span))
+    found.extend(_prose(state))
+    found.extend(_turns(state))
+    for candidate in found:
+        a, b = candidate.parsed.name[1], candidate.parsed.name[2]
+        key = (fold_text(candidate.parsed.name[0]), candidate.role)
+        if key in names or any(s <= a and b <= e for s, e in taken):
+            continue
+        names.add(key)
+        taken.append(candidate.whole)
+        person = participant_from(
+            state, candidate.parsed, candidate.role.value, candidate.whole, organisation=candidate.organisation
+        )
+        draft.participants.append(person)
