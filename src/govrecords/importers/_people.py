@@ -67,12 +67,17 @@ ROLE_LABELS: tuple[tuple[str, Role], ...] = (
 _INSTRUCTION = r"(?:please\s+)?(?:provide|give|list|enter|indicate)\b[^:\n|]{0,200}?|names?(?:,|\s+of\b)[^:\n|]{0,200}?"
 _LABEL_BODY = "|".join(f"(?:{pattern})" for pattern, _ in ROLE_LABELS)
 # where a label may stand: the line's start (after a marker), or after a wide gap, " - ", " | " on a flattened line
-_LABEL_AT = re.compile(
-    r"(?:^|(?<=[\s\u00a0]{2})|(?<=\t)|(?<=[|\u2022\u00b7] )|(?<= [-\u2013\u2014] )|(?<=\. ))"
+_LABEL_CORE = (
     r"(?:(?:[-*\u2022\u00b7]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])[\s\u00a0]+)?"
     rf"(?P<label>(?:{_LABEL_BODY})(?:[\s\u00a0]*#?[\s\u00a0]*\d{{1,2}}\b)?(?:[\s\u00a0]*\([^)\n]{{0,80}}\))?"
     rf"|{_INSTRUCTION})"
-    r"[\s\u00a0]*(?P<sep>:[\s\u00a0]*\|?|\|)?",
+    r"(?:,[^:\n|]{0,60})?[\s\u00a0]*(?P<sep>:[\s\u00a0]*\|?|\|)?"
+)
+# a label at the start of a line (``match`` anchors it there) ...
+_LABEL_HEAD = re.compile(_LABEL_CORE, re.IGNORECASE)
+# ... or after a wide gap, " - ", " | " on a flattened line
+_LABEL_AT = re.compile(
+    r"(?:(?<=[\s\u00a0]{2})|(?<=\t)|(?<=[|\u2022\u00b7] )|(?<= [-\u2013\u2014] )|(?<=\. ))" + _LABEL_CORE,
     re.IGNORECASE,
 )
 _ROLE_OF = [(re.compile(rf"(?:{pattern})\Z", re.IGNORECASE), role) for pattern, role in ROLE_LABELS]
@@ -80,7 +85,7 @@ _ROLE_OF = [(re.compile(rf"(?:{pattern})\Z", re.IGNORECASE), role) for pattern, 
 _NEXT_LABEL = re.compile(
     r"(?:[\s\u00a0]{2,}|\t| [-\u2013\u2014|\u2022] )(?:[-*\u2022]\s+)?[A-Z][\w'\u2019/&(). -]{0,60}?[\s\u00a0]*:(?![/\d])"
 )
-_OTHER_LABEL_LINE = re.compile(r"^(?:[-*\u2022\u00b7]\s+|\(?[0-9a-z]{1,2}[.)]\s+)?[A-Z][^:\n]{0,60}:(?:\s|$)")
+_OTHER_LABEL_LINE = re.compile(r"(?:[-*\u2022\u00b7]\s+|\(?[0-9a-z]{1,2}[.)]\s+)?[A-Z][^:\n]{0,60}:(?:\s|$)")
 _JOINERS = ("of", "for", "and", "the", "de", "du", "des", "la", "del", "&", ",", "-", "\u2013")
 
 _PROSE = re.compile(
@@ -215,11 +220,10 @@ def _whole_names(text: str, parts: list[tuple[int, int]], role: Role) -> bool:
     """Whether every part is a whole name (with at most a parenthesis), so a list of people, not one."""
     if len(parts) < 2:
         return False
-    for a, b in parts:
-        head = _head_name(text, a, b)
-        if not (is_person_name(head) or (role in _ORG_ROLES or text[b - 1] == ")") and is_organisation(head)):
-            return False
-    return True
+    heads = [(_head_name(text, a, b), text[b - 1] == ")") for a, b in parts]
+    if all(is_person_name(head) for head, _ in heads):
+        return True
+    return all(is_organisation(head) and (paren or role in _ORG_ROLES) for head, paren in heads)
 
 
 def items(text: str, start: int, end: int, role: Role) -> list[tuple[int, int]]:
@@ -272,7 +276,8 @@ def _label_values(state: State) -> Iterator[tuple[Role, tuple[int, int], list[tu
     for index, line in enumerate(lines):
         if line.blank:
             continue
-        for found in _LABEL_AT.finditer(text, line.lead, line.trail):
+        head = _LABEL_HEAD.match(text, line.lead, line.trail)
+        for found in [*([head] if head is not None else []), *_LABEL_AT.finditer(text, line.lead, line.trail)]:
             role = read_role_label(found.group("label"))
             if role is None:
                 continue
@@ -296,9 +301,9 @@ def _wrapped(state: State, index: int, first: tuple[int, int]) -> list[tuple[int
     text = state.text
     out: list[tuple[int, int]] = []
     for line in state.lines[index + 1 : index + 12]:
-        if line.blank or _OTHER_LABEL_LINE.match(text, line.lead) or _LABEL_AT.match(text, line.lead):
+        if line.blank or _OTHER_LABEL_LINE.match(text, line.lead) or _LABEL_HEAD.match(text, line.lead):
             break
-        found = _LABEL_AT.match(text, line.lead, line.trail)
+        found = _LABEL_HEAD.match(text, line.lead, line.trail)
         if found is not None and read_role_label(found.group("label")) is not None:
             break
         span = _trim(text, line.lead, line.trail)
@@ -330,7 +335,7 @@ def _below(state: State, index: int) -> list[tuple[int, int]]:
             if out or blanks > 1:
                 break
             continue
-        found = _LABEL_AT.match(text, line.lead, line.trail)
+        found = _LABEL_HEAD.match(text, line.lead, line.trail)
         if found is not None and read_role_label(found.group("label")) is not None:
             break
         if _OTHER_LABEL_LINE.match(text, line.lead):
@@ -524,30 +529,50 @@ def _self_affiliation(text: str, body_start: int, key: str) -> tuple[str, int, i
 
 
 def find_people(state: State, draft: Draft) -> None:
-    """Check the people the template read, then add those named elsewhere in the text."""
+    """Check the people the template read, then add those named elsewhere in the text.
+
+    A person read under a role label by :func:`_label_values` replaces one the
+    template read from the same words (the template's block may have run past a
+    label it does not know); prose and transcript turns only add.
+    """
+    labelled: list[Candidate] = []
+    for role, _, values in _label_values(state):
+        for span in values:
+            labelled.extend(_candidates(state, role, span))
     kept: list[Participant] = []
+    replaced: set[int] = set()
     for person in draft.participants:
-        organisation = person.kind is ParticipantKind.ORGANISATION
-        if plausible(person.name, person.role, organisation=organisation, single=True) or not _clearly_not(
-            person.name, person.role, organisation=organisation
-        ):
-            kept.append(person)
-            continue
         span = person.provenance[0].span if person.provenance else None
+        organisation = person.kind is ParticipantKind.ORGANISATION
+        ok = plausible(person.name, person.role, organisation=organisation, single=True) or not _clearly_not(
+            person.name, person.role, organisation=organisation
+        )
+        rival = None
         if span is not None:
+            rival = next(
+                (index for index, c in enumerate(labelled)
+                 if index not in replaced and c.whole[0] < span.end and span.start < c.whole[1]),
+                None,
+            )
+        if rival is not None and (not ok or labelled[rival].role is not person.role):
+            # the template's block ran past a label it does not know: the role label's reading wins, in place
+            replaced.add(rival)
+            candidate = labelled[rival]
+            kept.append(
+                participant_from(
+                    state, candidate.parsed, candidate.role.value, candidate.whole, organisation=candidate.organisation
+                )
+            )
+            continue
+        if ok:
+            kept.append(person)
+        elif span is not None:
             state.warn("unparsed-participant", span.start, span.end, f"not a name: {state.quote(span.start, span.end)!r}")
     draft.participants[:] = kept
     taken = [(p.provenance[0].span.start, p.provenance[0].span.end) for p in kept if p.provenance]
     names = {(fold_text(p.name), p.role) for p in kept}
-    label_spans: list[tuple[int, int]] = []
-    found: list[Candidate] = []
-    for role, label, values in _label_values(state):
-        label_spans.append(label)
-        for span in values:
-            found.extend(_candidates(state, role, span))
-    found.extend(_prose(state))
-    found.extend(_turns(state))
-    for candidate in found:
+    rest = [c for index, c in enumerate(labelled) if index not in replaced]
+    for candidate in (*rest, *_prose(state), *_turns(state)):
         a, b = candidate.parsed.name[1], candidate.parsed.name[2]
         key = (fold_text(candidate.parsed.name[0]), candidate.role)
         if key in names or any(s <= a and b <= e for s, e in taken):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import attrs
 
+from govrecords.importers._names import honorific_end
 from govrecords.importers._places import country_code
 from govrecords.importers._text import BLANKS, collapse, fold_text
 from govrecords.vocabulary import (
@@ -24,15 +25,14 @@ from govrecords.vocabulary import (
 
 __all__ = ["ParsedParticipant", "parse_participant", "split_items"]
 
-_HONORIFICS = (
-    "h.e.", "ms.", "mr.", "mrs.", "dr.", "prof.", "amb.", "hon.", "sen.", "mx.", "ms", "mr", "mrs", "dr", "prof",
-    "miss", "sir", "madam",
-)
 _STATUS = frozenset({"confirmed", "tbc", "to be confirmed", "invited", "tentative", "pending", "accepted"})
 _TITLE_WORDS = (
     "director", "professor", "head", "ceo", "chair", "minister", "senior", "manager", "advisor", "adviser",
     "president", "vice", "executive", "secretary", "officer", "researcher", "lecturer", "founder", "coordinator",
     "member", "deputy", "chief", "policy", "programme", "program", "project", "ambassador", "counsel", "editor",
+    "undersecretary", "under-secretary", "permanent", "general", "lead", "principal", "assistant", "associate",
+    "commissioner", "dean", "rector", "analyst", "specialist", "consultant", "engineer", "lawyer", "journalist",
+    "student", "fellow", "cto", "cio", "coo", "cfo", "mp", "communications", "youth", "legal", "technical",
 )
 
 
@@ -89,11 +89,38 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _dash_split(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    for dash in (" - ", " \u2013 ", " \u2014 "):
-        at = text.find(dash, start, end)
-        if at > start:
-            return [_trim(text, start, at), _trim(text, at + len(dash), end)]
+    """Split "Name \u2013 Group \u2013 Org" or "Name | Org | Group" at every dash or rule."""
+    for dash in (" | ", " - ", " \u2013 ", " \u2014 "):
+        if text.find(dash, start, end) > start:
+            out: list[tuple[int, int]] = []
+            begin = start
+            at = text.find(dash, start, end)
+            while at >= 0:
+                out.append(_trim(text, begin, at))
+                begin = at + len(dash)
+                at = text.find(dash, begin, end)
+            out.append(_trim(text, begin, end))
+            return [(a, b) for a, b in out if b > a]
     return [(start, end)]
+
+
+def _group_suffix(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "Org (Civil Society)" into the organisation and the group its parenthesis names."""
+    if end - start < 4 or text[end - 1] != ")":
+        return [(start, end)]
+    opening = text.rfind("(", start, end)
+    if opening <= start:
+        return [(start, end)]
+    inner = _trim(text, opening + 1, end - 1)
+    wording = text[inner[0] : inner[1]]
+    if read_stakeholder(wording) is StakeholderKind.UNKNOWN and read_regional_group(wording) is None:
+        return [(start, end)]
+    head = _trim(text, start, opening)
+    if read_regional_group(text[head[0] : head[1]]) is not None or read_stakeholder(text[head[0] : head[1]]) is not (
+        StakeholderKind.UNKNOWN
+    ):
+        return [(start, end)]  # "Western European and Others Group (WEOG)": the group and its short name
+    return [head, inner] if head[1] > head[0] else [inner]
 
 
 def parse_participant(text: str, start: int, end: int, *, organisation: bool = False) -> ParsedParticipant | None:
@@ -110,6 +137,7 @@ def parse_participant(text: str, start: int, end: int, *, organisation: bool = F
     parts = _parts(text, start, end)
     if len(parts) == 1:
         parts = _dash_split(text, *parts[0])
+    parts = [piece for a, b in parts for piece in _group_suffix(text, a, b)]
     found: dict[str, tuple[str, int, int]] = {}
     ambiguous = False
     rest: list[tuple[int, int]] = []
@@ -143,9 +171,11 @@ def parse_participant(text: str, start: int, end: int, *, organisation: bool = F
     others = rest[1:]
     title = None
     if affiliation is None and others:
-        if len(others) >= 2:
+        if len(others) >= 2 and _looks_like_title(text[others[0][0] : others[0][1]]):
             title = others[0]
             affiliation = (others[1][0], others[-1][1])
+        elif len(others) >= 2:
+            affiliation = (others[0][0], others[-1][1])
         elif _looks_like_title(text[others[0][0] : others[0][1]]):
             title = others[0]
         else:
@@ -171,14 +201,13 @@ def _valued(text: str, span: tuple[int, int] | None) -> tuple[str, int, int] | N
 
 
 def _honorific(text: str, start: int, end: int) -> tuple[tuple[str, int, int] | None, int]:
-    head = fold_text(text[start : min(end, start + 8)])
-    for word in _HONORIFICS:
-        if head.startswith(word + " ") and end - start > len(word) + 1:
-            stop = start + len(word)
-            rest, _ = _trim(text, stop, end)
-            if rest < end:
-                return (text[start:stop], start, stop), rest
-    return None, start
+    stop = honorific_end(text, start, end)
+    if stop == start or stop >= end:
+        return None, start
+    words_end = stop
+    while words_end > start and text[words_end - 1] in BLANKS:
+        words_end -= 1
+    return (text[start:words_end], start, words_end), stop
 
 
 def _parenthesised(text: str, start: int, end: int) -> tuple[int, int, tuple[int, int] | None]:
