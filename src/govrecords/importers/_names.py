@@ -50,7 +50,9 @@ _NOT_NAME = frozenset(
     date time venue theme topic subject remote online onsite in-person report reports summary
     opening closing welcome thank thanks good morning afternoon evening ladies gentlemen everyone
     civil private public sector society academia government technical community intergovernmental youth
-    ms mr mrs dr prof""".split()
+    ms mr mrs dr prof round table roundtable debate open lightning talk town hall break-out breakout plenary
+    main outputs output outcomes inputs background objectives purpose agenda format obstacles issues
+    figures adoption next steps action actions conclusions recommendations messages""".split()
 )
 _TOKEN = re.compile(r"[^\s\u00a0]+")
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
@@ -84,7 +86,7 @@ def _name_token(token: str) -> bool:
     if not head.isupper():
         # "al-Hassan", "d'Souza", "el-Amin": a particle joined to the name
         lowered = token.lower()
-        return any(lowered.startswith(p) and len(token) > len(p) + 1 and token[len(p) + 1].isupper()
+        return any(lowered.startswith(p) and len(token) > len(p) + 1 and token[len(p)].isupper()
                    for p in ("al-", "el-", "d'", "d\u2019", "ad-", "as-", "ash-", "bin-"))
     return fold_text(token).strip(".") not in _NOT_NAME and fold_text(token) not in _ORG_WORDS
 
@@ -169,4 +171,8 @@ def name_run(text: str, start: int, end: int) -> tuple[int, int] | None:
             best = (tokens[0][0], word_end)
         if word_end < last_end:
             break  # punctuation closes the name
+    if best is not None:
+        following = _TOKEN.match(text, best[1] + 1, end) if best[1] < end and text[best[1]] in " \u00a0" else None
+        if following is not None and following.group()[:1].isupper() and fold_text(following.group()) in _ORG_WORDS:
+            return None  # "Velda Ports Council": the capitalised run goes on into an organisation's name
     return best

@@ -64,7 +64,10 @@ ROLE_LABELS: tuple[tuple[str, Role], ...] = (
     (r"contact person", Role.CONTACT),
 )
 # A form's instruction used as a label: "Provide the names and affiliations of the panellists ...:"
-_INSTRUCTION = r"(?:please\s+)?(?:provide|give|list|enter|indicate)\b[^:\n|]{0,200}?|names?(?:,|\s+of\b)[^:\n|]{0,200}?"
+_INSTRUCTION = (
+    r"(?:please\s+)?(?:provide|give|list|enter|indicate)\b[^:\n|]{0,200}?(?=[\s\u00a0]*:)"
+    r"|names?(?:,|\s+of\b)[^:\n|]{0,200}?(?=[\s\u00a0]*:)"
+)
 _LABEL_BODY = "|".join(f"(?:{pattern})" for pattern, _ in ROLE_LABELS)
 # where a label may stand: the line's start (after a marker), or after a wide gap, " - ", " | " on a flattened line
 _LABEL_CORE = (
@@ -114,6 +117,7 @@ _SELF_ORG = re.compile(
     r"\bI (?:work (?:with|for|at)|am (?:[^\W\d_][\w.\-]*[\s\u00a0]+){0,4}?(?:from|with|of))[\s\u00a0]+(?:the[\s\u00a0]+)?",
     re.IGNORECASE,
 )
+_PRONOUNS = frozenset({"I", "We", "He", "She", "It", "They", "This", "That", "Our", "My"})
 _ORG_CONNECT = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "del", "on", "&", "in"})
 
 
@@ -450,7 +454,7 @@ def _affiliation_end(text: str, name_end: int, end: int) -> int:
         part_end = text.find(",", at + 2, end)
         part_end = end if part_end < 0 else part_end
         part = text[at + 2 : part_end].strip()
-        if not part or not part[0].isupper() or len(part.split()) > 10 or name_run(text, at + 2, part_end):
+        if not part or not part[0].isupper() or len(part.split()) > 10 or honorific_end(text, at + 2, part_end) > at + 2:
             break
         at = part_end
     return at
@@ -462,6 +466,8 @@ def _org_run(text: str, start: int, end: int) -> tuple[int, int] | None:
     last = None
     for index, word in enumerate(words):
         token = word.group().rstrip(".")
+        if token in _PRONOUNS:
+            break
         if token[:1].isupper() or (token.isupper() and token):
             last = start + word.start() + len(token)
         elif token.lower() in _ORG_CONNECT and index > 0:
@@ -528,6 +534,22 @@ def _self_affiliation(text: str, body_start: int, key: str) -> tuple[str, int, i
 # --------------------------------------------------------------------------- the pass
 
 
+_GROUP_NAME = re.compile(r"(?:the\s+)?(?P<group>Government|Parliament)\b", re.IGNORECASE)
+
+
+def _named_group(parsed: ParsedParticipant) -> ParsedParticipant:
+    """An organisation whose name is itself a group word ("Government of Veldoria") is in that group."""
+    if parsed.stakeholder is not None:
+        return parsed
+    name, start, _ = parsed.name
+    found = _GROUP_NAME.match(name)
+    if found is None:
+        return parsed
+    word = found.group("group")
+    at = start + found.start("group")
+    return attrs.evolve(parsed, stakeholder=(word, at, at + len(word)))
+
+
 def find_people(state: State, draft: Draft) -> None:
     """Check the people the template read, then add those named elsewhere in the text.
 
@@ -554,7 +576,8 @@ def find_people(state: State, draft: Draft) -> None:
                  if index not in replaced and c.whole[0] < span.end and span.start < c.whole[1]),
                 None,
             )
-        if rival is not None and (not ok or labelled[rival].role is not person.role):
+        longer = rival is not None and labelled[rival].whole[1] > span.end if span is not None else False
+        if rival is not None and (not ok or labelled[rival].role is not person.role or longer):
             # the template's block ran past a label it does not know: the role label's reading wins, in place
             replaced.add(rival)
             candidate = labelled[rival]
@@ -579,7 +602,6 @@ def find_people(state: State, draft: Draft) -> None:
             continue
         names.add(key)
         taken.append(candidate.whole)
-        person = participant_from(
-            state, candidate.parsed, candidate.role.value, candidate.whole, organisation=candidate.organisation
-        )
+        parsed = _named_group(candidate.parsed) if candidate.organisation else candidate.parsed
+        person = participant_from(state, parsed, candidate.role.value, candidate.whole, organisation=candidate.organisation)
         draft.participants.append(person)

@@ -165,6 +165,20 @@ def parse_participant(text: str, start: int, end: int, *, organisation: bool = F
     if not organisation:
         honorific, name_start = _honorific(text, name_start, name_end)
     name_start, name_end, affiliation = _parenthesised(text, name_start, name_end)
+    if affiliation is not None:
+        # "Name (Org, Government)": the parenthesis holds the parts a comma row would
+        inner: list[tuple[int, int]] = []
+        for a, b in _parts(text, *affiliation):
+            value = collapse(text[a:b])
+            if read_stakeholder(value) is not StakeholderKind.UNKNOWN and "stakeholder" not in found:
+                found["stakeholder"] = (value, a, b)
+            elif read_regional_group(value) is not None and "regional_group" not in found:
+                found["regional_group"] = (value, a, b)
+            elif country_code(value) is not None and "country" not in found and inner:
+                found["country"] = (value, a, b)
+            else:
+                inner.append((a, b))
+        affiliation = (inner[0][0], inner[-1][1]) if inner else None
     name = collapse(text[name_start:name_end])
     if not name:
         return None
