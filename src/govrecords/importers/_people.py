@@ -62,6 +62,7 @@ ROLE_LABELS: tuple[tuple[str, Role], ...] = (
     (r"keynote speakers?|discussants?|resource persons?", Role.SPEAKER),
     (r"editors?|edited by", Role.EDITOR),
     (r"contact person", Role.CONTACT),
+    (r"(?:members\s+)?present|attendees|attending|participants present", Role.PARTICIPANT),
 )
 # A form's instruction used as a label: "Provide the names and affiliations of the panellists ...:"
 _INSTRUCTION = (
@@ -94,6 +95,11 @@ _JOINERS = ("of", "for", "and", "the", "de", "du", "des", "la", "del", "&", ",",
 _PROSE = re.compile(
     r"\b(?P<cue>(?:co-)?organi[sz]ed by|chaired by|co-chaired by|moderated by|facilitated by|directed by"
     r"|opened by|reported by|compiled by|hosted by)[\s\u00a0]+",
+    re.IGNORECASE,
+)
+_PROSE_LIST = re.compile(
+    r"\b(?P<cue>speakers|panel(?:l)?ists|lecturers|presenters|discussants|keynote speakers)"
+    r"[\s\u00a0]+(?:included|were|are|will be|include)[\s\u00a0]+|\bkeynote (?:came from|was given by|by)[\s\u00a0]+",
     re.IGNORECASE,
 )
 _PROSE_ROLE = {
@@ -383,8 +389,27 @@ def _candidates(state: State, role: Role, span: tuple[int, int]) -> Iterator[Can
                 break
             if not organisation and not is_person_name(name, single=True):
                 continue
-            yield Candidate(role, (a, b), parsed, organisation)
+            yield _role_in_parenthesis(text, Candidate(role, (a, b), parsed, organisation))
             break
+
+
+def _role_in_parenthesis(text: str, candidate: Candidate) -> Candidate:
+    """A member listed as "Name (Chair, Org)" chairs: the parenthesis's first part names the role."""
+    affiliation = candidate.parsed.affiliation
+    if candidate.role is not Role.PARTICIPANT or affiliation is None:
+        return candidate
+    value, start, end = affiliation
+    head, _, rest = value.partition(",")
+    role = read_role_label(head)
+    if role is None:
+        return candidate
+    if not rest.strip():
+        return attrs.evolve(candidate, role=role, parsed=attrs.evolve(candidate.parsed, affiliation=None))
+    rest_start = text.index(",", start, end) + 1
+    while rest_start < end and text[rest_start] in BLANKS:
+        rest_start += 1
+    parsed = attrs.evolve(candidate.parsed, affiliation=(" ".join(text[rest_start:end].split()), rest_start, end))
+    return attrs.evolve(candidate, role=role, parsed=parsed)
 
 
 def _prose(state: State) -> Iterator[Candidate]:
@@ -394,6 +419,12 @@ def _prose(state: State) -> Iterator[Candidate]:
         if role is None:
             continue
         yield from _prose_people(state, role, found.end())
+    for found in _PROSE_LIST.finditer(text):
+        end = _sentence_end(text, found.end(), lists=True)
+        for a, b in items(text, found.end(), end, Role.SPEAKER):
+            if text.startswith(("and ", "And "), a):
+                a += 4
+            yield from _prose_people(state, Role.SPEAKER, a, limit=b)
     for found in _MODERATOR_PAREN.finditer(text):
         at = found.end()
         if text[at - 1] == "(":
@@ -415,7 +446,7 @@ def _prose_people(state: State, role: Role, at: int, *, limit: int | None = None
             name = name_run(text, c, d)
             if name is not None and honorific_end(text, c, d) <= name[0] and text[c:name[0]].strip() == text[c:honorific_end(text, c, d)].strip():
                 cut = _affiliation_end(text, name[1], d)
-                parsed = parse_participant(text, c, cut)
+                parsed = _prose_parse(text, c, name, cut)
                 if parsed is not None and is_person_name(parsed.name[0]):
                     yield Candidate(role, (c, cut), parsed, False)
                 continue
@@ -427,11 +458,25 @@ def _prose_people(state: State, role: Role, at: int, *, limit: int | None = None
                         yield Candidate(role, org, parsed, True)
 
 
-def _sentence_end(text: str, at: int) -> int:
+def _prose_parse(text: str, start: int, name: tuple[int, int], cut: int) -> ParsedParticipant | None:
+    """A person named in prose: "Name of the Org" / "Name from Org", else the parts of "Name, Title, Org"."""
+    of = re.match(r"[\s\u00a0]+(?:of|from)[\s\u00a0]+(?:the[\s\u00a0]+)?", text[name[1] : cut])
+    if of is None:
+        return parse_participant(text, start, cut)
+    org_start = name[1] + of.end()
+    honorific = (text[start : name[0]].strip(), start, start + len(text[start : name[0]].rstrip())) if name[0] > start else None
+    return ParsedParticipant(
+        name=(text[name[0] : name[1]], name[0], name[1]),
+        honorific=honorific if honorific and honorific[0] else None,
+        affiliation=(" ".join(text[org_start:cut].split()), org_start, cut) if cut > org_start else None,
+    )
+
+
+def _sentence_end(text: str, at: int, *, lists: bool = False) -> int:
     end = min(len(text), at + 400)
     for index in range(at, end):
         char = text[index]
-        if char in "\n;:" or (char == "." and (index + 1 >= len(text) or text[index + 1] in " \n\r\t\u00a0")):
+        if char in ("\n:" if lists else "\n;:") or (char == "." and (index + 1 >= len(text) or text[index + 1] in " \n\r\t\u00a0")):
             word = text[max(at, text.rfind(" ", at, index) + 1) : index]
             if char == "." and (len(word) <= 3 and word[:1].isupper() or word in {"Dr", "Mr", "Ms", "Prof", "Eng"}):
                 continue
@@ -595,11 +640,16 @@ def find_people(state: State, draft: Draft) -> None:
     taken = [(p.provenance[0].span.start, p.provenance[0].span.end) for p in kept if p.provenance]
     names = {(fold_text(p.name), p.role) for p in kept}
     rest = [c for index, c in enumerate(labelled) if index not in replaced]
-    for candidate in (*rest, *_prose(state), *_turns(state)):
+    found = [*rest, *_prose(state), *_turns(state)]
+    in_roles = {fold_text(c.parsed.name[0]) for c in found if c.role is not Role.PARTICIPANT}
+    in_roles |= {name for name, role in names if role is not Role.PARTICIPANT}
+    for candidate in found:
         a, b = candidate.parsed.name[1], candidate.parsed.name[2]
         key = (fold_text(candidate.parsed.name[0]), candidate.role)
         if key in names or any(s <= a and b <= e for s, e in taken):
             continue
+        if candidate.role is Role.PARTICIPANT and key[0] in in_roles:
+            continue  # a member present who is named in a role is that role, not a second entry
         names.add(key)
         taken.append(candidate.whole)
         parsed = _named_group(candidate.parsed) if candidate.organisation else candidate.parsed
