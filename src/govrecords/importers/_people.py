@@ -31,7 +31,7 @@ from govrecords.importers._speakers import ParsedParticipant, parse_participant
 from govrecords.importers._state import Draft, State
 from govrecords.importers._text import BLANKS, fold_text
 from govrecords.records import Participant
-from govrecords.vocabulary import ParticipantKind, Role
+from govrecords.vocabulary import ParticipantKind, Role, StakeholderKind, read_regional_group, read_stakeholder
 
 __all__ = ["ROLE_LABELS", "find_people", "plausible", "read_role_label"]
 
@@ -145,14 +145,24 @@ def plausible(name: str, role: Role | None, *, organisation: bool = False, singl
     >>> plausible("Ministry of ICT", Role.SPEAKER)
     False
     """
+    if _only_a_group(name):
+        return False
     if is_person_name(name, single=single):
         return True
     return (organisation or role in _ORG_ROLES) and is_organisation(name)
 
 
+def _only_a_group(name: str) -> bool:
+    """Whether *name* is only a stakeholder or regional group's wording ("Technical Community"), which names nobody."""
+    known = read_stakeholder(name) is not StakeholderKind.UNKNOWN or read_regional_group(name) is not None
+    return known and not is_organisation(name) and not name.lower().startswith(("government", "parliament"))
+
+
 def _clearly_not(name: str, role: Role | None, *, organisation: bool) -> bool:
     """Whether a value the template read as a participant is plainly no name: a rule, a label, a sentence."""
     words = name.split()
+    if _only_a_group(name):
+        return True
     if not words or any(char in name for char in ":|?/") or len(words) > 6 or len(words) == 1:
         return True
     if fold_text(words[0]).strip(".,") in _NOT_NAME_START:
@@ -231,8 +241,9 @@ def _whole_names(text: str, parts: list[tuple[int, int]], role: Role) -> bool:
     if len(parts) < 2:
         return False
     heads = [(_head_name(text, a, b), text[b - 1] == ")") for a, b in parts]
-    if all(is_person_name(head) for head, _ in heads):
-        return True
+    titled = all(honorific_end(text, a, b) > a for a, b in parts)
+    if all(is_person_name(head) and (paren or titled or len(parts) >= 3) for head, paren in heads):
+        return True  # "A B (Org), C D (Org)", "Ms. A B, Mr. C D", "A B, C D, E F": not "A B, Some Org Name"
     return all(is_organisation(head) and (paren or role in _ORG_ROLES) for head, paren in heads)
 
 
@@ -317,10 +328,11 @@ def _wrapped(state: State, index: int, first: tuple[int, int]) -> list[tuple[int
         if found is not None and read_role_label(found.group("label")) is not None:
             break
         span = _trim(text, line.lead, line.trail)
-        if not _person_line(text, span):
+        previous = text[(out[-1] if out else first)[0] : (out[-1] if out else first)[1]].split()
+        runs_on = bool(previous) and previous[-1].lower() in _JOINERS
+        if not runs_on and not _person_line(text, span):
             break
         out.append(span)
-    del first
     return out
 
 
@@ -603,9 +615,13 @@ def find_people(state: State, draft: Draft) -> None:
     label it does not know); prose and transcript turns only add.
     """
     labelled: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
     for role, _, values in _label_values(state):
         for span in values:
-            labelled.extend(_candidates(state, role, span))
+            for candidate in _candidates(state, role, span):
+                if candidate.whole not in seen:  # a label matched both at its line's start and after a gap
+                    seen.add(candidate.whole)
+                    labelled.append(candidate)
     kept: list[Participant] = []
     replaced: set[int] = set()
     for person in draft.participants:
@@ -614,23 +630,27 @@ def find_people(state: State, draft: Draft) -> None:
         ok = plausible(person.name, person.role, organisation=organisation, single=True) or not _clearly_not(
             person.name, person.role, organisation=organisation
         )
-        rival = None
+        rivals = []
         if span is not None:
-            rival = next(
-                (index for index, c in enumerate(labelled)
-                 if index not in replaced and c.whole[0] < span.end and span.start < c.whole[1]),
-                None,
-            )
-        longer = rival is not None and labelled[rival].whole[1] > span.end if span is not None else False
-        if rival is not None and (not ok or labelled[rival].role is not person.role or longer):
-            # the template's block ran past a label it does not know: the role label's reading wins, in place
-            replaced.add(rival)
-            candidate = labelled[rival]
-            kept.append(
-                participant_from(
-                    state, candidate.parsed, candidate.role.value, candidate.whole, organisation=candidate.organisation
+            rivals = [
+                index for index, c in enumerate(labelled)
+                if index not in replaced and c.whole[0] < span.end and span.start < c.whole[1]
+            ]
+        if rivals and span is not None and (
+            not ok
+            or len(rivals) > 1
+            or labelled[rivals[0]].role is not person.role
+            or labelled[rivals[0]].whole[1] > span.end
+        ):
+            # the template's block ran past a label it does not know, or took two people for one:
+            # the role label's reading wins, in place
+            for index in rivals:
+                replaced.add(index)
+                candidate = labelled[index]
+                parsed = _named_group(candidate.parsed) if candidate.organisation else candidate.parsed
+                kept.append(
+                    participant_from(state, parsed, candidate.role.value, candidate.whole, organisation=candidate.organisation)
                 )
-            )
             continue
         if ok:
             kept.append(person)
