@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import attrs
 
-from govrecords.importers._names import honorific_end
+import re
+
+from govrecords.importers._names import honorific_end, is_organisation
 from govrecords.importers._places import country_code
 from govrecords.importers._text import BLANKS, collapse, fold_text
 from govrecords.vocabulary import (
@@ -32,7 +34,7 @@ _TITLE_WORDS = (
     "member", "deputy", "chief", "policy", "programme", "program", "project", "ambassador", "counsel", "editor",
     "undersecretary", "under-secretary", "permanent", "general", "lead", "principal", "assistant", "associate",
     "commissioner", "dean", "rector", "analyst", "specialist", "consultant", "engineer", "lawyer", "journalist",
-    "student", "fellow", "cto", "cio", "coo", "cfo", "mp", "communications", "youth", "legal", "technical",
+    "student", "fellow", "rapporteur", "moderator", "facilitator", "speaker", "participant", "secretary", "cto", "cio", "coo", "cfo", "mp", "communications", "youth", "legal", "technical",
 )
 
 
@@ -165,6 +167,8 @@ def parse_participant(text: str, start: int, end: int, *, organisation: bool = F
     if not organisation:
         honorific, name_start = _honorific(text, name_start, name_end)
     name_start, name_end, affiliation = _parenthesised(text, name_start, name_end)
+    if organisation and affiliation is not None and _ACRONYM.fullmatch(text[affiliation[0] : affiliation[1]]):
+        name_end, affiliation = affiliation[1] + 1, None  # "Working Group (WG)": the short name is part of the name
     if affiliation is not None:
         # "Name (Org, Government)": the parenthesis holds the parts a comma row would
         inner: list[tuple[int, int]] = []
@@ -183,6 +187,8 @@ def parse_participant(text: str, start: int, end: int, *, organisation: bool = F
     if not name:
         return None
     others = rest[1:]
+    if len(others) >= 2 and _place_like(text, *others[-1]):
+        others = others[:-1]  # "Org, Berlin": a trailing city or country is not part of the affiliation
     title = None
     if affiliation is None and others:
         if len(others) >= 2 and _looks_like_title(text[others[0][0] : others[0][1]]):
@@ -194,6 +200,12 @@ def parse_participant(text: str, start: int, end: int, *, organisation: bool = F
             title = others[0]
         else:
             affiliation = others[0]
+    if title is not None and affiliation is not None and _place_like(text, *affiliation):
+        affiliation = None  # "Minister of Communications, Science": a cut-off phrase, not an organisation
+    if affiliation is not None:
+        rule = text.find(" | ", affiliation[0], affiliation[1])
+        if rule > affiliation[0]:
+            affiliation = (affiliation[0], rule)  # a flattened table's next cell is not part of it
     return ParsedParticipant(
         name=(name, name_start, name_end),
         honorific=honorific,
@@ -240,4 +252,15 @@ def _parenthesised(text: str, start: int, end: int) -> tuple[int, int, tuple[int
 
 def _looks_like_title(part: str) -> bool:
     words = fold_text(part).split()
-    return bool(words) and words[0] in _TITLE_WORDS
+    return bool(words) and (words[0] in _TITLE_WORDS or part.islower())
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,9}")
+
+
+def _place_like(text: str, start: int, end: int) -> bool:
+    """A part that is one or two capitalised words with no organisation word: a city, a country, a stray word."""
+    words = text[start:end].split()
+    return 0 < len(words) <= 2 and all(w[:1].isupper() for w in words) and not any(
+        is_organisation(w) or _ACRONYM.fullmatch(w) for w in words
+    ) and not is_organisation(text[start:end])
