@@ -34,11 +34,27 @@ def _by_name(people: list[Participant]) -> dict[str, Participant]:
 
 
 def test_names_have_the_shape_of_names() -> None:
-    for name in ("Odile van der Berg", "Tiago da Costa", "Zoë Ånström", "Kwabena Mensah-Bonsu", "Seán O'Rourke",
-                 "J. R. Talbot", "Hamid al-Rashed"):
+    for name in (
+        "Odile van der Berg",
+        "Tiago da Costa",
+        "Zoë Ånström",
+        "Kwabena Mensah-Bonsu",
+        "Seán O'Rourke",
+        "J. R. Talbot",
+        "Hamid al-Rashed",
+    ):
         assert is_person_name(name), name
-    for not_name in ("|", "Family name / Surname", "Round Table", "Civil Society", "Provide the names of the panel",
-                     "Lakeside Radio Network", "Description of the session", "Have you", "of Senegal"):
+    for not_name in (
+        "|",
+        "Family name / Surname",
+        "Round Table",
+        "Civil Society",
+        "Provide the names of the panel",
+        "Lakeside Radio Network",
+        "Description of the session",
+        "Have you",
+        "of Senegal",
+    ):
         assert not is_person_name(not_name), not_name
 
 
@@ -63,7 +79,8 @@ def test_role_labels_outside_the_template_list() -> None:
 def test_several_people_in_one_value() -> None:
     value = "Odile Marchal (Lakeside Lab) and Pavel Rusu (Delta Radio Network)"
     assert [value[a:b] for a, b in items(value, 0, len(value), Role.SPEAKER)] == [
-        "Odile Marchal (Lakeside Lab)", "Pavel Rusu (Delta Radio Network)"
+        "Odile Marchal (Lakeside Lab)",
+        "Pavel Rusu (Delta Radio Network)",
     ]
     one = "Ministry of Rivers and Lakes of Veldoria"
     assert [one[a:b] for a, b in items(one, 0, len(one), Role.ORGANISER)] == [one]
@@ -72,7 +89,8 @@ def test_several_people_in_one_value() -> None:
 def test_name_run_in_prose() -> None:
     line = "The forum was chaired by H.E. Mr. Ilir Daka, Minister of Transport, Government of Veldoria."
     span = name_run(line, line.index("H.E."), len(line))
-    assert span is not None and line[span[0] : span[1]] == "Ilir Daka"
+    assert span is not None
+    assert line[span[0] : span[1]] == "Ilir Daka"
 
 
 def test_labels_anywhere_bullets_and_wrapped_affiliations() -> None:
@@ -117,7 +135,8 @@ def test_people_in_prose() -> None:
     assert people["Velda Ports Council"].role is Role.ORGANISER
     government = people["Government of Veldoria"]
     assert government.role is Role.ORGANISER
-    assert government.stakeholder is not None and government.stakeholder.kind is StakeholderKind.GOVERNMENT
+    assert government.stakeholder is not None
+    assert government.stakeholder.kind is StakeholderKind.GOVERNMENT
     assert people["Ruth Obi"].role is Role.CHAIR
     assert people["Ana Lupu"].role is Role.MODERATOR
     assert people["Ana Lupu"].affiliation == "Delta Radio Network"
@@ -151,8 +170,34 @@ def test_form_instructions_and_rules_are_not_people() -> None:
 
 
 _WORDS = st.sampled_from(
-    ["Ana", "Lupu", "van", "der", "Berg", "Ruth", "Obi", "the", "Council", "of", "Velda", "Ms.", "Dr.", ",", "and",
-     "(", ")", "|", "Network", "Zoë", "O'Neill", "said", "chaired", "by", "\n", "NADIA"]
+    [
+        "Ana",
+        "Lupu",
+        "van",
+        "der",
+        "Berg",
+        "Ruth",
+        "Obi",
+        "the",
+        "Council",
+        "of",
+        "Velda",
+        "Ms.",
+        "Dr.",
+        ",",
+        "and",
+        "(",
+        ")",
+        "|",
+        "Network",
+        "Zoë",
+        "O'Neill",
+        "said",
+        "chaired",
+        "by",
+        "\n",
+        "NADIA",
+    ]
 )
 
 

@@ -24,7 +24,7 @@ _PARTICLES = frozenset(
     {"van", "von", "de", "der", "den", "del", "della", "degli", "di", "da", "das", "do", "dos", "du", "des", "la",
      "le", "el", "al", "bin", "binti", "bint", "ibn", "ben", "y", "e", "zu", "ter", "ten", "st.", "mac", "ap"}
 )
-_ORG_WORDS = frozenset(
+_ORG_TEXT = (
     """ministry ministère ministerio ministério university université universidad universidade universität
     network networks forum council association associação asociación institute institut instituto foundation
     fundación fundação fondazione lab labs laboratory centre center centro coalition society consortium group
@@ -34,10 +34,11 @@ _ORG_WORDS = frozenset(
     partnership watch hub registry platform exchange fund board chamber mission parliament municipality
     directorate service services systems technologies technology analytics communications telecom telecoms
     media press unit bureau assembly club movement campaign red rede réseau associazione verein stiftung
-    diplo icann isoc itu unesco oecd undp unicef""".split()
+    diplo icann isoc itu unesco oecd undp unicef"""
 )
+_ORG_WORDS = frozenset(_ORG_TEXT.split())
 # Words that start sentences, labels and instructions; never a word of a personal name.
-_NOT_NAME = frozenset(
+_NOT_NAME_TEXT = (
     """the a an this that these those there it its our we you your they their he she his her i my me us
     is are was were be been being has have had do does did will would shall should can could may might must
     please provide name names surname family first last given full title role position email e-mail phone
@@ -52,8 +53,9 @@ _NOT_NAME = frozenset(
     civil private public sector society academia government technical community intergovernmental youth
     ms mr mrs dr prof round table roundtable debate open lightning talk town hall break-out breakout plenary
     main outputs output outcomes inputs background objectives purpose agenda format obstacles issues
-    figures adoption next steps action actions conclusions recommendations messages""".split()
+    figures adoption next steps action actions conclusions recommendations messages"""
 )
+_NOT_NAME = frozenset(_NOT_NAME_TEXT.split())
 _TOKEN = re.compile(r"[^\s\u00a0]+")
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
 _WORD = re.compile(r"^[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*\.?$")

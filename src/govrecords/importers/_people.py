@@ -37,8 +37,33 @@ __all__ = ["ROLE_LABELS", "find_people", "plausible", "read_role_label"]
 
 _ORG_ROLES = frozenset({Role.ORGANISER, Role.CO_ORGANISER})
 _NOT_NAME_START = frozenset(
-    {"the", "a", "an", "this", "have", "has", "no", "yes", "please", "provide", "description", "questions", "name",
-     "names", "family", "first", "list", "page", "civil", "private", "see", "none", "tbd", "tbc", "n/a"}
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "have",
+        "has",
+        "no",
+        "yes",
+        "please",
+        "provide",
+        "description",
+        "questions",
+        "name",
+        "names",
+        "family",
+        "first",
+        "list",
+        "page",
+        "civil",
+        "private",
+        "see",
+        "none",
+        "tbd",
+        "tbc",
+        "n/a",
+    }
 )
 
 ROLE_LABELS: tuple[tuple[str, Role], ...] = (
@@ -58,7 +83,10 @@ ROLE_LABELS: tuple[tuple[str, Role], ...] = (
     (r"note\s*-?\s*takers?|reported by|minutes taken by|minute taker|compiled by|notes", Role.RAPPORTEUR),
     (r"list of speakers(?:\s+and their (?:institutional\s+)?affiliations)?", Role.SPEAKER),
     (r"(?:additional\s+|confirmed\s+|proposed\s+|invited\s+)?speakers?(?:\s*#?\s*\d+)?|panel(?:l)?ists?", Role.SPEAKER),
-    (r"key participants(?:\s*\(for workshop\) or panel(?:l)?ists \(for plenary\))?|lecturers|presenters?", Role.SPEAKER),
+    (
+        r"key participants(?:\s*\(for workshop\) or panel(?:l)?ists \(for plenary\))?|lecturers|presenters?",
+        Role.SPEAKER,
+    ),
     (r"keynote speakers?|discussants?|resource persons?", Role.SPEAKER),
     (r"editors?|edited by", Role.EDITOR),
     (r"contact person", Role.CONTACT),
@@ -87,7 +115,8 @@ _LABEL_AT = re.compile(
 _ROLE_OF = [(re.compile(rf"(?:{pattern})\Z", re.IGNORECASE), role) for pattern, role in ROLE_LABELS]
 # the next label on a flattened line ends a value: "Name, Org  Reporter: Name"
 _NEXT_LABEL = re.compile(
-    r"(?:[\s\u00a0]{2,}|\t| [-\u2013\u2014|\u2022] )(?:[-*\u2022]\s+)?[A-Z][\w'\u2019/&(). -]{0,60}?[\s\u00a0]*:(?![/\d])"
+    r"(?:[\s\u00a0]{2,}|\t| [-\u2013\u2014|\u2022] )(?:[-*\u2022]\s+)?"
+    r"[A-Z][\w'\u2019/&(). -]{0,60}?[\s\u00a0]*:(?![/\d])"
 )
 _OTHER_LABEL_LINE = re.compile(r"(?:[-*\u2022\u00b7]\s+|\(?[0-9a-z]{1,2}[.)]\s+)?[A-Z][^:\n]{0,60}:(?:\s|$)")
 _JOINERS = ("of", "for", "and", "the", "de", "du", "des", "la", "del", "&", ",", "-", "\u2013")
@@ -103,24 +132,46 @@ _PROSE_LIST = re.compile(
     re.IGNORECASE,
 )
 _PROSE_ROLE = {
-    "organised by": Role.ORGANISER, "organized by": Role.ORGANISER, "co-organised by": Role.CO_ORGANISER,
-    "co-organized by": Role.CO_ORGANISER, "chaired by": Role.CHAIR, "co-chaired by": Role.CHAIR,
-    "moderated by": Role.MODERATOR, "facilitated by": Role.MODERATOR, "directed by": Role.CHAIR,
-    "opened by": Role.SPEAKER, "reported by": Role.RAPPORTEUR, "compiled by": Role.RAPPORTEUR,
+    "organised by": Role.ORGANISER,
+    "organized by": Role.ORGANISER,
+    "co-organised by": Role.CO_ORGANISER,
+    "co-organized by": Role.CO_ORGANISER,
+    "chaired by": Role.CHAIR,
+    "co-chaired by": Role.CHAIR,
+    "moderated by": Role.MODERATOR,
+    "facilitated by": Role.MODERATOR,
+    "directed by": Role.CHAIR,
+    "opened by": Role.SPEAKER,
+    "reported by": Role.RAPPORTEUR,
+    "compiled by": Role.RAPPORTEUR,
     "hosted by": Role.ORGANISER,
 }
 _MODERATOR_PAREN = re.compile(r"\b(?:the\s+)?moderator[\s\u00a0]*(?:\(|,[\s\u00a0]+)", re.IGNORECASE)
 _TURN = re.compile(r"^[ \t\u00a0]*>>[ \t\u00a0]*(?P<name>[^\W\d_][^:\n>]{1,60}?)[ \t\u00a0]*:", re.MULTILINE)
 _UNNAMED_TURNS = frozenset(
-    {"moderator", "audience", "speaker", "participant", "chair", "interpreter", "captioner", "male speaker",
-     "female speaker", "unidentified speaker", "floor", "panelist", "panellist", "host", "remote participant"}
+    {
+        "moderator",
+        "audience",
+        "speaker",
+        "participant",
+        "chair",
+        "interpreter",
+        "captioner",
+        "male speaker",
+        "female speaker",
+        "unidentified speaker",
+        "floor",
+        "panelist",
+        "panellist",
+        "host",
+        "remote participant",
+    }
 )
-_SELF_MODERATES = re.compile(
-    r"\b(?:I|we)\b[^.!?\n]{0,60}?\bmoderat(?:e|ing)\b|\bmy (?:co-)?moderator\b", re.IGNORECASE
-)
+_SELF_MODERATES = re.compile(r"\b(?:I|we)\b[^.!?\n]{0,60}?\bmoderat(?:e|ing)\b|\bmy (?:co-)?moderator\b", re.IGNORECASE)
 _WITH_NAME = re.compile(r"\btogether with[\s\u00a0]+", re.IGNORECASE)
 _SELF_ORG = re.compile(
-    r"\bI (?:work (?:with|for|at)|am (?:[^\W\d_][\w.\-]*[\s\u00a0]+){0,4}?(?:from|with|of))[\s\u00a0]+(?:the[\s\u00a0]+)?",
+    r"\bI (?:work (?:with|for|at)|am (?:[^\W\d_][\w.\-]*[\s\u00a0]+){0,4}?(?:from|with|of))"
+    r"[\s\u00a0]+(?:the[\s\u00a0]+)?",
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset({"I", "We", "He", "She", "It", "They", "This", "That", "Our", "My"})
@@ -188,9 +239,15 @@ def read_role_label(label: str) -> Role | None:
     if not re.match(r"(?:please )?(?:provide|give|list|enter|indicate|names?\b)", lowered):
         return None
     for needle, role in (
-        ("co-organi", Role.CO_ORGANISER), ("co-proposer", Role.CO_ORGANISER), ("remote moderator", Role.REMOTE_MODERATOR),
-        ("online moderator", Role.REMOTE_MODERATOR), ("moderator", Role.MODERATOR), ("rapporteur", Role.RAPPORTEUR),
-        ("panel", Role.SPEAKER), ("speaker", Role.SPEAKER), ("organi", Role.ORGANISER),
+        ("co-organi", Role.CO_ORGANISER),
+        ("co-proposer", Role.CO_ORGANISER),
+        ("remote moderator", Role.REMOTE_MODERATOR),
+        ("online moderator", Role.REMOTE_MODERATOR),
+        ("moderator", Role.MODERATOR),
+        ("rapporteur", Role.RAPPORTEUR),
+        ("panel", Role.SPEAKER),
+        ("speaker", Role.SPEAKER),
+        ("organi", Role.ORGANISER),
     ):
         if needle in lowered:
             return role
@@ -272,18 +329,45 @@ def items(text: str, start: int, end: int, role: Role) -> list[tuple[int, int]]:
 
 def _and_split(text: str, halves: list[tuple[int, int]], role: Role) -> bool:
     (a, b), (c, d) = halves
-    left = text[a:b].split(",")[0]
+    left = text[a:b].split(",", maxsplit=1)[0]
     right_start = c + 4 if text[c:d].lower().startswith("the ") else c
     right = _head_name(text, right_start, d).split(",")[0]
     left_head = _head_name(text, a, a + len(left))
     if is_person_name(left_head) and is_person_name(right):
         return True
     last = fold_text(left_head.split()[-1]) if left_head.split() else ""
-    ends_whole = text[b - 1] == ")" or last in {
-        "network", "association", "forum", "council", "institute", "foundation", "lab", "centre", "center",
-        "coalition", "society", "consortium", "group", "union", "initiative", "alliance", "collective",
-        "cooperative", "trust", "agency", "authority", "office", "commission", "committee", "secretariat",
-    } or (is_organisation(left_head) and left_head.isupper())
+    ends_whole = (
+        text[b - 1] == ")"
+        or last
+        in {
+            "network",
+            "association",
+            "forum",
+            "council",
+            "institute",
+            "foundation",
+            "lab",
+            "centre",
+            "center",
+            "coalition",
+            "society",
+            "consortium",
+            "group",
+            "union",
+            "initiative",
+            "alliance",
+            "collective",
+            "cooperative",
+            "trust",
+            "agency",
+            "authority",
+            "office",
+            "commission",
+            "committee",
+            "secretariat",
+        }
+        or (is_organisation(left_head) and left_head.isupper())
+    )
     return ends_whole and (is_organisation(right) or is_person_name(right)) and role in _ORG_ROLES | {Role.SPEAKER}
 
 
@@ -340,7 +424,14 @@ def _person_line(text: str, span: tuple[int, int]) -> bool:
     a, b = span
     if b <= a or b - a > 300 or text[b - 1] in ":?":
         return False
-    head = text[a:b].split(",")[0].split("(")[0].split(" \u2013 ")[0].split(" - ")[0].split(" | ")[0]
+    head = (
+        text[a:b]
+        .split(",", maxsplit=1)[0]
+        .split("(", maxsplit=1)[0]
+        .split(" \u2013 ", maxsplit=1)[0]
+        .split(" - ", maxsplit=1)[0]
+        .split(" | ", maxsplit=1)[0]
+    )
     at = honorific_end(head, 0, len(head))
     head = head[at:].strip(" *\u2022\u00b7-")
     return is_person_name(head, single=True) or is_organisation(head) or text[a].islower()
@@ -363,7 +454,9 @@ def _below(state: State, index: int) -> list[tuple[int, int]]:
         if _OTHER_LABEL_LINE.match(text, line.lead):
             break
         span = _trim(text, line.lead, line.trail)
-        marker = re.match(r"(?:[-*\u2022\u00b7\u25aa\u25e6o]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])[\s\u00a0]+", text[span[0] : span[1]])
+        marker = re.match(
+            r"(?:[-*\u2022\u00b7\u25aa\u25e6o]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])[\s\u00a0]+", text[span[0] : span[1]]
+        )
         if marker is not None:
             span = (span[0] + marker.end(), span[1])
         if not _person_line(text, span):
@@ -434,9 +527,8 @@ def _prose(state: State) -> Iterator[Candidate]:
     for found in _PROSE_LIST.finditer(text):
         end = _sentence_end(text, found.end(), lists=True)
         for a, b in items(text, found.end(), end, Role.SPEAKER):
-            if text.startswith(("and ", "And "), a):
-                a += 4
-            yield from _prose_people(state, Role.SPEAKER, a, limit=b)
+            begin = a + 4 if text.startswith(("and ", "And "), a) else a
+            yield from _prose_people(state, Role.SPEAKER, begin, limit=b)
     for found in _MODERATOR_PAREN.finditer(text):
         at = found.end()
         if text[at - 1] == "(":
@@ -452,11 +544,14 @@ def _prose_people(state: State, role: Role, at: int, *, limit: int | None = None
     text = state.text
     end = limit if limit is not None else _sentence_end(text, at)
     for a, b in _split_at(text, at, end, " and "):
-        for c, d in _split_at(text, a, b, " with "):
-            if text.startswith(("the ", "The "), c):
-                c += 4
+        for part_start, d in _split_at(text, a, b, " with "):
+            c = part_start + 4 if text.startswith(("the ", "The "), part_start) else part_start
             name = name_run(text, c, d)
-            if name is not None and honorific_end(text, c, d) <= name[0] and text[c:name[0]].strip() == text[c:honorific_end(text, c, d)].strip():
+            if (
+                name is not None
+                and honorific_end(text, c, d) <= name[0]
+                and text[c : name[0]].strip() == text[c : honorific_end(text, c, d)].strip()
+            ):
                 cut = _affiliation_end(text, name[1], d)
                 parsed = _prose_parse(text, c, name, cut)
                 if parsed is not None and is_person_name(parsed.name[0]):
@@ -476,7 +571,9 @@ def _prose_parse(text: str, start: int, name: tuple[int, int], cut: int) -> Pars
     if of is None:
         return parse_participant(text, start, cut)
     org_start = name[1] + of.end()
-    honorific = (text[start : name[0]].strip(), start, start + len(text[start : name[0]].rstrip())) if name[0] > start else None
+    honorific = (
+        (text[start : name[0]].strip(), start, start + len(text[start : name[0]].rstrip())) if name[0] > start else None
+    )
     return ParsedParticipant(
         name=(text[name[0] : name[1]], name[0], name[1]),
         honorific=honorific if honorific and honorific[0] else None,
@@ -488,9 +585,11 @@ def _sentence_end(text: str, at: int, *, lists: bool = False) -> int:
     end = min(len(text), at + 400)
     for index in range(at, end):
         char = text[index]
-        if char in ("\n:" if lists else "\n;:") or (char == "." and (index + 1 >= len(text) or text[index + 1] in " \n\r\t\u00a0")):
+        if char in ("\n:" if lists else "\n;:") or (
+            char == "." and (index + 1 >= len(text) or text[index + 1] in " \n\r\t\u00a0")
+        ):
             word = text[max(at, text.rfind(" ", at, index) + 1) : index]
-            if char == "." and (len(word) <= 3 and word[:1].isupper() or word in {"Dr", "Mr", "Ms", "Prof", "Eng"}):
+            if char == "." and ((len(word) <= 3 and word[:1].isupper()) or word in {"Dr", "Mr", "Ms", "Prof", "Eng"}):
                 continue
             return index
     return end
@@ -511,7 +610,12 @@ def _affiliation_end(text: str, name_end: int, end: int) -> int:
         part_end = text.find(",", at + 2, end)
         part_end = end if part_end < 0 else part_end
         part = text[at + 2 : part_end].strip()
-        if not part or not part[0].isupper() or len(part.split()) > 10 or honorific_end(text, at + 2, part_end) > at + 2:
+        if (
+            not part
+            or not part[0].isupper()
+            or len(part.split()) > 10
+            or honorific_end(text, at + 2, part_end) > at + 2
+        ):
             break
         at = part_end
     return at
@@ -617,8 +721,8 @@ def find_people(state: State, draft: Draft) -> None:
     labelled: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
     for role, _, values in _label_values(state):
-        for span in values:
-            for candidate in _candidates(state, role, span):
+        for value_span in values:
+            for candidate in _candidates(state, role, value_span):
                 if candidate.whole not in seen:  # a label matched both at its line's start and after a gap
                     seen.add(candidate.whole)
                     labelled.append(candidate)
@@ -630,17 +734,22 @@ def find_people(state: State, draft: Draft) -> None:
         ok = plausible(person.name, person.role, organisation=organisation, single=True) or not _clearly_not(
             person.name, person.role, organisation=organisation
         )
-        rivals = []
+        rivals: list[int] = []
         if span is not None:
             rivals = [
-                index for index, c in enumerate(labelled)
+                index
+                for index, c in enumerate(labelled)
                 if index not in replaced and c.whole[0] < span.end and span.start < c.whole[1]
             ]
-        if rivals and span is not None and (
-            not ok
-            or len(rivals) > 1
-            or labelled[rivals[0]].role is not person.role
-            or labelled[rivals[0]].whole[1] > span.end
+        if (
+            rivals
+            and span is not None
+            and (
+                not ok
+                or len(rivals) > 1
+                or labelled[rivals[0]].role is not person.role
+                or labelled[rivals[0]].whole[1] > span.end
+            )
         ):
             # the template's block ran past a label it does not know, or took two people for one:
             # the role label's reading wins, in place
@@ -649,15 +758,19 @@ def find_people(state: State, draft: Draft) -> None:
                 candidate = labelled[index]
                 parsed = _named_group(candidate.parsed) if candidate.organisation else candidate.parsed
                 kept.append(
-                    participant_from(state, parsed, candidate.role.value, candidate.whole, organisation=candidate.organisation)
+                    participant_from(
+                        state, parsed, candidate.role.value, candidate.whole, organisation=candidate.organisation
+                    )
                 )
             continue
         if ok:
             kept.append(person)
         elif span is not None:
-            state.warn("unparsed-participant", span.start, span.end, f"not a name: {state.quote(span.start, span.end)!r}")
+            state.warn(
+                "unparsed-participant", span.start, span.end, f"not a name: {state.quote(span.start, span.end)!r}"
+            )
     draft.participants[:] = kept
-    taken = [(p.provenance[0].span.start, p.provenance[0].span.end) for p in kept if p.provenance]
+    taken = [(where.start, where.end) for p in kept if p.provenance and (where := p.provenance[0].span) is not None]
     names = {(fold_text(p.name), p.role) for p in kept}
     rest = [c for index, c in enumerate(labelled) if index not in replaced]
     found = [*rest, *_prose(state), *_turns(state)]
@@ -673,5 +786,7 @@ def find_people(state: State, draft: Draft) -> None:
         names.add(key)
         taken.append(candidate.whole)
         parsed = _named_group(candidate.parsed) if candidate.organisation else candidate.parsed
-        person = participant_from(state, parsed, candidate.role.value, candidate.whole, organisation=candidate.organisation)
+        person = participant_from(
+            state, parsed, candidate.role.value, candidate.whole, organisation=candidate.organisation
+        )
         draft.participants.append(person)

@@ -10,9 +10,9 @@ name, then (when three or more remain) a title, then the affiliation.
 
 from __future__ import annotations
 
-import attrs
-
 import re
+
+import attrs
 
 from govrecords.importers._names import honorific_end, is_organisation
 from govrecords.importers._places import country_code
@@ -34,7 +34,8 @@ _TITLE_WORDS = (
     "member", "deputy", "chief", "policy", "programme", "program", "project", "ambassador", "counsel", "editor",
     "undersecretary", "under-secretary", "permanent", "general", "lead", "principal", "assistant", "associate",
     "commissioner", "dean", "rector", "analyst", "specialist", "consultant", "engineer", "lawyer", "journalist",
-    "student", "fellow", "rapporteur", "moderator", "facilitator", "speaker", "participant", "secretary", "cto", "cio", "coo", "cfo", "mp", "communications", "youth", "legal", "technical",
+    "student", "fellow", "rapporteur", "moderator", "facilitator", "speaker", "participant", "cto", "cio", "coo",
+    "cfo", "mp", "communications", "youth", "legal", "technical",
 )
 
 
