@@ -10,6 +10,7 @@ name / Surname"), form instructions, table rules ("|") and sentences are neither
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from govrecords.importers._text import fold_text
@@ -157,7 +158,7 @@ def name_run(text: str, start: int, end: int) -> tuple[int, int] | None:
     'Jane Roe'
     """
     at = honorific_end(text, start, end)
-    tokens = [(m.start() + at, m.end() + at) for m in _TOKEN.finditer(text[at:end])][:7]
+    tokens = [(m.start(), m.end()) for m in itertools.islice(_TOKEN.finditer(text, at, end), 7)]
     best: tuple[int, int] | None = None
     for count in range(1, len(tokens) + 1):
         last_start, last_end = tokens[count - 1]

@@ -20,6 +20,8 @@ role, is skipped.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -36,6 +38,11 @@ from govrecords.vocabulary import ParticipantKind, Role, StakeholderKind, read_r
 __all__ = ["ROLE_LABELS", "find_people", "plausible", "read_role_label"]
 
 _ORG_ROLES = frozenset({Role.ORGANISER, Role.CO_ORGANISER})
+# Real documents name people in prose a few dozen times at most; these bound the work on a hostile text.
+_PROSE_LIMIT = 100
+_PARTS_LIMIT = 8
+_LABEL_LIMIT = 500
+_TURN_LIMIT = 20_000
 _NOT_NAME_START = frozenset(
     {
         "the",
@@ -266,24 +273,26 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _split_at(text: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` at *separator* outside parentheses; each part's span, trimmed."""
     out: list[tuple[int, int]] = []
     depth = 0
     begin = start
-    index = start
-    while index < end:
-        char = text[index]
+    for found in _splitter(separator).finditer(text, start, end):
+        char = found.group()
         if char in "([":
             depth += 1
-        elif char in ")]" and depth:
-            depth -= 1
-        elif depth == 0 and text.startswith(separator, index):
-            out.append(_trim(text, begin, index))
-            begin = index + len(separator)
-            index = begin
-            continue
-        index += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and found.start() >= begin:
+            out.append(_trim(text, begin, found.start()))
+            begin = found.end()
     out.append(_trim(text, begin, end))
     return [(a, b) for a, b in out if b > a]
+
+
+@functools.lru_cache(maxsize=16)
+def _splitter(separator: str) -> re.Pattern[str]:
+    return re.compile(r"[()\[\]]|" + re.escape(separator))
 
 
 def _head_name(text: str, start: int, end: int) -> str:
@@ -382,7 +391,9 @@ def _label_values(state: State) -> Iterator[tuple[Role, tuple[int, int], list[tu
         if line.blank:
             continue
         head = _LABEL_HEAD.match(text, line.lead, line.trail)
-        for found in [*([head] if head is not None else []), *_LABEL_AT.finditer(text, line.lead, line.trail)]:
+        flattened = text.find(":", line.lead, line.trail) >= 0 or text.find("|", line.lead, line.trail) >= 0
+        later = _LABEL_AT.finditer(text, line.lead, line.trail) if flattened else iter(())
+        for found in [*([head] if head is not None else []), *later]:
             role = read_role_label(found.group("label"))
             if role is None:
                 continue
@@ -519,17 +530,17 @@ def _role_in_parenthesis(text: str, candidate: Candidate) -> Candidate:
 
 def _prose(state: State) -> Iterator[Candidate]:
     text = state.text
-    for found in _PROSE.finditer(text):
+    for found in itertools.islice(_PROSE.finditer(text), _PROSE_LIMIT):
         role = _PROSE_ROLE.get(" ".join(found.group("cue").lower().split()))
         if role is None:
             continue
         yield from _prose_people(state, role, found.end())
-    for found in _PROSE_LIST.finditer(text):
+    for found in itertools.islice(_PROSE_LIST.finditer(text), _PROSE_LIMIT):
         end = _sentence_end(text, found.end(), lists=True)
         for a, b in items(text, found.end(), end, Role.SPEAKER):
             begin = a + 4 if text.startswith(("and ", "And "), a) else a
             yield from _prose_people(state, Role.SPEAKER, begin, limit=b)
-    for found in _MODERATOR_PAREN.finditer(text):
+    for found in itertools.islice(_MODERATOR_PAREN.finditer(text), _PROSE_LIMIT):
         at = found.end()
         if text[at - 1] == "(":
             close = text.find(")", at, at + 200)
@@ -543,7 +554,7 @@ def _prose_people(state: State, role: Role, at: int, *, limit: int | None = None
     """People named from *at* in a sentence: "Mr. X, Title, Org, and Ms. Y (Org)" / "the X and the Government of Y"."""
     text = state.text
     end = limit if limit is not None else _sentence_end(text, at)
-    for a, b in _split_at(text, at, end, " and "):
+    for a, b in _split_at(text, at, end, " and ")[:_PARTS_LIMIT]:
         for part_start, d in _split_at(text, a, b, " with "):
             c = part_start + 4 if text.startswith(("the ", "The "), part_start) else part_start
             name = name_run(text, c, d)
@@ -644,49 +655,45 @@ def _org_run(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _turns(state: State) -> Iterator[Candidate]:
+    """The people named in ">> NAME:" turns, each once, with what their own turns say of them."""
     text = state.text
-    found = list(_TURN.finditer(text))
+    found = list(itertools.islice(_TURN.finditer(text), _TURN_LIMIT))
     if len(found) < 2:
         return
-    seen: dict[str, int] = {}
     moderators: set[str] = set()
-    named: list[tuple[str, tuple[int, int], int]] = []
+    named: dict[str, tuple[tuple[int, int], list[tuple[int, int]]]] = {}
     for index, turn in enumerate(found):
         name = turn.group("name").strip()
         key = fold_text(name)
         if key in _UNNAMED_TURNS or not is_person_name(name, single=False):
             continue
-        body_end = found[index + 1].start() if index + 1 < len(found) else min(len(text), turn.end() + 2000)
-        body = text[turn.end() : body_end]
-        if _SELF_MODERATES.search(body[:1500]):
+        body_end = found[index + 1].start() if index + 1 < len(found) else len(text)
+        body = (turn.end(), min(body_end, turn.end() + 1500))
+        if _SELF_MODERATES.search(text, *body):
             moderators.add(key)
-            partner = _WITH_NAME.search(body[:1500])
+            partner = _WITH_NAME.search(text, *body)
             if partner is not None:
-                span = name_run(text, turn.end() + partner.end(), body_end)
+                span = name_run(text, partner.end(), body[1])
                 if span is not None:
                     moderators.add(fold_text(text[span[0] : span[1]]))
-        if key not in seen:
-            seen[key] = len(named)
-            named.append((key, (turn.start("name"), turn.start("name") + len(name)), turn.end()))
-    for key, (a, b), body_start in named:
+        if key not in named:
+            named[key] = ((turn.start("name"), turn.start("name") + len(name)), [])
+        bodies = named[key][1]
+        if len(bodies) < 3:
+            bodies.append(body)
+    for key, ((a, b), bodies) in named.items():
         role = Role.MODERATOR if key in moderators else Role.SPEAKER
-        affiliation = _self_affiliation(text, body_start, key)
-        parsed = ParsedParticipant(name=(text[a:b], a, b), affiliation=affiliation)
+        parsed = ParsedParticipant(name=(text[a:b], a, b), affiliation=_self_affiliation(text, bodies))
         yield Candidate(role, (a, b), parsed, False)
 
 
-def _self_affiliation(text: str, body_start: int, key: str) -> tuple[str, int, int] | None:
-    """The organisation a speaker names in their own turns ("I am X from the Ministry of Y")."""
-    for turn in _TURN.finditer(text, body_start - 200):
-        if fold_text(turn.group("name").strip()) != key:
-            continue
-        end = text.find("\n>>", turn.end())
-        end = len(text) if end < 0 else end
-        body_end = min(end, turn.end() + 1500)
-        found = _SELF_ORG.search(text, turn.end(), body_end)
+def _self_affiliation(text: str, bodies: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+    """The organisation a speaker names in their first turns ("I am X from the Ministry of Y")."""
+    for start, end in bodies:
+        found = _SELF_ORG.search(text, start, end)
         if found is None:
             continue
-        org = _org_run(text, found.end(), body_end)
+        org = _org_run(text, found.end(), end)
         if org is not None:
             return (" ".join(text[org[0] : org[1]].split()), org[0], org[1])
     return None
@@ -720,7 +727,7 @@ def find_people(state: State, draft: Draft) -> None:
     """
     labelled: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
-    for role, _, values in _label_values(state):
+    for role, _, values in itertools.islice(_label_values(state), _LABEL_LIMIT):
         for value_span in values:
             for candidate in _candidates(state, role, value_span):
                 if candidate.whole not in seen:  # a label matched both at its line's start and after a gap
