@@ -193,6 +193,7 @@ class Candidate:
     whole: tuple[int, int]
     parsed: ParsedParticipant
     organisation: bool
+    more_name: tuple[int, int] | None = None  # a family name given under its own label
 
 
 def plausible(name: str, role: Role | None, *, organisation: bool = False, single: bool = False) -> bool:
@@ -495,7 +496,8 @@ def _join_wrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
 
 def _candidates(state: State, role: Role, span: tuple[int, int]) -> Iterator[Candidate]:
     text = state.text
-    for a, b in items(text, span[0], span[1], role):
+    for item_start, b in items(text, span[0], span[1], role):
+        a = item_start + 4 if text.startswith(("the ", "The "), item_start) and role in _ORG_ROLES else item_start
         for organisation in (False, True):
             parsed = parse_participant(text, a, b, organisation=organisation)
             if parsed is None:
@@ -569,7 +571,7 @@ def _prose_people(state: State, role: Role, at: int, *, limit: int | None = None
                     yield Candidate(role, (c, cut), parsed, False)
                 continue
             if role in _ORG_ROLES:
-                org = _org_run(text, c, d)
+                org = _org_run(text, c, d, loose=True)
                 if org is not None:
                     parsed = parse_participant(text, *org, organisation=True)
                     if parsed is not None and is_organisation(parsed.name[0]):
@@ -632,7 +634,7 @@ def _affiliation_end(text: str, name_end: int, end: int) -> int:
     return at
 
 
-def _org_run(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _org_run(text: str, start: int, end: int, *, loose: bool = False) -> tuple[int, int] | None:
     """A capitalised run ("Levant Language Technology Network", "Government of Qadiria") from *start*."""
     words = list(re.finditer(r"[^\s\u00a0,;()]+", text[start:end]))
     last = None
@@ -640,7 +642,7 @@ def _org_run(text: str, start: int, end: int) -> tuple[int, int] | None:
         token = word.group().rstrip(".")
         if token in _PRONOUNS:
             break
-        if token[:1].isupper() or (token.isupper() and token):
+        if token[:1].isupper() or any(char.isupper() for char in token[1:4]):  # "e-Government", "iGov"
             last = start + word.start() + len(token)
         elif token.lower() in _ORG_CONNECT and index > 0:
             continue
@@ -651,7 +653,10 @@ def _org_run(text: str, start: int, end: int) -> tuple[int, int] | None:
     if last is None:
         return None
     span = (start, last)
-    return span if is_organisation(text[span[0] : span[1]]) else None
+    value = text[span[0] : span[1]]
+    if is_organisation(value) or (loose and len(value.split()) >= 2 and not is_person_name(value)):
+        return span
+    return None
 
 
 def _turns(state: State) -> Iterator[Candidate]:
@@ -699,6 +704,53 @@ def _self_affiliation(text: str, bodies: list[tuple[int, int]]) -> tuple[str, in
     return None
 
 
+_CONTACT_HEAD = re.compile(
+    r"\b(?:primary|secondary|main|second)[\s\u00a0]+contact(?:[\s\u00a0]+(?:information|person|details))?[\s\u00a0]*:?",
+    re.IGNORECASE,
+)
+_CONTACT_END = re.compile(r"(?:\n[ \t\u00a0]*|[ \t\u00a0])\d{1,2}\.[ \t\u00a0]+[A-Z]")
+_SUB_MARKER = re.compile(r"(?:^|(?<=[\s\u00a0]))[a-z]\.[\s\u00a0]+", re.MULTILINE)
+_CONTACT_PARTS = (
+    ("first", re.compile(r"(?:first|given)[\s\u00a0]+name[\s\u00a0]*:?[\s\u00a0]*", re.IGNORECASE)),
+    ("last", re.compile(
+        r"(?:family[\s\u00a0]+name(?:[\s\u00a0]*/[\s\u00a0]*surname)?|surname|last[\s\u00a0]+name)[\s\u00a0]*:?[\s\u00a0]*",
+        re.IGNORECASE,
+    )),
+    ("stakeholder", re.compile(r"stakeholder[\s\u00a0]+group(?:[\s\u00a0]*\([^)]*\))?[\s\u00a0]*:?[\s\u00a0]*", re.IGNORECASE)),
+    ("affiliation", re.compile(r"organi[sz]ational[\s\u00a0]+affiliation[\s\u00a0]*:?[\s\u00a0]*", re.IGNORECASE)),
+)
+
+
+def _contacts(state: State) -> Iterator[Candidate]:
+    """A form's contact blocks ("Primary contact information: a. ... b. First name ... c. Family name ..."), one person each."""
+    text = state.text
+    for head in itertools.islice(_CONTACT_HEAD.finditer(text), _PROSE_LIMIT):
+        stop = _CONTACT_END.search(text, head.end(), head.end() + 1500)
+        end = stop.start() if stop is not None else min(len(text), head.end() + 1500)
+        markers = list(_SUB_MARKER.finditer(text, head.end(), end))
+        parts: dict[str, tuple[str, int, int]] = {}
+        for index, marker in enumerate(markers):
+            item_end = markers[index + 1].start() if index + 1 < len(markers) else end
+            for key, label in _CONTACT_PARTS:
+                found = label.match(text, marker.end(), item_end)
+                if found is not None and key not in parts:
+                    a, b = _trim(text, found.end(), item_end)
+                    if b > a:
+                        parts[key] = (" ".join(text[a:b].split()), a, b)
+                    break
+        first, last = parts.get("first"), parts.get("last")
+        if first is None or last is None or not is_person_name(f"{first[0]} {last[0]}"):
+            continue
+        stakeholder = parts.get("stakeholder")
+        if stakeholder is not None and read_stakeholder(stakeholder[0]) is StakeholderKind.UNKNOWN:
+            stakeholder = None
+        parsed = ParsedParticipant(
+            name=(f"{first[0]} {last[0]}", first[1], first[2]), affiliation=parts.get("affiliation"),
+            stakeholder=stakeholder,
+        )
+        yield Candidate(Role.CONTACT, (head.start(), end), parsed, False, last[1:])
+
+
 # --------------------------------------------------------------------------- the pass
 
 
@@ -718,6 +770,15 @@ def _named_group(parsed: ParsedParticipant) -> ParsedParticipant:
     return attrs.evolve(parsed, stakeholder=(word, at, at + len(word)))
 
 
+def _participant(state: State, candidate: Candidate) -> Participant:
+    parsed = _named_group(candidate.parsed) if candidate.organisation else candidate.parsed
+    person = participant_from(state, parsed, candidate.role.value, candidate.whole, organisation=candidate.organisation)
+    if candidate.more_name is not None:
+        extra = state.prov(*candidate.more_name, "name")
+        person = attrs.evolve(person, provenance=(*person.provenance, extra))
+    return person
+
+
 def find_people(state: State, draft: Draft) -> None:
     """Check the people the template read, then add those named elsewhere in the text.
 
@@ -725,8 +786,8 @@ def find_people(state: State, draft: Draft) -> None:
     template read from the same words (the template's block may have run past a
     label it does not know); prose and transcript turns only add.
     """
-    labelled: list[Candidate] = []
-    seen: set[tuple[int, int]] = set()
+    labelled: list[Candidate] = list(_contacts(state))
+    seen: set[tuple[int, int]] = {candidate.whole for candidate in labelled}
     for role, _, values in itertools.islice(_label_values(state), _LABEL_LIMIT):
         for value_span in values:
             for candidate in _candidates(state, role, value_span):
@@ -763,12 +824,7 @@ def find_people(state: State, draft: Draft) -> None:
             for index in rivals:
                 replaced.add(index)
                 candidate = labelled[index]
-                parsed = _named_group(candidate.parsed) if candidate.organisation else candidate.parsed
-                kept.append(
-                    participant_from(
-                        state, parsed, candidate.role.value, candidate.whole, organisation=candidate.organisation
-                    )
-                )
+                kept.append(_participant(state, candidate))
             continue
         if ok:
             kept.append(person)
@@ -792,8 +848,4 @@ def find_people(state: State, draft: Draft) -> None:
             continue  # a member present who is named in a role is that role, not a second entry
         names.add(key)
         taken.append(candidate.whole)
-        parsed = _named_group(candidate.parsed) if candidate.organisation else candidate.parsed
-        person = participant_from(
-            state, parsed, candidate.role.value, candidate.whole, organisation=candidate.organisation
-        )
-        draft.participants.append(person)
+        draft.participants.append(_participant(state, candidate))
