@@ -15,7 +15,7 @@ import re
 
 from govrecords.importers._text import fold_text
 
-__all__ = ["honorific_end", "is_organisation", "is_person_name", "name_run"]
+__all__ = ["honorific_end", "is_label_word", "is_organisation", "is_person_name", "name_run"]
 
 _HONORIFIC = re.compile(
     r"(?:H\.\s?E\.|S\.\s?E\.|Hon\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Dr\.?|Prof\.?|Eng\.|Ing\.|Amb\.|Sen\.|Rev\.|Sir|Dame"
@@ -41,7 +41,7 @@ _ORG_WORDS = frozenset(_ORG_TEXT.split())
 # Words that start sentences, labels and instructions; never a word of a personal name.
 _NOT_NAME_TEXT = (
     """the a an this that these those there it its our we you your they their he she his her i my me us
-    is are was were be been being has have had do does did will would shall should can could may might must
+    is are was were be been being has have had do does did would shall should could might must
     please provide name names surname family first last given full title role position email e-mail phone
     country city stakeholder affiliation organisation organization organizational organisational
     moderator moderators speaker speakers panel panellist panelist panellists panelists organizer organiser
@@ -76,6 +76,15 @@ def honorific_end(text: str, start: int, end: int) -> int:
             break
         at = found.end()
     return at
+
+
+def is_label_word(word: str) -> bool:
+    """Whether *word* is one that starts labels, instructions and sentences, never a word of a personal name.
+
+    >>> is_label_word("Round"), is_label_word("Amina")
+    (True, False)
+    """
+    return fold_text(word).strip(".,:;") in _NOT_NAME
 
 
 def _name_token(token: str) -> bool:

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 import attrs
 
 from govrecords.importers._lists import participant_from
-from govrecords.importers._names import honorific_end, is_organisation, is_person_name, name_run
+from govrecords.importers._names import honorific_end, is_label_word, is_organisation, is_person_name, name_run
 from govrecords.importers._speakers import ParsedParticipant, parse_participant
 from govrecords.importers._state import Draft, State
 from govrecords.importers._text import BLANKS, fold_text
@@ -125,6 +125,7 @@ _NEXT_LABEL = re.compile(
     r"(?:[\s\u00a0]{2,}|\t| [-\u2013\u2014|\u2022] )(?:[-*\u2022]\s+)?"
     r"[A-Z][\w'\u2019/&(). -]{0,60}?[\s\u00a0]*:(?![/\d])"
 )
+_INSTRUCTION_AFTER = re.compile(r"(?:please|list|provide|enter|add|insert|name)\b[^:]*$", re.IGNORECASE)
 _OTHER_LABEL_LINE = re.compile(r"(?:[-*\u2022\u00b7]\s+|\(?[0-9a-z]{1,2}[.)]\s+)?[A-Z][^:\n]{0,60}:(?:\s|$)")
 _JOINERS = ("of", "for", "and", "the", "de", "du", "des", "la", "del", "&", ",", "-", "\u2013")
 
@@ -224,7 +225,7 @@ def _clearly_not(name: str, role: Role | None, *, organisation: bool) -> bool:
         return True
     if not words or any(char in name for char in ":|?/") or len(words) > 6 or len(words) == 1:
         return True
-    if fold_text(words[0]).strip(".,") in _NOT_NAME_START:
+    if fold_text(words[0]).strip(".,") in _NOT_NAME_START or is_label_word(words[0]):
         return True
     if all(word[:1].islower() for word in words[1:]):
         return True
@@ -400,7 +401,9 @@ def _label_values(state: State) -> Iterator[tuple[Role, tuple[int, int], list[tu
                 continue
             after = found.end()
             if found.group("sep") is None and after < line.trail:
-                continue  # a label needs its colon unless it fills the line
+                if not _INSTRUCTION_AFTER.match(text, after, line.trail):
+                    continue  # a label needs its colon unless it fills the line (or only instructions follow it)
+                after = line.trail
             stop = _NEXT_LABEL.search(text, after, line.trail)
             value_end = stop.start() if stop is not None else line.trail
             inline = _trim(text, after, value_end)
@@ -487,7 +490,8 @@ def _join_wrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
             previous = text[out[-1][0] : out[-1][1]]
             last_word = previous.split()[-1].lower() if previous.split() else ""
             following = text[span[0] : span[1]]
-            if last_word in _JOINERS or previous.endswith(",") or following[:1].islower():
+            comma = text.startswith(",", out[-1][1])  # the trimmed span leaves its trailing comma outside
+            if last_word in _JOINERS or comma or following[:1].islower():
                 out[-1] = (out[-1][0], span[1])
                 continue
         out.append(span)
@@ -770,6 +774,12 @@ def _named_group(parsed: ParsedParticipant) -> ParsedParticipant:
     return attrs.evolve(parsed, stakeholder=(word, at, at + len(word)))
 
 
+def _fuller(name: str, other: str) -> bool:
+    """Whether *name* is a fuller form of *other* ("Adaeze Okonkwo" of "Adaeze")."""
+    folded, shorter = fold_text(name), fold_text(other)
+    return folded != shorter and shorter in folded
+
+
 def _participant(state: State, candidate: Candidate) -> Participant:
     parsed = _named_group(candidate.parsed) if candidate.organisation else candidate.parsed
     person = participant_from(state, parsed, candidate.role.value, candidate.whole, organisation=candidate.organisation)
@@ -817,6 +827,7 @@ def find_people(state: State, draft: Draft) -> None:
                 or len(rivals) > 1
                 or labelled[rivals[0]].role is not person.role
                 or labelled[rivals[0]].whole[1] > span.end
+                or _fuller(labelled[rivals[0]].parsed.name[0], person.name)
             )
         ):
             # the template's block ran past a label it does not know, or took two people for one:
