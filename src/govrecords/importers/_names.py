@@ -21,12 +21,10 @@ _HONORIFIC = re.compile(
     r"(?:H\.\s?E\.|S\.\s?E\.|Hon\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Dr\.?|Prof\.?|Eng\.|Ing\.|Amb\.|Sen\.|Rev\.|Sir|Dame"
     r"|Madam|Mme\.?|M\.|Miss|Professor|Ambassador|Senator|Honourable|Honorable|Excellency)(?=[\s\u00a0])[\s\u00a0]+"
 )
-_PARTICLES = frozenset(
-    {"van", "von", "de", "der", "den", "del", "della", "degli", "di", "da", "das", "do", "dos", "du", "des", "la",
-     "le", "el", "al", "bin", "binti", "bint", "ibn", "ben", "y", "e", "zu", "ter", "ten", "st.", "mac", "ap"}
-)
-_ORG_TEXT = (
-    """ministry ministère ministerio ministério university université universidad universidade universität
+_PARTICLE_TEXT = """van von de der den del della degli di da das do dos du des la le el al bin binti bint ibn ben y e
+    zu ter ten st. mac ap"""
+_PARTICLES = frozenset(_PARTICLE_TEXT.split())
+_ORG_TEXT = """ministry ministère ministerio ministério university université universidad universidade universität
     network networks forum council association associação asociación institute institut instituto foundation
     fundación fundação fondazione lab labs laboratory centre center centro coalition society consortium group
     union initiative alliance collective cooperative co-operative trust agency authority office commission
@@ -36,11 +34,9 @@ _ORG_TEXT = (
     directorate service services systems technologies technology analytics communications telecom telecoms
     media press unit bureau assembly club movement campaign red rede réseau associazione verein stiftung
     diplo icann isoc itu unesco oecd undp unicef"""
-)
 _ORG_WORDS = frozenset(_ORG_TEXT.split())
 # Words that start sentences, labels and instructions; never a word of a personal name.
-_NOT_NAME_TEXT = (
-    """the a an this that these those there it its our we you your they their he she his her i my me us
+_NOT_NAME_TEXT = """the a an this that these those there it its our we you your they their he she his her i my me us
     is are was were be been being has have had do does did would shall should could might must
     please provide name names surname family first last given full title role position email e-mail phone
     country city stakeholder affiliation organisation organization organizational organisational
@@ -55,8 +51,8 @@ _NOT_NAME_TEXT = (
     ms mr mrs dr prof round table roundtable debate open lightning talk town hall break-out breakout plenary
     main outputs output outcomes inputs background objectives purpose agenda format obstacles issues
     figures adoption next steps action actions conclusions recommendations messages"""
-)
 _NOT_NAME = frozenset(_NOT_NAME_TEXT.split())
+_CLOSERS = ',;:)(\u201d\u201c".'
 _TOKEN = re.compile(r"[^\s\u00a0]+")
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
 _WORD = re.compile(r"^[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*\.?$")
@@ -98,8 +94,10 @@ def _name_token(token: str) -> bool:
     if not head.isupper():
         # "al-Hassan", "d'Souza", "el-Amin": a particle joined to the name
         lowered = token.lower()
-        return any(lowered.startswith(p) and len(token) > len(p) + 1 and token[len(p)].isupper()
-                   for p in ("al-", "el-", "d'", "d\u2019", "ad-", "as-", "ash-", "bin-"))
+        return any(
+            lowered.startswith(p) and len(token) > len(p) + 1 and token[len(p)].isupper()
+            for p in ("al-", "el-", "d'", "d\u2019", "ad-", "as-", "ash-", "bin-")
+        )
     return fold_text(token).strip(".") not in _NOT_NAME and fold_text(token) not in _ORG_WORDS
 
 
@@ -172,7 +170,7 @@ def name_run(text: str, start: int, end: int) -> tuple[int, int] | None:
     for count in range(1, len(tokens) + 1):
         last_start, last_end = tokens[count - 1]
         word_end = last_end
-        while word_end > last_start and text[word_end - 1] in ",;:)(\u201d\u201c\"" + "." * (count > 0):
+        while word_end > last_start and text[word_end - 1] in _CLOSERS:
             if text[word_end - 1] == "." and _INITIAL.match(text[last_start:word_end]):
                 break
             word_end -= 1

@@ -716,17 +716,28 @@ _CONTACT_END = re.compile(r"(?:\n[ \t\u00a0]*|[ \t\u00a0])\d{1,2}\.[ \t\u00a0]+[
 _SUB_MARKER = re.compile(r"(?:^|(?<=[\s\u00a0]))[a-z]\.[\s\u00a0]+", re.MULTILINE)
 _CONTACT_PARTS = (
     ("first", re.compile(r"(?:first|given)[\s\u00a0]+name[\s\u00a0]*:?[\s\u00a0]*", re.IGNORECASE)),
-    ("last", re.compile(
-        r"(?:family[\s\u00a0]+name(?:[\s\u00a0]*/[\s\u00a0]*surname)?|surname|last[\s\u00a0]+name)[\s\u00a0]*:?[\s\u00a0]*",
-        re.IGNORECASE,
-    )),
-    ("stakeholder", re.compile(r"stakeholder[\s\u00a0]+group(?:[\s\u00a0]*\([^)]*\))?[\s\u00a0]*:?[\s\u00a0]*", re.IGNORECASE)),
+    (
+        "last",
+        re.compile(
+            r"(?:family[\s\u00a0]+name(?:[\s\u00a0]*/[\s\u00a0]*surname)?|surname|last[\s\u00a0]+name)"
+            r"[\s\u00a0]*:?[\s\u00a0]*",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "stakeholder",
+        re.compile(r"stakeholder[\s\u00a0]+group(?:[\s\u00a0]*\([^)]*\))?[\s\u00a0]*:?[\s\u00a0]*", re.IGNORECASE),
+    ),
     ("affiliation", re.compile(r"organi[sz]ational[\s\u00a0]+affiliation[\s\u00a0]*:?[\s\u00a0]*", re.IGNORECASE)),
 )
 
 
 def _contacts(state: State) -> Iterator[Candidate]:
-    """A form's contact blocks ("Primary contact information: a. ... b. First name ... c. Family name ..."), one person each."""
+    """A form's contact blocks, one person each.
+
+    "Primary contact information: a. Ms. / Mr. ... b. First name ... c. Family name / Surname ...", on
+    one line or several.
+    """
     text = state.text
     for head in itertools.islice(_CONTACT_HEAD.finditer(text), _PROSE_LIMIT):
         stop = _CONTACT_END.search(text, head.end(), head.end() + 1500)
@@ -749,7 +760,8 @@ def _contacts(state: State) -> Iterator[Candidate]:
         if stakeholder is not None and read_stakeholder(stakeholder[0]) is StakeholderKind.UNKNOWN:
             stakeholder = None
         parsed = ParsedParticipant(
-            name=(f"{first[0]} {last[0]}", first[1], first[2]), affiliation=parts.get("affiliation"),
+            name=(f"{first[0]} {last[0]}", first[1], first[2]),
+            affiliation=parts.get("affiliation"),
             stakeholder=stakeholder,
         )
         yield Candidate(Role.CONTACT, (head.start(), end), parsed, False, last[1:])
