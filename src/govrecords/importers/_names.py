@@ -52,6 +52,11 @@ _NOT_NAME_TEXT = """the a an this that these those there it its our we you your 
     main outputs output outcomes inputs background objectives purpose agenda format obstacles issues
     figures adoption next steps action actions conclusions recommendations messages"""
 _NOT_NAME = frozenset(_NOT_NAME_TEXT.split())
+# Words that open instructions and sentences, never an organisation's name.
+_NOT_ORG_TEXT = """a an this that these those there it its our we you your they their he she his her i my me us is are
+    was were be has have had do does did would shall should could might must please provide name names list see
+    no yes none n/a tbd tbc if when where what which who how why"""
+_NOT_ORG_START = frozenset(_NOT_ORG_TEXT.split())
 _CLOSERS = ',;:)(\u201d\u201c".'
 _TOKEN = re.compile(r"[^\s\u00a0]+")
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
@@ -144,7 +149,7 @@ def is_organisation(value: str) -> bool:
     if len(tokens) > 14:
         return False
     words = [fold_text(token).strip("().,;") for token in tokens]
-    if words[0] in _NOT_NAME - {"the"} and words[0] not in _ORG_WORDS:
+    if words[0] in _NOT_ORG_START:
         return False
     if len(tokens) == 1:
         return bool(_ACRONYM.match(tokens[0]))

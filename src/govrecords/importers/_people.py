@@ -29,6 +29,7 @@ import attrs
 
 from govrecords.importers._lists import participant_from
 from govrecords.importers._names import honorific_end, is_label_word, is_organisation, is_person_name, name_run
+from govrecords.importers._places import country_code
 from govrecords.importers._speakers import ParsedParticipant, parse_participant
 from govrecords.importers._state import Draft, State
 from govrecords.importers._text import BLANKS, fold_text
@@ -214,8 +215,12 @@ def plausible(name: str, role: Role | None, *, organisation: bool = False, singl
 
 def _only_a_group(name: str) -> bool:
     """Whether *name* is only a stakeholder or regional group's wording ("Technical Community"), which names nobody."""
-    known = read_stakeholder(name) is not StakeholderKind.UNKNOWN or read_regional_group(name) is not None
-    return known and not is_organisation(name) and not name.lower().startswith(("government", "parliament"))
+    if read_regional_group(name) is not None:
+        return True
+    words = name.split()
+    if read_stakeholder(name) is StakeholderKind.UNKNOWN or name.lower().startswith(("government", "parliament")):
+        return False
+    return len(words) <= 2 or not is_organisation(name) or words[-1].lower() in {"organization", "organisation"}
 
 
 def _clearly_not(name: str, role: Role | None, *, organisation: bool) -> bool:
@@ -225,7 +230,7 @@ def _clearly_not(name: str, role: Role | None, *, organisation: bool) -> bool:
         return True
     if not words or any(char in name for char in ":|?/") or len(words) > 6 or len(words) == 1:
         return True
-    if fold_text(words[0]).strip(".,") in _NOT_NAME_START or is_label_word(words[0]):
+    if fold_text(words[0]).strip(".,") in _NOT_NAME_START or (is_label_word(words[0]) and not is_organisation(name)):
         return True
     if all(word[:1].islower() for word in words[1:]):
         return True
@@ -309,6 +314,8 @@ def _whole_names(text: str, parts: list[tuple[int, int]], role: Role) -> bool:
     if len(parts) < 2:
         return False
     heads = [(_head_name(text, a, b), text[b - 1] == ")") for a, b in parts]
+    if any(_only_a_group(head) or country_code(head) is not None for head, _ in heads):
+        return False  # "Org, Civil Society", "Org, Kenya": one organisation and its group or country
     titled = all(honorific_end(text, a, b) > a for a, b in parts)
     if all(is_person_name(head) and (paren or titled or len(parts) >= 3) for head, paren in heads):
         return True  # "A B (Org), C D (Org)", "Ms. A B, Mr. C D", "A B, C D, E F": not "A B, Some Org Name"
@@ -507,7 +514,7 @@ def _candidates(state: State, role: Role, span: tuple[int, int]) -> Iterator[Can
             if parsed is None:
                 break
             name = parsed.name[0]
-            if organisation and not (role in _ORG_ROLES and is_organisation(name)):
+            if organisation and not (role in _ORG_ROLES and is_organisation(name) and not _only_a_group(name)):
                 break
             if not organisation and not is_person_name(name, single=True):
                 continue
