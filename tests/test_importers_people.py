@@ -213,3 +213,66 @@ def test_a_recognised_name_is_always_the_text_at_its_span(words: list[str]) -> N
         found = text[span[0] : span[1]]
         assert found.strip() == found
         assert is_person_name(found)
+
+
+def test_a_contact_block_gives_one_contact_with_its_family_name() -> None:
+    text = (
+        "Workshop proposal form\n\n"
+        "1. Primary contact information: a. Ms. / Mr. Mr. b. First name Oskar c. Family name / Surname Lindahl "
+        "d. City Umea h. Stakeholder group Technical Community i. Organizational affiliation Northern Mesh Lab\n"
+        "2. Workshop title: Mesh networks in the far north\n"
+    )
+    (person,) = [p for p in _people(text) if p.role is Role.CONTACT]
+    assert person.name == "Oskar Lindahl"
+    assert person.affiliation == "Northern Mesh Lab"
+    assert person.stakeholder is not None
+    assert person.stakeholder.kind is StakeholderKind.TECHNICAL_COMMUNITY
+    assert {prov.quote for prov in person.provenance if prov.field == "name"} == {"Oskar", "Lindahl"}
+
+
+def test_members_present_take_the_role_their_parenthesis_names() -> None:
+    text = (
+        "Steering committee minutes\n\n"
+        "Present: Wanza Mutua (Chair, Digital Access Office), Kofi Mensah (Private Sector), Lena Ekholm (Academia)\n"
+        "Minutes taken by: Kofi Mensah\n"
+    )
+    people = _people(text)
+    roles = {(p.name, p.role) for p in people}
+    # a member present who is named in a role elsewhere is that role, not a second, bare entry
+    assert roles == {("Wanza Mutua", Role.CHAIR), ("Kofi Mensah", Role.RAPPORTEUR), ("Lena Ekholm", Role.PARTICIPANT)}
+    chair = _by_name(people)["Wanza Mutua"]
+    assert chair.affiliation == "Digital Access Office"
+
+
+def test_a_row_naming_only_groups_names_nobody() -> None:
+    text = (
+        "Workshop page\n\n"
+        "Organizer 1: Civil Society, Asia-Pacific Group\n"
+        "Organizer 2: Harbour Data Institute, Academia\n"
+    )
+    people = _people(text)
+    assert [p.name for p in people] == ["Harbour Data Institute"]
+    assert people[0].stakeholder is not None
+    assert people[0].stakeholder.kind is StakeholderKind.ACADEMIA
+
+
+def test_a_label_followed_by_its_instructions_reads_the_list_below() -> None:
+    text = (
+        "Session page\n\n"
+        "Organising Team (Org Team) List the team members here as they join.\n\n"
+        "  \u2022 Mirela Popa\n"
+        "  \u2022 Jonas Aalto\n\n"
+        "Moderator\n\n"
+        "  \u2022 Ines Roux, Delta Shipping Ltd\n"
+    )
+    roles = {(p.name, p.role) for p in _people(text)}
+    assert roles == {("Mirela Popa", Role.ORGANISER), ("Jonas Aalto", Role.ORGANISER), ("Ines Roux", Role.MODERATOR)}
+
+
+def test_a_trailing_city_is_not_part_of_the_affiliation() -> None:
+    text = "Speakers:\nMr. Arvid Stolt, Baltic Cable Forum, Tallinn\nMs. Rita Okoro, Lagos Data Trust (Civil Society)\n"
+    people = _by_name(_people(text))
+    assert people["Arvid Stolt"].affiliation == "Baltic Cable Forum"
+    assert people["Rita Okoro"].affiliation == "Lagos Data Trust"
+    assert people["Rita Okoro"].stakeholder is not None
+    assert people["Rita Okoro"].stakeholder.kind is StakeholderKind.CIVIL_SOCIETY
