@@ -276,3 +276,17 @@ def test_a_trailing_city_is_not_part_of_the_affiliation() -> None:
     assert people["Rita Okoro"].affiliation == "Lagos Data Trust"
     assert people["Rita Okoro"].stakeholder is not None
     assert people["Rita Okoro"].stakeholder.kind is StakeholderKind.CIVIL_SOCIETY
+
+
+def test_a_titled_speaker_with_an_organisation_in_a_report_sentence() -> None:
+    text = (
+        "Open consultations: summary report\n\n"
+        "1. The meeting took place online. Mr. Amos Kirui moderated the meeting. "
+        "Ms. Selin Aydin, Ministry of Transport of Veldoria, noted that rural coverage had doubled. "
+        "Ms. Aydin described the new tender.\n"
+    )
+    roles = {(p.name, p.role, p.affiliation) for p in _people(text)}
+    assert roles == {
+        ("Amos Kirui", Role.MODERATOR, None),
+        ("Selin Aydin", Role.SPEAKER, "Ministry of Transport of Veldoria"),
+    }

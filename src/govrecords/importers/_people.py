@@ -140,6 +140,18 @@ _PROSE_LIST = re.compile(
     r"[\s\u00a0]+(?:included|were|are|will be|include)[\s\u00a0]+|\bkeynote (?:came from|was given by|by)[\s\u00a0]+",
     re.IGNORECASE,
 )
+# "Ms. X, Org, noted ...", "Mr. Y (Org) moderated the meeting": a sentence opened by a titled person who acts
+_ACTOR = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))(?=(?:H\.\s?E\.|Hon\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Eng\.|Amb\.)\s)",
+    re.MULTILINE,
+)
+_ACTS = re.compile(
+    r"[\s\u00a0]*,?[\s\u00a0]*(?:also[\s\u00a0]+)?(?P<verb>moderated|chaired|opened|facilitated|noted|said|stressed|explained|"
+    r"argued|highlighted|pointed out|presented|emphasi[sz]ed|underlined|added|remarked|observed|recalled|"
+    r"welcomed|called for|urged|warned|suggested|shared|described|introduced|reminded)\b",
+    re.IGNORECASE,
+)
+_ACT_ROLE = {"moderated": Role.MODERATOR, "chaired": Role.CHAIR, "facilitated": Role.MODERATOR}
 _PROSE_ROLE = {
     "organised by": Role.ORGANISER,
     "organized by": Role.ORGANISER,
@@ -553,6 +565,8 @@ def _prose(state: State) -> Iterator[Candidate]:
         for a, b in items(text, found.end(), end, Role.SPEAKER):
             begin = a + 4 if text.startswith(("and ", "And "), a) else a
             yield from _prose_people(state, Role.SPEAKER, begin, limit=b)
+    for found in itertools.islice(_ACTOR.finditer(text), _PROSE_LIMIT):
+        yield from _actor(text, found.end())
     for found in itertools.islice(_MODERATOR_PAREN.finditer(text), _PROSE_LIMIT):
         at = found.end()
         if text[at - 1] == "(":
@@ -587,6 +601,22 @@ def _prose_people(state: State, role: Role, at: int, *, limit: int | None = None
                     parsed = parse_participant(text, *org, organisation=True)
                     if parsed is not None and is_organisation(parsed.name[0]):
                         yield Candidate(role, org, parsed, True)
+
+
+def _actor(text: str, at: int) -> Iterator[Candidate]:
+    """A titled person opening a sentence with their organisation, then acting: a speaker (or their verb's role)."""
+    end = _sentence_end(text, at)
+    name = name_run(text, at, end)
+    if name is None:
+        return
+    cut = _affiliation_end(text, name[1], end)
+    acts = _ACTS.match(text, cut, end)
+    if acts is None or (cut == name[1] and acts.group("verb").lower() not in _ACT_ROLE):
+        return  # a person named in passing ("Ms. Roe described ...") is not labelled
+    parsed = _prose_parse(text, at, name, cut)
+    if parsed is not None and is_person_name(parsed.name[0]):
+        role = _ACT_ROLE.get(acts.group("verb").lower(), Role.SPEAKER)
+        yield Candidate(role, (at, cut), parsed, False)
 
 
 def _prose_parse(text: str, start: int, name: tuple[int, int], cut: int) -> ParsedParticipant | None:
