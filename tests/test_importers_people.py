@@ -290,3 +290,18 @@ def test_a_titled_speaker_with_an_organisation_in_a_report_sentence() -> None:
         ("Amos Kirui", Role.MODERATOR, None),
         ("Selin Aydin", Role.SPEAKER, "Ministry of Transport of Veldoria"),
     }
+
+
+def test_a_form_tip_between_a_label_and_its_list_is_skipped() -> None:
+    text = (
+        "Session page\n\n"
+        "Key Participants\n\n"
+        "Until 3 May. Please provide name and institution of each key participant.\n\n"
+        "  \u2022 Aleksi Salo, Ministry of Finance, Finland\n"
+        "  \u2022 Noor van Dijk\n"
+    )
+    people = _by_name(_people(text))
+    assert set(people) == {"Aleksi Salo", "Noor van Dijk"}
+    assert people["Aleksi Salo"].affiliation == "Ministry of Finance"
+    assert people["Aleksi Salo"].country == "Finland"
+    assert people["Noor van Dijk"].role is Role.SPEAKER

@@ -126,6 +126,7 @@ _NEXT_LABEL = re.compile(
     r"(?:[\s\u00a0]{2,}|\t| [-\u2013\u2014|\u2022] )(?:[-*\u2022]\s+)?"
     r"[A-Z][\w'\u2019/&(). -]{0,60}?[\s\u00a0]*:(?![/\d])"
 )
+_FORM_TIP = re.compile(r"\b(?:please|provide|until|deadline|list (?:the|all)|enter)\b", re.IGNORECASE)
 _INSTRUCTION_AFTER = re.compile(r"(?:please|list|provide|enter|add|insert|name)\b[^:]*$", re.IGNORECASE)
 _OTHER_LABEL_LINE = re.compile(r"(?:[-*\u2022\u00b7]\s+|\(?[0-9a-z]{1,2}[.)]\s+)?[A-Z][^:\n]{0,60}:(?:\s|$)")
 _JOINERS = ("of", "for", "and", "the", "de", "du", "des", "la", "del", "&", ",", "-", "\u2013")
@@ -496,6 +497,9 @@ def _below(state: State, index: int) -> list[tuple[int, int]]:
         if not _person_line(text, span):
             if out:
                 break
+            if _FORM_TIP.search(text, span[0], span[1]):
+                blanks = 0  # a form's tip between the label and its value ("Please provide name and institution.")
+                continue
             return []
         out.append(span)
     return out
