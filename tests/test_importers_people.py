@@ -305,3 +305,18 @@ def test_a_form_tip_between_a_label_and_its_list_is_skipped() -> None:
     assert people["Aleksi Salo"].affiliation == "Ministry of Finance"
     assert people["Aleksi Salo"].country == "Finland"
     assert people["Noor van Dijk"].role is Role.SPEAKER
+
+
+def test_a_numbered_form_question_without_a_colon_and_dashed_rows() -> None:
+    text = (
+        "Workshop proposal\n\n"
+        "10. Name, stakeholder group, and organizational affiliation of each panelist/speaker\n"
+        "Ms. Efua Asare \u2013 Government \u2013 Coastal Spectrum Office; "
+        "Mr. Ivo Brandt \u2013 Private Sector \u2013 Skylane Ltd\n"
+    )
+    people = _by_name(_people(text))
+    assert set(people) == {"Efua Asare", "Ivo Brandt"}
+    assert people["Efua Asare"].affiliation == "Coastal Spectrum Office"
+    assert people["Efua Asare"].stakeholder is not None
+    assert people["Efua Asare"].stakeholder.kind is StakeholderKind.GOVERNMENT
+    assert people["Ivo Brandt"].role is Role.SPEAKER

@@ -102,8 +102,8 @@ ROLE_LABELS: tuple[tuple[str, Role], ...] = (
 )
 # A form's instruction used as a label: "Provide the names and affiliations of the panellists ...:"
 _INSTRUCTION = (
-    r"(?:please\s+)?(?:provide|give|list|enter|indicate)\b[^:\n|]{0,200}?(?=[\s\u00a0]*:)"
-    r"|names?(?:,|\s+of\b)[^:\n|]{0,200}?(?=[\s\u00a0]*:)"
+    r"(?:please\s+)?(?:provide|give|list|enter|indicate)\b[^:\n|]{0,200}?(?=[\s\u00a0]*(?::|\Z|\r?$))"
+    r"|names?(?:,|\s+of\b)[^:\n|]{0,200}?(?=[\s\u00a0]*(?::|\Z|\r?$))"
 )
 _LABEL_BODY = "|".join(f"(?:{pattern})" for pattern, _ in ROLE_LABELS)
 # where a label may stand: the line's start (after a marker), or after a wide gap, " - ", " | " on a flattened line
