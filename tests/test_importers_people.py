@@ -320,3 +320,20 @@ def test_a_numbered_form_question_without_a_colon_and_dashed_rows() -> None:
     assert people["Efua Asare"].stakeholder is not None
     assert people["Efua Asare"].stakeholder.kind is StakeholderKind.GOVERNMENT
     assert people["Ivo Brandt"].role is Role.SPEAKER
+
+
+def test_a_schedule_export_proposer_organisation_and_raw_comma_row() -> None:
+    text = (
+        "Schedule\n\n"
+        "Proposer's Name: Ms. Dalia Mansour\n"
+        "Proposer's Organization: Levant Trade Lab\n"
+        "Ms.,Kerstin,LUNDQVIST,Academia,Uppsala School of Commerce\n"
+    )
+    people = _by_name(_people(text))
+    assert people["Dalia Mansour"].role is Role.ORGANISER
+    assert people["Dalia Mansour"].affiliation == "Levant Trade Lab"
+    row = people["Kerstin LUNDQVIST"]
+    assert row.role is Role.CO_ORGANISER
+    assert row.affiliation == "Uppsala School of Commerce"
+    assert row.stakeholder is not None
+    assert row.stakeholder.kind is StakeholderKind.ACADEMIA

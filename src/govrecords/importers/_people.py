@@ -808,6 +808,66 @@ def _contacts(state: State) -> Iterator[Candidate]:
         yield Candidate(Role.CONTACT, (head.start(), end), parsed, False, last[1:])
 
 
+# "Proposer's Organization: X" after "Proposer's Name: Y": Y's affiliation
+_ROLE_ORG = re.compile(
+    r"(?P<stem>(?:co-?)?proposer|(?:co-?)?organi[sz]er|moderator|rapporteur|speaker)(?:'s|\u2019s)?[\s\u00a0]+"
+    r"(?:organi[sz]ation|affiliation|institution)[\s\u00a0]*:[\s\u00a0]*",
+    re.IGNORECASE,
+)
+# a raw row of a schedule export: "Ms.,Ama,OWUSU-ANSAH,Academia,Coastal University"
+_COMMA_ROW = re.compile(
+    r"(?P<hon>Mr|Ms|Mrs|Dr|Prof|Mx)\.?,(?P<first>[^,\n]{1,40}),(?P<last>[^,\n]{1,40}),(?P<group>[^,\n]{0,60}),"
+    r"(?P<org>[^\n]{1,200})"
+)
+
+
+def _comma_rows(state: State) -> Iterator[Candidate]:
+    """Raw comma rows of a schedule export, each a co-organiser (honorific, first, family name, group, organisation)."""
+    text = state.text
+    for line in itertools.islice((line for line in state.lines if not line.blank), 20_000):
+        found = _COMMA_ROW.fullmatch(text, line.lead, line.trail)
+        if found is None:
+            continue
+        first, last = found.span("first"), found.span("last")
+        name = f"{found.group('first').strip()} {found.group('last').strip()}"
+        if not is_person_name(name):
+            continue
+        group = found.group("group").strip()
+        stakeholder = (group, *found.span("group")) if read_stakeholder(group) is not StakeholderKind.UNKNOWN else None
+        parsed = ParsedParticipant(
+            name=(name, *first),
+            honorific=(found.group("hon"), *found.span("hon")),
+            affiliation=(found.group("org").strip(), *found.span("org")),
+            stakeholder=stakeholder,
+        )
+        yield Candidate(Role.CO_ORGANISER, (line.lead, line.trail), parsed, False, last)
+
+
+def _role_organisations(state: State, labelled: list[Candidate]) -> list[Candidate]:
+    """Give a person read under "Proposer's Name" the organisation its "Proposer's Organization" line names."""
+    text = state.text
+    out = list(labelled)
+    for found in itertools.islice(_ROLE_ORG.finditer(text), _PROSE_LIMIT):
+        line_end = text.find("\n", found.end())
+        line_end = len(text) if line_end < 0 else line_end
+        value = _trim(text, found.end(), line_end)
+        if value[1] <= value[0]:
+            continue
+        stem = fold_text(found.group("stem"))
+        before = [
+            index
+            for index, c in enumerate(out)
+            if c.whole[1] <= found.start() and c.parsed.affiliation is None and found.start() - c.whole[1] < 300
+        ]
+        for index in reversed(before):
+            label_start = text.rfind("\n", 0, out[index].whole[0]) + 1
+            if fold_text(text[label_start : out[index].whole[0]]).startswith(stem):
+                affiliation = (" ".join(text[value[0] : value[1]].split()), *value)
+                out[index] = attrs.evolve(out[index], parsed=attrs.evolve(out[index].parsed, affiliation=affiliation))
+                break
+    return out
+
+
 # --------------------------------------------------------------------------- the pass
 
 
@@ -849,7 +909,7 @@ def find_people(state: State, draft: Draft) -> None:
     template read from the same words (the template's block may have run past a
     label it does not know); prose and transcript turns only add.
     """
-    labelled: list[Candidate] = list(_contacts(state))
+    labelled: list[Candidate] = [*_contacts(state), *_comma_rows(state)]
     seen: set[tuple[int, int]] = {candidate.whole for candidate in labelled}
     for role, _, values in itertools.islice(_label_values(state), _LABEL_LIMIT):
         for value_span in values:
@@ -857,6 +917,7 @@ def find_people(state: State, draft: Draft) -> None:
                 if candidate.whole not in seen:  # a label matched both at its line's start and after a gap
                     seen.add(candidate.whole)
                     labelled.append(candidate)
+    labelled = _role_organisations(state, labelled)
     kept: list[Participant] = []
     replaced: set[int] = set()
     for person in draft.participants:
