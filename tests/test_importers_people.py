@@ -337,3 +337,15 @@ def test_a_schedule_export_proposer_organisation_and_raw_comma_row() -> None:
     assert row.affiliation == "Uppsala School of Commerce"
     assert row.stakeholder is not None
     assert row.stakeholder.kind is StakeholderKind.ACADEMIA
+
+
+def test_turns_in_capitals_without_chevrons() -> None:
+    text = (
+        "Main session transcript\n\n"
+        "KEY ISSUES: none recorded\n"
+        "LINA HADDAD: Good morning. I will be moderating this session.\n"
+        "OMAR FARES: Thank you, Lina.\n"
+        "LINA HADDAD: Thank you, Omar.\n"
+    )
+    roles = {(p.name, p.role) for p in _people(text)}
+    assert roles == {("LINA HADDAD", Role.MODERATOR), ("OMAR FARES", Role.SPEAKER)}

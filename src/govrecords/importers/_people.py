@@ -170,6 +170,10 @@ _PROSE_ROLE = {
 }
 _MODERATOR_PAREN = re.compile(r"\b(?:the\s+)?moderator[\s\u00a0]*(?:\(|,[\s\u00a0]+)", re.IGNORECASE)
 _TURN = re.compile(r"^[ \t\u00a0]*>>[ \t\u00a0]*(?P<name>[^\W\d_][^:\n>]{1,60}?)[ \t\u00a0]*:", re.MULTILINE)
+_CAPS_TURN = re.compile(
+    r"^[ \t\u00a0]*(?P<name>[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'\-. ]{2,40}[A-Z\u00c0-\u00de])[ \t\u00a0]*:",
+    re.MULTILINE,
+)
 _UNNAMED_TURNS = frozenset(
     {
         "moderator",
@@ -709,7 +713,14 @@ def _turns(state: State) -> Iterator[Candidate]:
     text = state.text
     found = list(itertools.islice(_TURN.finditer(text), _TURN_LIMIT))
     if len(found) < 2:
-        return
+        # "JANE ROE: ..." turns without ">>": only when several lines open with a name in capitals
+        found = [
+            turn
+            for turn in itertools.islice(_CAPS_TURN.finditer(text), _TURN_LIMIT)
+            if is_person_name(turn.group("name").strip())
+        ]
+        if len(found) < 3:
+            return
     moderators: set[str] = set()
     named: dict[str, tuple[tuple[int, int], list[tuple[int, int]]]] = {}
     for index, turn in enumerate(found):
