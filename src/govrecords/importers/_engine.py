@@ -19,6 +19,7 @@ from govrecords.importers._fields import Contact, finish_contact, read_block, re
 from govrecords.importers._gaps import fill_fields, trimmed_title
 from govrecords.importers._layout import Matcher, lay_out
 from govrecords.importers._messages import MessageGroup, read_messages
+from govrecords.importers._people import find_people
 from govrecords.importers._records import build_forum, build_record, forum_year, unique_id
 from govrecords.importers._refuse import refuse
 from govrecords.importers._result import ImportIssue, ImportResult
@@ -85,6 +86,7 @@ def run(
             state.mark(title.start, title.end)  # the document's own heading: read, whether or not a record quotes it
         if groups:
             fill_fields(state, layout, draft=groups[0].draft)
+            find_people(state, groups[0].draft)
         year = forum_year(state)
         taken: set[str] = set()
         for group in groups or [MessageGroup(None, None, Draft())]:
@@ -101,6 +103,7 @@ def run(
             contact = read_block(state, block, contact)
         finish_contact(state, contact)
         fill_fields(state, layout)
+        find_people(state, state.draft)
         year = forum_year(state)
         records.append(build_record(state, state.draft, record_id=record_id, forum_id=None, year=year))
     first = records[0]

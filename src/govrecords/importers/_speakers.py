@@ -10,8 +10,11 @@ name, then (when three or more remain) a title, then the affiliation.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
+from govrecords.importers._names import honorific_end, is_organisation
 from govrecords.importers._places import country_code
 from govrecords.importers._text import BLANKS, collapse, fold_text
 from govrecords.vocabulary import (
@@ -24,15 +27,15 @@ from govrecords.vocabulary import (
 
 __all__ = ["ParsedParticipant", "parse_participant", "split_items"]
 
-_HONORIFICS = (
-    "h.e.", "ms.", "mr.", "mrs.", "dr.", "prof.", "amb.", "hon.", "sen.", "mx.", "ms", "mr", "mrs", "dr", "prof",
-    "miss", "sir", "madam",
-)
 _STATUS = frozenset({"confirmed", "tbc", "to be confirmed", "invited", "tentative", "pending", "accepted"})
 _TITLE_WORDS = (
     "director", "professor", "head", "ceo", "chair", "minister", "senior", "manager", "advisor", "adviser",
     "president", "vice", "executive", "secretary", "officer", "researcher", "lecturer", "founder", "coordinator",
     "member", "deputy", "chief", "policy", "programme", "program", "project", "ambassador", "counsel", "editor",
+    "undersecretary", "under-secretary", "permanent", "general", "lead", "principal", "assistant", "associate",
+    "commissioner", "dean", "rector", "analyst", "specialist", "consultant", "engineer", "lawyer", "journalist",
+    "student", "fellow", "rapporteur", "moderator", "facilitator", "speaker", "participant", "cto", "cio", "coo",
+    "cfo", "mp", "communications", "youth", "legal", "technical",
 )
 
 
@@ -89,11 +92,38 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _dash_split(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    for dash in (" - ", " \u2013 ", " \u2014 "):
-        at = text.find(dash, start, end)
-        if at > start:
-            return [_trim(text, start, at), _trim(text, at + len(dash), end)]
+    """Split "Name \u2013 Group \u2013 Org" or "Name | Org | Group" at every dash or rule."""
+    for dash in (" | ", " - ", " \u2013 ", " \u2014 "):
+        if text.find(dash, start, end) > start:
+            out: list[tuple[int, int]] = []
+            begin = start
+            at = text.find(dash, start, end)
+            while at >= 0:
+                out.append(_trim(text, begin, at))
+                begin = at + len(dash)
+                at = text.find(dash, begin, end)
+            out.append(_trim(text, begin, end))
+            return [(a, b) for a, b in out if b > a]
     return [(start, end)]
+
+
+def _group_suffix(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "Org (Civil Society)" into the organisation and the group its parenthesis names."""
+    if end - start < 4 or text[end - 1] != ")":
+        return [(start, end)]
+    opening = text.rfind("(", start, end)
+    if opening <= start:
+        return [(start, end)]
+    inner = _trim(text, opening + 1, end - 1)
+    wording = text[inner[0] : inner[1]]
+    if read_stakeholder(wording) is StakeholderKind.UNKNOWN and read_regional_group(wording) is None:
+        return [(start, end)]
+    head = _trim(text, start, opening)
+    if read_regional_group(text[head[0] : head[1]]) is not None or read_stakeholder(text[head[0] : head[1]]) is not (
+        StakeholderKind.UNKNOWN
+    ):
+        return [(start, end)]  # "Western European and Others Group (WEOG)": the group and its short name
+    return [head, inner] if head[1] > head[0] else [inner]
 
 
 def parse_participant(text: str, start: int, end: int, *, organisation: bool = False) -> ParsedParticipant | None:
@@ -110,6 +140,7 @@ def parse_participant(text: str, start: int, end: int, *, organisation: bool = F
     parts = _parts(text, start, end)
     if len(parts) == 1:
         parts = _dash_split(text, *parts[0])
+    parts = [piece for a, b in parts for piece in _group_suffix(text, a, b)]
     found: dict[str, tuple[str, int, int]] = {}
     ambiguous = False
     rest: list[tuple[int, int]] = []
@@ -137,19 +168,45 @@ def parse_participant(text: str, start: int, end: int, *, organisation: bool = F
     if not organisation:
         honorific, name_start = _honorific(text, name_start, name_end)
     name_start, name_end, affiliation = _parenthesised(text, name_start, name_end)
+    if organisation and affiliation is not None and _ACRONYM.fullmatch(text[affiliation[0] : affiliation[1]]):
+        name_end, affiliation = affiliation[1] + 1, None  # "Working Group (WG)": the short name is part of the name
+    if affiliation is not None:
+        # "Name (Org, Government)": the parenthesis holds the parts a comma row would
+        inner: list[tuple[int, int]] = []
+        for a, b in _parts(text, *affiliation):
+            value = collapse(text[a:b])
+            if read_stakeholder(value) is not StakeholderKind.UNKNOWN and "stakeholder" not in found:
+                found["stakeholder"] = (value, a, b)
+            elif read_regional_group(value) is not None and "regional_group" not in found:
+                found["regional_group"] = (value, a, b)
+            elif country_code(value) is not None and "country" not in found and inner:
+                found["country"] = (value, a, b)
+            else:
+                inner.append((a, b))
+        affiliation = (inner[0][0], inner[-1][1]) if inner else None
     name = collapse(text[name_start:name_end])
     if not name:
         return None
     others = rest[1:]
+    if len(others) >= 2 and _place_like(text, *others[-1]):
+        others = others[:-1]  # "Org, Berlin": a trailing city or country is not part of the affiliation
     title = None
     if affiliation is None and others:
-        if len(others) >= 2:
+        if len(others) >= 2 and _looks_like_title(text[others[0][0] : others[0][1]]):
             title = others[0]
             affiliation = (others[1][0], others[-1][1])
+        elif len(others) >= 2:
+            affiliation = (others[0][0], others[-1][1])
         elif _looks_like_title(text[others[0][0] : others[0][1]]):
             title = others[0]
         else:
             affiliation = others[0]
+    if title is not None and affiliation is not None and _place_like(text, *affiliation):
+        affiliation = None  # "Minister of Communications, Science": a cut-off phrase, not an organisation
+    if affiliation is not None:
+        rule = text.find(" | ", affiliation[0], affiliation[1])
+        if rule > affiliation[0]:
+            affiliation = (affiliation[0], rule)  # a flattened table's next cell is not part of it
     return ParsedParticipant(
         name=(name, name_start, name_end),
         honorific=honorific,
@@ -171,14 +228,13 @@ def _valued(text: str, span: tuple[int, int] | None) -> tuple[str, int, int] | N
 
 
 def _honorific(text: str, start: int, end: int) -> tuple[tuple[str, int, int] | None, int]:
-    head = fold_text(text[start : min(end, start + 8)])
-    for word in _HONORIFICS:
-        if head.startswith(word + " ") and end - start > len(word) + 1:
-            stop = start + len(word)
-            rest, _ = _trim(text, stop, end)
-            if rest < end:
-                return (text[start:stop], start, stop), rest
-    return None, start
+    stop = honorific_end(text, start, end)
+    if stop == start or stop >= end:
+        return None, start
+    words_end = stop
+    while words_end > start and text[words_end - 1] in BLANKS:
+        words_end -= 1
+    return (text[start:words_end], start, words_end), stop
 
 
 def _parenthesised(text: str, start: int, end: int) -> tuple[int, int, tuple[int, int] | None]:
@@ -197,4 +253,15 @@ def _parenthesised(text: str, start: int, end: int) -> tuple[int, int, tuple[int
 
 def _looks_like_title(part: str) -> bool:
     words = fold_text(part).split()
-    return bool(words) and words[0] in _TITLE_WORDS
+    return bool(words) and (words[0] in _TITLE_WORDS or part.islower())
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,9}")
+
+
+def _place_like(text: str, start: int, end: int) -> bool:
+    """A part that is one or two capitalised words with no organisation word: a city, a country, a stray word."""
+    words = text[start:end].split()
+    return 0 < len(words) <= 2 and all(w[:1].isupper() for w in words) and not any(
+        is_organisation(w) or _ACRONYM.fullmatch(w) for w in words
+    ) and not is_organisation(text[start:end])
