@@ -1,0 +1,258 @@
+"""Findings and recommendations read from prose, under any heading and in any layout.
+
+:func:`read_outcomes` reads one passage (a paragraph or a list item) sentence by
+sentence: a sentence with a consensus cue (:func:`._cues.find_cue`) is a finding
+at the level the cue states, with the sentences after it that lay out the sides
+("Some argued ...; others ..."); a sentence that asks someone to act in its main
+clause (:func:`._cues.find_ask`) is a recommendation with the force its own words
+state. An item whose one outcome opens it is read whole (a bullet is one point).
+
+:func:`harvest` runs this over the text an import kept as sections (unknown
+headings, unlabelled prose, a whole text read by the fallback template) and finds
+the questions a description says the session will address. Transcripts report
+no outcome: a text made of ">> NAME:" turns is not harvested. Proposals and
+announcements (templates producing workshops) report none either; only their
+questions are read.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from govrecords.importers._cues import (
+    Ask,
+    Cue,
+    continues_cue,
+    find_ask,
+    find_cue,
+    lead_in_for_questions,
+    questions,
+    sentences,
+)
+from govrecords.importers._items import Piece, pieces
+from govrecords.importers._state import Draft, State
+from govrecords.provenance import Provenance
+from govrecords.records import Finding, Recommendation, Statement
+from govrecords.vocabulary import ConsensusLevel
+
+__all__ = ["READ_KEY", "Outcome", "add_finding", "add_recommendation", "harvest", "read_outcomes", "take"]
+
+
+def READ_KEY(start: int, end: int) -> tuple[str, str]:  # noqa: N802  # a constant-like key maker
+    """The key a draft's ``seen`` set holds for a passage already read for outcomes."""
+    return ("outcomes-read", f"{start}-{end}")
+
+
+_TURN = re.compile(r"^[ \t]*>>[ \t]*[^\W\d_][^:\n]{0,60}:", re.MULTILINE)
+_TURNS = 3  # a text with this many ">> NAME:" turns is a transcript
+_READ_LIMIT = 20_000  # characters of one passage read sentence by sentence
+
+
+@attrs.frozen
+class Outcome:
+    """A finding (``cue`` set) or a recommendation (``ask`` set) found in a passage, and its span."""
+
+    start: int
+    end: int
+    cue: Cue | None = None
+    ask: Ask | None = None
+
+
+def read_outcomes(state: State, start: int, end: int, *, item: bool = False, asks: bool = True) -> list[Outcome]:
+    """The findings and recommendations one passage states, sentence by sentence."""
+    text = state.text
+    found = sentences(text, start, min(end, start + _READ_LIMIT))
+    out: list[Outcome] = []
+    index = 0
+    while index < len(found):
+        s, e = found[index]
+        cue = find_cue(text, s, e)
+        if cue is not None:
+            stop = e
+            if cue.level in (ConsensusLevel.OPINIONS_VARIED, ConsensusLevel.CONTESTED):
+                while index + 1 < len(found) and continues_cue(text, *found[index + 1]):
+                    index += 1
+                    stop = found[index][1]
+            out.append(Outcome(s, stop, cue=cue))
+        elif asks:
+            ask = find_ask(text, s, e)
+            if ask is not None:
+                out.append(Outcome(s, e, ask=ask))
+        index += 1
+    if item and len(out) == 1 and found and out[0].start == found[0][0]:
+        only = out[0]
+        return [Outcome(only.start, found[-1][1] if len(found) > 1 else only.end, only.cue, only.ask)]
+    return out
+
+
+def covered(draft: Draft, start: int, end: int) -> bool:
+    """Whether a passage is already read as a finding or recommendation of the draft (or inside one)."""
+    for record in (*draft.findings, *draft.recommendations):
+        span = record.provenance[0].span if record.provenance else None
+        if span is not None and span.start <= start and end <= span.end:
+            return True
+        if span is not None and start <= span.start and span.end <= end:
+            return True
+    return False
+
+
+def add_finding(
+    state: State,
+    draft: Draft,
+    span: tuple[int, int],
+    level: ConsensusLevel,
+    wording_span: tuple[int, int],
+    *,
+    number: tuple[int, int] | None = None,
+) -> None:
+    """Add a finding at *level*, quoting the passage and the words that state the level."""
+    start, end = span
+    value = state.value(start, end)
+    count = draft.count(level.value)
+    provenance = [state.prov(start, end), state.prov(*wording_span, "consensus_wording")]
+    if number is not None:
+        provenance.append(state.prov(*number, "number"))
+    draft.findings.append(
+        Finding(
+            value,
+            level,
+            state.value(*wording_span),
+            state.tag(value),
+            id=f"{level.value.replace('_', '-')}-{count}",
+            provenance=tuple(provenance),
+        )
+    )
+
+
+def add_recommendation(
+    state: State,
+    draft: Draft,
+    start: int,
+    end: int,
+    *,
+    number: str | None = None,
+    number_span: tuple[int, int] | None = None,
+    force: tuple[object, str, tuple[int, int]] | None = None,
+) -> None:
+    """Add a recommendation with its number as written and the force its wording states (or none)."""
+    from govrecords.vocabulary import Force
+
+    value = state.value(start, end)
+    provenance: list[Provenance] = [state.prov(start, end)]
+    if number_span is not None:
+        provenance.append(state.prov(*number_span, "number"))
+    if force is not None:
+        provenance.append(state.prov(*force[2], "force_wording"))
+    count = draft.count("recommendation")
+    draft.recommendations.append(
+        Recommendation(
+            value,
+            number,
+            force=force[0] if force is not None and isinstance(force[0], Force) else None,
+            force_wording=force[1] if force is not None else None,
+            topics=state.tag(value),
+            id=f"recommendation-{count}",
+            provenance=tuple(provenance),
+        )
+    )
+
+
+def take(
+    state: State,
+    draft: Draft,
+    outcome: Outcome,
+    *,
+    number: str | None = None,
+    number_span: tuple[int, int] | None = None,
+) -> None:
+    """Add one outcome to the draft as a finding or a recommendation."""
+    if outcome.cue is not None:
+        cue = outcome.cue
+        add_finding(state, draft, (outcome.start, outcome.end), cue.level, (cue.start, cue.end), number=number_span)
+    elif outcome.ask is not None:
+        ask = outcome.ask
+        add_recommendation(
+            state,
+            draft,
+            outcome.start,
+            outcome.end,
+            number=number,
+            number_span=number_span,
+            force=(ask.force, ask.wording, (ask.start, ask.end)),
+        )
+
+
+def is_transcript(state: State) -> bool:
+    """Whether the text is a captioning transcript (several ">> NAME:" turns)."""
+    return any(count + 1 >= _TURNS for count, _ in enumerate(_TURN.finditer(state.text)))
+
+
+def harvest(state: State, draft: Draft) -> None:
+    """Read findings, recommendations and questions from the text a draft kept as sections and runs."""
+    if is_transcript(state):
+        return
+    outcomes = state.template.produces != "workshop"
+    spans: list[tuple[int, int]] = []
+    for section in draft.sections:
+        spans.extend((p.span.start, p.span.end) for p in section.provenance if p.field == "text" and p.span)
+    runs = [span for field in ("summary", "description", "notes") for span in draft.runs.get(field, [])]
+    seen_questions = {
+        q.provenance[0].span.start for q in draft.policy_questions if q.provenance and q.provenance[0].span
+    }
+    for start, end in sorted(set(spans + runs)):
+        if READ_KEY(start, end) in draft.seen:
+            continue
+        lines = state.lines_between(start, end)
+        found = pieces(state.text, lines)
+        for index, piece in enumerate(found):
+            if piece.end <= piece.start:
+                continue
+            _questions(state, draft, found, index, seen_questions)
+            if not outcomes or ((start, end) in runs and (start, end) not in spans):
+                continue
+            for outcome in read_outcomes(state, piece.start, piece.end, item=piece.is_item):
+                if covered(draft, outcome.start, outcome.end):
+                    continue
+                numbered = piece.is_item and piece.numbered and outcome.start == piece.start and piece.marker
+                take(
+                    state,
+                    draft,
+                    outcome,
+                    number=state.text[piece.marker[0] : piece.marker[1]] if numbered and piece.marker else None,
+                    number_span=piece.marker if numbered else None,
+                )
+
+
+def _questions(state: State, draft: Draft, found: list[Piece], index: int, seen: set[int]) -> None:
+    """The questions a passage announces: after a lead-in, in the same paragraph or in the list that follows."""
+    text = state.text
+    piece = found[index]
+    spans: list[tuple[int, int]] = []
+    announced = False
+    last_was_lead = False
+    for s, e in sentences(text, piece.start, piece.end):
+        if lead_in_for_questions(text, s, e):
+            announced = last_was_lead = True
+            continue
+        last_was_lead = False
+        if text[e - 1] != "?":
+            continue
+        colon = text.rfind(":", s, e)
+        if colon >= 0 and lead_in_for_questions(text, s, colon + 1):
+            announced = True
+            spans.extend(questions(text, colon + 1, e))
+        elif announced:
+            spans.append((s, e))
+    if last_was_lead:
+        for following in found[index + 1 :]:
+            if not following.is_item or following.end <= following.start or text[following.end - 1] != "?":
+                break
+            spans.append((following.start, following.end))
+    for start, end in spans:
+        if start in seen:
+            continue
+        seen.add(start)
+        value = state.value(start, end)
+        draft.policy_questions.append(Statement(value, None, state.tag(value), (state.prov(start, end),)))
