@@ -146,6 +146,13 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 out.append((begin, stop))
                 begin = index = line_begin = after
                 continue
+        elif (char == "\t" or (char == "|" and index > begin and text[index - 1] in " \t")) and _cell_break(
+            text, begin, index, end
+        ):
+            # a table cell ends here: a sentence never runs across cells
+            out.append((begin, _trim_end(text, begin, index)))
+            begin = index = line_begin = _skip(text, index + 1, end)
+            continue
         elif char == "\n" or (char == "\r" and (index + 1 >= end or text[index + 1] != "\n")):
             first = max(line_begin, begin)
             line_end = _trim_end(text, first, index)
@@ -171,6 +178,12 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if last > begin:
             out.append((begin, last))
     return [(s, e) for s, e in out if e > s]
+
+
+def _cell_break(text: str, begin: int, at: int, end: int) -> bool:
+    """Whether a tab or a " | " at *at* separates two cells with text on both sides."""
+    after = text[at + 1 : min(end, at + 200)].split("\n", 1)[0]
+    return bool(text[begin:at].strip(BLANKS)) and bool(after.strip(BLANKS))
 
 
 def _skip(text: str, at: int, end: int) -> int:
@@ -533,15 +546,6 @@ def _force_of(wording: str) -> tuple[Force, str] | None:
     return None
 
 
-def _main_clause(folded: str) -> int:
-    """Where the main clause of a folded sentence starts: after a leading phrase closed by a comma."""
-    words = list(_WORD.finditer(folded[:300]))
-    modal_at = next((i for i, m in enumerate(words) if m.group() in {"should", "must", "shall"}), None)
-    limit = modal_at if modal_at is not None else len(words)
-    last_comma = max((i for i in range(limit) if words[i].group() == ","), default=-1)
-    return words[last_comma + 1].start() if 0 <= last_comma + 1 < len(words) else 0
-
-
 def find_ask(text: str, start: int, end: int) -> Ask | None:
     """How one sentence asks someone to act in its main clause, or None.
 
@@ -553,9 +557,23 @@ def find_ask(text: str, start: int, end: int) -> Ask | None:
     True
     """
     folded, offsets = fold(text, start, min(end, start + _LIMIT))
-    if not folded:
-        return None
-    head = _main_clause(folded)
+    if not folded or folded.endswith("?"):
+        return None  # a question asks nothing of anyone
+    for head in _clause_starts(folded):
+        found = _ask_in_clause(folded, head, offsets)
+        if found is not None:
+            return found
+    return None
+
+
+def _clause_starts(folded: str) -> list[int]:
+    """Where a sentence's main clause may start: at its start, or after a leading phrase closed by a comma."""
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer(r",\s*", folded[:300]))
+    return starts[:6]
+
+
+def _ask_in_clause(folded: str, head: int, offsets: list[int]) -> Ask | None:
     clause = folded[head:]
     performed = _PERFORMERS.search(clause)
     if performed is not None:
@@ -568,9 +586,7 @@ def find_ask(text: str, start: int, end: int) -> Ask | None:
         return None
     for index, word in enumerate(words):
         token = word.group()
-        if token in _SUBORDINATE or token in {",", ";", ":"}:
-            return None
-        if index > 14:
+        if token in _SUBORDINATE or token in {",", ";", ":"} or index > _SUBJECT_WORDS:
             return None
         if index == 0:
             continue
@@ -582,30 +598,21 @@ def find_ask(text: str, start: int, end: int) -> Ask | None:
             return Ask(modal, token, offsets[at], offsets[stop - 1] + 1, "modal")
         if token in {"is", "are", "were", "was", "be"}:
             passive = _PASSIVE.match(clause[word.start() :])
-            if passive is not None:
-                found = _force_of(passive.group("verb"))
-                if found is None:
-                    return None
-                at = head + word.start() + passive.start("verb")
-                stop = head + word.start() + passive.end("verb")
-                return Ask(found[0], found[1], offsets[at], offsets[stop - 1] + 1, "passive")
-            return None
-        if token.endswith("ed") or token in {
-            "will",
-            "would",
-            "can",
-            "could",
-            "may",
-            "might",
-            "has",
-            "have",
-            "had",
-            "do",
-            "does",
-            "did",
-        }:
+            if passive is None:
+                return None
+            found = _force_of(passive.group("verb"))
+            if found is None:
+                return None
+            at = head + word.start() + passive.start("verb")
+            stop = head + word.start() + passive.end("verb")
+            return Ask(found[0], found[1], offsets[at], offsets[stop - 1] + 1, "passive")
+        if token in _AUXILIARIES:
             return None
     return None
+
+
+_SUBJECT_WORDS = 14  # a subject longer than this is not a subject
+_AUXILIARIES = frozenset({"will", "would", "can", "could", "may", "might", "has", "have", "had", "do", "does", "did"})
 
 
 # Verbs that open an operative item ("Adopt data protection laws ...", "Encourage more participation ...").

@@ -337,22 +337,28 @@ def _recommendation(
         if cue is not None:
             add_finding(state, draft, (unit.start, unit.end), cue.level, (cue.start, cue.end), number=unit.number_span)
             return
+        if stated is None and _first_ask(text, unit.start, unit.end) is None and not _opens(text, unit):
+            kept.append((unit.number_span[0] if unit.number_span else unit.start, unit.end))
+            return  # under a heading that states no force, an item that asks nothing is not a recommendation
         parts = [(unit.start, unit.end)]
-    elif stated is not None and not has_items:
-        parts = [span for span in sentences(text, unit.start, unit.end) if find_cue(text, *span) is None]
     else:
-        # a paragraph: one recommendation per sentence that asks; a consensus is a finding; the rest is kept
+        # a paragraph: one recommendation per sentence that asks (or, under an operative heading, opens with a
+        # verb); a consensus is a finding; the rest is kept
         parts = []
         rest = unit.start
-        for outcome in read_outcomes(state, unit.start, unit.end):
-            if outcome.cue is not None:
-                cue = outcome.cue
-                add_finding(state, draft, (outcome.start, outcome.end), cue.level, (cue.start, cue.end))
+        for s, e in sentences(text, unit.start, unit.end):
+            cue = find_cue(text, s, e)
+            if cue is not None:
+                add_finding(state, draft, (s, e), cue.level, (cue.start, cue.end))
+            elif find_ask(text, s, e) is not None or (
+                stated is not None and (opens_with_verb(text, s, e)[0] or not has_items)
+            ):
+                parts.append((s, e))
             else:
-                parts.append((outcome.start, outcome.end))
-            if text[rest : outcome.start].strip(BLANKS):
-                kept.append(strip_blanks(text, rest, outcome.start))
-            rest = outcome.end
+                continue
+            if text[rest:s].strip(BLANKS):
+                kept.append(strip_blanks(text, rest, s))
+            rest = e
         if text[rest : unit.end].strip(BLANKS):
             kept.append(strip_blanks(text, rest, unit.end))
         if not parts:
@@ -380,6 +386,10 @@ def _recommendation(
         else:
             force = own_verb or find_force(text, start, min(end, start + _FORCE_LIMIT))
         add_recommendation(state, draft, start, end, number=number, number_span=number_span, force=force)
+
+
+def _opens(text: str, unit: Unit) -> bool:
+    return opens_with_verb(text, unit.start, unit.end)[0]
 
 
 def _first_ask(text: str, start: int, end: int) -> Ask | None:

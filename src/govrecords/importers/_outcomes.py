@@ -70,6 +70,10 @@ def read_outcomes(state: State, start: int, end: int, *, item: bool = False, ask
         s, e = found[index]
         cue = find_cue(text, s, e)
         if cue is not None:
+            split = _second_clause(text, cue.end, e)
+            if split is not None:
+                found.insert(index + 1, (split[1], e))
+                e = split[0]
             stop = e
             if cue.level in (ConsensusLevel.OPINIONS_VARIED, ConsensusLevel.CONTESTED):
                 while index + 1 < len(found) and continues_cue(text, *found[index + 1]):
@@ -85,6 +89,18 @@ def read_outcomes(state: State, start: int, end: int, *, item: bool = False, ask
         only = out[0]
         return [Outcome(only.start, found[-1][1] if len(found) > 1 else only.end, only.cue, only.ask)]
     return out
+
+
+_CLAUSE = re.compile(r"(?:,\s+(?:but|while|whereas|although|though|and)|;)\s+")
+
+
+def _second_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a sentence's second clause starts when it states a consensus of its own ("..., but views differed")."""
+    for found in _CLAUSE.finditer(text, start, end):
+        cue = find_cue(text, found.end(), end)
+        if cue is not None and cue.start == found.end():
+            return found.start(), found.end()
+    return None
 
 
 def covered(draft: Draft, start: int, end: int) -> bool:
