@@ -32,6 +32,7 @@ from govrecords.importers._text import BLANKS, fold
 from govrecords.vocabulary import FORCE_WORDING, ConsensusLevel, Force
 
 __all__ = [
+    "QUESTION_LABEL",
     "Ask",
     "Cue",
     "continues_cue",
@@ -799,10 +800,20 @@ def questions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for first, last in sentences(text, start, end):
         if text[last - 1] != "?":
             continue
+        label = QUESTION_LABEL.match(text, first, last)
+        if label is not None:
+            out.append((label.end(), last))
+            continue
         folded, offsets = fold(text, first, last)
         colon = folded.rfind(": ")
         out.append((offsets[colon + 2] if colon >= 0 else first, last))
     return out
+
+
+QUESTION_LABEL = re.compile(
+    r"[ \t]*(?:(?:policy|key)\s+)?(?:question|q|pq)\s*#?\s*\d{1,2}\s*[:.)\-\u2013]\s*", re.IGNORECASE
+)
+"""A label before one question: "Question 2:", "Q1.", "Policy Question 3 -"."""
 
 
 def lead_in_for_questions(text: str, start: int, end: int) -> bool:

@@ -12,7 +12,7 @@ import re
 
 import attrs
 
-from govrecords.importers._cues import Ask, find_ask, find_cue, opens_with_verb, questions, sentences
+from govrecords.importers._cues import QUESTION_LABEL, Ask, find_ask, find_cue, opens_with_verb, questions, sentences
 from govrecords.importers._items import Piece, find_force, pieces, split_lines_of, trim_lead_in
 from govrecords.importers._outcomes import READ_KEY, add_finding, add_recommendation, read_outcomes, take
 from govrecords.importers._speakers import ParsedParticipant, parse_participant, split_items
@@ -110,7 +110,15 @@ def add_statements(state: State, heading: tuple[int, int] | None, lines: list[Li
         target.extend(_statement(state, unit) for unit in found)
         return
     kept: list[tuple[int, int]] = []
-    for unit in found:
+    for position, unit in enumerate(found):
+        if target and _ends_questions(state.text, unit):
+            # a heading after the questions ("Session report") ends them: the rest is not a question
+            rest = found[position:]
+            kept.extend((u.number_span[0] if u.number_span else u.start, u.end) for u in rest)
+            break
+        if state.text[unit.start : unit.start + 7].casefold() == "please ":
+            kept.append((unit.start, unit.end))  # the form's instruction, not a question
+            continue
         asked = split_questions(state.text, unit.start, unit.end)
         if len(asked) <= 1 and (not asked or asked[0] == (unit.start, unit.end)):
             start = asked[0][0] if asked else unit.start
@@ -128,15 +136,22 @@ def add_statements(state: State, heading: tuple[int, int] | None, lines: list[Li
         state.section(heading, kept, why="the text around the questions")
 
 
+def _ends_questions(text: str, unit: Unit) -> bool:
+    """A line that heads what follows (short, no closing stop) or a form's instruction."""
+    if unit.item or "\n" in text[unit.start : unit.end].strip(BLANKS) or text[unit.end - 1] in ".?!;:,":
+        return False
+    return unit.end - unit.start <= _TITLE_LINE
+
+
+_TITLE_LINE = 200
+
+
 def split_questions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The questions of a policy-question passage, without a "Question N:" label before them."""
-    label = _QUESTION_LABEL.match(text, start, end)
+    label = QUESTION_LABEL.match(text, start, end)
     if label is not None:
         start = label.end()
     return questions(text, start, end)
-
-
-_QUESTION_LABEL = re.compile(r"[ \t]*(?:(?:policy|key)\s+)?(?:question|q|pq)\s*#?\s*\d{1,2}\s*[:.)-]\s*", re.IGNORECASE)
 
 
 def _finding(

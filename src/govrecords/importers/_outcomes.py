@@ -22,6 +22,7 @@ import re
 import attrs
 
 from govrecords.importers._cues import (
+    QUESTION_LABEL,
     Ask,
     Cue,
     continues_cue,
@@ -205,8 +206,13 @@ def is_transcript(state: State) -> bool:
     return any(count + 1 >= _TURNS for count, _ in enumerate(_TURN.finditer(state.text)))
 
 
-def harvest(state: State, draft: Draft) -> None:
-    """Read findings, recommendations and questions from the text a draft kept as sections and runs."""
+def harvest(state: State, draft: Draft, heading: str | None = None) -> None:
+    """Read findings, recommendations and questions from the text a draft kept as sections and runs.
+
+    *heading* is the heading the draft's text stood under, if any: under a
+    heading about questions ("Key Policy Questions"), each key issue that is a
+    question is one.
+    """
     if is_transcript(state):
         return
     outcomes = state.template.produces != "workshop"
@@ -217,6 +223,16 @@ def harvest(state: State, draft: Draft) -> None:
     seen_questions = {
         q.provenance[0].span.start for q in draft.policy_questions if q.provenance and q.provenance[0].span
     }
+    issues = [Piece(p.span.start, p.span.end, (p.span.start, p.span.start)) for k in draft.key_issues
+              for p in k.provenance[:1] if p.span is not None]
+    about_questions = heading is not None and "question" in heading.casefold()
+    for index, piece in enumerate(issues):
+        if about_questions and state.text[piece.end - 1] == "?":
+            for start, end in questions(state.text, piece.start, piece.end):
+                _add_question(state, draft, (start, end), seen_questions)
+        _questions(state, draft, issues, index, seen_questions)
+    asked = {_span_of(q) for q in draft.policy_questions}
+    draft.key_issues[:] = [k for k in draft.key_issues if _span_of(k) not in asked]
     for start, end in sorted(set(spans + runs)):
         if READ_KEY(start, end) in draft.seen:
             continue
@@ -246,7 +262,7 @@ def _questions(state: State, draft: Draft, found: list[Piece], index: int, seen:
     text = state.text
     piece = found[index]
     spans: list[tuple[int, int]] = []
-    announced = False
+    announced = QUESTION_LABEL.match(text, piece.start, piece.end) is not None
     last_was_lead = False
     for s, e in sentences(text, piece.start, piece.end):
         if lead_in_for_questions(text, s, e):
@@ -260,15 +276,25 @@ def _questions(state: State, draft: Draft, found: list[Piece], index: int, seen:
             announced = True
             spans.extend(questions(text, colon + 1, e))
         elif announced:
-            spans.append((s, e))
+            spans.extend(questions(text, s, e))
     if last_was_lead:
         for following in found[index + 1 :]:
             if not following.is_item or following.end <= following.start or text[following.end - 1] != "?":
                 break
             spans.append((following.start, following.end))
-    for start, end in spans:
-        if start in seen:
-            continue
-        seen.add(start)
-        value = state.value(start, end)
-        draft.policy_questions.append(Statement(value, None, state.tag(value), (state.prov(start, end),)))
+    for span in spans:
+        _add_question(state, draft, span, seen)
+
+
+def _span_of(statement: Statement) -> tuple[int, int] | None:
+    span = statement.provenance[0].span if statement.provenance else None
+    return (span.start, span.end) if span is not None else None
+
+
+def _add_question(state: State, draft: Draft, span: tuple[int, int], seen: set[int]) -> None:
+    start, end = span
+    if start in seen:
+        return
+    seen.add(start)
+    value = state.value(start, end)
+    draft.policy_questions.append(Statement(value, None, state.tag(value), (state.prov(start, end),)))

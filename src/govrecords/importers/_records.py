@@ -120,7 +120,7 @@ def build_record(
     theme: Value | None = None,
 ) -> Session | Workshop:
     """Build the session or workshop a draft holds."""
-    harvest(state, draft)
+    harvest(state, draft, fallback_title.value if fallback_title is not None else None)
     template = state.template
     provenance: list[Provenance] = [Provenance(state.source, method=state.method)]
     title = _title(state, draft, fallback_title, provenance)
