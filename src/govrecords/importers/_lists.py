@@ -116,8 +116,12 @@ def add_statements(state: State, heading: tuple[int, int] | None, lines: list[Li
             rest = found[position:]
             kept.extend((u.number_span[0] if u.number_span else u.start, u.end) for u in rest)
             break
-        if state.text[unit.start : unit.start + 7].casefold() == "please ":
-            kept.append((unit.start, unit.end))  # the form's instruction, not a question
+        if not _interrogative(state.text, unit):
+            kept.append((unit.number_span[0] if unit.number_span else unit.start, unit.end))
+            if target:
+                # after the questions, a passage that asks nothing ends them ("Please state the key messages.")
+                kept.extend((u.number_span[0] if u.number_span else u.start, u.end) for u in found[position + 1 :])
+                break
             continue
         asked = split_questions(state.text, unit.start, unit.end)
         if len(asked) <= 1 and (not asked or asked[0] == (unit.start, unit.end)):
@@ -134,6 +138,25 @@ def add_statements(state: State, heading: tuple[int, int] | None, lines: list[Li
             kept.append((covered, unit.end))
     if kept:
         state.section(heading, kept, why="the text around the questions")
+
+
+_ASKING = frozenset(
+    {"what", "how", "who", "whom", "whose", "which", "why", "when", "where", "whether", "can", "could", "should",
+     "would", "will", "is", "are", "do", "does", "did", "has", "have", "may", "might", "must", "shall"}
+)
+_ASKING_AFTER = frozenset({"to", "in", "under", "by", "for", "from", "at", "on", "with"})  # "To what extent ..."
+
+
+def _interrogative(text: str, unit: Unit) -> bool:
+    """Whether a policy-question passage asks: it holds a "?" or opens with a question word ("How to ...")."""
+    if "?" in text[unit.start : unit.end]:
+        return True
+    label = QUESTION_LABEL.match(text, unit.start, unit.end)
+    start = label.end() if label else unit.start
+    words = [word.casefold().strip("\"'\u201c\u2018(") for word in text[start : unit.end].split(None, 2)]
+    if words and words[0] in _ASKING_AFTER:
+        return len(words) > 1 and words[1] in {"what", "which", "whom", "whose", "how"}
+    return bool(words) and words[0] in _ASKING
 
 
 def _ends_questions(text: str, unit: Unit) -> bool:
@@ -219,16 +242,12 @@ def add_findings(
 
 
 def add_discussion(state: State, heading: tuple[int, int] | None, lines: list[Line]) -> None:
-    """Read a discussion: sentences stating a consensus are findings, collective asks recommendations; all is kept."""
+    """Read a discussion: sentences stating a consensus are findings, those that ask recommendations; all is kept."""
     draft = state.draft
     lead, found = units(state, lines)
     kept = [(p.start, p.end) for p in lead]
     for unit in found:
-        outcomes = [
-            outcome
-            for outcome in read_outcomes(state, unit.start, unit.end, item=unit.item)
-            if outcome.ask is None or outcome.ask.kind != "modal"  # a discussion reports what speakers said
-        ]
+        outcomes = read_outcomes(state, unit.start, unit.end, item=unit.item)
         if not outcomes or (outcomes[0].start, outcomes[-1].end) != (unit.start, unit.end):
             kept.append((unit.number_span[0] if unit.number_span else unit.start, unit.end))
         for outcome in outcomes:

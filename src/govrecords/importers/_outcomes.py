@@ -234,15 +234,14 @@ def harvest(state: State, draft: Draft, heading: str | None = None) -> None:
     asked = {_span_of(q) for q in draft.policy_questions}
     draft.key_issues[:] = [k for k in draft.key_issues if _span_of(k) not in asked]
     for start, end in sorted(set(spans + runs)):
-        if READ_KEY(start, end) in draft.seen:
-            continue
+        read = READ_KEY(start, end) in draft.seen  # its outcomes are read already; its questions are not
         lines = state.lines_between(start, end)
         found = pieces(state.text, lines)
         for index, piece in enumerate(found):
             if piece.end <= piece.start:
                 continue
             _questions(state, draft, found, index, seen_questions)
-            if not outcomes or ((start, end) in runs and (start, end) not in spans):
+            if read or not outcomes or ((start, end) in runs and (start, end) not in spans):
                 continue
             for outcome in read_outcomes(state, piece.start, piece.end, item=piece.is_item):
                 if covered(draft, outcome.start, outcome.end):
