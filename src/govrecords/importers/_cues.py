@@ -96,7 +96,8 @@ _ABBREVIATIONS = frozenset(
     }
 )
 _CLOSERS = "\"')]\u201d\u2019\u00bb"
-_HEADING_LINE = 60  # a line this short with no closing stop, before a capital, is a heading
+_HEADING_LINE = 60
+_PILCROW = re.compile(r"\u00b6\s*\d{0,4}(?:\s*leave a comment on (?:paragraph|whole page)\s*\d{0,4}\s*\d{0,4})?", re.IGNORECASE)  # a line this short with no closing stop, before a capital, is a heading
 
 
 @attrs.frozen
@@ -147,6 +148,13 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 out.append((begin, stop))
                 begin = index = line_begin = after
                 continue
+        elif char == "\u00b6":
+            # a paragraph counter ("¶ 7 Leave a comment on paragraph 7 3") is a comment widget, not text
+            if text[begin:index].strip(BLANKS):
+                out.append((begin, _trim_end(text, begin, index)))
+            widget = _PILCROW.match(text, index, end)
+            begin = index = line_begin = _skip(text, widget.end() if widget else index + 1, end)
+            continue
         elif (char == "\t" or (char == "|" and index > begin and text[index - 1] in " \t")) and _cell_break(
             text, begin, index, end
         ):

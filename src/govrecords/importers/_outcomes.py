@@ -216,15 +216,15 @@ def harvest(state: State, draft: Draft, heading: str | None = None) -> None:
     if is_transcript(state):
         return
     outcomes = state.template.produces != "workshop"
-    spans: list[tuple[int, int]] = []
-    for section in draft.sections:
-        spans.extend((p.span.start, p.span.end) for p in section.provenance if p.field == "text" and p.span)
-    runs = [span for field in ("summary", "description", "notes") for span in draft.runs.get(field, [])]
     seen_questions = {
         q.provenance[0].span.start for q in draft.policy_questions if q.provenance and q.provenance[0].span
     }
-    issues = [Piece(p.span.start, p.span.end, (p.span.start, p.span.start)) for k in draft.key_issues
-              for p in k.provenance[:1] if p.span is not None]
+    issues = [
+        Piece(p.span.start, p.span.end, (p.span.start, p.span.start))
+        for k in draft.key_issues
+        for p in k.provenance[:1]
+        if p.span is not None
+    ]
     about_questions = heading is not None and "question" in heading.casefold()
     for index, piece in enumerate(issues):
         if about_questions and state.text[piece.end - 1] == "?":
@@ -233,15 +233,23 @@ def harvest(state: State, draft: Draft, heading: str | None = None) -> None:
         _questions(state, draft, issues, index, seen_questions)
     asked = {_span_of(q) for q in draft.policy_questions}
     draft.key_issues[:] = [k for k in draft.key_issues if _span_of(k) not in asked]
-    for start, end in sorted(set(spans + runs)):
-        read = READ_KEY(start, end) in draft.seen  # its outcomes are read already; its questions are not
-        lines = state.lines_between(start, end)
-        found = pieces(state.text, lines)
-        for index, piece in enumerate(found):
+    # each section (its passages in order) and each run, read as one sequence of paragraphs and items
+    groups = [
+        [(p.span.start, p.span.end) for p in section.provenance if p.field == "text" and p.span]
+        for section in draft.sections
+    ]
+    runs = [[span] for field in ("summary", "description", "notes") for span in draft.runs.get(field, [])]
+    for group, is_run in [*((g, False) for g in groups), *((r, True) for r in runs)]:
+        found: list[tuple[Piece, bool]] = []
+        for start, end in group:
+            read = is_run or READ_KEY(start, end) in draft.seen  # outcomes read already (or a run: questions only)
+            found.extend((piece, read) for piece in pieces(state.text, state.lines_between(start, end)))
+        sequence = [piece for piece, _ in found]
+        for index, (piece, read) in enumerate(found):
             if piece.end <= piece.start:
                 continue
-            _questions(state, draft, found, index, seen_questions)
-            if read or not outcomes or ((start, end) in runs and (start, end) not in spans):
+            _questions(state, draft, sequence, index, seen_questions)
+            if read or not outcomes:
                 continue
             for outcome in read_outcomes(state, piece.start, piece.end, item=piece.is_item):
                 if covered(draft, outcome.start, outcome.end):
@@ -278,8 +286,10 @@ def _questions(state: State, draft: Draft, found: list[Piece], index: int, seen:
             spans.extend(questions(text, s, e))
     if last_was_lead:
         for following in found[index + 1 :]:
-            if not following.is_item or following.end <= following.start or text[following.end - 1] != "?":
+            if following.end <= following.start or text[following.end - 1] != "?":
                 break
+            if not following.is_item and "\n" in text[following.start : following.end]:
+                break  # a paragraph of several lines is prose, not a listed question
             spans.append((following.start, following.end))
     for span in spans:
         _add_question(state, draft, span, seen)
