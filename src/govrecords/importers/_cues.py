@@ -97,7 +97,9 @@ _ABBREVIATIONS = frozenset(
 )
 _CLOSERS = "\"')]\u201d\u2019\u00bb"
 _HEADING_LINE = 60
-_PILCROW = re.compile(r"\u00b6\s*\d{0,4}(?:\s*leave a comment on (?:paragraph|whole page)\s*\d{0,4}\s*\d{0,4})?", re.IGNORECASE)  # a line this short with no closing stop, before a capital, is a heading
+_PILCROW = re.compile(
+    r"\u00b6\s*\d{0,4}(?:\s*leave a comment on (?:paragraph|whole page)\s*\d{0,4}\s*\d{0,4})?", re.IGNORECASE
+)  # a line this short with no closing stop, before a capital, is a heading
 
 
 @attrs.frozen
