@@ -237,6 +237,9 @@ _SUBJECTS = (
     r"everyone|everybody|all)"
 )
 _AGREE_ADVERBS = r"(?:also|all|broadly|generally|largely|widely|unanimously|fully|strongly|mostly|clearly|readily)"
+_QUALIFIED_SUPPORT = frozenset(
+    {"broad", "wide", "widespread", "general", "overwhelming", "strong", "unanimous", "full"}
+)
 _BROAD_ADVERBS = frozenset({"broadly", "generally", "largely", "widely", "mostly"})
 _NOUNS = r"(?:consensus|agreement|support|common view|convergence|common understanding|shared view)"
 _QUALIFIERS = (
@@ -298,7 +301,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "... reached (a rough) consensus", "noted an emerging consensus"
     (
         re.compile(
-            r"\b(?P<cue>(?:reached|found|achieved|noted|observed|identified|expressed|showed|voiced)\s+"
+            r"\b(?P<cue>(?:reached|reaching|found|achieved|noted|observed|identified|expressed|showed|voiced)\s+"
             r"(?:(?:a|an)\s+)?(?:" + _QUALIFIERS + r"\s+){0,2}(?:consensus|agreement|common view|support))\b"
             r"(?![- ]?(?:based|building))"
         ),
@@ -364,13 +367,15 @@ def _noun_level(cue: str) -> ConsensusLevel:
         return ConsensusLevel.BROAD_SUPPORT
     if any(w in words for w in ("emerging", "growing", "emerged", "emerge", "near")):
         return ConsensusLevel.EMERGING_CONSENSUS
-    if "support" in words:
-        return ConsensusLevel.BROAD_SUPPORT
+    if "convergence" in words:
+        return ConsensusLevel.EMERGING_CONSENSUS
     return ConsensusLevel.COMMON_VIEW
 
 
 def _level(kind: str, cue: str) -> ConsensusLevel | None:
     words = cue.split()
+    if kind == "noun" and words[-1] == "support" and not _QUALIFIED_SUPPORT & set(words):
+        return None  # "there was support for X" says someone supported it, not how widely
     if kind == "varied":
         return ConsensusLevel.OPINIONS_VARIED
     if kind == "contested":

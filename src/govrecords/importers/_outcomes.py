@@ -46,7 +46,7 @@ def READ_KEY(start: int, end: int) -> tuple[str, str]:  # noqa: N802  # a consta
     return ("outcomes-read", f"{start}-{end}")
 
 
-_TURN = re.compile(r"^[ \t]*>>[ \t]*[^\W\d_][^:\n]{0,60}:", re.MULTILINE)
+_TURN = re.compile(r"^[ \t]*>>", re.MULTILINE)  # a captioned turn: ">> NAME:", ">>NAME:", ">>: ..."
 _TURNS = 3  # a text with this many ">> NAME:" turns is a transcript
 _READ_LIMIT = 20_000  # characters of one passage read sentence by sentence
 
@@ -202,7 +202,7 @@ def take(
 
 
 def is_transcript(state: State) -> bool:
-    """Whether the text is a captioning transcript (several ">> NAME:" turns)."""
+    """Whether the text is a captioning transcript (several lines opening with ">>", the turns)."""
     return any(count + 1 >= _TURNS for count, _ in enumerate(_TURN.finditer(state.text)))
 
 
