@@ -17,6 +17,7 @@ questions are read.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import attrs
@@ -104,15 +105,27 @@ def _second_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def covered(draft: Draft, start: int, end: int) -> bool:
-    """Whether a passage is already read as a finding or recommendation of the draft (or inside one)."""
-    for record in (*draft.findings, *draft.recommendations):
-        span = record.provenance[0].span if record.provenance else None
-        if span is not None and span.start <= start and end <= span.end:
-            return True
-        if span is not None and start <= span.start and span.end <= end:
-            return True
-    return False
+class _Read:
+    """The spans of the findings and recommendations a draft held before harvesting, for quick lookup."""
+
+    def __init__(self, draft: Draft) -> None:
+        spans = sorted(
+            (record.provenance[0].span.start, record.provenance[0].span.end)
+            for record in (*draft.findings, *draft.recommendations)
+            if record.provenance and record.provenance[0].span is not None
+        )
+        self.starts = [start for start, _ in spans]
+        self.spans = spans
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether a passage is inside one already read, or holds one."""
+        at = bisect.bisect_right(self.starts, start)
+        for index in (at - 1, at):
+            if 0 <= index < len(self.spans):
+                first, last = self.spans[index]
+                if (first <= start and end <= last) or (start <= first and last <= end):
+                    return True
+        return False
 
 
 def add_finding(
@@ -216,6 +229,7 @@ def harvest(state: State, draft: Draft, heading: str | None = None) -> None:
     if is_transcript(state):
         return
     outcomes = state.template.produces != "workshop"
+    already = _Read(draft)
     seen_questions = {
         q.provenance[0].span.start for q in draft.policy_questions if q.provenance and q.provenance[0].span
     }
@@ -252,7 +266,7 @@ def harvest(state: State, draft: Draft, heading: str | None = None) -> None:
             if read or not outcomes:
                 continue
             for outcome in read_outcomes(state, piece.start, piece.end, item=piece.is_item):
-                if covered(draft, outcome.start, outcome.end):
+                if already.covers(outcome.start, outcome.end):
                     continue
                 numbered = piece.is_item and piece.numbered and outcome.start == piece.start and piece.marker
                 take(
