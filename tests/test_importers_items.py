@@ -404,3 +404,33 @@ def test_a_recommendations_force_is_read_from_its_own_sentence(parts: list[str])
         assert wording.end <= whole.end
         assert recommendation.number is None  # dashes carry no number
     assert len(session.recommendations) == sum(part != "Fees rose." for part in parts)
+
+
+NUMBERED = """\
+Outcome of the Harbour Town meeting
+
+Key messages
+* Participants agreed that the harbour needs a public exchange point.
+* Port operators should open their ducts to every carrier.
+
+Recommendations
+(a) Town councils should map their fibre.
+(b) Schools are invited to host community servers.
+i. Regulators must publish wholesale prices.
+ii. The meeting recommended a yearly review.
+"""
+
+
+def test_every_numbering_is_kept_as_written_and_bullets_have_none() -> None:
+    session = _session(NUMBERED, template="generic")
+    assert [(f.text, f.consensus) for f in session.findings] == [
+        ("Participants agreed that the harbour needs a public exchange point.", ConsensusLevel.COMMON_VIEW),
+    ]
+    in_order = sorted(session.recommendations, key=lambda r: NUMBERED.index(r.text))
+    assert [(r.number, r.force) for r in in_order] == [
+        (None, Force.RECOMMEND),
+        ("(a)", Force.RECOMMEND),
+        ("(b)", Force.ENCOURAGE),
+        ("i.", Force.REQUIRE),
+        ("ii.", Force.RECOMMEND),
+    ]

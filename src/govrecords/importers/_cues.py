@@ -198,13 +198,13 @@ def _cell_break(text: str, begin: int, at: int, end: int) -> bool:
 
 
 def _skip(text: str, at: int, end: int) -> int:
-    while at < end and text[at] in BLANKS:
+    while at < end and (text[at] in BLANKS or text[at] == "|"):  # a table's cell rule is not text
         at += 1
     return at
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in BLANKS:
+    while end > start and (text[end - 1] in BLANKS or text[end - 1] == "|"):
         end -= 1
     return end
 
