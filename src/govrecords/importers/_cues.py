@@ -234,7 +234,7 @@ _SUBJECTS = (
     r"(?:participants|speakers|panel+ists|panel|group|groups|delegates|delegations|attendees|fellows|members|"
     r"stakeholders|experts|discussants|contributors|meeting|forum|session|workshop|room|committee|audience|"
     r"respondents|sides|parties|organi[sz]ers|panels|conference|plenary|working group|task force|those present|"
-    r"everyone|everybody|all)"
+    r"everyone|everybody|all|we)"
 )
 _AGREE_ADVERBS = r"(?:also|all|broadly|generally|largely|widely|unanimously|fully|strongly|mostly|clearly|readily)"
 _QUALIFIED_SUPPORT = frozenset(
@@ -322,7 +322,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             + r"(?:\s+(?:in|at|of|from)\s+the\s+(?:room|session|"
             r"workshop|meeting|panel|floor))?\s+(?:(?:"
             + _AGREE_ADVERBS
-            + r")\s+)?(?:agreed|agree|concurred|"
+            + r")\s+)?(?:agreed|agree|concurred|resolved|"
             + _VARIED_VERBS[3:]
             + r")\b"
         ),

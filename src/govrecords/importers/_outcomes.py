@@ -70,6 +70,9 @@ def read_outcomes(state: State, start: int, end: int, *, item: bool = False, ask
     index = 0
     while index < len(found):
         s, e = found[index]
+        if text[e - 1] in ":\uff1a":
+            index += 1
+            continue  # a lead-in ("We agree that:") introduces the outcomes; it is not one
         cue = find_cue(text, s, e)
         if cue is not None:
             split = _second_clause(text, cue.end, e)
