@@ -434,3 +434,33 @@ def test_every_numbering_is_kept_as_written_and_bullets_have_none() -> None:
         ("i.", Force.REQUIRE),
         ("ii.", Force.RECOMMEND),
     ]
+
+
+SPLIT_LIST = """\
+Delta IGF 2030 Communique
+
+Recommend the following:
+
+  1. Lower the price of international bandwidth on the new cable.
+
+Safety and Trust:
+
+  1. Adopt a cybercrime law in each member state.
+  2. Establish a regional response team.
+  3. Greater awareness of mobile fraud among users.
+
+Annex: Participants
+
+  1. Ms Ama Owusu
+  2. Mr Kofi Mensah
+"""
+
+
+def test_a_sub_heading_inside_an_operative_list_does_not_end_it() -> None:
+    session = _session(SPLIT_LIST, template="regional-igf-communique")
+    assert [(r.number, r.text, r.force) for r in session.recommendations] == [
+        ("1.", "Lower the price of international bandwidth on the new cable.", Force.RECOMMEND),
+        ("1.", "Adopt a cybercrime law in each member state.", Force.RECOMMEND),
+        ("2.", "Establish a regional response team.", Force.RECOMMEND),
+        ("3.", "Greater awareness of mobile fraud among users.", Force.RECOMMEND),
+    ]

@@ -30,14 +30,16 @@ from govrecords.importers._cues import (
     find_ask,
     find_cue,
     lead_in_for_questions,
+    opens_with_verb,
     questions,
     sentences,
 )
 from govrecords.importers._items import Piece, pieces
 from govrecords.importers._state import Draft, State
+from govrecords.importers._text import BLANKS
 from govrecords.provenance import Provenance
-from govrecords.records import Finding, Recommendation, Statement
-from govrecords.vocabulary import ConsensusLevel
+from govrecords.records import Finding, Recommendation, Section, Statement
+from govrecords.vocabulary import ConsensusLevel, Force
 
 __all__ = ["READ_KEY", "Outcome", "add_finding", "add_recommendation", "harvest", "read_outcomes", "take"]
 
@@ -167,11 +169,9 @@ def add_recommendation(
     *,
     number: str | None = None,
     number_span: tuple[int, int] | None = None,
-    force: tuple[object, str, tuple[int, int]] | None = None,
+    force: tuple[Force, str, tuple[int, int]] | None = None,
 ) -> None:
     """Add a recommendation with its number as written and the force its wording states (or none)."""
-    from govrecords.vocabulary import Force
-
     value = state.value(start, end)
     provenance: list[Provenance] = [state.prov(start, end)]
     if number_span is not None:
@@ -183,7 +183,7 @@ def add_recommendation(
         Recommendation(
             value,
             number,
-            force=force[0] if force is not None and isinstance(force[0], Force) else None,
+            force=force[0] if force is not None else None,
             force_wording=force[1] if force is not None else None,
             topics=state.tag(value),
             id=f"recommendation-{count}",
@@ -232,7 +232,6 @@ def harvest(state: State, draft: Draft, heading: str | None = None) -> None:
     if is_transcript(state):
         return
     outcomes = state.template.produces != "workshop"
-    already = _Read(draft)
     seen_questions = {
         q.provenance[0].span.start for q in draft.policy_questions if q.provenance and q.provenance[0].span
     }
@@ -255,6 +254,10 @@ def harvest(state: State, draft: Draft, heading: str | None = None) -> None:
         [(p.span.start, p.span.end) for p in section.provenance if p.field == "text" and p.span]
         for section in draft.sections
     ]
+    if outcomes:
+        for section in draft.sections:
+            _continue_operative_list(state, draft, section)
+    already = _Read(draft)
     runs = [[span] for field in ("summary", "description", "notes") for span in draft.runs.get(field, [])]
     for group, is_run in [*((g, False) for g in groups), *((r, True) for r in runs)]:
         found: list[tuple[Piece, bool]] = []
@@ -279,6 +282,63 @@ def harvest(state: State, draft: Draft, heading: str | None = None) -> None:
                     number=state.text[piece.marker[0] : piece.marker[1]] if numbered and piece.marker else None,
                     number_span=piece.marker if numbered else None,
                 )
+
+
+def _continue_operative_list(state: State, draft: Draft, section: Section) -> None:
+    """Read items that go on with the operative list just before them as recommendations at its force.
+
+    The layout may take a sub-heading inside an operative list ("Security and
+    Privacy:" under "Recommend the following:") for the start of a new section.
+
+    Only when nothing but blank text lies between the list's last recommendation and the sub-heading, that
+    recommendation's force was stated by its heading or lead-in (not by its own words), and at least half the
+    items open with an operative verb ("Adopt ...", "Establish ...").
+    """
+    text = state.text
+    heading = next((p.span for p in section.provenance if p.field == "heading" and p.span), None)
+    spans = [(p.span.start, p.span.end) for p in section.provenance if p.field == "text" and p.span]
+    if heading is None or not spans or READ_KEY(*spans[0]) in draft.seen:
+        return
+    before = [r for r in draft.recommendations if r.provenance[0].span and r.provenance[0].span.end <= heading.start]
+    if not before:
+        return
+    last = max(before, key=lambda r: r.provenance[0].span.end if r.provenance[0].span else -1)
+    own = last.provenance[0].span
+    stated = next((p for p in last.provenance if p.field == "force_wording"), None)
+    if own is None or stated is None or stated.span is None or last.force is None:
+        return
+    if own.start <= stated.span.start < own.end or text[own.end : heading.start].strip(BLANKS + ".;"):
+        return
+    found = [
+        piece for start, end in spans for piece in pieces(text, state.lines_between(start, end))
+        if piece.end > piece.start
+    ]
+    items = []
+    for piece in found:  # the list that opens the section; what follows it is not part of it
+        if not piece.is_item:
+            break
+        items.append(piece)
+    if not items:
+        return
+    if sum(opens_with_verb(text, piece.start, piece.end)[0] for piece in items) * 2 < len(items):
+        return
+    for piece in items:
+        number = text[piece.marker[0] : piece.marker[1]] if piece.numbered and piece.marker else None
+        _, own_verb = opens_with_verb(text, piece.start, piece.end)
+        ask = find_ask(text, piece.start, piece.end)
+        force: tuple[Force, str, tuple[int, int]]
+        if ask is not None and ask.kind != "modal":
+            force = (ask.force, ask.wording, (ask.start, ask.end))
+        elif own_verb is not None:
+            force = own_verb
+        else:
+            force = (last.force, last.force_wording or "", (stated.span.start, stated.span.end))
+        add_recommendation(
+            state, draft, piece.start, piece.end, number=number,
+            number_span=piece.marker if number is not None else None, force=force,
+        )
+    if len(items) == len(found):
+        draft.seen.update(READ_KEY(start, end) for start, end in spans)
 
 
 def _questions(state: State, draft: Draft, found: list[Piece], index: int, seen: set[int]) -> None:
