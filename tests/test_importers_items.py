@@ -464,3 +464,12 @@ def test_a_sub_heading_inside_an_operative_list_does_not_end_it() -> None:
         ("2.", "Establish a regional response team.", Force.RECOMMEND),
         ("3.", "Greater awareness of mobile fraud among users.", Force.RECOMMEND),
     ]
+
+
+def test_two_levels_in_one_sentence_are_two_findings() -> None:
+    text = "Notes\n\nAlthough delegates agreed that fees are high, views diverged on who should pay.\n"
+    session = _session(text, template="generic")
+    assert [(f.text, f.consensus) for f in session.findings] == [
+        ("Although delegates agreed that fees are high", ConsensusLevel.COMMON_VIEW),
+        ("views diverged on who should pay.", ConsensusLevel.OPINIONS_VARIED),
+    ]

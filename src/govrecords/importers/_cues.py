@@ -317,7 +317,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "Participants (broadly) agreed", "Speakers disagreed"
     (
         re.compile(
-            r"(?:^|[,;:]\s+|\band\s+|\bbut\s+)(?P<cue>"
+            r"(?:^(?:while\s+|although\s+|though\s+|whereas\s+)?|[,;:]\s+|\band\s+|\bbut\s+)(?P<cue>"
             + _SUBJECTS
             + r"(?:\s+(?:in|at|of|from)\s+the\s+(?:room|session|"
             r"workshop|meeting|panel|floor))?\s+(?:(?:"

@@ -98,7 +98,7 @@ def read_outcomes(state: State, start: int, end: int, *, item: bool = False, ask
     return out
 
 
-_CLAUSE = re.compile(r"(?:,\s+(?:but|while|whereas|although|though|and)|;)\s+")
+_CLAUSE = re.compile(r"(?:,(?:\s+(?:but|while|whereas|although|though|and))?|;)\s+")
 
 
 def _second_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
