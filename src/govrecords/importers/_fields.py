@@ -188,8 +188,10 @@ def _read_field(state: State, block: Block, label: Label, lines: list[Line]) -> 
         )
     elif field == "policy_questions":
         add_statements(state, heading, lines, draft.policy_questions)
+    elif field == "key_issues" and label.keep_label:
+        add_statements(state, heading, lines, draft.key_issues)  # a preamble ("Recalling ...") states no outcome
     elif field == "key_issues":
-        add_statements(state, heading, lines, draft.key_issues)
+        add_findings(state, heading, lines, None, by_line=True)
     elif field in MULTI_FIELDS:
         draft.runs.setdefault(field, []).append((lines[0].lead, lines[-1].trail))
     else:

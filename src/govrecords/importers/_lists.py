@@ -8,18 +8,29 @@ otherwise it is kept as a section.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
-from govrecords.importers._items import Piece, find_consensus, find_force, pieces, split_lines_of, trim_lead_in
+from govrecords.importers._cues import QUESTION_LABEL, Ask, find_ask, find_cue, opens_with_verb, questions, sentences
+from govrecords.importers._items import Piece, find_force, pieces, split_lines_of, trim_lead_in
+from govrecords.importers._outcomes import READ_KEY, add_finding, add_recommendation, read_outcomes, take
 from govrecords.importers._speakers import ParsedParticipant, parse_participant, split_items
 from govrecords.importers._state import Draft, State
 from govrecords.importers._text import BLANKS, Line, list_marker
-from govrecords.provenance import Provenance
-from govrecords.records import Finding, Participant, Recommendation, StakeholderGroup, Statement
+from govrecords.records import Finding, Participant, StakeholderGroup, Statement
 from govrecords.vocabulary import ConsensusLevel, Force, ParticipantKind, Role, read_regional_group
 
-__all__ = ["Unit", "add_discussion", "add_findings", "add_participants", "add_recommendations", "add_statements",
-           "participant_from", "units"]
+__all__ = [
+    "Unit",
+    "add_discussion",
+    "add_findings",
+    "add_participants",
+    "add_recommendations",
+    "add_statements",
+    "participant_from",
+    "units",
+]
 
 _FORCE_LIMIT = 1000  # force is stated at the start of a passage; longer passages are searched this far
 _CONSENSUS_LIMIT = 5000
@@ -33,6 +44,7 @@ class Unit:
     end: int
     number: str | None = None
     number_span: tuple[int, int] | None = None
+    item: bool = False
 
 
 def units(state: State, lines: list[Line], *, by_line: bool = False) -> tuple[list[Piece], list[Unit]]:
@@ -61,9 +73,10 @@ def units(state: State, lines: list[Line], *, by_line: bool = False) -> tuple[li
             continue
         ordinal += 1 if piece.is_item else 0
         if piece.marker is not None and piece.numbered:
-            out.append(Unit(piece.start, piece.end, text[piece.marker[0] : piece.marker[1]], piece.marker))
+            out.append(Unit(piece.start, piece.end, text[piece.marker[0] : piece.marker[1]], piece.marker, item=True))
         elif piece.marker is not None:
-            out.append(Unit(piece.start, piece.end, str(ordinal)))
+            # a bullet or dash: statements count them, recommendations have no number as written
+            out.append(Unit(piece.start, piece.end, str(ordinal), item=True))
         elif by_line and first_item is None and piece.lines > 1 and _sentences(text, lines, piece):
             out.extend(Unit(start, end) for start, end in split_lines_of(text, lines, piece))
         else:
@@ -84,11 +97,84 @@ def _statement(state: State, unit: Unit) -> Statement:
 
 
 def add_statements(state: State, heading: tuple[int, int] | None, lines: list[Line], target: list[Statement]) -> None:
-    """Read statements (policy questions, key issues): one per item, line or paragraph."""
+    """Read statements (policy questions, key issues): one per item, line or paragraph.
+
+    For policy questions, a paragraph holding several questions gives one per
+    question, a "Question 2:" label before one is left out, and a lead-in ("The
+    session addressed two questions.") is kept as a section.
+    """
     lead, found = units(state, lines, by_line=True)
     if lead:
         state.section(heading, [(p.start, p.end) for p in lead], why="the text before a list")
-    target.extend(_statement(state, unit) for unit in found)
+    if target is not state.draft.policy_questions:
+        target.extend(_statement(state, unit) for unit in found)
+        return
+    kept: list[tuple[int, int]] = []
+    for position, unit in enumerate(found):
+        if target and _ends_questions(state.text, unit):
+            # a heading after the questions ("Session report") ends them: the rest is not a question
+            rest = found[position:]
+            kept.extend((u.number_span[0] if u.number_span else u.start, u.end) for u in rest)
+            break
+        if not _interrogative(state.text, unit):
+            kept.append((unit.number_span[0] if unit.number_span else unit.start, unit.end))
+            if target:
+                # after the questions, a passage that asks nothing ends them ("Please state the key messages.")
+                kept.extend((u.number_span[0] if u.number_span else u.start, u.end) for u in found[position + 1 :])
+                break
+            continue
+        asked = split_questions(state.text, unit.start, unit.end)
+        if len(asked) <= 1 and (not asked or asked[0] == (unit.start, unit.end)):
+            start = asked[0][0] if asked else unit.start
+            target.append(_statement(state, Unit(start, unit.end, unit.number, unit.number_span, unit.item)))
+            continue
+        covered = unit.start
+        for start, end in asked:
+            if start > covered and state.text[covered:start].strip(BLANKS):
+                kept.append((covered, start))
+            target.append(_statement(state, Unit(start, end)))
+            covered = end
+        if unit.end > covered and state.text[covered : unit.end].strip(BLANKS):
+            kept.append((covered, unit.end))
+    if kept:
+        state.section(heading, kept, why="the text around the questions")
+
+
+_ASKING = frozenset(
+    {"what", "how", "who", "whom", "whose", "which", "why", "when", "where", "whether", "can", "could", "should",
+     "would", "will", "is", "are", "do", "does", "did", "has", "have", "may", "might", "must", "shall"}
+)
+_ASKING_AFTER = frozenset({"to", "in", "under", "by", "for", "from", "at", "on", "with"})  # "To what extent ..."
+
+
+def _interrogative(text: str, unit: Unit) -> bool:
+    """Whether a policy-question passage asks: it holds a "?" or opens with a question word ("How to ...")."""
+    if "?" in text[unit.start : unit.end]:
+        return True
+    label = QUESTION_LABEL.match(text, unit.start, unit.end)
+    start = label.end() if label else unit.start
+    words = [word.casefold().strip("\"'\u201c\u2018(") for word in text[start : unit.end].split(None, 2)]
+    if words and words[0] in _ASKING_AFTER:
+        return len(words) > 1 and words[1] in {"what", "which", "whom", "whose", "how"}
+    return bool(words) and words[0] in _ASKING
+
+
+def _ends_questions(text: str, unit: Unit) -> bool:
+    """A line that heads what follows (short, no closing stop) or a form's instruction."""
+    if unit.item or "\n" in text[unit.start : unit.end].strip(BLANKS) or text[unit.end - 1] in ".?!;:,":
+        return False
+    return unit.end - unit.start <= _TITLE_LINE
+
+
+_TITLE_LINE = 200
+
+
+def split_questions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The questions of a policy-question passage, without a "Question N:" label before them."""
+    label = QUESTION_LABEL.match(text, start, end)
+    if label is not None:
+        start = label.end()
+    return questions(text, start, end)
 
 
 def _finding(
@@ -103,43 +189,79 @@ def _finding(
 
 
 def add_findings(
-    state: State, heading: tuple[int, int] | None, lines: list[Line], stated: ConsensusLevel | None
+    state: State,
+    heading: tuple[int, int] | None,
+    lines: list[Line],
+    stated: ConsensusLevel | None,
+    *,
+    by_line: bool = False,
 ) -> None:
-    """Read findings: one per item or paragraph, at the consensus the heading states or each one's own phrase.
+    """Read findings: one per item or paragraph at the level its heading states, else from the text's own cues.
 
-    A paragraph with neither is read as a key issue.
+    Under a heading that states a level ("Issues which reached a common view"),
+    each item or paragraph is one finding; a cue in the item itself wins over the
+    heading ("There was an emerging consensus ..." under "Issues where opinions
+    varied"). Elsewhere each sentence that states a level is a finding and each
+    that asks someone to act a recommendation (:func:`._outcomes.read_outcomes`);
+    a passage with neither is read as a key issue.
     """
     draft = state.draft
-    lead, found = units(state, lines)
+    lead, found = units(state, lines, by_line=by_line)
     if lead:
         state.section(heading, [(p.start, p.end) for p in lead], why="the text before a list")
     for unit in found:
         if stated is not None and heading is not None:
+            own = find_cue(state.text, unit.start, min(unit.end, unit.start + _CONSENSUS_LIMIT))
+            if own is not None and own.level is not stated:
+                add_finding(
+                    state, draft, (unit.start, unit.end), own.level, (own.start, own.end), number=unit.number_span
+                )
+                continue
             wording = state.value(*heading)
             draft.findings.append(_finding(state, draft, unit, level=stated, wording=wording, wording_span=heading))
             continue
-        phrase = find_consensus(state.text, unit.start, min(unit.end, unit.start + _CONSENSUS_LIMIT))
-        if phrase is not None:
-            level, span = phrase
-            wording = state.value(*span)
-            draft.findings.append(_finding(state, draft, unit, level=level, wording=wording, wording_span=span))
-        else:
+        outcomes = read_outcomes(state, unit.start, unit.end, item=unit.item)
+        if not outcomes:
             draft.key_issues.append(_statement(state, unit))
+            continue
+        rest = unit.start
+        for outcome in outcomes:
+            if state.text[rest : outcome.start].strip(BLANKS):
+                draft.key_issues.append(_statement(state, Unit(*strip_blanks(state.text, rest, outcome.start))))
+            first = outcome.start == unit.start and unit.number_span is not None
+            take(
+                state,
+                draft,
+                outcome,
+                number=unit.number if first else None,
+                number_span=unit.number_span if first else None,
+            )
+            rest = outcome.end
+        if state.text[rest : unit.end].strip(BLANKS):
+            draft.key_issues.append(_statement(state, Unit(*strip_blanks(state.text, rest, unit.end))))
 
 
 def add_discussion(state: State, heading: tuple[int, int] | None, lines: list[Line]) -> None:
-    """Read a discussion: a paragraph stating a consensus is a finding; the rest is kept as a section."""
+    """Read a discussion: sentences stating a consensus are findings, those that ask recommendations; all is kept."""
     draft = state.draft
     lead, found = units(state, lines)
     kept = [(p.start, p.end) for p in lead]
     for unit in found:
-        phrase = find_consensus(state.text, unit.start, min(unit.end, unit.start + _CONSENSUS_LIMIT))
-        if phrase is None:
+        outcomes = read_outcomes(state, unit.start, unit.end, item=unit.item)
+        if not outcomes or (outcomes[0].start, outcomes[-1].end) != (unit.start, unit.end):
             kept.append((unit.number_span[0] if unit.number_span else unit.start, unit.end))
-            continue
-        level, span = phrase
-        draft.findings.append(_finding(state, draft, unit, level=level, wording=state.value(*span), wording_span=span))
+        for outcome in outcomes:
+            first = outcome.start == unit.start and unit.number_span is not None
+            take(
+                state,
+                draft,
+                outcome,
+                number=unit.number if first else None,
+                number_span=unit.number_span if first else None,
+            )
     if kept:
+        for start, end in kept:
+            draft.seen.add(READ_KEY(start, end))
         state.section(heading, kept, code=None)
 
 
@@ -148,9 +270,17 @@ def add_recommendations(
 ) -> None:
     """Read recommendations with their number and force.
 
-    The force comes from the lead-in ("We strongly suggest :"); else from a
-    heading that states it ("Agree that:"); else from each recommendation's own
-    words; else from the heading's words ("Participant suggestions...").
+    Each list item is one recommendation, except a sub-heading ("a) On Access"),
+    a lead-in to sub-items ("These could be achieved through the following:") and
+    an item stating a consensus, which is a finding. A paragraph gives one
+    recommendation per sentence that asks someone to act.
+
+    The force comes from the item's own sentence; under a lead-in ("We strongly
+    suggest :") or a heading that states a force ("Agree that:", "Recommend;"),
+    from that, unless the item opens with an operative verb of its own
+    ("Encourage ...", "We urge ...", "are invited to"): a modal ("shall") does not
+    override it. Under "Agree that:", an item that asks nobody to act states a
+    shared view: a finding at common view.
     """
     draft = state.draft
     text = state.text
@@ -160,42 +290,148 @@ def add_recommendations(
     own_units: list[Unit] = []
     for index, piece in enumerate(lead):
         force = find_force(text, piece.start, min(piece.end, piece.start + _FORCE_LIMIT))
-        if force is not None and index == len(lead) - 1:
+        closing = text[piece.end - 1] in ":\uff1a;"
+        if force is not None and index == len(lead) - 1 and (closing or piece.end - piece.start <= _LEAD_IN):
             stated = (force[0], force[1], trim_lead_in(text, piece.start, piece.end))
             state.mark(piece.start, piece.end)
-        elif text[piece.end - 1] in ":\uff1a" or not found:
+        elif closing:
             kept.append((piece.start, piece.end))
         else:
             own_units.append(Unit(piece.start, piece.end))
-    if kept:
-        state.section(heading, kept, why="the text before a list")
-    from_heading: tuple[Force, str, tuple[int, int]] | None = None
-    if heading is not None:
+    if stated is None and heading_states_force and heading is not None:
         force = find_force(text, *heading)
         if force is not None:
-            from_heading = (force[0], force[1], heading)
-    if stated is None and heading_states_force:
-        stated = from_heading
-    for unit in (*own_units, *found):
-        value = state.value(unit.start, unit.end)
-        provenance: list[Provenance] = [state.prov(unit.start, unit.end)]
-        if unit.number_span is not None:
-            provenance.append(state.prov(*unit.number_span, "number"))
-        force_of = stated or find_force(text, unit.start, min(unit.end, unit.start + _FORCE_LIMIT)) or from_heading
-        if force_of is not None:
-            provenance.append(state.prov(*force_of[2], "force_wording"))
-        number = draft.count("recommendation")
-        draft.recommendations.append(
-            Recommendation(
-                value,
-                unit.number,
-                force=force_of[0] if force_of else None,
-                force_wording=force_of[1] if force_of else None,
-                topics=state.tag(value),
-                id=f"recommendation-{number}",
-                provenance=tuple(provenance),
-            )
-        )
+            stated = (force[0], force[1], heading)
+    every = [*own_units, *found]
+    has_items = any(unit.item for unit in every)
+    for position, unit in enumerate(every):
+        following = every[position + 1] if position + 1 < len(every) else None
+        if _sub_heading(text, unit, following) or (text[unit.end - 1] in ":\uff1a" and following is not None):
+            kept.append((unit.number_span[0] if unit.number_span else unit.start, unit.end))
+            continue
+        for part in _run_together(text, unit):
+            _recommendation(state, draft, part, stated, has_items=has_items, kept=kept)
+    if kept:
+        state.section(heading, kept, why="the text around the recommendations")
+
+
+_LEAD_IN = 80  # a lead-in that does not close with a colon is a short line ("The workshop suggests")
+_SUB_HEADING = 60
+
+
+def _sub_heading(text: str, unit: Unit, following: Unit | None) -> bool:
+    """A short line with no closing stop that heads the items after it ("a) On Access", "Security and Privacy")."""
+    length = unit.end - unit.start
+    if length > _SUB_HEADING or "\n" in text[unit.start : unit.end] or text[unit.end - 1] in ".;!?,":
+        return False
+    if find_ask(text, unit.start, unit.end) is not None:
+        return False
+    words = text[unit.start : unit.end].split()
+    if words and words[0] in ("On", "ON", "Regarding", "Concerning", "About"):
+        return True
+    if following is None:
+        return False
+    if not unit.item:
+        return following.item
+    return following.item and (following.number_span is None) != (unit.number_span is None)
+
+
+_RUN_ON = re.compile(r"\s([a-z]|[0-9]{1,2})([.)])\s+(?=[A-Z])")
+
+
+def _run_together(text: str, unit: Unit) -> list[Unit]:
+    """Two numbered items run together on one line ("c. Adoption of standards d. Support for ...") as two."""
+    if unit.number_span is None or unit.number is None or len(unit.number) < 2 or "\n" in text[unit.start : unit.end]:
+        return [unit]
+    token, closer = unit.number[:-1].lstrip("("), unit.number[-1]
+    if len(token) != 1 and not token.isdigit():
+        return [unit]
+    nxt = chr(ord(token) + 1) if not token.isdigit() else str(int(token) + 1)
+    for found in _RUN_ON.finditer(text, unit.start, unit.end):
+        if found.group(1) == nxt and found.group(2) == closer:
+            first = Unit(*strip_blanks(text, unit.start, found.start()), unit.number, unit.number_span, True)
+            rest = Unit(found.end(), unit.end, found.group(1) + closer, (found.start(1), found.end(2)), True)
+            return [first, *_run_together(text, rest)]
+    return [unit]
+
+
+def _recommendation(
+    state: State,
+    draft: Draft,
+    unit: Unit,
+    stated: tuple[Force, str, tuple[int, int]] | None,
+    *,
+    has_items: bool,
+    kept: list[tuple[int, int]],
+) -> None:
+    text = state.text
+    parts: list[tuple[int, int]]
+    if unit.item:
+        cue = find_cue(text, unit.start, min(unit.end, unit.start + _CONSENSUS_LIMIT))
+        if cue is not None:
+            add_finding(state, draft, (unit.start, unit.end), cue.level, (cue.start, cue.end), number=unit.number_span)
+            return
+        if stated is None and _first_ask(text, unit.start, unit.end) is None and not _opens(text, unit):
+            kept.append((unit.number_span[0] if unit.number_span else unit.start, unit.end))
+            return  # under a heading that states no force, an item that asks nothing is not a recommendation
+        parts = [(unit.start, unit.end)]
+    else:
+        # a paragraph: one recommendation per sentence that asks (or, under an operative heading, opens with a
+        # verb); a consensus is a finding; the rest is kept
+        parts = []
+        rest = unit.start
+        for s, e in sentences(text, unit.start, unit.end):
+            cue = find_cue(text, s, e)
+            if cue is not None:
+                add_finding(state, draft, (s, e), cue.level, (cue.start, cue.end))
+            elif find_ask(text, s, e) is not None or (
+                stated is not None and (opens_with_verb(text, s, e)[0] or not has_items)
+            ):
+                parts.append((s, e))
+            else:
+                continue
+            if text[rest:s].strip(BLANKS):
+                kept.append(strip_blanks(text, rest, s))
+            rest = e
+        if text[rest : unit.end].strip(BLANKS):
+            kept.append(strip_blanks(text, rest, unit.end))
+        if not parts:
+            return
+    for start, end in parts:
+        first = start == unit.start
+        number = unit.number if first and unit.number_span is not None else None
+        number_span = unit.number_span if first else None
+        ask = _first_ask(text, start, end)
+        opens, own_verb = opens_with_verb(text, start, end)
+        force: tuple[Force, str, tuple[int, int]] | None
+        if stated is not None:
+            if ask is not None and ask.kind in ("performative", "passive"):
+                force = (ask.force, ask.wording, (ask.start, ask.end))
+            elif own_verb is not None:
+                force = own_verb
+            else:
+                force = stated
+            if stated[0] is Force.AGREE and ask is None and not opens:
+                level = ConsensusLevel.COMMON_VIEW
+                add_finding(state, draft, (start, end), level, stated[2], number=number_span)
+                continue
+        elif ask is not None:
+            force = (ask.force, ask.wording, (ask.start, ask.end))
+        else:
+            force = own_verb or find_force(text, start, min(end, start + _FORCE_LIMIT))
+        add_recommendation(state, draft, start, end, number=number, number_span=number_span, force=force)
+
+
+def _opens(text: str, unit: Unit) -> bool:
+    return opens_with_verb(text, unit.start, unit.end)[0]
+
+
+def _first_ask(text: str, start: int, end: int) -> Ask | None:
+    for s, e in sentences(text, start, min(end, start + _FORCE_LIMIT)):
+        found = find_ask(text, s, e)
+        if found is not None:
+            return found
+    return None
 
 
 def add_participants(state: State, role: str, lines: list[Line], *, organisation: bool = False) -> None:

@@ -16,6 +16,7 @@ import attrs
 from govrecords.dateparse import parse_when
 from govrecords.dates import DateRange, PartialDate, Relation, When
 from govrecords.errors import DateParseError
+from govrecords.importers._outcomes import harvest
 from govrecords.importers._places import KnownForum, find_forum, split_place
 from govrecords.importers._state import Draft, State, Value
 from govrecords.importers._text import slug
@@ -121,6 +122,7 @@ def build_record(
     theme: Value | None = None,
 ) -> Session | Workshop:
     """Build the session or workshop a draft holds."""
+    harvest(state, draft, fallback_title.value if fallback_title is not None else None)
     template = state.template
     provenance: list[Provenance] = [Provenance(state.source, method=state.method)]
     title = _title(state, draft, fallback_title, provenance)
