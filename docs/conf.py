@@ -110,7 +110,10 @@ for _name in govrecords.__all__:
     except ImportError:  # a module another change has not added yet
         pass
 # The modules whose docstrings the API reference pulls in beyond the facade's names.
-for _module in ("changes", "consensus", "evidence", "matching", "timelines", "importers", "render", "extraction", "tables"):
+_REFERENCED = (
+    "changes", "consensus", "evidence", "matching", "timelines", "importers", "render", "extraction", "tables",
+)
+for _module in _REFERENCED:
     _module = importlib.import_module(f"govrecords.{_module}")
     globals().update({_name: getattr(_module, _name) for _name in _module.__all__})
 """

@@ -313,7 +313,7 @@ def _continue_operative_list(state: State, draft: Draft, section: Section) -> No
         piece for start, end in spans for piece in pieces(text, state.lines_between(start, end))
         if piece.end > piece.start
     ]
-    items = []
+    items: list[Piece] = []
     for piece in found:  # the list that opens the section; what follows it is not part of it
         if not piece.is_item:
             break
