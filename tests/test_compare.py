@@ -557,7 +557,7 @@ def test_demo_fits_one_screen(capsys: pytest.CaptureFixture[str]) -> None:
     or "reopened" for the announcement side, and the group-informed consensus never abbreviated."""
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
-    assert len(out.splitlines()) <= 45
+    assert len(out.splitlines()) <= 48  # one screen of a 50-line terminal, with the prompt
     for word in ("dropped", "reopened", "GIC", "no longer discussed"):
         assert word not in out, word
     flat = " ".join(out.split())

@@ -407,11 +407,7 @@ def _run_demo(args: argparse.Namespace) -> int:
             _err(_problem_line("demo", problem))
         return 1
     if args.format in ("text", "markdown"):
-        intro = (
-            "govrecords demo: the bundled example comparison of the two seed documents "
-            f"(examples {' and '.join(repr(name) for name in examples.names())}): a session report whose "
-            "summary goes to IGF 2012 Baku, against a workshop announced for IGF 2013 Bali."
-        )
+        intro = "govrecords demo: a session report for IGF 2012 Baku against a workshop announced for IGF 2013."
         if args.format == "text":
             intro = textwrap.fill(intro, terminal_width(), break_on_hyphens=False, break_long_words=False)
         _emit(intro + "\n\n")
