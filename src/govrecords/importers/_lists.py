@@ -14,7 +14,7 @@ import attrs
 
 from govrecords.importers._cues import QUESTION_LABEL, Ask, find_ask, find_cue, opens_with_verb, questions, sentences
 from govrecords.importers._items import Piece, find_force, pieces, split_lines_of, trim_lead_in
-from govrecords.importers._outcomes import READ_KEY, add_finding, add_recommendation, read_outcomes, take
+from govrecords.importers._outcomes import READ_KEY, Outcome, add_finding, add_recommendation, read_outcomes, take
 from govrecords.importers._speakers import ParsedParticipant, parse_participant, split_items
 from govrecords.importers._state import Draft, State
 from govrecords.importers._text import BLANKS, Line, list_marker
@@ -228,18 +228,23 @@ def add_findings(
         for outcome in outcomes:
             if state.text[rest : outcome.start].strip(BLANKS):
                 draft.key_issues.append(_statement(state, Unit(*strip_blanks(state.text, rest, outcome.start))))
-            first = outcome.start == unit.start and unit.number_span is not None
-            take(
-                state,
-                draft,
-                outcome,
-                number=unit.number if first else None,
-                number_span=unit.number_span if first else None,
-            )
+            _take_numbered(state, draft, outcome, unit)
             rest = outcome.end
         if state.text[rest : unit.end].strip(BLANKS):
             draft.key_issues.append(_statement(state, Unit(*strip_blanks(state.text, rest, unit.end))))
 
+
+
+def _take_numbered(state: State, draft: Draft, outcome: Outcome, unit: Unit) -> None:
+    """Keep *outcome*, with *unit*'s number when the outcome opens the numbered unit."""
+    first = outcome.start == unit.start and unit.number_span is not None
+    take(
+        state,
+        draft,
+        outcome,
+        number=unit.number if first else None,
+        number_span=unit.number_span if first else None,
+    )
 
 def add_discussion(state: State, heading: tuple[int, int] | None, lines: list[Line]) -> None:
     """Read a discussion: sentences stating a consensus are findings, those that ask recommendations; all is kept."""
@@ -251,14 +256,7 @@ def add_discussion(state: State, heading: tuple[int, int] | None, lines: list[Li
         if not outcomes or (outcomes[0].start, outcomes[-1].end) != (unit.start, unit.end):
             kept.append((unit.number_span[0] if unit.number_span else unit.start, unit.end))
         for outcome in outcomes:
-            first = outcome.start == unit.start and unit.number_span is not None
-            take(
-                state,
-                draft,
-                outcome,
-                number=unit.number if first else None,
-                number_span=unit.number_span if first else None,
-            )
+            _take_numbered(state, draft, outcome, unit)
     if kept:
         for start, end in kept:
             draft.seen.add(READ_KEY(start, end))

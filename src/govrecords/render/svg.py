@@ -145,6 +145,26 @@ def _choose(report: Timeline | TopicTimeline, topic: str | None) -> TopicTimelin
     return found
 
 
+def _canvas(width: float, height: float, title: str, extra: dict[str, str]) -> ET.Element:
+    """An empty drawing: the svg element with its size, *extra* attributes, a title and a white ground."""
+    root = ET.Element(
+        "svg",
+        {
+            "xmlns": "http://www.w3.org/2000/svg",
+            "width": str(int(width)),
+            "height": str(int(height)),
+            "viewBox": f"0 0 {int(width)} {int(height)}",
+            "font-family": _FONT,
+            **extra,
+        },
+    )
+    ET.SubElement(root, "title").text = title
+    ET.SubElement(
+        root, "rect", {"x": "0", "y": "0", "width": str(int(width)), "height": str(int(height)), "fill": "#ffffff"}
+    )
+    return root
+
+
 def to_svg(report: Timeline | TopicTimeline, topic: str | None = None) -> str:
     """One topic's timeline as an SVG picture, or every topic's as a grid.
 
@@ -167,21 +187,11 @@ def to_svg(report: Timeline | TopicTimeline, topic: str | None = None) -> str:
     width = max(_LEFT + count * _STEP + _RIGHT, 640)
     bottom = band_y(BANDS[-1]) + _BAND / 2
     height = bottom + 112
-    root = ET.Element(
-        "svg",
-        {
-            "xmlns": "http://www.w3.org/2000/svg",
-            "width": str(int(width)),
-            "height": str(int(height)),
-            "viewBox": f"0 0 {int(width)} {int(height)}",
-            "font-family": _FONT,
-            "data-topic": line.topic,
-            "data-trend": line.trend.value,
-        },
-    )
-    ET.SubElement(root, "title").text = f"{line.label or line.topic}: consensus across {len(line.points)} points"
-    ET.SubElement(
-        root, "rect", {"x": "0", "y": "0", "width": str(int(width)), "height": str(int(height)), "fill": "#ffffff"}
+    root = _canvas(
+        width,
+        height,
+        f"{line.label or line.topic}: consensus across {len(line.points)} points",
+        {"data-topic": line.topic, "data-trend": line.trend.value},
     )
     _text(
         root,
@@ -375,20 +385,11 @@ def grid_svg(report: Timeline) -> str:
     xs = grid_xs(first)
     width = (max(xs) if xs else _GRID_LEFT) + _GRID_RIGHT + 80
     height = _GRID_TOP + max(len(lines), 1) * _GRID_ROW + 70
-    root = ET.Element(
-        "svg",
-        {
-            "xmlns": "http://www.w3.org/2000/svg",
-            "width": str(int(width)),
-            "height": str(int(height)),
-            "viewBox": f"0 0 {int(width)} {int(height)}",
-            "font-family": _FONT,
-            "class": "timeline-grid",
-        },
-    )
-    ET.SubElement(root, "title").text = f"{len(lines)} topics across {len(first.points)} points, spaced by date"
-    ET.SubElement(
-        root, "rect", {"x": "0", "y": "0", "width": str(int(width)), "height": str(int(height)), "fill": "#ffffff"}
+    root = _canvas(
+        width,
+        height,
+        f"{len(lines)} topics across {len(first.points)} points, spaced by date",
+        {"class": "timeline-grid"},
     )
     _text(
         root, 16, 30, "Topics across forums, spaced by date", **{"font-size": "18", "font-weight": "bold", "fill": _INK}
