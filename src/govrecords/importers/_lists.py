@@ -296,10 +296,13 @@ def add_recommendations(
             kept.append((piece.start, piece.end))
         else:
             own_units.append(Unit(piece.start, piece.end))
-    if stated is None and heading_states_force and heading is not None:
+    fallback: tuple[Force, str, tuple[int, int]] | None = None  # the heading's force, for items stating none
+    if heading is not None:
         force = find_force(text, *heading)
-        if force is not None:
+        if force is not None and heading_states_force and stated is None:
             stated = (force[0], force[1], heading)
+        elif force is not None:
+            fallback = force
     every = [*own_units, *found]
     has_items = any(unit.item for unit in every)
     for position, unit in enumerate(every):
@@ -308,7 +311,7 @@ def add_recommendations(
             kept.append((unit.number_span[0] if unit.number_span else unit.start, unit.end))
             continue
         for part in _run_together(text, unit):
-            _recommendation(state, draft, part, stated, has_items=has_items, kept=kept)
+            _recommendation(state, draft, part, stated, fallback, has_items=has_items, kept=kept)
     if kept:
         state.section(heading, kept, why="the text around the recommendations")
 
@@ -358,6 +361,7 @@ def _recommendation(
     draft: Draft,
     unit: Unit,
     stated: tuple[Force, str, tuple[int, int]] | None,
+    fallback: tuple[Force, str, tuple[int, int]] | None,
     *,
     has_items: bool,
     kept: list[tuple[int, int]],
@@ -369,7 +373,8 @@ def _recommendation(
         if cue is not None:
             add_finding(state, draft, (unit.start, unit.end), cue.level, (cue.start, cue.end), number=unit.number_span)
             return
-        if stated is None and _first_ask(text, unit.start, unit.end) is None and not _opens(text, unit):
+        asks = _first_ask(text, unit.start, unit.end) is not None or _opens(text, unit)
+        if stated is None and fallback is None and not asks:
             kept.append((unit.number_span[0] if unit.number_span else unit.start, unit.end))
             return  # under a heading that states no force, an item that asks nothing is not a recommendation
         parts = [(unit.start, unit.end)]
@@ -416,7 +421,7 @@ def _recommendation(
         elif ask is not None:
             force = (ask.force, ask.wording, (ask.start, ask.end))
         else:
-            force = own_verb or find_force(text, start, min(end, start + _FORCE_LIMIT))
+            force = own_verb or find_force(text, start, min(end, start + _FORCE_LIMIT)) or fallback
         add_recommendation(state, draft, start, end, number=number, number_span=number_span, force=force)
 
 
