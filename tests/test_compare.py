@@ -64,6 +64,7 @@ from govrecords import (
 )
 from govrecords.cli import main
 from govrecords.consensus import GroupSupport, aggregate_levels, group_informed_consensus
+from govrecords.errors import UnknownTopicError
 from govrecords.evidence import EvidenceKind, state_of
 from govrecords.formats import iter_jsonl
 from govrecords.render import to_text
@@ -142,12 +143,19 @@ def test_still_open_and_absent() -> None:
     """Raised on both sides is still open; a topic asked for and absent on both is absent."""
     first = _session("a", key_issues=(Statement("issue", topics=("x",)),))
     second = _session("b", policy_questions=(Statement("question", topics=("x",)),))
-    report = compare(first, second, topics=["x", "nowhere"])
+    report = compare(first, second, topics=["x", "privacy"])
     assert [(row.topic, row.change) for row in report.topics] == [
-        ("nowhere", Change.ABSENT),
+        ("privacy", Change.ABSENT),
         ("x", Change.STILL_OPEN),
     ]
     assert "raised without a reported consensus level" in report.topics[1].explanation
+
+
+def test_a_misspelt_topic_is_refused_with_a_suggestion() -> None:
+    """A topic asked for that neither the taxonomy nor a side knows is an error, never a silent absence."""
+    first = _session("a", key_issues=(Statement("issue", topics=("x",)),))
+    with pytest.raises(UnknownTopicError, match="did you mean 'privacy'"):
+        compare(first, first, topics=["privcy"])
 
 
 def test_not_discussed_finding_is_not_on_the_scale() -> None:

@@ -69,7 +69,7 @@ def test_provenance_names_the_importer_and_template() -> None:
 def test_topics_come_from_the_taxonomy_given() -> None:
     """A caller's taxonomy tags the records: a topic it adds is found in the text."""
     extra = Topic("community-radio", "Community radio", aliases=("community radio",), broader="media")
-    text = "Session Name: Community radio in Africa\nIssues which reached a common view: Community radio needs spectrum.\n"
+    text = "Session Name: Community radio in Africa\nIssues which reached a common view: Community radio works.\n"
     plain = importers.import_text(text, source_id="t").sessions[0]
     mine = importers.import_text(text, source_id="t", taxonomy=default_taxonomy().extend([extra])).sessions[0]
     assert "community-radio" not in plain.all_topics()

@@ -384,7 +384,8 @@ def compare(
             :func:`~govrecords.taxonomy.default_taxonomy`).
         rollup: Count each tag also for every broader topic of the taxonomy.
         topics: Report only these topic ids, each even when neither side has it;
-            None reports every topic either side has.
+            None reports every topic either side has. Each must be a topic of
+            *taxonomy* or of a side's records.
         aggregate: How a side's findings' levels on a topic combine (default:
             the weakest).
         repeated_at: The least similarity, in whole percent, for a one-to-one
@@ -401,6 +402,8 @@ def compare(
             than records (read them with :func:`~govrecords.formats.load`).
         ValidationError: A side holds something other than forums, sessions and
             workshops, or a parameter is out of range; every problem is named.
+        UnknownTopicError: A topic of *topics* is neither in the taxonomy nor on
+            either side (the closest ids are suggested).
 
     >>> from govrecords import ConsensusLevel, Finding, Session
     >>> a = Session(id="a", title="2012", findings=(Finding("x", ConsensusLevel.OPINIONS_VARIED, topics=("privacy",)),))
@@ -415,7 +418,10 @@ def compare(
     before_items, after_items = items_of(before, where="before"), items_of(after, where="after")
     before_units, after_units = units_of(before_items), units_of(after_items)
     before_evidence, after_evidence = gather(before_units, expand), gather(after_units, expand)
-    wanted = sorted(set(topics) if topics is not None else set(before_evidence) | set(after_evidence))
+    present = set(before_evidence) | set(after_evidence)
+    wanted = sorted(
+        {topic if topic in present else taxonomy.require(topic) for topic in topics} if topics is not None else present
+    )
     first_side, second_side = _summary(before_items, before_units), _summary(after_items, after_units)
     covers = first_side.coverage, second_side.coverage
     topic_rows: list[TopicComparison] = []
