@@ -273,3 +273,49 @@ def test_cli_writes_a_file_and_reports_failures(tmp_path: Path, capsys: pytest.C
     broken.write_bytes(b"Title: \xff")
     assert main(["import", str(broken), "--strict-utf8"]) == 1
     assert "line 1, column 8" in capsys.readouterr().err
+
+
+WORKSHOP_REPORT_2019 = """IGF 2019 WS #123 Community data trusts for smart villages
+
+Organizers
+Jane Doe, Civil Society, Western European and Others Group (WEOG)
+Kofi Mensah, Technical Community, African Group
+
+Speakers
+- Amara Okafor, Private Sector, African Group
+- Luis Ferreira, Government, GRULAC
+
+Moderator: Jane Doe
+
+Date: 27 November 2019, 10:30-12:00
+Venue: Berlin
+
+Key messages
+Participants agreed that villages should own the data their sensors collect.
+Opinions differed on whether national regulators should certify data trusts.
+
+Recommendations
+1. Governments should fund pilot data trusts in rural districts.
+2. The IGF should publish a toolkit on community data governance.
+"""
+
+
+def test_a_workshop_report_in_the_2016_onward_layout_is_one_workshop_report() -> None:
+    """Title line with its WS number, organisers and speakers with their groups, key messages, recommendations."""
+    result = importers.import_text(WORKSHOP_REPORT_2019, source_id="ws")
+    assert result.template == "igf-workshop-report"
+    (record,) = result.sessions
+    assert (record.title, record.identifier, str(record.date)) == (
+        "Community data trusts for smart villages",
+        "WS #123",
+        "2019-11-27T10:30/2019-11-27T12:00",
+    )
+    people = {(p.name, p.role.value, p.stakeholder.kind.value if p.stakeholder else None) for p in record.participants}
+    assert {
+        ("Jane Doe", "organiser", "civil_society"),
+        ("Kofi Mensah", "organiser", "technical_community"),
+        ("Amara Okafor", "speaker", "private_sector"),
+        ("Luis Ferreira", "speaker", "government"),
+    } <= people
+    assert [f.consensus.value for f in record.findings] == ["common_view", "opinions_varied"]
+    assert [r.number for r in record.recommendations] == ["1.", "2."]
