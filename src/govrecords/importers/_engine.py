@@ -18,6 +18,7 @@ from govrecords._version import __version__
 from govrecords.importers._fields import Contact, finish_contact, read_block, read_pattern
 from govrecords.importers._gaps import fill_fields, trimmed_title
 from govrecords.importers._layout import Matcher, lay_out
+from govrecords.importers._lists import strip_blanks
 from govrecords.importers._messages import MessageGroup, read_messages
 from govrecords.importers._people import find_people
 from govrecords.importers._records import build_forum, build_record, forum_year, unique_id
@@ -118,6 +119,19 @@ def run(
         sessions=tuple(r for r in records if isinstance(r, Session)),
         workshops=tuple(r for r in records if isinstance(r, Workshop)),
     )
-    ordered = tuple(sorted(state.issues, key=lambda issue: (issue.span.start, issue.span.end)))
     structure = tuple(Span(start, end) for start, end in sorted(set(state.structure)))
-    return ImportResult(forum, source, ordered, template.name, float(confidence), detected, text, structure)
+
+    def result() -> ImportResult:
+        ordered = tuple(sorted(state.issues, key=lambda issue: (issue.span.start, issue.span.end)))
+        return ImportResult(forum, source, ordered, template.name, float(confidence), detected, text, structure)
+
+    made = result()
+    gaps = made.uncovered()
+    if not gaps:
+        return made
+    # The last net under every reader: text that no field, section or warning took is
+    # reported, so that nothing the user gave is dropped without a word.
+    for gap in gaps:
+        start, end = strip_blanks(text, gap.start, gap.end)
+        state.warn("unmapped", start, end, f"no field holds {state.quote(start, end)!r}")
+    return result()
