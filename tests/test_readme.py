@@ -19,12 +19,14 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 
 def test_the_readme_installs_first_then_the_main_job_then_the_tests() -> None:
-    """A reader meets `pip install govrecords` first, then what the library is for, then how to test it."""
+    """A reader meets `pip install govrecords` first, then the quick start, the main job and how to test it."""
     readme = (ROOT / "README.md").read_text("utf-8")
     install = readme.index("$ pip install govrecords\n")
+    quick_start = readme.index("$ python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/govrecords demo\n")
     main_job = readme.index("$ govrecords import")
-    tests = readme.index("tools/check.py")
-    assert install < main_job < tests
+    tests = readme.index("## Tests")
+    assert install < quick_start < main_job < tests
+    assert readme.index("tools/check.py") > quick_start  # the quick start's second command is the whole suite
     assert "from a clone of this repository" not in readme.split("## Tests")[0]
 
 
