@@ -8,12 +8,14 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import attrs
 import pytest
 
 from govrecords import Forum, Session, dump, examples
 from govrecords.archive import Archive
 from govrecords.cli import main
 from govrecords.errors import MergeConflictError, ValidationError
+from govrecords.provenance import SourceDocument
 from govrecords.render import to_svg
 from govrecords.timelines import timeline
 
@@ -305,3 +307,119 @@ def test_import_to_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert isinstance(data, dict)
     assert main(["import", str(tmp_path / "absent.txt")]) == 1
     assert "absent.txt" in capsys.readouterr().err
+
+
+# --- more archive, SVG and command-line edges ----------------------------------------------------
+
+
+def test_archive_api_parts_naming_a_forum(tmp_path: Path) -> None:
+    from govrecords.archive import open_archive
+    from govrecords.records import Workshop
+
+    archive = Archive()
+    archive.add([Session(id="s1", title="One", forum="f", topics=("privacy",))])
+    archive.add([Workshop(id="w1", title="Two", forum="f")])
+    conflicts = archive.add([Session(id="s1", title="One", forum="f", topics=("development",))])
+    assert conflicts == ()
+    forum = archive.forum("f")
+    assert forum is not None
+    assert [s.id for s in forum.sessions] == ["s1"]
+    assert forum.sessions[0].topics == ("privacy", "development")
+    assert [w.id for w in forum.workshops] == ["w1"]
+    with pytest.raises(ValidationError):
+        archive.add(["not a record"])
+    source = SourceDocument.from_text("doc", "a short text")
+    assert archive.add([source]) == ()
+    assert archive.add([SourceDocument.from_text("doc", "a short text")]) == ()
+    assert archive.add([attrs.evolve(source, title="Titled")]) == ()
+    assert archive.sources["doc"].title == "Titled"
+    folder = tmp_path / "folder"
+    archive.add([Session(id="loose", title="Loose")])
+    archive.save(folder)
+    assert (folder / "unfiled.jsonl").exists()
+    again = open_archive(folder)
+    assert [s.id for s in again.unfiled] == ["loose"]
+    again.unfiled = []
+    again.sources = {}
+    again.save(folder)
+    assert not (folder / "unfiled.jsonl").exists()
+    assert open_archive(folder).forum("f") == forum
+
+
+def test_archive_open_folder_disagreeing_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    dump(Forum(id="f", name="One"), folder / "a.json")
+    dump(Forum(id="f", name="Two"), folder / "b.json")
+    with pytest.raises(MergeConflictError):
+        Archive.open(folder)
+    assert main(["archive", "list", str(folder)]) == 1
+    assert "name" in capsys.readouterr().err
+
+
+def test_to_svg_choices() -> None:
+    records = [examples.load(name) for name in examples.names()]
+    report = timeline(records)
+    line = report.topics[0]
+    assert _svg_root(to_svg(line)).findall(f".//{SVG}text")
+    with pytest.raises(ValidationError):
+        to_svg(report, "no-such-topic-xyz")
+    undated = Session(id="u", title="Undated", topics=(line.topic,))
+    grid = to_svg(timeline([*records, undated]))
+    assert _svg_root(grid).findall(f".//{SVG}text")
+
+
+def test_timeline_svg_to_stdout_and_unwritable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = list(map(str, _examples(tmp_path)))
+    assert main(["timeline", *files, "--topic", "consumer-protection", "--svg", "-"]) == 0
+    _svg_root(capsys.readouterr().out)
+    assert main(["timeline", *files, "--svg", str(tmp_path / "no" / "such" / "dir" / "x.svg")]) == 1
+    assert "cannot be written" in capsys.readouterr().err
+    assert main(["timeline", str(tmp_path / "absent.json")]) == 1
+
+
+def test_compare_sessions_with_their_topics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before, after = tmp_path / "before.json", tmp_path / "after.json"
+    dump(Session(id="a", title="A", topics=("my-own-topic",)), before)
+    dump(Session(id="b", title="B", topics=("my-own-topic",)), after)
+    assert main(["compare", str(before), str(after), "--topic", "my-own-topic", "--format", "json"]) == 0
+    assert "my-own-topic" in capsys.readouterr().out
+
+
+def test_demo_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo"]) == 0
+    assert "govrecords demo" in capsys.readouterr().out
+
+
+def test_schema_and_import_unwritable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "no" / "such" / "dir"
+    assert main(["schema", "--type", "session", "-o", str(missing / "s.json")]) == 1
+    assert "cannot be written" in capsys.readouterr().err
+    text = tmp_path / "note.txt"
+    text.write_text("Session on Open Standards\n\nSpeakers agreed that open formats help archives.\n", encoding="utf-8")
+    assert main(["import", str(text), "-o", str(missing / "n.json")]) == 1
+    assert "cannot be written" in capsys.readouterr().err
+
+
+def test_import_template_choices(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = tmp_path / "note.txt"
+    text.write_text("Session on Open Standards\n\nSpeakers agreed that open formats help archives.\n", encoding="utf-8")
+    assert main(["import", str(text), "--template", "no-such-template"]) == 2
+    assert "no-such-template" in capsys.readouterr().err
+    assert main(["import", str(text), "--template", str(tmp_path / "absent.json")]) == 1
+    assert "absent.json" in capsys.readouterr().err
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    assert main(["import", str(text), "--template", str(broken)]) == 1
+    assert capsys.readouterr().err
+
+
+def test_import_from_stdin(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from govrecords import cli
+
+    data = b"Session on Open Standards\n\nSpeakers agreed that open formats help archives.\n"
+    monkeypatch.setattr(cli, "_stdin_bytes", lambda: io.BytesIO(data))
+    out = tmp_path / "from-stdin.json"
+    assert main(["import", "-", "-o", str(out)]) == 0
+    assert "<stdin>" in capsys.readouterr().err
+    assert isinstance(json.loads(out.read_text(encoding="utf-8")), dict)
