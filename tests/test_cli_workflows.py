@@ -423,3 +423,34 @@ def test_import_from_stdin(tmp_path: Path, capsys: pytest.CaptureFixture[str], m
     assert main(["import", "-", "-o", str(out)]) == 0
     assert "<stdin>" in capsys.readouterr().err
     assert isinstance(json.loads(out.read_text(encoding="utf-8")), dict)
+
+
+def test_archive_add_unwritable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way", encoding="utf-8")
+    (one,) = _examples(tmp_path)[:1]
+    assert main(["archive", "add", str(blocker / "store.jsonl"), str(one)]) == 1
+    assert "store.jsonl" in capsys.readouterr().err
+
+
+def test_import_empty_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert main(["import", str(empty)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{empty}: error: ")
+    assert f"{empty}: {empty}" not in err
+
+
+def test_to_svg_long_label_and_unknown_order() -> None:
+    long_title = "A very long title about privacy online that goes on and on and on for quite a while"
+    report = timeline(
+        [Session(id="a", title=long_title, topics=("privacy",)), Session(id="b", title="B", topics=("privacy",))],
+        "privacy",
+    )
+    root = _svg_root(to_svg(report))
+    words = [element.text or "" for element in root.iter(f"{SVG}text")]
+    assert "order not known" in words
+    labels = [element.text or "" for element in root.iter(f"{SVG}text") if element.get("class") == "point-label"]
+    assert any(label.endswith("\u2026") for label in labels)
+    assert long_title not in words
