@@ -454,3 +454,62 @@ def test_to_svg_long_label_and_unknown_order() -> None:
     labels = [element.text or "" for element in root.iter(f"{SVG}text") if element.get("class") == "point-label"]
     assert any(label.endswith("\u2026") for label in labels)
     assert long_title not in words
+
+
+# --- validate and migrate ------------------------------------------------------------------------
+
+
+def test_validate_examples_and_sources(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = list(map(str, _examples(tmp_path)))
+    assert main(["validate", *files, "--ignore", "GR9", "--select", "GR"]) == 0
+    assert capsys.readouterr().err.strip() == "ok: 2 files, 2 records, no problems"
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "unrelated.txt").write_text("Nothing to do with any record here.\n", encoding="utf-8")
+    (texts / "sub").mkdir()
+    assert main(["validate", *files, "--sources", str(texts), "-q"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main(["validate", *files, "--sources", str(tmp_path / "no-folder")]) == 1
+    assert "no-folder" in capsys.readouterr().err
+
+
+def test_validate_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    lines = tmp_path / "many.jsonl"
+    lines.write_text("{}\n[]\n3\n{}\n", encoding="utf-8")
+    assert main(["validate", str(broken), str(lines), "--max-problems", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "broken.json" in err
+    assert "more problem" in err
+    assert "error" in err.splitlines()[-1]
+    assert main(["validate", str(tmp_path / "absent.json")]) == 1
+    assert "cannot be read" in capsys.readouterr().err
+
+
+def test_validate_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from govrecords import cli
+    from govrecords.formats import dumps
+
+    records = [examples.load(name) for name in examples.names()]
+    data = ("\n".join(dumps(record).replace("\n", "") for record in records) + "\n").encode("utf-8")
+    monkeypatch.setattr(cli, "_stdin_bytes", lambda: io.BytesIO(data))
+    assert main(["validate", "-"]) == 0
+    assert capsys.readouterr().err.strip() == "ok: 1 file, 2 records, no problems"
+
+
+def test_migrate_json_and_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from govrecords.formats import load, write_jsonl
+
+    (one, two) = _examples(tmp_path)
+    out = tmp_path / "out.json"
+    assert main(["migrate", str(one), "-o", str(out)]) == 0
+    assert "wrote 1 record" in capsys.readouterr().err
+    assert load(out) == load(one)
+    many = tmp_path / "many.jsonl"
+    write_jsonl([load(one), load(two)], many)
+    assert main(["migrate", str(many)]) == 0
+    assert "wrote 2 records" in capsys.readouterr().err
+    assert main(["migrate", str(one), "-o", str(tmp_path / "no" / "dir" / "x.json")]) == 1
+    assert "cannot be written" in capsys.readouterr().err
+    assert main(["migrate", str(tmp_path / "absent.json")]) == 1
