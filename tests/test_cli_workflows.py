@@ -513,3 +513,23 @@ def test_migrate_json_and_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["migrate", str(one), "-o", str(tmp_path / "no" / "dir" / "x.json")]) == 1
     assert "cannot be written" in capsys.readouterr().err
     assert main(["migrate", str(tmp_path / "absent.json")]) == 1
+
+
+def test_validate_sources_by_name_and_hash(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from govrecords.formats import load
+
+    named = SourceDocument.from_text("named", "The first source text, found by its name.\n")
+    hashed = SourceDocument.from_text("hashed", "The second source text, found by its hash.\n")
+    record = tmp_path / "forum.json"
+    dump(Forum(id="f", name="Forum", sources=(named, hashed)), record)
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "named.txt").write_text("The first source text, found by its name.\n", encoding="utf-8")
+    (texts / "renamed-copy.txt").write_text("The second source text, found by its hash.\n", encoding="utf-8")
+    (texts / "other.txt").write_text("Unrelated words.\n", encoding="utf-8")
+    assert main(["validate", str(record), "--sources", str(texts)]) == 0
+    assert capsys.readouterr().err.strip() == "ok: 1 file, 1 record, no problems"
+    from govrecords.cli import _source_texts  # pyright: ignore[reportPrivateUsage]  # what --sources found
+
+    found = _source_texts(str(texts), [load(record)])
+    assert sorted(found) == ["hashed", "named"]
