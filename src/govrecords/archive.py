@@ -142,7 +142,8 @@ class Archive:
     """Records of many imports, merged by forum (see the module documentation).
 
     Args:
-        forums: The forums, by id, in the order they were first added.
+        forums: The forums, by id, in the order they were first added (an archive
+            read back from a folder has them in the order of their file names).
         unfiled: Sessions and workshops that name no forum.
         sources: Source documents given as records of their own, by id.
         conflicts: Every conflict met since the archive was opened.
