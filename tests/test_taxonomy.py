@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import json
 import time
 from pathlib import Path
@@ -15,7 +16,7 @@ from govrecords.cli import main
 from govrecords.errors import GovRecordsError, TaxonomyError, UnknownTopicError
 from govrecords.taxonomy import explain_tags, load_taxonomy
 
-EXAMPLES = Path(__file__).parent.parent / "src" / "govrecords" / "data" / "examples"
+EXAMPLES = Path(str(importlib.resources.files("govrecords") / "data" / "examples"))  # installed or not
 
 # The IGF themes of 2006-2022 (igf-formats.md, section 4), each with its stable topic.
 IGF_THEMES = [
