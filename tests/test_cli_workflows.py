@@ -87,7 +87,7 @@ def test_archive_add_conflict(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert "warning" in err
     assert "1 conflicts" in err
     assert Archive.open(store).forum("f") is not None
-    assert Archive.open(store).forum("f").name == "First name"  # type: ignore[union-attr]
+    assert Archive.open(store).forum("f").name == "First name"  # type: ignore[union-attr]  # the forum was just added
 
 
 def test_archive_add_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -120,10 +120,10 @@ def test_archive_api_conflicts_and_select(tmp_path: Path) -> None:
     assert "title" in conflicts[0].field
     assert conflicts[0].problem().message
     assert "New title" in str(conflicts[0])
-    assert archive.forum("f").sessions[0].title == "Old title"  # type: ignore[union-attr]
+    assert archive.forum("f").sessions[0].title == "Old title"  # type: ignore[union-attr]  # the forum was just added
     with pytest.raises(MergeConflictError):
         archive.add([Forum(id="f", name="Other")], strict=True)
-    assert archive.forum("f").name == "Forum"  # type: ignore[union-attr]
+    assert archive.forum("f").name == "Forum"  # type: ignore[union-attr]  # the forum was just added
     with pytest.raises(ValidationError):
         archive.select(forums=["missing"])
     assert archive.select(year=1999) == []

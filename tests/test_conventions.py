@@ -33,19 +33,19 @@ def test_compare_wants_records_not_file_names(given: object) -> None:
     with pytest.raises(
         ArgumentTypeError, match=r"compare\(\) wants records for its argument 'before'.*govrecords\.load"
     ):
-        govrecords.compare(given, forum)  # type: ignore[arg-type]
+        govrecords.compare(given, forum)  # type: ignore[arg-type]  # a wrong type on purpose
     with pytest.raises(ArgumentTypeError, match=r"'after'"):
-        govrecords.compare(forum, given)  # type: ignore[arg-type]
+        govrecords.compare(forum, given)  # type: ignore[arg-type]  # a wrong type on purpose
 
 
 def test_timeline_wants_records_and_names_an_item_that_is_a_file_name() -> None:
     forum = examples.load("future-of-internet")
     with pytest.raises(TypeError, match=r"timeline\(\) wants records for its argument 'records'"):
-        govrecords.timeline(Path("a.jsonl"))  # type: ignore[arg-type]
+        govrecords.timeline(Path("a.jsonl"))  # type: ignore[arg-type]  # a wrong type on purpose
     with pytest.raises(
         ValidationError, match=r"records\[1\]: expected .*got str \(to read a file, give govrecords.load"
     ):
-        govrecords.timeline([forum, "b.json"])  # type: ignore[list-item]
+        govrecords.timeline([forum, "b.json"])  # type: ignore[list-item]  # a wrong type on purpose
 
 
 @pytest.mark.parametrize("width", [40, 60, 100, 160])

@@ -31,7 +31,7 @@ def _sources() -> dict[str, str]:
 
 @pytest.mark.parametrize("report", [timeline(SEEDS), compare(*SEEDS), SEEDS], ids=["timeline", "comparison", "records"])
 def test_every_row_has_the_columns_and_its_span_slices_its_document(report: object) -> None:
-    made = tables.rows(report)  # type: ignore[arg-type]
+    made = tables.rows(report)  # type: ignore[arg-type]  # a wrong type on purpose
     assert made
     sources = _sources()
     with_spans = 0
@@ -40,7 +40,7 @@ def test_every_row_has_the_columns_and_its_span_slices_its_document(report: obje
         if row["span_start"] is not None:
             with_spans += 1
             text = sources[str(row["document"])]
-            passage = text[int(row["span_start"]) : int(row["span_end"])]  # type: ignore[arg-type]
+            passage = text[int(row["span_start"]) : int(row["span_end"])]  # type: ignore[arg-type]  # row cells are typed object; these hold ints
             assert passage.strip()
             if row["kind"] in ("finding", "recommendation"):
                 assert " ".join(passage.split()) == " ".join(str(row["text"]).split())
@@ -94,7 +94,7 @@ def test_csv_round_trips_the_rows(tmp_path: Path) -> None:
 @settings(max_examples=25, deadline=None)
 @given(forums())
 def test_csv_holds_what_rows_hold_for_any_forum(forum: object) -> None:
-    made = tables.rows(forum)  # type: ignore[arg-type]
+    made = tables.rows(forum)  # type: ignore[arg-type]  # a wrong type on purpose
     out = io.StringIO(newline="")
     assert tables.write_csv(made, out) == len(made)
     read = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
@@ -143,9 +143,9 @@ def test_without_the_library_the_error_names_it(module: str, function: object, m
 
 def test_file_names_are_refused() -> None:
     with pytest.raises(ArgumentTypeError, match="wants records"):
-        tables.rows("archive.jsonl")  # type: ignore[arg-type]
+        tables.rows("archive.jsonl")  # type: ignore[arg-type]  # a wrong type on purpose
     with pytest.raises(ArgumentTypeError, match="write_csv"):
-        tables.write_csv(Path("archive.jsonl"), io.StringIO())  # type: ignore[arg-type]
+        tables.write_csv(Path("archive.jsonl"), io.StringIO())  # type: ignore[arg-type]  # a wrong type on purpose
 
 
 def test_the_command_line_prints_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

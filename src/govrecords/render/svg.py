@@ -77,11 +77,10 @@ def _band_label(band: str) -> str:
     return level_words(ConsensusLevel(band))
 
 
-def _mark(parent: ET.Element, index: int, point: TimelinePoint, x: float) -> None:
-    band = _band_of(point)
-    y = band_y(band)
+def _mark_data(index: int, point: TimelinePoint) -> dict[str, str]:
+    """The data attributes of a point's mark, the same in both drawings."""
     state = point.state
-    data = {
+    return {
         "class": "mark",
         "data-index": str(index),
         "data-key": point.key,
@@ -89,6 +88,13 @@ def _mark(parent: ET.Element, index: int, point: TimelinePoint, x: float) -> Non
         "data-level": state.level.value if state.level is not None else "",
         "data-date": point.date.isoformat() if point.date is not None else "",
     }
+
+
+def _mark(parent: ET.Element, index: int, point: TimelinePoint, x: float) -> None:
+    band = _band_of(point)
+    y = band_y(band)
+    state = point.state
+    data = _mark_data(index, point)
     if band == "raised":
         points = f"{x:.1f},{y - 9:.1f} {x + 9:.1f},{y:.1f} {x:.1f},{y + 9:.1f} {x - 9:.1f},{y:.1f}"
         shape = ET.SubElement(
@@ -438,14 +444,7 @@ def grid_svg(report: Timeline) -> str:
 
 def _grid_mark(parent: ET.Element, index: int, point: TimelinePoint, x: float, y: float) -> None:
     state = point.state
-    data = {
-        "class": "mark",
-        "data-index": str(index),
-        "data-key": point.key,
-        "data-status": state.status.value,
-        "data-level": state.level.value if state.level is not None else "",
-        "data-date": point.date.isoformat() if point.date is not None else "",
-    }
+    data = _mark_data(index, point)
     if state.status is TopicStatus.RAISED:
         points = f"{x:.1f},{y - 7:.1f} {x + 7:.1f},{y:.1f} {x:.1f},{y + 7:.1f} {x - 7:.1f},{y:.1f}"
         shape = ET.SubElement(
