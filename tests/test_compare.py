@@ -66,8 +66,8 @@ from govrecords.cli import main
 from govrecords.consensus import GroupSupport, aggregate_levels, group_informed_consensus
 from govrecords.errors import UnknownTopicError
 from govrecords.evidence import EvidenceKind, state_of
-from govrecords.formats import iter_jsonl
 from govrecords.render import to_text
+from govrecords.serialisation.formats import iter_jsonl
 
 FIXTURES = Path(__file__).parent / "fixtures" / "compare"
 L = ConsensusLevel

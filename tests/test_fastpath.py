@@ -1,7 +1,7 @@
 """The fast path of reading and writing gives what the general path gives, with or without orjson.
 
-``govrecords._classcodec`` builds records without cattrs and takes them apart with its
-own hooks, and ``govrecords._fastpath`` parses with orjson when it is installed and
+``govrecords.serialisation._classcodec`` builds records without cattrs and takes them apart with its
+own hooks, and ``govrecords.serialisation._fastpath`` parses with orjson when it is installed and
 gives up whenever it cannot prove the general path would agree. Checked here:
 
 - the per-class builders accept exactly what the strict converter accepts (on valid
@@ -36,8 +36,6 @@ from govrecords import (
     Limits,
     Session,
     ValidationError,
-    _classcodec,
-    _fastpath,
     compare,
     dump,
     dumps,
@@ -49,10 +47,11 @@ from govrecords import (
     timeline,
     write_jsonl,
 )
-from govrecords.formats import _converters, _fast_read, record_types
-from govrecords.limits import DEFAULT_LIMITS
 from govrecords.provenance import SourceDocument
 from govrecords.records import Workshop
+from govrecords.serialisation import _classcodec, _fastpath
+from govrecords.serialisation.formats import _converters, _fast_read, record_types
+from govrecords.serialisation.limits import DEFAULT_LIMITS
 from govrecords.taxonomy import Taxonomy, Topic
 
 RECORDS: dict[type, st.SearchStrategy[Any]] = {

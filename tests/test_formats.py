@@ -26,7 +26,7 @@ from govrecords import (
     make_converter,
     write_jsonl,
 )
-from govrecords.formats import from_envelope, record_type_name
+from govrecords.serialisation.formats import from_envelope, record_type_name
 
 
 def envelope(record: object, kind: str = "session") -> str:

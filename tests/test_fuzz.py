@@ -40,7 +40,7 @@ from govrecords import (
     loads,
     testing,
 )
-from govrecords.formats import from_envelope, record_types
+from govrecords.serialisation.formats import from_envelope, record_types
 
 EXAMPLES = int(os.environ.get("GOVRECORDS_FUZZ_EXAMPLES", "100"))
 FUZZ = settings(

@@ -28,7 +28,7 @@ from govrecords import (
     testing,
 )
 from govrecords.cli import main
-from govrecords.migrations import MIGRATIONS, OLDEST_VERSION, migrate, migration
+from govrecords.serialisation.migrations import MIGRATIONS, OLDEST_VERSION, migrate, migration
 
 FIXTURES = Path(__file__).parent / "migrations"
 PAIRS = sorted(p for p in FIXTURES.glob("*.json") if not p.name.endswith(".expected.json"))

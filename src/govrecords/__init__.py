@@ -55,17 +55,6 @@ if TYPE_CHECKING:
         ValidationError,
     )
     from govrecords.evidence import Evidence, EvidenceKind, ForumRef, RecordKind, RecordRef, TopicState, TopicStatus
-    from govrecords.formats import (
-        FORMAT_VERSION,
-        dump,
-        dumps,
-        iter_jsonl,
-        load,
-        loads,
-        make_converter,
-        write_jsonl,
-    )
-    from govrecords.limits import Limits
     from govrecords.matching import MatchKind, RecommendationLink, RecommendationMatch, RecommendationRef
     from govrecords.provenance import Method, MethodKind, Provenance, SourceDocument, Span, content_hash
     from govrecords.records import (
@@ -82,7 +71,18 @@ if TYPE_CHECKING:
         Statement,
         Workshop,
     )
-    from govrecords.schema import json_schema
+    from govrecords.serialisation.formats import (
+        FORMAT_VERSION,
+        dump,
+        dumps,
+        iter_jsonl,
+        load,
+        loads,
+        make_converter,
+        write_jsonl,
+    )
+    from govrecords.serialisation.limits import Limits
+    from govrecords.serialisation.schema import json_schema
     from govrecords.taxonomy import (
         TagDecision,
         Taxonomy,
@@ -151,15 +151,15 @@ _WHERE = {
     "RecordRef": "evidence",
     "TopicState": "evidence",
     "TopicStatus": "evidence",
-    "FORMAT_VERSION": "formats",
-    "dump": "formats",
-    "dumps": "formats",
-    "iter_jsonl": "formats",
-    "load": "formats",
-    "loads": "formats",
-    "make_converter": "formats",
-    "write_jsonl": "formats",
-    "Limits": "limits",
+    "FORMAT_VERSION": "serialisation.formats",
+    "dump": "serialisation.formats",
+    "dumps": "serialisation.formats",
+    "iter_jsonl": "serialisation.formats",
+    "load": "serialisation.formats",
+    "loads": "serialisation.formats",
+    "make_converter": "serialisation.formats",
+    "write_jsonl": "serialisation.formats",
+    "Limits": "serialisation.limits",
     "MatchKind": "matching",
     "RecommendationLink": "matching",
     "RecommendationMatch": "matching",
@@ -182,7 +182,7 @@ _WHERE = {
     "StakeholderGroup": "records",
     "Statement": "records",
     "Workshop": "records",
-    "json_schema": "schema",
+    "json_schema": "serialisation.schema",
     "TagDecision": "taxonomy",
     "Taxonomy": "taxonomy",
     "Topic": "taxonomy",

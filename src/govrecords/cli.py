@@ -133,7 +133,7 @@ class _Reader:
 
     def records(self, name: str) -> Iterator[tuple[str, object]]:
         """Each record of the file *name* (``-``: standard input) with its label; problems printed."""
-        from govrecords.formats import load, numbered_jsonl
+        from govrecords.serialisation.formats import load, numbered_jsonl
 
         label = _label(name)
         try:
@@ -161,9 +161,9 @@ class _Reader:
         # Standard input has no name to tell JSON from JSON Lines: read it (capped) as
         # one document, and as JSON Lines when it holds more than one.
         from govrecords._files import read_capped
-        from govrecords._parsing import JSON_LINES_HINT
-        from govrecords.formats import loads, numbered_jsonl
-        from govrecords.limits import DEFAULT_LIMITS
+        from govrecords.serialisation._parsing import JSON_LINES_HINT
+        from govrecords.serialisation.formats import loads, numbered_jsonl
+        from govrecords.serialisation.limits import DEFAULT_LIMITS
 
         data = read_capped(_stdin_bytes(), DEFAULT_LIMITS, name=label)
         assert isinstance(data, bytes)
@@ -224,9 +224,9 @@ def _source_texts(folder: str, records: Sequence[object]) -> dict[str, str]:
     """The texts in *folder* of the sources the records name, by source id."""
     from govrecords._files import read_bytes
     from govrecords.importers._decode import decode
-    from govrecords.limits import DEFAULT_LIMITS
     from govrecords.provenance import SourceDocument, content_hash
     from govrecords.records import Forum
+    from govrecords.serialisation.limits import DEFAULT_LIMITS
 
     wanted: dict[str, SourceDocument] = {}
     for item in records:
@@ -324,7 +324,7 @@ def _add_migrate(commands: Commands) -> Runner:
 
 
 def _run_migrate(args: argparse.Namespace) -> int:
-    from govrecords.formats import FORMAT_VERSION, dumps
+    from govrecords.serialisation.formats import FORMAT_VERSION, dumps
 
     target: str = args.output or args.file
     reader = _Reader(0)
@@ -334,7 +334,7 @@ def _run_migrate(args: argparse.Namespace) -> int:
         return 1
     jsonl = _is_jsonl(args.file) or (args.file == STDIO and (len(records) != 1 or _is_jsonl(target)))
     if jsonl:
-        from govrecords.formats import write_jsonl
+        from govrecords.serialisation.formats import write_jsonl
 
         buffer = io.BytesIO()
         write_jsonl(records, buffer)
@@ -364,8 +364,8 @@ def _add_schema(commands: Commands) -> Runner:
 
 
 def _run_schema(args: argparse.Namespace) -> int:
-    from govrecords.formats import record_types
-    from govrecords.schema import json_schema
+    from govrecords.serialisation.formats import record_types
+    from govrecords.serialisation.schema import json_schema
 
     if args.type is not None and args.type not in record_types():
         known = ", ".join(record_types())
@@ -728,7 +728,7 @@ def _run_import(args: argparse.Namespace) -> int:
     import tempfile
 
     from govrecords import importers
-    from govrecords.formats import dumps
+    from govrecords.serialisation.formats import dumps
 
     label = _label(args.file)
     name: str | None = args.template
@@ -750,7 +750,7 @@ def _run_import(args: argparse.Namespace) -> int:
         if args.file == STDIO:
             # The importer reads files: give it standard input's bytes (capped) as one.
             from govrecords._files import read_capped
-            from govrecords.limits import DEFAULT_LIMITS
+            from govrecords.serialisation.limits import DEFAULT_LIMITS
 
             data = read_capped(_stdin_bytes(), DEFAULT_LIMITS, name=label)
             with tempfile.TemporaryDirectory() as folder:

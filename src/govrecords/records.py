@@ -2,7 +2,7 @@
 
 Every class is a frozen, slotted attrs class that validates its fields when it is
 built and knows nothing about serialisation (that lives in
-:mod:`govrecords.formats`). Records refer to each other by identifier: a finding's
+:mod:`govrecords.serialisation.formats`). Records refer to each other by identifier: a finding's
 ``topics`` are :class:`~govrecords.taxonomy.Topic` ids, a session's ``proposal`` is
 a :class:`Workshop` id, a :class:`~govrecords.provenance.Provenance`'s ``source`` is a
 :class:`~govrecords.provenance.SourceDocument` id.

@@ -686,7 +686,7 @@ def load_taxonomy(path: str | os.PathLike[str], *, extend: Taxonomy | None = Non
         OSError: The file cannot be read (as ``open()`` raises it), or it is a
             FIFO or a device (``FileAccessError``).
     """
-    from govrecords.formats import load
+    from govrecords.serialisation.formats import load
 
     where = Path(path).name
     token = _DEFER_LINKS.set(extend is not None)
@@ -712,7 +712,7 @@ def load_taxonomy(path: str | os.PathLike[str], *, extend: Taxonomy | None = Non
 @functools.cache
 def default_taxonomy() -> Taxonomy:
     """The taxonomy bundled with govrecords: IGF themes 2006-2025, WSIS action lines, GDC objectives."""
-    from govrecords.formats import loads
+    from govrecords.serialisation.formats import loads
 
     text = resources.files("govrecords").joinpath("data/taxonomy.json").read_text("utf-8")
     return loads(text, Taxonomy)

@@ -234,7 +234,7 @@ def timeline(
 
     Raises:
         ArgumentTypeError: *records* is a file name, a path or text rather
-            than records (read them with :func:`~govrecords.formats.load`).
+            than records (read them with :func:`~govrecords.serialisation.formats.load`).
         ValidationError: *records* holds something other than forums, sessions and
             workshops, or a parameter is of the wrong kind.
 

@@ -1,7 +1,7 @@
 r"""The JSON Schema (draft 2020-12) of govrecords documents.
 
 The schema is generated from the record classes themselves: their attrs fields and
-type hints, read the way :func:`govrecords.formats.make_converter` writes them
+type hints, read the way :func:`govrecords.serialisation.formats.make_converter` writes them
 (attribute names as keys, fields at their default left out, enums as their values,
 dates as EDTF text, spans as ``[start, end]``). Each class becomes an entry of
 ``$defs``; the document itself is the envelope ``{"format_version", "type",
@@ -28,7 +28,7 @@ language (``govrecords schema --type session``).
 (``govrecords/data/schema.json``), so nothing is generated at run time. After a
 change to the record classes, regenerate that file from the repository root with::
 
-    python -m govrecords.schema > src/govrecords/data/schema.json
+    python -m govrecords.serialisation.schema > src/govrecords/data/schema.json
 
 (a test fails, saying so, while the shipped file is out of date).
 """
@@ -50,8 +50,8 @@ import attrs
 
 from govrecords.dates import DateRange, PartialDate
 from govrecords.errors import SerializationError
-from govrecords.formats import FORMAT_VERSION, record_type_name, record_types
 from govrecords.provenance import Span
+from govrecords.serialisation.formats import FORMAT_VERSION, record_type_name, record_types
 
 __all__ = ["DATE_RANGE_PATTERN", "PARTIAL_DATE_PATTERN", "SCHEMA_ID", "build_schema", "json_schema"]
 
@@ -163,7 +163,7 @@ def _shipped() -> str:
 def build_schema() -> dict[str, Any]:
     """Generate the JSON Schema from the record classes (what :func:`json_schema` ships).
 
-    Covers every record type :mod:`govrecords.formats` reads and writes, so a new
+    Covers every record type :mod:`govrecords.serialisation.formats` reads and writes, so a new
     record type is described as soon as it is registered there.
 
     Returns:
@@ -417,7 +417,8 @@ def _constrained(schema: dict[str, Any], validator: object, where: str) -> dict[
     if keywords is None:
         raise SerializationError(
             f"{where}: the validator {getattr(validator, '__qualname__', validator)!r} has no JSON Schema "
-            "keywords; add it to govrecords.schema._validator_keywords (an empty entry if its type says it all)"
+            "keywords; add it to govrecords.serialisation.schema._validator_keywords "
+            "(an empty entry if its type says it all)"
         )
     if not keywords:
         return schema

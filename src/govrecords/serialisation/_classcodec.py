@@ -13,7 +13,7 @@ same order. A class using anything else attrs offers (converters, ``init=False``
 fields, aliases, hash caching, ``__attrs_pre_init__``, a hand-written ``__init__``) is
 not handled (:class:`UnsupportedError`), and the caller uses cattrs.
 
-A builder accepts exactly what the strict converter of :mod:`govrecords.formats`
+A builder accepts exactly what the strict converter of :mod:`govrecords.serialisation.formats`
 accepts and builds the same record, or raises (anything): it never explains. The
 caller then runs the converter, which words every problem.
 
@@ -435,7 +435,7 @@ def _or_none(hook: Callable[[Any], Any], value: Any) -> Any:
 @functools.cache
 def _unstructuring() -> cattrs.Converter:
     # Its own converter, never changed after it is made. cattrs generates each class's
-    # function (as for govrecords.formats' converters); the hooks given per field make
+    # function (as for govrecords.serialisation.formats' converters); the hooks given per field make
     # it write plain values in place and call C functions for the rest.
     converter = cattrs.Converter()
     converter.register_unstructure_hook_factory(attrs.has, _unstructure_factory(converter))

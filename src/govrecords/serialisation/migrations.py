@@ -1,7 +1,7 @@
 """Reading documents written in older format versions.
 
 Every document names its ``format_version``. This release writes
-:data:`~govrecords.formats.FORMAT_VERSION`; a newer version is refused with a
+:data:`~govrecords.serialisation.formats.FORMAT_VERSION`; a newer version is refused with a
 :class:`~govrecords.errors.FormatVersionError` naming both versions, and an older
 one is brought up to date by the *migrations* registered here, one step at a
 time, before it is validated. Each migration is a plain function from the parsed
@@ -65,7 +65,7 @@ def migrate(envelope: dict[str, Any], to_version: int | None = None) -> dict[str
     Args:
         envelope: The parsed JSON of one document, with its ``format_version``.
         to_version: The version wanted; the current
-            :data:`~govrecords.formats.FORMAT_VERSION` by default.
+            :data:`~govrecords.serialisation.formats.FORMAT_VERSION` by default.
 
     Returns:
         A new envelope of *to_version* (the input is not changed). An envelope
@@ -83,7 +83,7 @@ def migrate(envelope: dict[str, Any], to_version: int | None = None) -> dict[str
     {'provenance': [{'source': 'd', 'span': [4, 9]}]}
     """
     if to_version is None:
-        from govrecords.formats import FORMAT_VERSION
+        from govrecords.serialisation.formats import FORMAT_VERSION
 
         to_version = FORMAT_VERSION
     version = envelope.get("format_version")

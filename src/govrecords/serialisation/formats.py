@@ -16,10 +16,10 @@ enum value or an impossible date are all reported, every one of them, in a singl
 
 Reading is also safe on hostile input: the text must be UTF-8 (a leading byte
 order mark is accepted and dropped) and strict JSON (no ``NaN``, no repeated key,
-no lone surrogate), and it must stay within the :class:`~govrecords.limits.Limits`
+no lone surrogate), and it must stay within the :class:`~govrecords.serialisation.limits.Limits`
 passed as ``limits=`` (size, nesting depth, record count, string length), else a
 :class:`~govrecords.errors.LimitExceededError`. A document of an older format
-version is migrated on reading (see :mod:`govrecords.migrations`); one of a newer
+version is migrated on reading (see :mod:`govrecords.serialisation.migrations`); one of a newer
 version is refused with a :class:`~govrecords.errors.FormatVersionError`.
 Writing refuses text that cannot be written as UTF-8 (a lone surrogate) with a
 :class:`~govrecords.errors.SerializationError` naming its path.
@@ -48,8 +48,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from govrecords import _fastpath, _files
-from govrecords._parsing import format_path, has_lone_surrogate, lone_surrogate_paths, parse_json
+from govrecords import _files
 from govrecords.dates import DateRange, PartialDate, When, when_from_iso
 from govrecords.errors import (
     KEPT_PROBLEMS,
@@ -61,8 +60,10 @@ from govrecords.errors import (
     SerializationError,
     ValidationError,
 )
-from govrecords.limits import DEFAULT_LIMITS, Limits, check_records
 from govrecords.provenance import Span
+from govrecords.serialisation import _fastpath
+from govrecords.serialisation._parsing import format_path, has_lone_surrogate, lone_surrogate_paths, parse_json
+from govrecords.serialisation.limits import DEFAULT_LIMITS, Limits, check_records
 
 __all__ = [
     "FORMAT_VERSION",
@@ -368,7 +369,7 @@ def to_envelope(record: object) -> dict[str, Any]:
         SerializationError: *record* is not a govrecords record.
     """
     name = record_type_name(type(record))
-    # The generated function gives what the converter gives, faster (see govrecords._fastpath).
+    # The generated function gives what the converter gives, faster (see govrecords.serialisation._fastpath).
     unstructure = _fastpath.unstructurer(type(record)) or _converters()[0].unstructure
     return {"format_version": FORMAT_VERSION, "type": name, "record": unstructure(record)}
 
@@ -386,7 +387,7 @@ def from_envelope(data: object, cls: type[T] | None = None, *, line: int | None 
         FormatVersionError: The document is of a newer format version.
 
     A document of an older format version is migrated first (see
-    :mod:`govrecords.migrations`).
+    :mod:`govrecords.serialisation.migrations`).
     """
     if type(data) is not dict:
         raise ValidationError([Problem("$", "expected a govrecords document (a JSON object)", data, line)])
@@ -395,7 +396,7 @@ def from_envelope(data: object, cls: type[T] | None = None, *, line: int | None 
     if type(version) is int and version > FORMAT_VERSION:
         raise FormatVersionError(version, FORMAT_VERSION)
     if type(version) is int and version < FORMAT_VERSION:
-        from govrecords.migrations import migrate
+        from govrecords.serialisation.migrations import migrate
 
         try:
             data = migrate(data)
@@ -481,7 +482,7 @@ def dumps(record: object, *, indent: int | None = 2) -> str:
     >>> print(dumps(Session(id="s1", title="The Future of Internet"), indent=None))
     {"format_version":1,"type":"session","record":{"id":"s1","title":"The Future of Internet"}}
     """
-    with _fastpath.gc_paused():  # why: see govrecords._fastpath
+    with _fastpath.gc_paused():  # why: see govrecords.serialisation._fastpath
         envelope = to_envelope(record)
         encoded = _fastpath.encode(envelope, indent)
         if encoded is not None:
@@ -502,7 +503,7 @@ def loads(text: str | bytes | bytearray, cls: type[T] | None = None, *, limits: 
         text: The document, as text or UTF-8 bytes (``bytes``, ``bytearray`` or
             ``memoryview``; a leading byte order mark is accepted).
         cls: The record class expected; without it, whatever the document holds.
-        limits: The most input to accept; :data:`~govrecords.limits.DEFAULT_LIMITS`
+        limits: The most input to accept; :data:`~govrecords.serialisation.limits.DEFAULT_LIMITS`
             when None.
 
     Raises:
@@ -527,7 +528,7 @@ def loads(text: str | bytes | bytearray, cls: type[T] | None = None, *, limits: 
         raise ArgumentTypeError(
             "loads", "text", "a JSON document as str or bytes", text, "to read a file, use govrecords.load"
         )
-    with _fastpath.gc_paused():  # why: see govrecords._fastpath
+    with _fastpath.gc_paused():  # why: see govrecords.serialisation._fastpath
         record = _fast_read(text, cls, limits, bom=True)
         if record is not _fastpath.FAIL:
             return record
@@ -600,7 +601,7 @@ def load(source: PathLike | IO[str] | IO[bytes], cls: type[T] | None = None, *, 
         name = label if isinstance(label, str) else None
         data = _files.read_capped(source, limits, name=name)
     try:
-        with _fastpath.gc_paused():  # why: see govrecords._fastpath
+        with _fastpath.gc_paused():  # why: see govrecords.serialisation._fastpath
             record = _fast_read(data, cls, limits, bom=True)
             if record is not _fastpath.FAIL:
                 return record
@@ -672,7 +673,7 @@ def iter_jsonl(
             without it, the first bad line raises.
         limits: The most input to accept (each line is held to ``max_bytes`` and
             ``max_depth``, the stream to ``max_records``);
-            :data:`~govrecords.limits.DEFAULT_LIMITS` when None.
+            :data:`~govrecords.serialisation.limits.DEFAULT_LIMITS` when None.
 
     Yields:
         Each record, in file order. Blank lines are skipped; a byte order mark
