@@ -59,7 +59,7 @@ exclude_patterns = [
 nitpicky = True
 nitpick_ignore = [
     # The type variable of loads(text, cls) -> T: it says "an instance of cls" and has no page.
-    ("py:class", "govrecords.serialisation.formats.T"),
+    ("py:class", "govrecords.serialisation.documents.T"),
     # Named in govrecords.testing's module docstring; private, so it has no entry.
     ("py:func", "_hypothesis_setup_hook"),
 ]

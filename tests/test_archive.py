@@ -22,7 +22,7 @@ from govrecords.cli import main
 from govrecords.documents import DocumentKind
 from govrecords.errors import MergeConflictError, ValidationError
 from govrecords.importers import import_text
-from govrecords.serialisation.formats import iter_jsonl
+from govrecords.serialisation.jsonl import iter_jsonl
 
 SERIES = Path(__file__).parent / "fixtures" / "compare" / "real_series"
 

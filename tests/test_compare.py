@@ -67,7 +67,7 @@ from govrecords.consensus import GroupSupport, aggregate_levels, group_informed_
 from govrecords.errors import UnknownTopicError
 from govrecords.evidence import EvidenceKind, state_of
 from govrecords.render import to_text
-from govrecords.serialisation.formats import iter_jsonl
+from govrecords.serialisation.jsonl import iter_jsonl
 
 FIXTURES = Path(__file__).parent / "fixtures" / "compare"
 L = ConsensusLevel

@@ -50,8 +50,10 @@ from govrecords import (
 from govrecords.provenance import SourceDocument
 from govrecords.records import Workshop
 from govrecords.serialisation import _classcodec, _fastpath
-from govrecords.serialisation.formats import _converters, _fast_read, record_types
+from govrecords.serialisation.converter import converters as _converters
+from govrecords.serialisation.documents import fast_read as _fast_read
 from govrecords.serialisation.limits import DEFAULT_LIMITS
+from govrecords.serialisation.registry import record_types
 from govrecords.taxonomy import Taxonomy, Topic
 
 RECORDS: dict[type, st.SearchStrategy[Any]] = {

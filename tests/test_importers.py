@@ -13,7 +13,7 @@ from govrecords.errors import ImportFailedError, LimitExceededError, RecordImpor
 from govrecords.importers import Cue, Label, LinePattern, Template
 from govrecords.provenance import MethodKind
 from govrecords.records import Forum
-from govrecords.serialisation.formats import loads
+from govrecords.serialisation.documents import loads
 from govrecords.serialisation.limits import Limits
 from govrecords.taxonomy import Topic, default_taxonomy
 from govrecords.vocabulary import ConsensusLevel, Force, Role

@@ -28,7 +28,7 @@ from govrecords import examples, importers
 from govrecords.importers import ImportResult
 from govrecords.provenance import Provenance
 from govrecords.records import Finding, Forum, Recommendation
-from govrecords.serialisation.formats import loads, to_envelope
+from govrecords.serialisation.documents import loads, to_envelope
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = FIXTURES / "importers"

@@ -33,7 +33,8 @@ from govrecords.records import (
     Statement,
     Workshop,
 )
-from govrecords.serialisation.formats import make_converter, record_types
+from govrecords.serialisation.converter import make_converter
+from govrecords.serialisation.registry import record_types
 from govrecords.taxonomy import Taxonomy, Topic, TopicLabel
 
 # Record types without a strategy in govrecords.testing yet are left out here.

@@ -34,10 +34,10 @@ from govrecords.dates import DateRange, PartialDate
 from govrecords.errors import DateParseError, SerializationError
 from govrecords.provenance import SourceDocument
 from govrecords.records import Forum, Session, Workshop
-from govrecords.serialisation.formats import FORMAT_VERSION, record_types
+from govrecords.serialisation.migrations import FORMAT_VERSION
+from govrecords.serialisation.registry import record_types
+from govrecords.serialisation.rules import DATE_RANGE_PATTERN, PARTIAL_DATE_PATTERN
 from govrecords.serialisation.schema import (
-    DATE_RANGE_PATTERN,
-    PARTIAL_DATE_PATTERN,
     SCHEMA_ID,
     _Builder,
     _main,

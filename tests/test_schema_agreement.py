@@ -23,7 +23,7 @@ import jsonschema
 import pytest
 
 from govrecords import SourceDocument, ValidationError, json_schema, loads
-from govrecords.serialisation.formats import record_types
+from govrecords.serialisation.registry import record_types
 
 Document = dict[str, Any]
 

@@ -43,7 +43,7 @@ from govrecords.records import (
     Statement,
     Workshop,
 )
-from govrecords.serialisation.formats import make_converter
+from govrecords.serialisation.converter import make_converter
 from govrecords.taxonomy import Taxonomy, Topic, TopicLabel
 
 STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {

@@ -16,6 +16,23 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from govrecords._version import __version__
+from govrecords.serialisation import registry as _registry
+
+# Where each record type is defined, in the order documents and the JSON Schema list
+# them: serialisation sits below these modules and learns of them only from here.
+# A look-up of a type tag imports its module on first use (see the registry).
+_registry.declare(
+    {
+        "forum": "govrecords.records",
+        "session": "govrecords.records",
+        "workshop": "govrecords.records",
+        "source": "govrecords.provenance",
+        "taxonomy": "govrecords.taxonomy",
+        "topic": "govrecords.taxonomy",
+        "comparison": "govrecords.comparison",
+        "timeline": "govrecords.timelines",
+    }
+)
 
 if TYPE_CHECKING:
     from govrecords.changes import Change, StanceShift
@@ -71,18 +88,18 @@ if TYPE_CHECKING:
         Statement,
         Workshop,
     )
-    from govrecords.serialisation.formats import (
+    from govrecords.serialisation import (
         FORMAT_VERSION,
+        Limits,
         dump,
         dumps,
         iter_jsonl,
+        json_schema,
         load,
         loads,
         make_converter,
         write_jsonl,
     )
-    from govrecords.serialisation.limits import Limits
-    from govrecords.serialisation.schema import json_schema
     from govrecords.taxonomy import (
         TagDecision,
         Taxonomy,
@@ -151,15 +168,15 @@ _WHERE = {
     "RecordRef": "evidence",
     "TopicState": "evidence",
     "TopicStatus": "evidence",
-    "FORMAT_VERSION": "serialisation.formats",
-    "dump": "serialisation.formats",
-    "dumps": "serialisation.formats",
-    "iter_jsonl": "serialisation.formats",
-    "load": "serialisation.formats",
-    "loads": "serialisation.formats",
-    "make_converter": "serialisation.formats",
-    "write_jsonl": "serialisation.formats",
-    "Limits": "serialisation.limits",
+    "FORMAT_VERSION": "serialisation",
+    "dump": "serialisation",
+    "dumps": "serialisation",
+    "iter_jsonl": "serialisation",
+    "load": "serialisation",
+    "loads": "serialisation",
+    "make_converter": "serialisation",
+    "write_jsonl": "serialisation",
+    "Limits": "serialisation",
     "MatchKind": "matching",
     "RecommendationLink": "matching",
     "RecommendationMatch": "matching",
@@ -182,7 +199,7 @@ _WHERE = {
     "StakeholderGroup": "records",
     "Statement": "records",
     "Workshop": "records",
-    "json_schema": "serialisation.schema",
+    "json_schema": "serialisation",
     "TagDecision": "taxonomy",
     "Taxonomy": "taxonomy",
     "Topic": "taxonomy",

@@ -1,7 +1,7 @@
 """Files in and out: capped reads of regular files or open streams, and atomic writes.
 
 Every file govrecords reads or writes goes through here, so the policies hold
-everywhere (the readers of :mod:`govrecords.serialisation.formats`, the importers' file reading
+everywhere (the readers of :mod:`govrecords.serialisation.documents`, the importers' file reading
 through :func:`read_bytes`, and every file the command line writes):
 
 Reading

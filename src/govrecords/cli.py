@@ -133,7 +133,8 @@ class _Reader:
 
     def records(self, name: str) -> Iterator[tuple[str, object]]:
         """Each record of the file *name* (``-``: standard input) with its label; problems printed."""
-        from govrecords.serialisation.formats import load, numbered_jsonl
+        from govrecords.serialisation.documents import load
+        from govrecords.serialisation.jsonl import numbered_jsonl
 
         label = _label(name)
         try:
@@ -162,7 +163,8 @@ class _Reader:
         # one document, and as JSON Lines when it holds more than one.
         from govrecords._files import read_capped
         from govrecords.serialisation._parsing import JSON_LINES_HINT
-        from govrecords.serialisation.formats import loads, numbered_jsonl
+        from govrecords.serialisation.documents import loads
+        from govrecords.serialisation.jsonl import numbered_jsonl
         from govrecords.serialisation.limits import DEFAULT_LIMITS
 
         data = read_capped(_stdin_bytes(), DEFAULT_LIMITS, name=label)
@@ -324,7 +326,8 @@ def _add_migrate(commands: Commands) -> Runner:
 
 
 def _run_migrate(args: argparse.Namespace) -> int:
-    from govrecords.serialisation.formats import FORMAT_VERSION, dumps
+    from govrecords.serialisation.documents import dumps
+    from govrecords.serialisation.migrations import FORMAT_VERSION
 
     target: str = args.output or args.file
     reader = _Reader(0)
@@ -334,7 +337,7 @@ def _run_migrate(args: argparse.Namespace) -> int:
         return 1
     jsonl = _is_jsonl(args.file) or (args.file == STDIO and (len(records) != 1 or _is_jsonl(target)))
     if jsonl:
-        from govrecords.serialisation.formats import write_jsonl
+        from govrecords.serialisation.jsonl import write_jsonl
 
         buffer = io.BytesIO()
         write_jsonl(records, buffer)
@@ -364,7 +367,7 @@ def _add_schema(commands: Commands) -> Runner:
 
 
 def _run_schema(args: argparse.Namespace) -> int:
-    from govrecords.serialisation.formats import record_types
+    from govrecords.serialisation.registry import record_types
     from govrecords.serialisation.schema import json_schema
 
     if args.type is not None and args.type not in record_types():
@@ -728,7 +731,7 @@ def _run_import(args: argparse.Namespace) -> int:
     import tempfile
 
     from govrecords import importers
-    from govrecords.serialisation.formats import dumps
+    from govrecords.serialisation.documents import dumps
 
     label = _label(args.file)
     name: str | None = args.template

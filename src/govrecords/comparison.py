@@ -69,6 +69,7 @@ from govrecords.matching import (
     mirror_match,
 )
 from govrecords.records import Forum, Session
+from govrecords.serialisation.registry import record_type
 from govrecords.taxonomy import Taxonomy, default_taxonomy
 from govrecords.vocabulary import StakeholderKind, Stance
 
@@ -205,6 +206,7 @@ class StanceComparison:
         )
 
 
+@record_type("comparison")
 @attrs.frozen
 class Comparison:
     """What changed between two sides: topics, stances and recommendations, with evidence.
@@ -399,7 +401,7 @@ def compare(
 
     Raises:
         ArgumentTypeError: *before* or *after* is a file name, a path or text rather
-            than records (read them with :func:`~govrecords.serialisation.formats.load`).
+            than records (read them with :func:`~govrecords.serialisation.documents.load`).
         ValidationError: A side holds something other than forums, sessions and
             workshops, or a parameter is out of range; every problem is named.
         UnknownTopicError: A topic of *topics* is neither in the taxonomy nor on

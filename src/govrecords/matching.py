@@ -45,6 +45,7 @@ from attrs.validators import deep_iterable, instance_of, optional
 from govrecords.errors import Problem, ValidationError
 from govrecords.evidence import RecordRef, natural_key
 from govrecords.provenance import Provenance
+from govrecords.serialisation.constraints import COUNT
 from govrecords.vocabulary import Force
 
 __all__ = [
@@ -193,9 +194,7 @@ _ONE_SIDED = frozenset(
 _KIND_ORDER = {kind: index for index, kind in enumerate(MatchKind)}
 
 
-def _index(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not int or value < 0:
-        raise ValueError(f"{attribute.name} must be a whole number >= 0, got {value!r}")
+_index = COUNT.validator()
 
 
 @attrs.frozen

@@ -21,9 +21,9 @@ __all__ = ["to_json", "to_markdown", "to_svg", "to_text"]
 def to_json(report: Comparison | Timeline, *, indent: int | None = 2) -> str:
     """A comparison or a timeline as a govrecords JSON document.
 
-    The same as :func:`govrecords.serialisation.formats.dumps`: read it back with
-    :func:`govrecords.serialisation.formats.loads`; its shape is in the JSON Schema.
+    The same as :func:`govrecords.serialisation.documents.dumps`: read it back with
+    :func:`govrecords.serialisation.documents.loads`; its shape is in the JSON Schema.
     """
-    from govrecords.serialisation.formats import dumps
+    from govrecords.serialisation.documents import dumps
 
     return dumps(report, indent=indent)

@@ -13,19 +13,20 @@ same order. A class using anything else attrs offers (converters, ``init=False``
 fields, aliases, hash caching, ``__attrs_pre_init__``, a hand-written ``__init__``) is
 not handled (:class:`UnsupportedError`), and the caller uses cattrs.
 
-A builder accepts exactly what the strict converter of :mod:`govrecords.serialisation.formats`
+A builder accepts exactly what the strict converter of :mod:`govrecords.serialisation.documents`
 accepts and builds the same record, or raises (anything): it never explains. The
 caller then runs the converter, which words every problem.
 
 The unstructurers give the same JSON-ready data as the converter: fields at their
 default left out, enums as their values, dates in their text form, spans as pairs.
+How each value type is read and written, and how deep it nests, comes from the wire
+rules (:data:`govrecords.serialisation.rules.VALUES`), as for the converter.
 """
 
 from __future__ import annotations
 
 import enum
 import functools
-import operator
 import types
 import typing
 from collections.abc import Callable
@@ -36,8 +37,8 @@ import cattrs
 import cattrs.fns
 import cattrs.gen
 
-from govrecords.dates import DateRange, PartialDate, when_from_iso
-from govrecords.provenance import Span
+from govrecords.dates import DateRange, PartialDate
+from govrecords.serialisation.rules import VALUES, value_rule
 
 __all__ = [
     "Build",
@@ -132,10 +133,10 @@ def depth_of(hint: Any, seen: frozenset[type] = frozenset()) -> int:
         UnsupportedError: The type is recursive, or not one the builders handle.
     """
     hint, _ = _optional(hint)
-    if hint in (str, int, bool, PartialDate, DateRange, _WHEN) or _is_enum(hint):
+    if (rule := VALUES.get(hint)) is not None:
+        return rule.depth
+    if _is_enum(hint):
         return 0
-    if hint is Span:
-        return 1
     if (item := _tuple_item(hint)) is not None:
         return 1 + depth_of(item, seen)
     if isinstance(hint, type) and _plain(hint):
@@ -238,20 +239,16 @@ def _check_str(measure: bool) -> Callable[[Any, list[int]], Any]:
     return check
 
 
-def _date_reader(hint: Any, measure: bool) -> Callable[[Any, list[int]], Any]:
-    read: Callable[[str], Any] = when_from_iso if hint == _WHEN else hint.fromisoformat
+def _reader(hint: Any, measure: bool) -> Callable[[Any, list[int]], Any] | None:
+    """How the builder reads a value the wire rules read (a date, a span); None for others."""
+    rule = VALUES.get(hint)
+    if rule is None or rule.read is None:
+        return None
+    read = rule.read
+    if not rule.text:
+        return lambda value, counter: read(value)
     text = _check_str(measure)
-
-    def structure(value: Any, counter: list[int]) -> Any:
-        return read(text(value, counter))
-
-    return structure
-
-
-def _span(value: Any, counter: list[int]) -> Span:
-    if type(value) is not _JSON_ARRAY or len(value) != 2 or type(value[0]) is not int or type(value[1]) is not int:
-        raise GiveUpError
-    return Span(value[0], value[1])
+    return lambda value, counter: read(text(value, counter))
 
 
 def _field_kind(hint: Any, measure: bool, cache: dict[type, Build]) -> tuple[int, Any]:
@@ -264,10 +261,8 @@ def _field_kind(hint: Any, measure: bool, cache: dict[type, Build]) -> tuple[int
         return _BOOL, None
     if _is_enum(hint):
         return _ENUM, {member.value: member for member in hint}
-    if hint in (PartialDate, DateRange) or hint == _WHEN:
-        return _CALL, _date_reader(hint, measure)
-    if hint is Span:
-        return _CALL, _span
+    if (reader := _reader(hint, measure)) is not None:
+        return _CALL, reader
     if (item := _tuple_item(hint)) is not None:
         if item is str:
             return _STRS, None
@@ -377,20 +372,13 @@ def builder(cls: type, *, measure: bool = False) -> Build:
 # ---------------------------------------------------------------------------
 # Unstructurers.
 
-def _pair(span: Span) -> list[int]:
-    return [span.start, span.end]
-
 
 def _value_hook(hint: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
     """How to unstructure a (non-None) value of type *hint*: C callables where there is one."""
     if hint in (str, int, bool):
         return cattrs.fns.identity  # cattrs writes the field itself in place of a call
-    if _is_enum(hint):
-        return _ENUM_VALUE
-    if hint in (PartialDate, DateRange) or hint == _WHEN:
-        return _ISOFORMAT
-    if hint is Span:
-        return _pair
+    if (rule := value_rule(hint)) is not None and rule.write is not None:
+        return rule.write
     if (item := _tuple_item(hint)) is not None:
         if item is str:
             return list
@@ -401,10 +389,6 @@ def _value_hook(hint: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
         hook: Callable[[Any], Any] = converter.get_unstructure_hook(hint)
         return hook
     raise UnsupportedError(repr(hint))
-
-
-_ENUM_VALUE = operator.attrgetter("_value_")  # what .value gives, without the descriptor's cost
-_ISOFORMAT = operator.methodcaller("isoformat")
 
 
 def _unstructure_factory(converter: cattrs.Converter) -> Callable[[type], Unstructure]:
@@ -435,7 +419,7 @@ def _or_none(hook: Callable[[Any], Any], value: Any) -> Any:
 @functools.cache
 def _unstructuring() -> cattrs.Converter:
     # Its own converter, never changed after it is made. cattrs generates each class's
-    # function (as for govrecords.serialisation.formats' converters); the hooks given per field make
+    # function (as for govrecords.serialisation.converter's converters); the hooks given per field make
     # it write plain values in place and call C functions for the rest.
     converter = cattrs.Converter()
     converter.register_unstructure_hook_factory(attrs.has, _unstructure_factory(converter))

@@ -5,7 +5,7 @@ by the standard library's C parser, without the Python hooks the general path us
 and the record built by :mod:`govrecords.serialisation._classcodec`. The fast path never reports
 an error: whenever it cannot prove that the general path
 (:func:`govrecords.serialisation._parsing.parse_json`, then the converters of
-:mod:`govrecords.serialisation.formats`) would accept the input and return the same record, it
+:mod:`govrecords.serialisation.documents`) would accept the input and return the same record, it
 gives up (:data:`FAIL`), and the caller runs the general path, which makes every
 check and words every problem. The strict parsing rules hold without a scan of the
 text in Python:
