@@ -19,7 +19,7 @@ The versions so far:
 
 To change the format: add one to ``FORMAT_VERSION``, register a migration from
 the previous version with :func:`migration`, and add a fixture of the old
-version under ``tests/migrations/`` with the document it must become.
+version under ``tests/serialisation/migrations/`` with the document it must become.
 """
 
 from __future__ import annotations

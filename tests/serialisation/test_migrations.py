@@ -1,6 +1,6 @@
 """Format versions: older documents are migrated on reading, newer ones refused naming both versions.
 
-Every registered migration has a fixture in ``tests/migrations/``: ``N-NAME.json`` is a
+Every registered migration has a fixture in ``tests/serialisation/migrations/``: ``N-NAME.json`` is a
 document of version N, and ``N-NAME.expected.json`` is what it must become (the current
 version). To add a migration, add its fixture pair here; ``test_every_migration_has_a_fixture``
 fails until you do. ``N-NAME.jsonl`` files are JSON Lines fixtures that mix versions.
