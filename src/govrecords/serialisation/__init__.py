@@ -5,20 +5,25 @@ classes register themselves (:mod:`~govrecords.serialisation.registry`), and the
 wire rules, read alike by the converter, the fast path and the schema generator,
 live in one table (:mod:`~govrecords.serialisation.rules`). The modules:
 
-- :mod:`~govrecords.serialisation.documents`: one record as one JSON document
-  (:func:`dumps`, :func:`loads`, :func:`dump`, :func:`load`);
-- :mod:`~govrecords.serialisation.jsonl`: streams of records as JSON Lines;
-- :mod:`~govrecords.serialisation.converter`: the cattrs converter, and the
-  problems it reports with their paths;
-- :mod:`~govrecords.serialisation.rules`: how each value is written, and what it
-  may be;
+- ``documents``: one record as one JSON document (:func:`~govrecords.dumps`,
+  :func:`~govrecords.loads`, :func:`~govrecords.dump`, :func:`~govrecords.load`);
+- ``jsonl``: streams of records as JSON Lines (:func:`~govrecords.write_jsonl`,
+  :func:`~govrecords.iter_jsonl`);
+- ``converter``: the cattrs converter (:func:`~govrecords.make_converter`), and
+  the problems it reports with their paths;
+- :mod:`~govrecords.serialisation.rules`: how each value type is written and read;
+- :mod:`~govrecords.serialisation.constraints`: what a field's value may be, as
+  JSON Schema keywords the record classes' validators test;
 - :mod:`~govrecords.serialisation.registry`: the record types, by type tag;
-- :mod:`~govrecords.serialisation.schema`: the JSON Schema of the documents;
-- :mod:`~govrecords.serialisation.limits`: how much input a reader accepts;
-- :mod:`~govrecords.serialisation.migrations`: the format version, and reading
-  older ones;
+- ``schema``: the JSON Schema of the documents (:func:`~govrecords.json_schema`);
+- ``limits``: how much input a reader accepts (:class:`~govrecords.Limits`);
+- ``migrations``: the format version (:data:`~govrecords.FORMAT_VERSION`), and
+  reading older ones;
 - ``_parsing``, ``_classcodec`` and ``_fastpath`` (private): strict JSON parsing,
   and the per-class builders that read valid documents quickly.
+
+Each public name is importable from here (``from govrecords.serialisation import
+dumps``) as from the package's top.
 
 Names are imported on first use, as from the package's top, so that a record
 module importing the registry or the rules pulls in neither cattrs nor the

@@ -140,11 +140,11 @@ SHA256 = Constraint({"pattern": whole("[0-9a-f]{64}")}, str, "must be 64 lower-c
 TOPIC_ID = Constraint(
     {"pattern": whole("[a-z0-9]+(?:-[a-z0-9]+)*")}, str, "must be a lower-case slug such as 'privacy'"
 )
-"""A topic id: lower-case words of letters and digits joined by hyphens."""
+"""A topic id, lower-case words of letters and digits joined by hyphens."""
 WHOLE_NUMBER = Constraint({}, int, "must be a whole number or None", TypeError)
-"""A whole number (not a bool) or None: the schema's ``integer`` type says all of it."""
+"""A whole number, not a bool, or None; the schema's ``integer`` type says all of it."""
 COUNT = Constraint({"minimum": 0}, int, "must be a whole number >= 0")
-"""A count or an offset: a whole number, not negative."""
+"""A count or an offset, a whole number that is not negative."""
 
 
 def constraint_of(validator: object) -> Constraint | None:

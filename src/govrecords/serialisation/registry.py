@@ -82,6 +82,7 @@ def record_type(tag: str) -> Callable[[C], C]:
     """A class decorator registering the record class under *tag* (see :func:`register`).
 
     >>> import attrs
+    >>> from govrecords.serialisation.registry import record_type, record_type_name, unregister
     >>> @record_type("memo")
     ... @attrs.frozen
     ... class Memo:
@@ -132,6 +133,7 @@ _VIEW = _RecordTypes()
 def record_types() -> Mapping[str, type]:
     """The record types a document may hold, by their type tag (read-only, and live).
 
+    >>> from govrecords.serialisation.registry import record_types
     >>> record_types()["session"].__name__
     'Session'
     """

@@ -1,9 +1,9 @@
 r"""The wire rules, in one table: how each value is written in a document, and what it may be.
 
 Three readers use these tables and no other statement of the rules, so they cannot
-drift apart: the converter (:func:`~govrecords.serialisation.converter.make_converter`),
-the fast path (:mod:`govrecords.serialisation._classcodec`) and the JSON Schema
-generator (:mod:`govrecords.serialisation.schema`).
+drift apart: the converter (:func:`~govrecords.make_converter`),
+the fast path (``govrecords.serialisation._classcodec``) and the JSON Schema
+generator (:func:`~govrecords.json_schema`).
 
 :data:`VALUES`, by value type: the JSON it is written as, how it is read and
 written, and its JSON Schema (a ``$defs`` entry when named).
@@ -192,6 +192,7 @@ _ENUM_VALUE = operator.attrgetter("_value_")  # what .value gives, without the d
 def enum_rule(kind: type[enum.Enum]) -> ValueRule:
     """The rule of an enum: written as its member's value, one of the values listed.
 
+    >>> from govrecords.serialisation.rules import enum_rule
     >>> from govrecords.vocabulary import Stance
     >>> enum_rule(Stance).schema["enum"][:2]
     ['supports', 'opposes']
