@@ -49,7 +49,7 @@ from govrecords import (
 )
 from govrecords.provenance import SourceDocument
 from govrecords.records import Workshop
-from govrecords.serialisation import _classcodec, _fastpath
+from govrecords.serialisation import _classcodec, _classwriter, _fastpath
 from govrecords.serialisation.converter import converters as _converters
 from govrecords.serialisation.documents import fast_read as _fast_read
 from govrecords.serialisation.limits import DEFAULT_LIMITS
@@ -97,7 +97,7 @@ def _outcome(function: Callable[[], Any]) -> tuple[str, Any]:
 @given(record=ANY_RECORD)
 def test_unstructurer_gives_the_converters_data(record: Any) -> None:
     """The per-class unstructurer's output equals the cattrs converter's, key order included."""
-    mine = _classcodec.unstructurer(type(record))(record)
+    mine = _classwriter.unstructurer(type(record))(record)
     theirs = _converters()[0].unstructure(record)
     assert mine == theirs
     assert json.dumps(mine) == json.dumps(theirs)
@@ -461,7 +461,7 @@ def test_classes_the_builders_do_not_handle_are_refused(cls: type) -> None:
     with pytest.raises(_classcodec.UnsupportedError):
         _classcodec.builder(cls)
     with pytest.raises(_classcodec.UnsupportedError):
-        _classcodec.unstructurer(cls)
+        _classwriter.unstructurer(cls)
     assert _fastpath.plan(cls) is None
     assert _fastpath.unstructurer(cls) is None
 
@@ -491,7 +491,7 @@ def test_a_plain_class_is_built_and_checked_like_cattrs() -> None:
     for bad in ({"name": None}, {"name": "x", "tags": None}, {"name": "bad"}, {}):
         with pytest.raises(Exception):  # noqa: B017 -- any refusal: the caller's general path words it
             build(bad, [0, BIG])
-    assert _classcodec.unstructurer(_Plain)(_Plain("x", ("a",), None)) == {"name": "x", "tags": ["a"]}
+    assert _classwriter.unstructurer(_Plain)(_Plain("x", ("a",), None)) == {"name": "x", "tags": ["a"]}
 
 
 def test_encode_leaves_what_orjson_refuses_to_the_standard_library() -> None:

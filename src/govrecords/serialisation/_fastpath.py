@@ -44,7 +44,7 @@ from collections.abc import Generator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from govrecords.serialisation import _classcodec
+from govrecords.serialisation import _classcodec, _classwriter
 
 __all__ = ["FAIL", "encode", "gc_paused", "keys_match", "plan", "read_document"]
 
@@ -137,10 +137,10 @@ def plan(cls: type) -> tuple[int, int] | None:
     return _PLANS[cls]
 
 
-def unstructurer(cls: type) -> _classcodec.Unstructure | None:
+def unstructurer(cls: type) -> _classwriter.Unstructure | None:
     """The converter's unstructuring of *cls* records, made faster; None if not handled."""
     try:
-        return _classcodec.unstructurer(cls)
+        return _classwriter.unstructurer(cls)
     except _classcodec.UnsupportedError:
         return None
 
