@@ -684,7 +684,7 @@ def load_taxonomy(path: str | os.PathLike[str], *, extend: Taxonomy | None = Non
         OSError: The file cannot be read (as ``open()`` raises it), or it is a
             FIFO or a device (``FileAccessError``).
     """
-    from govrecords.serialisation.documents import load
+    from govrecords.serialisation.documents import load  # here for start-up speed: it imports cattrs
 
     where = Path(path).name
     token = _DEFER_LINKS.set(extend is not None)
@@ -710,7 +710,7 @@ def load_taxonomy(path: str | os.PathLike[str], *, extend: Taxonomy | None = Non
 @functools.cache
 def default_taxonomy() -> Taxonomy:
     """The taxonomy bundled with govrecords: IGF themes 2006-2025, WSIS action lines, GDC objectives."""
-    from govrecords.serialisation.documents import loads
+    from govrecords.serialisation.documents import loads  # here for start-up speed: it imports cattrs
 
     text = resources.files("govrecords").joinpath("data/taxonomy.json").read_text("utf-8")
     return loads(text, Taxonomy)

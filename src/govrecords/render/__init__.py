@@ -24,6 +24,6 @@ def to_json(report: Comparison | Timeline, *, indent: int | None = 2) -> str:
     The same as :func:`govrecords.serialisation.documents.dumps`: read it back with
     :func:`govrecords.serialisation.documents.loads`; its shape is in the JSON Schema.
     """
-    from govrecords.serialisation.documents import dumps
+    from govrecords.serialisation.documents import dumps  # here for start-up speed: it imports cattrs
 
     return dumps(report, indent=indent)
