@@ -14,8 +14,10 @@ Looking a tag up imports the module declared for it, on first use only. So a
 document of any declared type, a comparison result included, reads from a fresh
 interpreter after nothing but ``import govrecords``; reading a session never imports
 the comparison code; and nothing here imports a record module when it is itself
-imported (it imports no govrecords module but the errors). Listing every type
-(iterating :func:`record_types`) imports every declared module.
+imported: ``import govrecords`` runs :func:`declare`, so this module imports
+nothing at all when it is loaded (not even attrs, which the errors need: they are
+imported when one is raised). Listing every type (iterating :func:`record_types`)
+imports every declared module.
 
 A class may also register under a tag nobody declared (an application's own record
 type, a test's subclass): it is then listed after the declared ones, and
@@ -26,13 +28,22 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator, Mapping
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from govrecords.errors import SerializationError
+if TYPE_CHECKING:
+    from govrecords.errors import SerializationError
 
 __all__ = ["declare", "record_type", "record_type_name", "record_types", "register", "unregister"]
 
 C = TypeVar("C", bound=type)
+
+
+def _error(message: str) -> SerializationError:
+    # Imported here for start-up speed: `import govrecords` loads this module, and the
+    # errors module imports attrs.
+    from govrecords.errors import SerializationError
+
+    return SerializationError(message)
 
 _DECLARED: dict[str, str] = {}  # tag -> the module that defines it, in listing order
 _TYPES: dict[str, type] = {}  # tag -> class, as registered
@@ -51,7 +62,7 @@ def declare(modules: Mapping[str, str]) -> None:
     for tag, module in modules.items():
         known = _DECLARED.setdefault(tag, module)
         if known != module:
-            raise SerializationError(f"the record type {tag!r} is declared in {known}, not {module}")
+            raise _error(f"the record type {tag!r} is declared in {known}, not {module}")
 
 
 def register(tag: str, cls: type) -> None:
@@ -64,9 +75,9 @@ def register(tag: str, cls: type) -> None:
             another tag.
     """
     if _TYPES.get(tag, cls) is not cls:
-        raise SerializationError(f"the record type {tag!r} is already {_TYPES[tag].__qualname__}")
+        raise _error(f"the record type {tag!r} is already {_TYPES[tag].__qualname__}")
     if _TAGS.get(cls, tag) != tag:
-        raise SerializationError(f"{cls.__qualname__} is already the record type {_TAGS[cls]!r}")
+        raise _error(f"{cls.__qualname__} is already the record type {_TAGS[cls]!r}")
     _TYPES[tag] = cls
     _TAGS[cls] = tag
 
@@ -148,5 +159,5 @@ def record_type_name(cls: type) -> str:
     """
     tag = _TAGS.get(cls)
     if tag is None:
-        raise SerializationError(f"{cls.__name__} is not a govrecords record type")
+        raise _error(f"{cls.__name__} is not a govrecords record type")
     return tag

@@ -17,7 +17,7 @@ value type          written as                     JSON Schema cannot state
 ``PartialDate``     EDTF text, ``2013-10-24``      a day past the end of its month
 ``DateRange``       EDTF interval, ``2013/2014``   as above; an end before the start
 ``When``            either of the two              as above
-``Span``            ``[start, end]``               ``end >= start`` (see below)
+``Span``            ``[start, end]``               an end before the start (``[5, 2]``)
 an enum             its member's value             --
 ==================  =============================  ======================================
 
@@ -179,7 +179,7 @@ VALUES: Mapping[Any, ValueRule] = MappingProxyType(
                 read=_read_span,
                 write=_write_span,
                 depth=1,
-                unstated="end >= start: JSON Schema cannot compare two numbers of one array ([5, 2])",
+                unstated="an end before the start ([5, 2]; no JSON Schema keyword compares two numbers of one array)",
             ),
         )
     }

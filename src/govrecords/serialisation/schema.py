@@ -244,7 +244,7 @@ class _Builder:
         if isinstance(rule.hint, type) and issubclass(rule.hint, enum.Enum):
             kind = rule.hint
             return self._named_def(rule.name, lambda: {"description": _summary(kind), **rule.schema}, kind)
-        return self._named_def(rule.name, lambda: dict(rule.schema))
+        return self._named_def(rule.name, lambda: _with_unstated(rule))
 
     def _named_def(self, name: str, make: typing.Callable[[], dict[str, Any]], owner: object = None) -> dict[str, Any]:
         known = self._owners.setdefault(name, owner)
@@ -275,6 +275,16 @@ class _Builder:
             result["required"] = required
         result["additionalProperties"] = False
         return result
+
+
+def _with_unstated(rule: ValueRule) -> dict[str, Any]:
+    """The rule's schema, its description saying what the schema cannot state and reading checks."""
+    schema = dict(rule.schema)
+    if rule.unstated is not None and "description" in schema:
+        schema["description"] = (
+            f"{schema['description']} Checked on reading, as no JSON Schema can say it: {rule.unstated}."
+        )
+    return schema
 
 
 def _either(one: Any, other: Any) -> Any:
