@@ -111,7 +111,8 @@ for _name in govrecords.__all__:
         pass
 # The modules whose docstrings the API reference pulls in beyond the facade's names.
 _REFERENCED = (
-    "changes", "consensus", "evidence", "matching", "timelines", "importers", "render", "extraction", "tables",
+    "comparison.changes", "comparison.consensus", "comparison.evidence", "comparison.matching",
+    "comparison.timelines", "importers", "render", "extraction", "tables",
 )
 for _module in _REFERENCED:
     _module = importlib.import_module(f"govrecords.{_module}")

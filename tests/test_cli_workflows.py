@@ -14,10 +14,10 @@ import pytest
 from govrecords import Forum, Session, dump, examples
 from govrecords.archive import Archive
 from govrecords.cli import main
+from govrecords.comparison.timelines import timeline
 from govrecords.errors import MergeConflictError, ValidationError
 from govrecords.provenance import SourceDocument
 from govrecords.render import to_svg
-from govrecords.timelines import timeline
 
 SVG = "{http://www.w3.org/2000/svg}"
 

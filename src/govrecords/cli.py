@@ -521,7 +521,7 @@ def _add_compare(commands: Commands) -> Runner:
 
 def _run_compare(args: argparse.Namespace) -> int:
     from govrecords.comparison import compare
-    from govrecords.consensus import Aggregate
+    from govrecords.comparison.consensus import Aggregate
 
     if args.before == args.after == STDIO:
         _err("govrecords compare: error: standard input (-) can be only one of BEFORE and AFTER")
@@ -640,10 +640,10 @@ def _add_timeline(commands: Commands) -> Runner:
 
 
 def _run_timeline(args: argparse.Namespace) -> int:
+    from govrecords.comparison.timelines import timeline
     from govrecords.errors import UnknownTopicError
     from govrecords.render import to_svg
     from govrecords.taxonomy import default_taxonomy
-    from govrecords.timelines import timeline
 
     if args.files.count(STDIO) > 1:
         _err("govrecords timeline: error: standard input (-) can be given only once")
@@ -864,7 +864,7 @@ def _run_archive(args: argparse.Namespace) -> int:
     except OSError as error:
         _err(_file_problem(name, error))
         return 1
-    from govrecords.render._words import date_words
+    from govrecords.comparison.sentences import date_words
 
     lines = ["forum\tid\tdocument\tdate\ttitle"]
     for item in chosen:

@@ -11,9 +11,9 @@
 from __future__ import annotations
 
 from govrecords.comparison import Comparison
+from govrecords.comparison.timelines import Timeline
 from govrecords.render.svg import to_svg
 from govrecords.render.text import to_markdown, to_text
-from govrecords.timelines import Timeline
 
 __all__ = ["to_json", "to_markdown", "to_svg", "to_text"]
 

@@ -17,12 +17,11 @@ from typing import Literal
 
 import attrs
 
-from govrecords.changes import Change, StanceShift, change_words, state_words
 from govrecords.comparison import Comparison, SideSummary, TopicComparison
-from govrecords.documents import Coverage
-from govrecords.evidence import Evidence, EvidenceKind, ForumRef, TopicState, TopicStatus
-from govrecords.matching import MatchKind, RecommendationMatch
-from govrecords.render._words import (
+from govrecords.comparison.changes import Change, StanceShift, change_words, state_words
+from govrecords.comparison.evidence import Evidence, EvidenceKind, ForumRef, TopicState, TopicStatus
+from govrecords.comparison.matching import MatchKind, RecommendationMatch
+from govrecords.comparison.sentences import (
     ANNOUNCEMENT_NOTE,
     QUOTE_WIDTH,
     date_words,
@@ -36,8 +35,9 @@ from govrecords.render._words import (
     short_state,
     topic_link,
 )
+from govrecords.comparison.timelines import Timeline, TimelinePoint, TopicTimeline, Trend
+from govrecords.documents import Coverage
 from govrecords.taxonomy import Taxonomy, default_taxonomy
-from govrecords.timelines import Timeline, TimelinePoint, TopicTimeline, Trend
 
 __all__ = ["to_markdown", "to_text"]
 

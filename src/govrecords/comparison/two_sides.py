@@ -1,12 +1,12 @@
 """Comparison: how a topic's consensus changed between two forums, sessions or collections.
 
 :func:`compare` reads each side as its sessions and workshops (see
-:mod:`govrecords.evidence`) and reports, as a :class:`Comparison`:
+:mod:`govrecords.comparison.evidence`) and reports, as a :class:`Comparison`:
 
-* per topic, the state on each side and the :class:`~govrecords.changes.Change`,
+* per topic, the state on each side and the :class:`~govrecords.comparison.changes.Change`,
   with the evidence;
-* per stakeholder group and topic, the :class:`~govrecords.changes.StanceShift`;
-* the recommendations matched across the sides (:mod:`govrecords.matching`).
+* per stakeholder group and topic, the :class:`~govrecords.comparison.changes.StanceShift`;
+* the recommendations matched across the sides (:mod:`govrecords.comparison.matching`).
 
 How it decides, in short:
 
@@ -14,7 +14,7 @@ How it decides, in short:
   counts for every broader topic of the taxonomy (a finding on "sovereignty"
   counts for "role-of-governments" and "multistakeholder-model").
 * **A side's level** for a topic combines its findings' levels, the weakest by
-  default (:class:`~govrecords.consensus.Aggregate`).
+  default (:class:`~govrecords.comparison.consensus.Aggregate`).
 * **Raised is not a level.** A topic only raised on a side (policy questions,
   premises, key issues; no finding) is neither strengthened nor weakened against
   a level: the change is *reopened* or *concluded*, said in words.
@@ -23,7 +23,7 @@ How it decides, in short:
 
 The result does not depend on the order of the records given, comparing a side
 with itself reports no change, and ``compare(b, a) == compare(a, b).mirror()``.
-Cost grows linearly with the number of records (see :mod:`govrecords.matching`
+Cost grows linearly with the number of records (see :mod:`govrecords.comparison.matching`
 for the one part where that needs care).
 """
 
@@ -35,10 +35,9 @@ from typing import Any
 import attrs
 from attrs.validators import deep_iterable, instance_of, optional
 
-from govrecords.changes import Change, StanceShift, stance_explanation, topic_explanation
-from govrecords.consensus import Aggregate
-from govrecords.documents import Coverage, DocumentKind, operative_items
-from govrecords.evidence import (
+from govrecords.comparison.changes import Change, StanceShift, stance_explanation, topic_explanation
+from govrecords.comparison.consensus import Aggregate
+from govrecords.comparison.evidence import (
     NOT_DISCUSSED,
     Evidence,
     EvidenceKind,
@@ -57,7 +56,7 @@ from govrecords.evidence import (
     state_of,
     units_of,
 )
-from govrecords.matching import (
+from govrecords.comparison.matching import (
     REPEATED_AT,
     REWORDED_AT,
     MatchKind,
@@ -68,6 +67,7 @@ from govrecords.matching import (
     match_recommendations,
     mirror_match,
 )
+from govrecords.documents import Coverage, DocumentKind, operative_items
 from govrecords.records import Forum, Session
 from govrecords.taxonomy import Taxonomy, default_taxonomy
 from govrecords.vocabulary import StakeholderKind, Stance

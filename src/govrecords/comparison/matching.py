@@ -42,8 +42,8 @@ from typing import Any
 import attrs
 from attrs.validators import deep_iterable, instance_of, optional
 
+from govrecords.comparison.evidence import RecordRef, natural_key
 from govrecords.errors import Problem, ValidationError
-from govrecords.evidence import RecordRef, natural_key
 from govrecords.provenance import Provenance
 from govrecords.vocabulary import Force
 

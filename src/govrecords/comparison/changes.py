@@ -1,7 +1,7 @@
 """The vocabulary of change between two sides, and how each change is put in words.
 
 A topic's :class:`Change` follows from its state on each side
-(:class:`~govrecords.evidence.TopicState`); a stakeholder group's
+(:class:`~govrecords.comparison.evidence.TopicState`); a stakeholder group's
 :class:`StanceShift` from its stance on each side. Both have a :meth:`mirror`, the
 change seen from the other side, so that comparing B with A is the mirror of
 comparing A with B.
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import enum
 
+from govrecords.comparison.evidence import EvidenceKind, RecordKind, TopicState, TopicStatus
 from govrecords.documents import Coverage
-from govrecords.evidence import EvidenceKind, RecordKind, TopicState, TopicStatus
 from govrecords.vocabulary import ConsensusLevel, StakeholderKind, Stance
 
 __all__ = ["Change", "StanceShift", "change_words", "level_words", "state_words"]
@@ -92,7 +92,7 @@ class Change(enum.Enum):
         report everything discussed. A topic missing from a side that does not is
         *not raised* there, never *no longer discussed* or *newly raised*.
 
-        >>> from govrecords.evidence import TopicState, TopicStatus
+        >>> from govrecords.comparison.evidence import TopicState, TopicStatus
         >>> varied = TopicState(TopicStatus.CONCLUDED, ConsensusLevel.OPINIONS_VARIED)
         >>> common = TopicState(TopicStatus.CONCLUDED, ConsensusLevel.COMMON_VIEW)
         >>> Change.between(varied, common)
@@ -228,7 +228,7 @@ def count_words(count: int, kind: EvidenceKind) -> str:
 def state_words(state: TopicState) -> str:
     """A topic's state on one side, in words.
 
-    >>> from govrecords.evidence import TopicState, TopicStatus
+    >>> from govrecords.comparison.evidence import TopicState, TopicStatus
     >>> state_words(TopicState(TopicStatus.RAISED))
     'raised, not yet concluded (no outcome reported)'
     """

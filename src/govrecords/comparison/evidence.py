@@ -1,6 +1,6 @@
 """What a set of records says about each topic: the evidence, and the state it adds up to.
 
-Comparison (:mod:`govrecords.comparison`) and timelines (:mod:`govrecords.timelines`)
+Comparison (:mod:`govrecords.comparison`) and timelines (:mod:`govrecords.comparison.timelines`)
 both start here. Records are read as *units*: each :class:`~govrecords.records.Session`
 (reported afterwards) and each :class:`~govrecords.records.Workshop` (announced
 beforehand), with the forum that holds it. Every part of a unit tagged with a topic
@@ -9,7 +9,7 @@ is :class:`Evidence` for that topic, carrying its provenance.
 A topic's :class:`TopicState` on one side is one of three:
 
 * **concluded** (:attr:`TopicStatus.CONCLUDED`): at least one finding on the topic
-  reports a consensus level; the side's level combines them (:class:`~govrecords.consensus.Aggregate`);
+  reports a consensus level; the side's level combines them (:class:`~govrecords.comparison.consensus.Aggregate`);
 * **raised** (:attr:`TopicStatus.RAISED`): the topic is raised (a policy question, a
   premise or problem, a key issue, a recommendation, a position or a tag on the
   record) but no finding reports an outcome on it. This is *not* a consensus level,
@@ -31,7 +31,7 @@ from typing import Any, cast
 import attrs
 from attrs.validators import deep_iterable, instance_of, optional
 
-from govrecords.consensus import Aggregate, GroupInformedConsensus, aggregate_levels, consensus_or_reason
+from govrecords.comparison.consensus import Aggregate, GroupInformedConsensus, aggregate_levels, consensus_or_reason
 from govrecords.dates import DateRange, PartialDate, When
 from govrecords.documents import DocumentKind, date_in_text, document_of, is_cut_off
 from govrecords.errors import ArgumentTypeError, Problem, ValidationError, expect_records
@@ -273,7 +273,7 @@ class TopicState:
     Args:
         status: Concluded, raised, or not discussed.
         level: The side's consensus level when concluded (the findings' levels
-            combined as the comparison's :class:`~govrecords.consensus.Aggregate`
+            combined as the comparison's :class:`~govrecords.comparison.consensus.Aggregate`
             says), else None.
         consensus: The group-informed consensus of the positions on the topic,
             when at least two declared stakeholder groups hold positions on it.

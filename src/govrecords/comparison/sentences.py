@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from govrecords.changes import group_words, level_words
-from govrecords.consensus import GroupInformedConsensus
-from govrecords.dates import DateRange, When
-from govrecords.evidence import (
+from govrecords.comparison.changes import group_words, level_words
+from govrecords.comparison.consensus import GroupInformedConsensus
+from govrecords.comparison.evidence import (
     Evidence,
     EvidenceKind,
     ForumRef,
@@ -15,6 +14,7 @@ from govrecords.evidence import (
     TopicStatus,
     forum_label,
 )
+from govrecords.dates import DateRange, When
 from govrecords.provenance import Provenance
 from govrecords.taxonomy import Taxonomy
 

@@ -1,0 +1,100 @@
+"""The comparison: what records say about each topic, and how that changed between sides or over time.
+
+The subpackage is read from the bottom up; each module imports only those above
+it in this list:
+
+* :mod:`~govrecords.comparison.consensus`: how agreed a topic is on one side (the
+  :class:`Aggregate` rule, the :class:`GroupInformedConsensus` measure);
+* :mod:`~govrecords.comparison.evidence`: references to records and the
+  :class:`Evidence` they hold on a topic, and the :class:`TopicState` it adds up to;
+* :mod:`~govrecords.comparison.changes`: the vocabulary of change (:class:`Change`,
+  :class:`StanceShift`);
+* :mod:`~govrecords.comparison.matching`: recommendations matched across two sides;
+* :mod:`~govrecords.comparison.sentences`: every sentence a result carries or a
+  report shows (explanations, states, evidence in words);
+* :mod:`~govrecords.comparison.two_sides`: :func:`compare` and the
+  :class:`Comparison` it returns;
+* :mod:`~govrecords.comparison.timelines`: :func:`timeline`, a topic across forums.
+
+The names below are the subpackage's public names; the most used are also
+importable from ``govrecords`` itself.
+"""
+
+from __future__ import annotations
+
+from govrecords.comparison.changes import Change, StanceShift
+from govrecords.comparison.consensus import (
+    MIN_GROUPS,
+    Aggregate,
+    GroupInformedConsensus,
+    GroupSupport,
+    aggregate_levels,
+    group_informed_consensus,
+)
+from govrecords.comparison.evidence import (
+    Evidence,
+    EvidenceKind,
+    ForumRef,
+    RecordKind,
+    RecordRef,
+    Records,
+    TopicState,
+    TopicStatus,
+)
+from govrecords.comparison.matching import (
+    INDEX_LIMIT,
+    REPEATED_AT,
+    REWORDED_AT,
+    MatchKind,
+    RecommendationLink,
+    RecommendationMatch,
+    RecommendationRef,
+    match_recommendations,
+)
+from govrecords.comparison.timelines import Timeline, TimelinePoint, TopicTimeline, Trend, timeline
+from govrecords.comparison.two_sides import (
+    Comparison,
+    ComparisonSettings,
+    SideSummary,
+    StanceComparison,
+    TopicComparison,
+    compare,
+)
+
+__all__ = [
+    "INDEX_LIMIT",
+    "MIN_GROUPS",
+    "REPEATED_AT",
+    "REWORDED_AT",
+    "Aggregate",
+    "Change",
+    "Comparison",
+    "ComparisonSettings",
+    "Evidence",
+    "EvidenceKind",
+    "ForumRef",
+    "GroupInformedConsensus",
+    "GroupSupport",
+    "MatchKind",
+    "RecommendationLink",
+    "RecommendationMatch",
+    "RecommendationRef",
+    "RecordKind",
+    "RecordRef",
+    "Records",
+    "SideSummary",
+    "StanceComparison",
+    "StanceShift",
+    "Timeline",
+    "TimelinePoint",
+    "TopicComparison",
+    "TopicState",
+    "TopicStatus",
+    "TopicTimeline",
+    "Trend",
+    "aggregate_levels",
+    "compare",
+    "group_informed_consensus",
+    "match_recommendations",
+    "timeline",
+]
