@@ -460,7 +460,7 @@ def test_input_order_does_not_matter(first: Side, second: Side, seed1: int, seed
 @settings(max_examples=60)
 def test_laws_hold_when_the_search_is_limited(first: Side, second: Side, seed: int) -> None:
     """With every word too common to search on, matching loses recall but keeps its laws."""
-    with mock.patch("govrecords.comparison.matching.INDEX_LIMIT", 1):
+    with mock.patch("govrecords.comparison.similarity.INDEX_LIMIT", 1):
         report = compare(first, second)
         assert compare(second, first) == report.mirror()
         assert compare(shuffled(first, seed), shuffled(second, seed + 1)) == report

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from govrecords.comparison import Comparison, compare
-from govrecords.comparison.evidence import RecordRef
+from govrecords.comparison.refs import RecordRef
 from govrecords.comparison.timelines import Timeline, timeline
 from govrecords.importers import import_text
 from govrecords.records import Forum

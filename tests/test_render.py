@@ -34,8 +34,9 @@ from govrecords import (
     loads,
     timeline,
 )
-from govrecords.comparison.sentences import date_words, excerpt
+from govrecords.comparison.sentences import date_words
 from govrecords.render import to_json, to_markdown, to_svg, to_text
+from govrecords.render._quotes import excerpt
 from govrecords.render.svg import BANDS, band_y
 
 NS = "{http://www.w3.org/2000/svg}"

@@ -29,16 +29,9 @@ if TYPE_CHECKING:
     )
     from govrecords.comparison.changes import Change, StanceShift
     from govrecords.comparison.consensus import Aggregate, GroupInformedConsensus, GroupSupport
-    from govrecords.comparison.evidence import (
-        Evidence,
-        EvidenceKind,
-        ForumRef,
-        RecordKind,
-        RecordRef,
-        TopicState,
-        TopicStatus,
-    )
+    from govrecords.comparison.evidence import Evidence, EvidenceKind, TopicState, TopicStatus
     from govrecords.comparison.matching import MatchKind, RecommendationLink, RecommendationMatch, RecommendationRef
+    from govrecords.comparison.refs import ForumRef, RecordKind, RecordRef
     from govrecords.comparison.timelines import Timeline, TimelinePoint, TopicTimeline, Trend, timeline
     from govrecords.dateparse import parse_date, parse_when
     from govrecords.dates import (
@@ -154,9 +147,9 @@ _WHERE = {
     "ValidationError": "errors",
     "Evidence": "comparison.evidence",
     "EvidenceKind": "comparison.evidence",
-    "ForumRef": "comparison.evidence",
-    "RecordKind": "comparison.evidence",
-    "RecordRef": "comparison.evidence",
+    "ForumRef": "comparison.refs",
+    "RecordKind": "comparison.refs",
+    "RecordRef": "comparison.refs",
     "TopicState": "comparison.evidence",
     "TopicStatus": "comparison.evidence",
     "FORMAT_VERSION": "formats",

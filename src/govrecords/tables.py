@@ -34,18 +34,9 @@ from typing import IO, Any, cast
 
 from govrecords.comparison import Comparison
 from govrecords.comparison.consensus import Aggregate
-from govrecords.comparison.evidence import (
-    Evidence,
-    EvidenceKind,
-    Records,
-    TopicState,
-    exact_topics,
-    gather,
-    items_of,
-    state_of,
-    units_of,
-)
+from govrecords.comparison.evidence import Evidence, EvidenceKind, TopicState, state_of
 from govrecords.comparison.timelines import Timeline
+from govrecords.comparison.units import Records, exact_topics, gather, items_of, units_of
 from govrecords.dates import DateRange, PartialDate, When
 from govrecords.errors import ArgumentTypeError, MissingExtraError
 

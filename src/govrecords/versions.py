@@ -356,8 +356,9 @@ def compare_versions(
 
 def _recommendations(before: str, after: str) -> tuple[tuple[RecommendationEdit, ...], tuple[str, ...]]:
     """The recommendations each version's importer reads, matched; those that changed."""
-    from govrecords.comparison.evidence import RecordKind, RecordRef
-    from govrecords.comparison.matching import MatchKind, RecommendationRef, match_explanation, match_recommendations
+    from govrecords.comparison.matching import MatchKind, RecommendationRef, match_recommendations
+    from govrecords.comparison.refs import RecordKind, RecordRef
+    from govrecords.comparison.sentences import match_explanation
     from govrecords.errors import GovRecordsError
     from govrecords.importers import import_text
 

@@ -31,18 +31,8 @@ from govrecords.comparison.consensus import (
     aggregate_levels,
     group_informed_consensus,
 )
-from govrecords.comparison.evidence import (
-    Evidence,
-    EvidenceKind,
-    ForumRef,
-    RecordKind,
-    RecordRef,
-    Records,
-    TopicState,
-    TopicStatus,
-)
+from govrecords.comparison.evidence import Evidence, EvidenceKind, TopicState, TopicStatus
 from govrecords.comparison.matching import (
-    INDEX_LIMIT,
     REPEATED_AT,
     REWORDED_AT,
     MatchKind,
@@ -51,6 +41,8 @@ from govrecords.comparison.matching import (
     RecommendationRef,
     match_recommendations,
 )
+from govrecords.comparison.refs import ForumRef, RecordKind, RecordRef
+from govrecords.comparison.similarity import INDEX_LIMIT
 from govrecords.comparison.timelines import Timeline, TimelinePoint, TopicTimeline, Trend, timeline
 from govrecords.comparison.two_sides import (
     Comparison,
@@ -60,6 +52,7 @@ from govrecords.comparison.two_sides import (
     TopicComparison,
     compare,
 )
+from govrecords.comparison.units import Records
 
 __all__ = [
     "INDEX_LIMIT",

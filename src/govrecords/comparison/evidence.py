@@ -1,10 +1,7 @@
-"""What a set of records says about each topic: the evidence, and the state it adds up to.
+"""Evidence on a topic, and the state it adds up to on one side: concluded, raised or not discussed.
 
-Comparison (:mod:`govrecords.comparison`) and timelines (:mod:`govrecords.comparison.timelines`)
-both start here. Records are read as *units*: each :class:`~govrecords.records.Session`
-(reported afterwards) and each :class:`~govrecords.records.Workshop` (announced
-beforehand), with the forum that holds it. Every part of a unit tagged with a topic
-is :class:`Evidence` for that topic, carrying its provenance.
+Each part of a record tagged with a topic is :class:`Evidence` for that topic (see
+:mod:`~govrecords.comparison.units` for how records are read).
 
 A topic's :class:`TopicState` on one side is one of three:
 
@@ -22,122 +19,25 @@ A topic's :class:`TopicState` on one side is one of three:
 from __future__ import annotations
 
 import enum
-import functools
-import os
-import re
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any, cast
+from collections.abc import Iterable
+from typing import Any
 
 import attrs
 from attrs.validators import deep_iterable, instance_of, optional
 
 from govrecords.comparison.consensus import Aggregate, GroupInformedConsensus, aggregate_levels, consensus_or_reason
-from govrecords.dates import DateRange, PartialDate, When
-from govrecords.documents import DocumentKind, date_in_text, document_of, is_cut_off
-from govrecords.errors import ArgumentTypeError, Problem, ValidationError, expect_records
+from govrecords.comparison.refs import RecordRef, natural_key
 from govrecords.provenance import Provenance
-from govrecords.records import Actor, Forum, Session, Workshop
-from govrecords.taxonomy import Taxonomy
+from govrecords.records import Actor
 from govrecords.vocabulary import ConsensusLevel, Force, StakeholderKind, Stance
 
-__all__ = ["Evidence", "EvidenceKind", "ForumRef", "RecordKind", "RecordRef", "Records", "TopicState", "TopicStatus"]
-
-Records = Forum | Session | Workshop | Iterable[Forum | Session | Workshop]
-"""What a side of a comparison or a timeline is made of: a forum (its sessions and
-workshops), a session, a workshop, or any iterable of them."""
+__all__ = ["NOT_DISCUSSED", "Evidence", "EvidenceKind", "TopicState", "TopicStatus", "state_of"]
 
 _str = optional(instance_of(str))
-_when = optional(instance_of((PartialDate, DateRange)))
 
 
 def _many(kind: type[object]) -> Any:
     return deep_iterable(instance_of(kind), instance_of(tuple))
-
-
-class RecordKind(enum.Enum):
-    """Whether evidence comes from a session report or a workshop announcement."""
-
-    SESSION = "session"
-    """A session as reported after it was held, which can report outcomes."""
-    WORKSHOP = "workshop"
-    """A workshop as announced or proposed, which raises topics but reports no outcome."""
-
-
-@attrs.frozen
-class RecordRef:
-    """Which session or workshop something comes from.
-
-    Args:
-        kind: Session report or workshop announcement.
-        id: The record's id.
-        title: The record's title.
-        forum: The id of the forum that holds it, when known.
-        date: When it was held: its own date, else its forum's dates, else a
-            date its text states (see :func:`~govrecords.documents.date_in_text`).
-        document: The kind of document it is taken from, when known.
-        partial: Whether that document is cut off mid-sentence.
-        date_from_text: Whether *date* was found in the record's text.
-        date_uncertain: Whether the record has no date because the dates in its
-            text disagree (its place in time is then uncertain, not guessed).
-    """
-
-    kind: RecordKind = attrs.field(validator=instance_of(RecordKind))
-    id: str = attrs.field(validator=instance_of(str))
-    title: str = attrs.field(validator=instance_of(str))
-    forum: str | None = attrs.field(default=None, validator=_str)
-    date: When | None = attrs.field(default=None, validator=_when)
-    document: DocumentKind | None = attrs.field(default=None, validator=optional(instance_of(DocumentKind)))
-    partial: bool = attrs.field(default=False, validator=instance_of(bool))
-    date_from_text: bool = attrs.field(default=False, validator=instance_of(bool))
-    date_uncertain: bool = attrs.field(default=False, validator=instance_of(bool))
-
-    def key(self) -> tuple[str, str, str, str, str]:
-        """A total, content-based order: forum, kind, id, title, date."""
-        return _record_key(self)
-
-
-@attrs.frozen
-class ForumRef:
-    """A forum that records belong to.
-
-    Args:
-        id: The forum's id.
-        name: Its name, when the records give one.
-        series: Its series ("IGF").
-        dates: Its dates.
-        reports_to: The forum its outcomes feed into, as the source names it.
-    """
-
-    id: str = attrs.field(validator=instance_of(str))
-    name: str | None = attrs.field(default=None, validator=_str)
-    series: str | None = attrs.field(default=None, validator=_str)
-    dates: When | None = attrs.field(default=None, validator=_when)
-    reports_to: str | None = attrs.field(default=None, validator=_str)
-
-    @classmethod
-    def of(cls, forum: Forum) -> ForumRef:
-        """The reference to *forum*."""
-        return cls(forum.id, forum.name, forum.series, forum.dates, forum.reports_to)
-
-    def key(self) -> tuple[str, str, str, str, str]:
-        """A total, content-based order."""
-        dates = self.dates.isoformat() if self.dates is not None else ""
-        return (self.id, self.name or "", self.series or "", dates, self.reports_to or "")
-
-
-def forum_label(forum: Forum | ForumRef) -> str:
-    """A short name for a forum: its name, else what it reports to, else its id."""
-    if forum.name:
-        return forum.name
-    if forum.reports_to:
-        return f"a forum reporting to {forum.reports_to}"
-    return forum.id
-
-
-@functools.lru_cache(maxsize=4096)  # every part of a record sorts by its record's key
-def _record_key(ref: RecordRef) -> tuple[str, str, str, str, str]:
-    date = ref.date.isoformat() if ref.date is not None else ""
-    return (ref.forum or "", ref.kind.value, ref.id, ref.title, date)
 
 
 class EvidenceKind(enum.Enum):
@@ -244,17 +144,6 @@ def _provenance_key(prov: Provenance) -> tuple[Any, ...]:
     )
 
 
-_DIGITS = re.compile(r"(\d+)")
-
-
-@functools.lru_cache(maxsize=4096)  # numbers repeat ("1)", "2)"), and sorting asks for them often
-def natural_key(text: str | None) -> tuple[tuple[int, str], ...]:
-    """Order numbers as written ("2)", "10)", "a.") naturally: digits by value."""
-    if not text:
-        return ()
-    return tuple((int(part), "") if part.isdecimal() else (-1, part) for part in _DIGITS.split(text) if part)
-
-
 class TopicStatus(enum.Enum):
     """Where a topic stands on one side: concluded, raised, or not discussed."""
 
@@ -306,154 +195,6 @@ class TopicState:
 NOT_DISCUSSED = TopicState(TopicStatus.NOT_DISCUSSED)
 
 
-# ---------------------------------------------------------------------------
-# Reading records as units.
-
-
-@attrs.frozen
-class Unit:
-    """A session or workshop with its reference (forum and effective date)."""
-
-    record: Session | Workshop
-    ref: RecordRef
-
-
-def _unit(record: Session | Workshop, forum: Forum | None) -> Unit:
-    kind = RecordKind.SESSION if isinstance(record, Session) else RecordKind.WORKSHOP
-    date = record.date if record.date is not None else (forum.dates if forum is not None else None)
-    from_text = uncertain = False
-    if date is None:
-        date, uncertain = date_in_text(record)
-        from_text = date is not None
-    forum_id = forum.id if forum is not None else record.forum
-    ref = RecordRef(
-        kind, record.id, record.title, forum_id, date, document_of(record), is_cut_off(record), from_text, uncertain
-    )
-    return Unit(record, ref)
-
-
-def items_of(
-    records: Records, *, where: str = "records", function: str = "compare"
-) -> tuple[Forum | Session | Workshop, ...]:
-    """The forums, sessions and workshops *records* holds, in input order.
-
-    Raises:
-        ArgumentTypeError: *records* is a file name, a path or text: *function*
-            wants records, and the message says how to load them.
-        ValidationError: Something in *records* is not a forum, session or workshop
-            (each named by its position).
-    """
-    if isinstance(records, (Forum, Session, Workshop)):
-        return (records,)
-    expect_records(function, where, records)
-    items: list[Forum | Session | Workshop] = []
-    problems: list[Problem] = []
-    try:
-        for index, item in enumerate(cast(Iterable[object], records)):
-            if isinstance(item, (Forum, Session, Workshop)):
-                items.append(item)
-            else:
-                message = f"expected a Forum, Session or Workshop, got {type(item).__name__}"
-                if isinstance(item, (str, bytes, os.PathLike)):
-                    message += " (to read a file, give govrecords.load(path))"
-                problems.append(Problem(f"{where}[{index}]", message))
-    except ArgumentTypeError:
-        raise
-    except TypeError:
-        problems.append(
-            Problem(where, f"expected a Forum, Session, Workshop or an iterable of them, got {type(records).__name__}")
-        )
-    if problems:
-        raise ValidationError(problems)
-    return tuple(items)
-
-
-def units_of(records: Records, *, where: str = "records") -> list[Unit]:
-    """Every session and workshop in *records*, with its forum, in input order.
-
-    Raises:
-        ValidationError: Something in *records* is not a forum, session or workshop.
-    """
-    units: list[Unit] = []
-    for item in items_of(records, where=where):
-        if isinstance(item, Forum):
-            units.extend(_unit(session, item) for session in item.sessions)
-            units.extend(_unit(workshop, item) for workshop in item.workshops)
-        else:
-            units.append(_unit(item, None))
-    return units
-
-
-Expand = Callable[[tuple[str, ...]], tuple[str, ...]]
-
-
-def exact_topics(topics: tuple[str, ...]) -> tuple[str, ...]:
-    """Topics as tagged (no roll-up), each once."""
-    return tuple(dict.fromkeys(topics))
-
-
-def unit_evidence(unit: Unit, expand: Expand = exact_topics) -> Iterator[tuple[str, Evidence]]:
-    """Each ``(topic, evidence)`` a unit holds; *expand* maps a part's tags to topics."""
-    record, ref = unit.record, unit.ref
-    if isinstance(record, Session):
-        for finding in record.findings:
-            item = Evidence(
-                EvidenceKind.FINDING,
-                ref,
-                finding.text,
-                consensus=finding.consensus,
-                consensus_wording=finding.consensus_wording,
-                provenance=finding.provenance,
-            )
-            yield from ((topic, item) for topic in expand(finding.topics))
-            for position in finding.positions:
-                stated = Evidence(
-                    EvidenceKind.POSITION,
-                    ref,
-                    position.claim,
-                    actor=position.actor,
-                    stance=position.stance,
-                    provenance=position.provenance,
-                )
-                # A position is evidence for the topics tagged on it. One tagged with no
-                # topic is evidence only when its finding is about a single topic: the
-                # finding's other tags came from other passages.
-                own = position.topics or (finding.topics if len(set(finding.topics)) == 1 else ())
-                yield from ((topic, stated) for topic in expand(own))
-        statements = (
-            (EvidenceKind.KEY_ISSUE, record.key_issues),
-            (EvidenceKind.POLICY_QUESTION, record.policy_questions),
-        )
-        for recommendation in record.recommendations:
-            item = Evidence(
-                EvidenceKind.RECOMMENDATION,
-                ref,
-                recommendation.text,
-                number=recommendation.number,
-                force=recommendation.force,
-                provenance=recommendation.provenance,
-            )
-            yield from ((topic, item) for topic in expand(recommendation.topics))
-    else:
-        statements = ((EvidenceKind.ISSUE, record.issues), (EvidenceKind.POLICY_QUESTION, record.policy_questions))
-    for kind, parts in statements:
-        for part in parts:
-            item = Evidence(kind, ref, part.text, number=part.number, provenance=part.provenance)
-            yield from ((topic, item) for topic in expand(part.topics))
-    if record.topics:
-        item = Evidence(EvidenceKind.TAG, ref, record.title, provenance=record.provenance_of(None))
-        yield from ((topic, item) for topic in expand(record.topics))
-
-
-def gather(units: Iterable[Unit], expand: Expand = exact_topics) -> dict[str, list[Evidence]]:
-    """The evidence of *units*, by topic."""
-    found: dict[str, list[Evidence]] = {}
-    for unit in units:
-        for topic, item in unit_evidence(unit, expand):
-            found.setdefault(topic, []).append(item)
-    return found
-
-
 def state_of(evidence: Iterable[Evidence], aggregate: Aggregate = Aggregate.WEAKEST) -> TopicState:
     """The state a topic's evidence adds up to (see :class:`TopicStatus`)."""
     items = tuple(sorted(evidence, key=Evidence.key))
@@ -468,25 +209,3 @@ def state_of(evidence: Iterable[Evidence], aggregate: Aggregate = Aggregate.WEAK
         return TopicState(TopicStatus.CONCLUDED, level, measure, items, note)
     raised = any(item.kind is not EvidenceKind.FINDING for item in items)
     return TopicState(TopicStatus.RAISED if raised else TopicStatus.NOT_DISCUSSED, None, measure, items, note)
-
-
-def check_options(aggregate: object, rollup: object) -> None:
-    """Raise a :class:`~govrecords.errors.ValidationError` naming each option of the wrong kind."""
-    problems: list[Problem] = []
-    if not isinstance(aggregate, Aggregate):
-        problems.append(Problem("aggregate", "must be an Aggregate", aggregate))
-    if not isinstance(rollup, bool):
-        problems.append(Problem("rollup", "must be true or false", rollup))
-    if problems:
-        raise ValidationError(problems)
-
-
-def expander(taxonomy: Taxonomy, rollup: bool) -> Expand:
-    """How tags map to topics: as tagged, or (with *rollup*) also to every broader topic."""
-    if not rollup:
-        return exact_topics
-
-    def expand(topics: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(broader for topic in topics for broader in taxonomy.broader_chain(topic)))
-
-    return expand

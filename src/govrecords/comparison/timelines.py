@@ -25,21 +25,9 @@ import attrs
 from attrs.validators import deep_iterable, instance_of, optional
 
 from govrecords.comparison.consensus import Aggregate
-from govrecords.comparison.evidence import (
-    NOT_DISCUSSED,
-    RecordRef,
-    Records,
-    TopicState,
-    TopicStatus,
-    Unit,
-    check_options,
-    expander,
-    forum_label,
-    gather,
-    items_of,
-    state_of,
-    units_of,
-)
+from govrecords.comparison.evidence import NOT_DISCUSSED, TopicState, TopicStatus, state_of
+from govrecords.comparison.refs import RecordRef, forum_label
+from govrecords.comparison.units import Records, Unit, check_options, expander, gather, items_of, units_of
 from govrecords.dates import DateRange, PartialDate, Relation, When
 from govrecords.errors import Problem, ValidationError
 from govrecords.records import Forum

@@ -35,27 +35,9 @@ from typing import Any
 import attrs
 from attrs.validators import deep_iterable, instance_of, optional
 
-from govrecords.comparison.changes import Change, StanceShift, stance_explanation, topic_explanation
+from govrecords.comparison.changes import Change, StanceShift
 from govrecords.comparison.consensus import Aggregate
-from govrecords.comparison.evidence import (
-    NOT_DISCUSSED,
-    Evidence,
-    EvidenceKind,
-    ForumRef,
-    RecordKind,
-    RecordRef,
-    Records,
-    TopicState,
-    TopicStatus,
-    Unit,
-    check_options,
-    expander,
-    forum_label,
-    gather,
-    items_of,
-    state_of,
-    units_of,
-)
+from govrecords.comparison.evidence import NOT_DISCUSSED, Evidence, EvidenceKind, TopicState, TopicStatus, state_of
 from govrecords.comparison.matching import (
     REPEATED_AT,
     REWORDED_AT,
@@ -63,10 +45,12 @@ from govrecords.comparison.matching import (
     RecommendationMatch,
     RecommendationRef,
     check_thresholds,
-    match_explanation,
     match_recommendations,
     mirror_match,
 )
+from govrecords.comparison.refs import ForumRef, RecordKind, RecordRef, forum_label
+from govrecords.comparison.sentences import match_explanation, stance_explanation, topic_explanation
+from govrecords.comparison.units import Records, Unit, check_options, expander, gather, items_of, units_of
 from govrecords.documents import Coverage, DocumentKind, operative_items
 from govrecords.records import Forum, Session
 from govrecords.taxonomy import Taxonomy, default_taxonomy

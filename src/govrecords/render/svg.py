@@ -21,9 +21,8 @@ import itertools
 import textwrap
 import xml.etree.ElementTree as ET
 
-from govrecords.comparison.changes import level_words, state_words
 from govrecords.comparison.evidence import TopicStatus
-from govrecords.comparison.sentences import date_words
+from govrecords.comparison.sentences import date_words, level_words, state_words
 from govrecords.comparison.timelines import Timeline, TimelinePoint, TopicTimeline, Trend
 from govrecords.dates import DateRange
 from govrecords.errors import Problem, ValidationError
