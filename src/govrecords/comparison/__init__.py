@@ -1,20 +1,26 @@
 """The comparison: what records say about each topic, and how that changed between sides or over time.
 
-The subpackage is read from the bottom up; each module imports only those above
-it in this list:
+The subpackage reads from the bottom up; each module imports only those above it
+in this list (and the record modules below the subpackage):
 
 * :mod:`~govrecords.comparison.consensus`: how agreed a topic is on one side (the
   :class:`Aggregate` rule, the :class:`GroupInformedConsensus` measure);
-* :mod:`~govrecords.comparison.evidence`: references to records and the
-  :class:`Evidence` they hold on a topic, and the :class:`TopicState` it adds up to;
+* :mod:`~govrecords.comparison.refs`: references to records (:class:`RecordRef`,
+  :class:`ForumRef`) and their stable order;
+* :mod:`~govrecords.comparison.evidence`: the :class:`Evidence` on a topic and the
+  :class:`TopicState` it adds up to;
+* :mod:`~govrecords.comparison.units`: reading records as units (each session or
+  workshop with its forum) and gathering their evidence by topic, the hub both
+  :func:`compare` and :func:`timeline` start from;
 * :mod:`~govrecords.comparison.changes`: the vocabulary of change (:class:`Change`,
   :class:`StanceShift`);
-* :mod:`~govrecords.comparison.matching`: recommendations matched across two sides;
+* :mod:`~govrecords.comparison.similarity` and
+  :mod:`~govrecords.comparison.matching`: recommendations matched across two sides;
 * :mod:`~govrecords.comparison.sentences`: every sentence a result carries or a
   report shows (explanations, states, evidence in words);
-* :mod:`~govrecords.comparison.two_sides`: :func:`compare` and the
-  :class:`Comparison` it returns;
-* :mod:`~govrecords.comparison.timelines`: :func:`timeline`, a topic across forums.
+* :mod:`~govrecords.comparison.report`: the :class:`Comparison` and its rows;
+* :mod:`~govrecords.comparison.two_sides`: :func:`compare`, which builds it;
+* :mod:`~govrecords.comparison.timelines`: :func:`timeline`, topics across forums.
 
 The names below are the subpackage's public names; the most used are also
 importable from ``govrecords`` itself.
@@ -42,16 +48,10 @@ from govrecords.comparison.matching import (
     match_recommendations,
 )
 from govrecords.comparison.refs import ForumRef, RecordKind, RecordRef
+from govrecords.comparison.report import Comparison, ComparisonSettings, SideSummary, StanceComparison, TopicComparison
 from govrecords.comparison.similarity import INDEX_LIMIT
 from govrecords.comparison.timelines import Timeline, TimelinePoint, TopicTimeline, Trend, timeline
-from govrecords.comparison.two_sides import (
-    Comparison,
-    ComparisonSettings,
-    SideSummary,
-    StanceComparison,
-    TopicComparison,
-    compare,
-)
+from govrecords.comparison.two_sides import compare
 from govrecords.comparison.units import Records
 
 __all__ = [
