@@ -274,7 +274,7 @@ class CommandLineHelp(SphinxDirective):
 
 
 class RuleTable(SphinxDirective):
-    """``.. govrecords-rules::`` tabulates the domain rules of ``govrecords.checks.RULES``.
+    """``.. govrecords-rules::`` tabulates the domain rules of ``govrecords.checks.rules.RULES``.
 
     Generated from the rules themselves, so the page lists every rule there is, with
     its real severity.

@@ -111,8 +111,8 @@ if TYPE_CHECKING:
 _WHERE = {
     "Change": "comparison.changes",
     "StanceShift": "comparison.changes",
-    "Issue": "checks",
-    "Severity": "checks",
+    "Issue": "checks.rules",
+    "Severity": "checks.rules",
     "check": "checks",
     "Comparison": "comparison.report",
     "ComparisonSettings": "comparison.report",
