@@ -32,6 +32,8 @@ from pathlib import Path
 from typing import IO, Any, TypeAlias
 
 from govrecords._version import __version__
+from govrecords.comparison.consensus import Aggregate
+from govrecords.comparison.matching import REPEATED_AT, REWORDED_AT
 from govrecords.errors import FileAccessError, GovRecordsError, LimitExceededError, Problem, ValidationError
 
 __all__ = ["main"]
@@ -70,6 +72,13 @@ def _problem_line(name: str, problem: Problem, severity: str = "error") -> str:
     where = f"line {problem.line}: {problem.path}" if problem.line is not None else problem.path
     text = str(Problem("", problem.message, problem.value))[2:]  # the message and value, without a place
     return f"{name}: {where}: {severity}: {text}"
+
+
+def _report(name: str, error: ValidationError) -> int:
+    """Print each problem of *error* as a line naming *name*; return the exit status 1."""
+    for problem in error.problems:
+        _err(_problem_line(name, problem))
+    return 1
 
 
 def _stdin_bytes() -> IO[bytes]:
@@ -327,10 +336,8 @@ def _run_migrate(args: argparse.Namespace) -> int:
     from govrecords.formats import FORMAT_VERSION, dumps
 
     target: str = args.output or args.file
-    reader = _Reader(0)
-    records = [record for _, record in reader.records(args.file)]
-    reader.finish()
-    if reader.failed:
+    records = _read_records([args.file], max_problems=0)
+    if records is None:
         return 1
     jsonl = _is_jsonl(args.file) or (args.file == STDIO and (len(records) != 1 or _is_jsonl(target)))
     if jsonl:
@@ -403,9 +410,7 @@ def _run_demo(args: argparse.Namespace) -> int:
     try:
         report = compare(before, after, topics=_checked_topics(args.topic, [before, after]))
     except ValidationError as error:
-        for problem in error.problems:
-            _err(_problem_line("demo", problem))
-        return 1
+        return _report("demo", error)
     if args.format in ("text", "markdown"):
         intro = "govrecords demo: a session report for IGF 2012 Baku against a workshop announced for IGF 2013."
         if args.format == "text":
@@ -463,9 +468,9 @@ def _emit(text: str) -> None:
     sys.stdout.flush()
 
 
-def _read_records(names: Sequence[str]) -> list[object] | None:
-    """Every record in the files, or None after printing each problem."""
-    reader = _Reader()
+def _read_records(names: Sequence[str], max_problems: int = _MAX_PROBLEMS) -> list[object] | None:
+    """Every record in the files, or None after printing each problem (at most *max_problems* a file)."""
+    reader = _Reader(max_problems)
     records = [record for name in names for _, record in reader.records(name)]
     reader.finish()
     return None if reader.failed else records
@@ -498,30 +503,29 @@ def _add_compare(commands: Commands) -> Runner:
     parser.add_argument("--rollup", action="store_true", help="count each topic also for its broader topics")
     parser.add_argument(
         "--aggregate",
-        choices=("weakest", "most_common", "strongest"),
-        default="weakest",
-        help="how a side's findings' levels on a topic combine (default: weakest)",
+        choices=tuple(rule.value for rule in Aggregate),
+        default=Aggregate.WEAKEST.value,
+        help=f"how a side's findings' levels on a topic combine (default: {Aggregate.WEAKEST.value})",
     )
     parser.add_argument(
         "--repeated-at",
         type=int,
-        default=95,
+        default=REPEATED_AT,
         metavar="PERCENT",
-        help="least share of words in common for a repeated recommendation (default: 95)",
+        help=f"least share of words in common for a repeated recommendation (default: {REPEATED_AT})",
     )
     parser.add_argument(
         "--reworded-at",
         type=int,
-        default=50,
+        default=REWORDED_AT,
         metavar="PERCENT",
-        help="least share of words in common for recommendations to match at all (default: 50)",
+        help=f"least share of words in common for recommendations to match at all (default: {REWORDED_AT})",
     )
     return _run_compare
 
 
 def _run_compare(args: argparse.Namespace) -> int:
     from govrecords.comparison import compare
-    from govrecords.comparison.consensus import Aggregate
 
     if args.before == args.after == STDIO:
         _err("govrecords compare: error: standard input (-) can be only one of BEFORE and AFTER")
@@ -546,9 +550,7 @@ def _run_compare(args: argparse.Namespace) -> int:
             reworded_at=args.reworded_at,
         )
     except ValidationError as error:
-        for problem in error.problems:
-            _err(_problem_line("compare", problem))
-        return 1
+        return _report("compare", error)
     _emit(_rendered(report, args.format, args.detail))
     return 0
 
@@ -584,8 +586,7 @@ def _archive_select(path: str, forums: Sequence[str] | None) -> list[object] | N
     try:
         return list(Archive.open(path).select(forums=forums))
     except ValidationError as error:
-        for problem in error.problems:
-            _err(_problem_line(_label(path), problem))
+        _report(_label(path), error)
     except OSError as error:
         _err(_file_problem(_label(path), error))
     return None
@@ -664,9 +665,7 @@ def _run_timeline(args: argparse.Namespace) -> int:
         if args.topic is not None and report.topics[0].first_raised is None:
             default_taxonomy().require(args.topic)  # a misspelt id is an error, not "not discussed"
     except ValidationError as error:
-        for problem in error.problems:
-            _err(_problem_line("timeline", problem))
-        return 1
+        return _report("timeline", error)
     except UnknownTopicError as error:
         _err(f"govrecords timeline: error: --topic: {error}")
         return 1
@@ -830,7 +829,6 @@ def _add_archive(commands: Commands) -> Runner:
 def _run_archive(args: argparse.Namespace) -> int:
     from govrecords.archive import Archive
     from govrecords.documents import DocumentKind, document_of
-    from govrecords.errors import MergeConflictError
     from govrecords.records import Forum, Session, Workshop
 
     name = _label(args.archive)
@@ -853,14 +851,8 @@ def _run_archive(args: argparse.Namespace) -> int:
         chosen = archive.select(
             forums=args.forum, year=args.year, topic=args.topic, kind=kinds.get(args.kind) if args.kind else None
         )
-    except MergeConflictError as error:
-        for problem in error.problems:
-            _err(_problem_line(name, problem))
-        return 1
     except ValidationError as error:
-        for problem in error.problems:
-            _err(_problem_line(name, problem))
-        return 1
+        return _report(name, error)
     except OSError as error:
         _err(_file_problem(name, error))
         return 1

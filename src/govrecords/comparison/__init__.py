@@ -23,36 +23,63 @@ in this list (and the record modules below the subpackage):
 * :mod:`~govrecords.comparison.timelines`: :func:`timeline`, topics across forums.
 
 The names below are the subpackage's public names; the most used are also
-importable from ``govrecords`` itself.
+importable from ``govrecords`` itself. Like the top level, the subpackage loads a
+module on first use of one of its names, so that importing one module (the command
+line reads the matching thresholds) does not load them all.
 """
 
 from __future__ import annotations
 
-from govrecords.comparison.changes import Change, StanceShift
-from govrecords.comparison.consensus import (
-    MIN_GROUPS,
-    Aggregate,
-    GroupInformedConsensus,
-    GroupSupport,
-    aggregate_levels,
-    group_informed_consensus,
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from govrecords.comparison.changes import Change, StanceShift
+    from govrecords.comparison.consensus import (
+        MIN_GROUPS,
+        Aggregate,
+        GroupInformedConsensus,
+        GroupSupport,
+        aggregate_levels,
+        group_informed_consensus,
+    )
+    from govrecords.comparison.evidence import Evidence, EvidenceKind, TopicState, TopicStatus
+    from govrecords.comparison.matching import (
+        REPEATED_AT,
+        REWORDED_AT,
+        MatchKind,
+        RecommendationLink,
+        RecommendationMatch,
+        RecommendationRef,
+        match_recommendations,
+    )
+    from govrecords.comparison.refs import ForumRef, RecordKind, RecordRef
+    from govrecords.comparison.report import (
+        Comparison,
+        ComparisonSettings,
+        SideSummary,
+        StanceComparison,
+        TopicComparison,
+    )
+    from govrecords.comparison.similarity import INDEX_LIMIT
+    from govrecords.comparison.timelines import Timeline, TimelinePoint, TopicTimeline, Trend, timeline
+    from govrecords.comparison.two_sides import compare
+    from govrecords.comparison.units import Records
+
+# Where the names of __all__ are defined, in import order (each module imports only
+# those before it).
+_MODULES = (
+    "consensus",
+    "refs",
+    "evidence",
+    "units",
+    "changes",
+    "similarity",
+    "matching",
+    "report",
+    "two_sides",
+    "timelines",
 )
-from govrecords.comparison.evidence import Evidence, EvidenceKind, TopicState, TopicStatus
-from govrecords.comparison.matching import (
-    REPEATED_AT,
-    REWORDED_AT,
-    MatchKind,
-    RecommendationLink,
-    RecommendationMatch,
-    RecommendationRef,
-    match_recommendations,
-)
-from govrecords.comparison.refs import ForumRef, RecordKind, RecordRef
-from govrecords.comparison.report import Comparison, ComparisonSettings, SideSummary, StanceComparison, TopicComparison
-from govrecords.comparison.similarity import INDEX_LIMIT
-from govrecords.comparison.timelines import Timeline, TimelinePoint, TopicTimeline, Trend, timeline
-from govrecords.comparison.two_sides import compare
-from govrecords.comparison.units import Records
 
 __all__ = [
     "INDEX_LIMIT",
@@ -91,3 +118,19 @@ __all__ = [
     "match_recommendations",
     "timeline",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # Load the module that defines *name* on first use (start-up speed: see above).
+    if name in __all__:
+        for module_name in _MODULES:
+            module = importlib.import_module(f"govrecords.comparison.{module_name}")
+            if name in module.__all__:
+                value = getattr(module, name)
+                globals()[name] = value  # later look-ups skip this function
+                return value
+    raise AttributeError(f"module 'govrecords.comparison' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
