@@ -1,0 +1,426 @@
+"""The commands that read and write records: validate, migrate, schema, import and archive."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from govrecords.cli import _io  # stdin_bytes is looked up when called: tests replace it
+from govrecords.cli._io import (
+    MAX_PROBLEMS,
+    STDIO,
+    Commands,
+    Reader,
+    Runner,
+    display_name,
+    emit,
+    file_problem,
+    is_jsonl,
+    read_records,
+    report_problems,
+    to_stderr,
+    without_name,
+    write_output,
+)
+from govrecords.errors import GovRecordsError, LimitExceededError, ValidationError
+
+__all__ = ["add_archive", "add_import", "add_migrate", "add_schema", "add_validate"]
+
+
+def add_validate(commands: Commands) -> Runner:
+    """Declare the ``validate`` command; return what runs it."""
+    parser = commands.add_parser(
+        "validate",
+        help="check govrecords JSON or JSON Lines files",
+        description="Read each file strictly, then run the domain checks across all of them. "
+        "Each problem is printed on its own line as FILE: PATH: SEVERITY: message, check issues "
+        "as FILE: PATH: SEVERITY: [CODE name] message, then a summary. Errors give exit status 1; "
+        "warnings are printed but leave it 0.",
+    )
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="a .json or .jsonl (.ndjson) file, or - for standard input"
+    )
+    parser.add_argument(
+        "--sources",
+        metavar="DIR",
+        help="a folder holding the source texts (named ID or ID.txt, or matched by their hash): "
+        "spans and quotes are checked against them",
+    )
+    parser.add_argument(
+        "--select",
+        metavar="CODES",
+        default="",
+        help="only these check rules, by code or prefix, comma-separated (GR3 selects GR301...)",
+    )
+    parser.add_argument("--ignore", metavar="CODES", default="", help="leave out these check rules (codes or prefixes)")
+    parser.add_argument(
+        "--max-problems",
+        type=int,
+        default=MAX_PROBLEMS,
+        metavar="N",
+        help=f"print at most N problems per file, then a count (default: {MAX_PROBLEMS}; 0: all)",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print no summary line")
+    return _run_validate
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    return tuple(code.strip().upper() for code in text.split(",") if code.strip())
+
+
+def _source_texts(folder: str, records: Sequence[object]) -> dict[str, str]:
+    """The texts in *folder* of the sources the records name, by source id."""
+    # imported on use: `govrecords --help` and other commands stay fast
+    from govrecords._files import read_bytes
+    from govrecords.importers._decode import decode
+    from govrecords.limits import DEFAULT_LIMITS
+    from govrecords.provenance import SourceDocument, content_hash
+    from govrecords.records import Forum
+
+    wanted: dict[str, SourceDocument] = {}
+    for item in records:
+        for record in item if isinstance(item, list) else [item]:  # pyright: ignore[reportUnknownVariableType]
+            if isinstance(record, Forum):
+                wanted.update((source.id, source) for source in record.sources)
+            elif isinstance(record, SourceDocument):
+                wanted[record.id] = record
+    by_hash = {source.sha256: source.id for source in wanted.values()}
+    texts: dict[str, str] = {}
+    directory = Path(folder)
+    entries = sorted(directory.iterdir())  # raises OSError for a missing folder: reported by the caller
+    for path in entries:
+        if not path.is_file():
+            continue
+        ident = path.name if path.name in wanted else path.stem if path.stem in wanted else None
+        if ident is None and not by_hash:
+            continue
+        try:
+            text, _ = decode(read_bytes(path, DEFAULT_LIMITS))
+        except (GovRecordsError, OSError):
+            continue
+        ident = ident or by_hash.get(content_hash(text))
+        if ident is not None:
+            texts.setdefault(ident, text)
+    return texts
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    # imported on use: `govrecords --help` and other commands stay fast
+    from govrecords.checks import Severity, check
+
+    reader = Reader(max(args.max_problems, 0))
+    select, ignore = _codes(args.select), _codes(args.ignore)
+    records: list[object] = []
+    labels: list[str] = []
+    files: set[str] = set()
+    problem_files: set[str] = set()
+    for name in args.files:
+        before = reader.errors
+        files.add(display_name(name))
+        for label, record in reader.records(name):
+            records.append(record)
+            labels.append(label)
+        if reader.errors > before:
+            problem_files.add(display_name(name))
+    texts: dict[str, str] = {}
+    if args.sources is not None:
+        try:
+            texts = _source_texts(args.sources, records)
+        except OSError as error:
+            reader.say(args.sources, file_problem(args.sources, error))
+    warnings = 0
+    for issue in check(*records, names=labels, sources=texts):
+        if (select and not issue.rule.startswith(select)) or issue.rule.startswith(ignore):
+            continue
+        label = labels[issue.document]
+        file = label.split(": line ", 1)[0]
+        problem_files.add(file)
+        is_error = issue.severity is Severity.ERROR
+        warnings += not is_error
+        line = f"{label}: {issue.path}: {issue.severity.value}: [{issue.rule} {issue.name}] {issue.message}"
+        reader.say(file, line, error=is_error)
+    reader.finish()
+    if not args.quiet:
+        to_stderr(_summary(reader.errors, warnings, len(files), len(problem_files), len(records)))
+    return 1 if reader.failed else 0
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _summary(errors: int, warnings: int, files: int, problem_files: int, records: int) -> str:
+    if errors == warnings == 0:
+        return f"ok: {_plural(files, 'file')}, {_plural(records, 'record')}, no problems"
+    return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {_plural(problem_files, 'file')}"
+
+
+def add_migrate(commands: Commands) -> Runner:
+    """Declare the ``migrate`` command; return what runs it."""
+    parser = commands.add_parser(
+        "migrate",
+        help="rewrite a govrecords file in the current format version",
+        description="Read FILE, migrating documents of older format versions, and write it back "
+        "in the format version this release writes. The output replaces its target atomically "
+        "(through a symbolic link, to its target): on any error the old file is left whole.",
+    )
+    parser.add_argument("file", metavar="FILE", help="a .json or .jsonl (.ndjson) file, or - for standard input")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="where to write, - for standard output (default: FILE itself; standard output when FILE is -)",
+    )
+    return _run_migrate
+
+
+def _run_migrate(args: argparse.Namespace) -> int:
+    # imported on use: `govrecords --help` and other commands stay fast
+    from govrecords.formats import FORMAT_VERSION, dumps
+
+    target: str = args.output or args.file
+    records = read_records([args.file], max_problems=0)
+    if records is None:
+        return 1
+    jsonl = is_jsonl(args.file) or (args.file == STDIO and (len(records) != 1 or is_jsonl(target)))
+    if jsonl:
+        # imported on use: `govrecords --help` and other commands stay fast
+        from govrecords.formats import write_jsonl
+
+        buffer = io.BytesIO()
+        write_jsonl(records, buffer)
+        data = buffer.getvalue().decode("utf-8")
+    else:
+        data = dumps(records[0]) + "\n"
+    try:
+        write_output(target, data)
+    except OSError as error:
+        to_stderr(file_problem(display_name(target) if target != STDIO else "<stdout>", error, "written"))
+        return 1
+    noun = "record" if len(records) == 1 else "records"
+    to_stderr(f"{display_name(target)}: wrote {len(records)} {noun} in format version {FORMAT_VERSION}")
+    return 0
+
+
+def add_schema(commands: Commands) -> Runner:
+    """Declare the ``schema`` command; return what runs it."""
+    parser = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of govrecords documents",
+        description="Print the JSON Schema (draft 2020-12) of govrecords documents: of any "
+        "record type, or with --type of one type alone, self-contained for a validator in any language.",
+    )
+    parser.add_argument("--type", metavar="TYPE", help="one record type (session, forum, workshop...)")
+    parser.add_argument("-o", "--output", metavar="OUT.json", help="write it here (default: standard output)")
+    return _run_schema
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    # imported on use: `govrecords --help` and other commands stay fast
+    from govrecords.formats import record_types
+    from govrecords.schema import json_schema
+
+    if args.type is not None and args.type not in record_types():
+        known = ", ".join(record_types())
+        to_stderr(f"govrecords schema: error: unknown record type {args.type!r}; expected one of {known}")
+        return 2
+    schema = json_schema(record_types()[args.type]) if args.type is not None else json_schema()
+    try:
+        write_output(args.output, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    except OSError as error:
+        to_stderr(file_problem(args.output, error, "written"))
+        return 1
+    return 0
+
+
+def add_import(commands: Commands) -> Runner:
+    """Declare the ``import`` command; return what runs it."""
+    parser = commands.add_parser(
+        "import",
+        help="import a forum report, proposal or communiqué text into records",
+        description="Read a text file, a PDF, an HTML page or a Word (.docx) file into a govrecords forum "
+        "document (JSON); PDF and .docx need the pdf and docx extras. The template is "
+        "detected unless --template names one. Warnings (text kept aside, repaired or dropped) go "
+        "to standard error as FILE: line L, column C: CODE: message. Exit status 1 when the text "
+        "cannot be imported at all.",
+    )
+    parser.add_argument("file", metavar="FILE", help="a UTF-8 text, PDF, HTML or .docx file, or - for standard input")
+    parser.add_argument(
+        "--template",
+        metavar="NAME",
+        help="the template to use: a registered name, or a template's JSON file (default: detect it)",
+    )
+    parser.add_argument("-o", "--output", metavar="OUT.json", help="write the JSON here (default: standard output)")
+    parser.add_argument("--source-id", metavar="ID", help="the id of the source document (default: from FILE)")
+    parser.add_argument(
+        "--strict-utf8",
+        action="store_true",
+        help="refuse bytes that are not UTF-8 (default: replace them, with a warning)",
+    )
+    parser.add_argument(
+        "--max-problems",
+        type=int,
+        default=MAX_PROBLEMS,
+        metavar="N",
+        help=f"print at most N warnings, then a count (default: {MAX_PROBLEMS}; 0: all)",
+    )
+    return _run_import
+
+
+def _read_template(name: str) -> Any:
+    """A template's JSON file, read by the strict, limited parser, as a Template."""
+    # imported on use: `govrecords --help` and other commands stay fast
+    from govrecords import importers
+
+    return importers.load_template(name)
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    # imported on use: `govrecords --help` and other commands stay fast
+
+    # imported on use: `govrecords --help` and other commands stay fast
+    from govrecords import importers
+    from govrecords.formats import dumps
+
+    label = display_name(args.file)
+    name: str | None = args.template
+    template: str | importers.Template | None = name
+    reader = Reader(max(args.max_problems, 0))
+    try:
+        if name is not None and name.lower().endswith(".json") and (Path(name).exists() or "/" in name):
+            template = _read_template(name)
+    except ValidationError as error:
+        reader.invalid(name or "", error)
+        return 1
+    except LimitExceededError as error:
+        to_stderr(f"{name}: error: {error}")
+        return 1
+    except OSError as error:
+        to_stderr(file_problem(name or "", error))
+        return 1
+    try:
+        if args.file == STDIO:
+            # The importer reads files: give it standard input's bytes (capped) as one.
+            # imported on use: `govrecords --help` and other commands stay fast
+            from govrecords._files import read_capped
+            from govrecords.limits import DEFAULT_LIMITS
+
+            data = read_capped(_io.stdin_bytes(), DEFAULT_LIMITS, name=label)
+            with tempfile.TemporaryDirectory() as folder:
+                copy = Path(folder) / "stdin.txt"
+                copy.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+                result = importers.import_file(
+                    copy,
+                    template=template,
+                    source_id=args.source_id or "stdin",
+                    errors="strict" if args.strict_utf8 else "replace",
+                )
+        else:
+            # imported on use: `govrecords --help` and other commands stay fast
+            from govrecords._files import open_regular
+
+            open_regular(args.file).close()  # refuse a FIFO or a device before the importer opens it
+            result = importers.import_file(
+                args.file,
+                template=template,
+                source_id=args.source_id,
+                errors="strict" if args.strict_utf8 else "replace",
+            )
+    except KeyError as error:
+        to_stderr(f"{label}: error: {error.args[0]}")
+        return 2
+    except OSError as error:
+        to_stderr(file_problem(label, error))
+        return 1
+    except GovRecordsError as error:
+        to_stderr(f"{label}: error: {without_name(str(error), args.file)}")
+        return 1
+    for issue in result.warnings:
+        reader.say(label, f"{label}: {issue}", error=False)
+    reader.finish()
+    how = "detected" if result.detected else "chosen"
+    to_stderr(
+        f"{label}: template {result.template} ({how}, confidence {result.confidence:.2f}); "
+        f"{len(result.records)} record(s), {len(result.warnings)} warning(s)"
+    )
+    try:
+        write_output(args.output, dumps(result.forum) + "\n")
+    except OSError as error:
+        to_stderr(file_problem(args.output, error, "written"))
+        return 1
+    return 0
+
+
+def add_archive(commands: Commands) -> Runner:
+    """Declare the ``archive`` command; return what runs it."""
+    parser = commands.add_parser(
+        "archive",
+        help="gather the records of many imports into one archive, merged by forum",
+        description="An archive is a .jsonl file or a folder. 'add' merges records into it: imports that name "
+        "the same forum become one forum, sessions with the same id one session; a value two imports give "
+        "differently is reported and the archive's value kept. 'list' shows what it holds.",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="merge record files into the archive (created if absent)")
+    add.add_argument("archive", metavar="ARCHIVE", help="a .jsonl file, or a folder")
+    add.add_argument("files", nargs="+", metavar="FILE", help="a .json or .jsonl file, or - for standard input")
+    add.add_argument("--strict", action="store_true", help="on any conflict write nothing and fail")
+    show = actions.add_parser("list", help="list the archive's sessions and workshops, one a line")
+    show.add_argument("archive", metavar="ARCHIVE", help="a .jsonl file, or a folder")
+    show.add_argument("--forum", metavar="F", action="append", help="only this forum id (may be given again)")
+    show.add_argument("--year", type=int, metavar="YEAR", help="only records of this year")
+    show.add_argument("--topic", metavar="T", help="only records tagged with this topic")
+    show.add_argument("--kind", metavar="KIND", help="only this kind of document (session_report, communique...)")
+    return _run_archive
+
+
+def _run_archive(args: argparse.Namespace) -> int:
+    # imported on use: `govrecords --help` and other commands stay fast
+    from govrecords.archive import Archive
+    from govrecords.documents import DocumentKind, document_of
+    from govrecords.records import Forum, Session, Workshop
+
+    name = display_name(args.archive)
+    try:
+        archive = Archive.open(args.archive)
+        if args.action == "add":
+            records = read_records(args.files)
+            if records is None:
+                return 1
+            conflicts = archive.add(records, strict=args.strict)
+            for conflict in conflicts:
+                to_stderr(f"{name}: warning: {conflict}")
+            archive.save(args.archive)
+            to_stderr(f"{name}: {len(archive.forums)} forums, {len(conflicts)} conflicts")
+            return 0
+        kinds = {kind.value: kind for kind in DocumentKind}
+        if args.kind is not None and args.kind not in kinds:
+            to_stderr(f"govrecords archive: error: unknown --kind {args.kind!r} (kinds: {', '.join(kinds)})")
+            return 2
+        chosen = archive.select(
+            forums=args.forum, year=args.year, topic=args.topic, kind=kinds.get(args.kind) if args.kind else None
+        )
+    except ValidationError as error:
+        return report_problems(name, error)
+    except OSError as error:
+        to_stderr(file_problem(name, error))
+        return 1
+    # imported on use: `govrecords --help` and other commands stay fast
+    from govrecords.comparison.sentences import date_words
+
+    lines = ["forum\tid\tdocument\tdate\ttitle"]
+    for item in chosen:
+        units: list[Session | Workshop] = (
+            [*item.sessions, *item.workshops] if isinstance(item, Forum) else [item]  # select gives no other kind
+        )
+        forum = item.id if isinstance(item, Forum) else "-"
+        for unit in units:
+            when = unit.date if unit.date is not None else (item.dates if isinstance(item, Forum) else None)
+            lines.append(f"{forum}\t{unit.id}\t{document_of(unit).value}\t{date_words(when)}\t{unit.title}")
+    emit("\n".join(lines) + "\n")
+    return 0
