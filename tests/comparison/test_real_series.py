@@ -26,7 +26,7 @@ from govrecords.records import Forum
 from govrecords.render import to_text
 from govrecords.versions import EditKind, VersionComparison, compare_versions
 
-HERE = Path(__file__).parent / "fixtures" / "compare" / "real_series"
+HERE = Path(__file__).parent.parent / "fixtures" / "compare" / "real_series"
 CLAIMS: dict[str, Any] = json.loads((HERE / "claims.json").read_text("utf-8"))
 
 

@@ -13,7 +13,7 @@ Golden fixtures live in ``tests/fixtures/compare/``, one directory per case:
 writes it. After an intended change to the comparison (or to the examples), regenerate
 them from the repository root, read the diff, and commit it::
 
-    python tests/test_compare.py --regenerate
+    PYTHONPATH=tests python tests/comparison/test_compare.py --regenerate
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ from govrecords.errors import UnknownTopicError
 from govrecords.formats import iter_jsonl
 from govrecords.render import to_text
 
-FIXTURES = Path(__file__).parent / "fixtures" / "compare"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "compare"
 L = ConsensusLevel
 
 
@@ -716,7 +716,7 @@ def _regenerate() -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:] != ["--regenerate"]:
-        raise SystemExit("usage: python tests/test_compare.py --regenerate")
+        raise SystemExit("usage: python tests/comparison/test_compare.py --regenerate")
     _regenerate()
 
 
