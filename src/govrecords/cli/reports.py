@@ -27,7 +27,7 @@ from govrecords.cli._io import (
 )
 from govrecords.comparison.consensus import Aggregate
 from govrecords.comparison.matching import REPEATED_AT, REWORDED_AT
-from govrecords.errors import ValidationError
+from govrecords.errors import UnknownTopicError, ValidationError
 
 __all__ = ["add_compare", "add_demo", "add_timeline"]
 
@@ -199,7 +199,6 @@ def add_timeline(commands: Commands) -> Runner:
 def _run_timeline(args: argparse.Namespace) -> int:
     # imported on use: `govrecords --help` and other commands stay fast
     from govrecords.comparison.timelines import timeline
-    from govrecords.errors import UnknownTopicError
     from govrecords.render import to_svg
     from govrecords.taxonomy import default_taxonomy
 

@@ -24,6 +24,7 @@ def to_json(report: Comparison | Timeline, *, indent: int | None = 2) -> str:
     The same as :func:`govrecords.formats.dumps`: read it back with
     :func:`govrecords.formats.loads`; its shape is in the JSON Schema.
     """
+    # imported on use: the text and SVG renderers never load cattrs (start-up speed)
     from govrecords.formats import dumps
 
     return dumps(report, indent=indent)
