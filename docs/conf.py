@@ -28,6 +28,7 @@ from sphinx.ext.intersphinx import missing_reference
 from sphinx.util.docutils import SphinxDirective
 
 import govrecords
+import govrecords.comparison
 
 HERE = Path(__file__).parent
 
@@ -101,6 +102,7 @@ intersphinx_mapping = {
 doctest_global_setup = """
 import importlib
 import govrecords
+import govrecords.comparison
 from govrecords.examples import source_text
 from govrecords.testing import *
 
@@ -173,16 +175,21 @@ def _link_facade(app: Sphinx, env: BuildEnvironment, node: pending_xref, contnod
     target = node.get("reftarget", "")
     if node.get("refdomain") != "py" or not target.startswith("govrecords."):
         return None
+    # The comparison's detail types are documented under their subpackage
+    # (govrecords.comparison.ForumRef), the rest under the top level.
     module, _, name = target.rpartition(".")
-    if name not in govrecords.__all__ or getattr(getattr(govrecords, name), "__module__", None) != module:
-        return None
     objects = env.domains["py"].objects
-    entry = objects.get(f"govrecords.{name}")
-    if entry is None:
+    for package in (govrecords, govrecords.comparison):
+        if name not in package.__all__ or getattr(getattr(package, name), "__module__", None) != module:
+            continue
+        entry = objects.get(f"{package.__name__}.{name}")
+        if entry is not None:
+            break
+    else:
         return None
     reference = nodes.reference("", "", internal=True)
     reference["refuri"] = app.builder.get_relative_uri(node["refdoc"], entry.docname) + "#" + entry.node_id
-    reference["reftitle"] = f"govrecords.{name}"
+    reference["reftitle"] = f"{package.__name__}.{name}"
     reference.append(contnode)
     return reference
 

@@ -3,24 +3,22 @@
 The subpackage reads from the bottom up; each module imports only those above it
 in this list (and the record modules below the subpackage):
 
-* :mod:`~govrecords.comparison.consensus`: how agreed a topic is on one side (the
-  :class:`Aggregate` rule, the :class:`GroupInformedConsensus` measure);
-* :mod:`~govrecords.comparison.refs`: references to records (:class:`RecordRef`,
-  :class:`ForumRef`) and their stable order;
-* :mod:`~govrecords.comparison.evidence`: the :class:`Evidence` on a topic and the
-  :class:`TopicState` it adds up to;
-* :mod:`~govrecords.comparison.units`: reading records as units (each session or
-  workshop with its forum) and gathering their evidence by topic, the hub both
-  :func:`compare` and :func:`timeline` start from;
-* :mod:`~govrecords.comparison.changes`: the vocabulary of change (:class:`Change`,
-  :class:`StanceShift`);
-* :mod:`~govrecords.comparison.similarity` and
-  :mod:`~govrecords.comparison.matching`: recommendations matched across two sides;
-* :mod:`~govrecords.comparison.sentences`: every sentence a result carries or a
-  report shows (explanations, states, evidence in words);
-* :mod:`~govrecords.comparison.report`: the :class:`Comparison` and its rows;
-* :mod:`~govrecords.comparison.two_sides`: :func:`compare`, which builds it;
-* :mod:`~govrecords.comparison.timelines`: :func:`timeline`, topics across forums.
+* ``consensus``: how agreed a topic is on one side (the :class:`Aggregate` rule,
+  the :class:`GroupInformedConsensus` measure);
+* ``refs``: references to records (:class:`RecordRef`, :class:`ForumRef`) and their
+  stable order;
+* ``evidence``: the :class:`Evidence` on a topic and the :class:`TopicState` it adds
+  up to;
+* ``units``: reading records as units (each session or workshop with its forum) and
+  gathering their evidence by topic, the hub both :func:`compare` and
+  :func:`timeline` start from;
+* ``changes``: the vocabulary of change (:class:`Change`, :class:`StanceShift`);
+* ``similarity`` and ``matching``: recommendations matched across two sides;
+* ``sentences``: every sentence a result carries or a report shows (explanations,
+  states, evidence in words);
+* ``report``: the :class:`Comparison` and its rows;
+* ``two_sides``: :func:`compare`, which builds it;
+* ``timelines``: :func:`timeline`, topics across forums.
 
 The names below are the subpackage's public names; the most used are also
 importable from ``govrecords`` itself. Like the top level, the subpackage loads a
