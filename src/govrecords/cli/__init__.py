@@ -2,9 +2,9 @@
 
 Each subcommand is a pair of functions: ``add_NAME(subparsers)`` declares its
 arguments and ``_run_NAME(args)`` does the work and returns the exit status. The
-commands that read and write records are in :mod:`govrecords.cli.records`, those
-that compare and show them in :mod:`govrecords.cli.reports`, and what they share
-in :mod:`govrecords.cli._io`.
+commands that check and rewrite record files are in ``cli/records.py``, those that
+bring records in (import, archive) in ``cli/gathering.py``, those that compare and
+show them in ``cli/reports.py``, and what they share in ``cli/_io.py``.
 
 Conventions every subcommand keeps (see the command-line reference):
 
@@ -31,7 +31,8 @@ from collections.abc import Callable, Sequence
 
 from govrecords._version import __version__
 from govrecords.cli._io import Commands, Runner, to_stderr
-from govrecords.cli.records import add_archive, add_import, add_migrate, add_schema, add_validate
+from govrecords.cli.gathering import add_archive, add_import
+from govrecords.cli.records import add_migrate, add_schema, add_validate
 from govrecords.cli.reports import add_compare, add_demo, add_timeline
 
 __all__ = ["build_parser", "main"]
