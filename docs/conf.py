@@ -157,7 +157,9 @@ def _link_unique_suffix(
         return None
     objects = env.domains["py"].objects
     hits = [name for name in objects if name.startswith("govrecords.") and name.endswith("." + node["reftarget"])]
-    if len(hits) != 1:
+    # A class documented under a package is also recorded by its defining module's
+    # name (its canonical name): one object, two names.
+    if len({(objects[name].docname, objects[name].node_id) for name in hits}) != 1:
         return None
     entry = objects[hits[0]]
     reference = nodes.reference("", "", internal=True)
@@ -178,9 +180,13 @@ def _link_facade(app: Sphinx, env: BuildEnvironment, node: pending_xref, contnod
     # The comparison's detail types are documented under their subpackage
     # (govrecords.comparison.ForumRef), the rest under the top level.
     module, _, name = target.rpartition(".")
+    try:
+        named = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
     objects = env.domains["py"].objects
     for package in (govrecords, govrecords.comparison):
-        if name not in package.__all__ or getattr(getattr(package, name), "__module__", None) != module:
+        if name not in package.__all__ or getattr(package, name) is not named:
             continue
         entry = objects.get(f"{package.__name__}.{name}")
         if entry is not None:
