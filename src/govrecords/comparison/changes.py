@@ -1,10 +1,11 @@
-"""The vocabulary of change between two sides, and how each change is put in words.
+"""The vocabulary of change between two sides: how a topic's state and a group's stance changed.
 
 A topic's :class:`Change` follows from its state on each side
 (:class:`~govrecords.comparison.evidence.TopicState`); a stakeholder group's
 :class:`StanceShift` from its stance on each side. Both have a :meth:`mirror`, the
 change seen from the other side, so that comparing B with A is the mirror of
-comparing A with B.
+comparing A with B. Each change is put in words by
+:mod:`govrecords.comparison.sentences`.
 """
 
 from __future__ import annotations
