@@ -74,6 +74,7 @@ _MODULES = (
     "changes",
     "similarity",
     "matching",
+    "sentences",
     "report",
     "two_sides",
     "timelines",

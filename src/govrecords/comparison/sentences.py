@@ -35,6 +35,29 @@ from govrecords.provenance import Provenance
 from govrecords.taxonomy import Taxonomy
 from govrecords.vocabulary import ConsensusLevel, StakeholderKind, Stance
 
+__all__ = [
+    "ANNOUNCEMENT_NOTE",
+    "change_words",
+    "count_words",
+    "date_words",
+    "evidence_head",
+    "group_words",
+    "level_words",
+    "locator",
+    "main_quote",
+    "match_explanation",
+    "measure_short",
+    "measure_words",
+    "record_words",
+    "short_state",
+    "stance_explanation",
+    "stance_words",
+    "state_words",
+    "topic_explanation",
+    "topic_link",
+    "topic_needles",
+]
+
 # ---------------------------------------------------------------------------
 # Changes and states.
 
