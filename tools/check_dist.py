@@ -195,7 +195,8 @@ INSTALLED_TESTS = [
     f"tests/{name}.py"
     for name in (
         "test_api", "test_examples", "serialisation/test_schema", "test_taxonomy", "serialisation/test_documents",
-        "test_cli", "test_readme", "test_importers", "test_importers_golden", "test_importer_corpus", "test_extraction",
+        "cli/test_cli", "test_readme", "test_importers", "test_importers_golden", "test_importer_corpus",
+        "test_extraction",
     )
 ]
 """The tests run against the installed wheel: those that touch what it must carry."""
