@@ -28,7 +28,7 @@ from govrecords.serialisation._classcodec import (
     tuple_item,
     type_hints,
 )
-from govrecords.serialisation.rules import value_rule
+from govrecords.serialisation.rules import OMIT_DEFAULTS, value_rule
 
 __all__ = ["Unstructure", "unstructurer"]
 
@@ -67,7 +67,7 @@ def _unstructure_factory(converter: cattrs.Converter) -> Callable[[type], Unstru
                 hook = functools.partial(_or_none, hook)
             overrides[field.name] = cattrs.gen.override(unstruct_hook=hook)
         made: Unstructure = cattrs.gen.make_dict_unstructure_fn(
-            cls, converter, _cattrs_omit_if_default=True, **overrides
+            cls, converter, _cattrs_omit_if_default=OMIT_DEFAULTS, **overrides
         )
         return made
 

@@ -32,7 +32,7 @@ from govrecords.errors import (
     ValidationError,
 )
 from govrecords.serialisation._parsing import format_path
-from govrecords.serialisation.rules import VALUES, ValueRule, enum_rule
+from govrecords.serialisation.rules import OMIT_DEFAULTS, REFUSE_UNKNOWN_KEYS, VALUES, ValueRule, enum_rule
 
 __all__ = ["make_converter"]
 
@@ -126,7 +126,7 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     >>> make_converter().unstructure(PartialDate(2013, 10))
     '2013-10'
     """
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    converter = cattrs.Converter(forbid_extra_keys=REFUSE_UNKNOWN_KEYS, detailed_validation=detailed)
     for hint, rule in VALUES.items():  # every value type, as the wire rules say
         hook = _reading(rule)
         converter.register_structure_hook(hint, hook)
@@ -154,7 +154,7 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
         # cattrs types the generated function loosely; what it returns is an instance of cls.
         inner = cast(
             "Callable[[Mapping[str, Any], Any], Any]",
-            make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True),
+            make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=REFUSE_UNKNOWN_KEYS),
         )
 
         def structure(value: object, _: type) -> Any:
@@ -165,7 +165,7 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
         return structure
 
     def class_unstructure(cls: type) -> Callable[[Any], dict[str, Any]]:
-        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=OMIT_DEFAULTS)
 
     converter.register_structure_hook_factory(attrs.has, class_structure)
     converter.register_unstructure_hook_factory(attrs.has, class_unstructure)

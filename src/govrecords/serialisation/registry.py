@@ -45,6 +45,7 @@ def _error(message: str) -> SerializationError:
 
     return SerializationError(message)
 
+
 _DECLARED: dict[str, str] = {}  # tag -> the module that defines it, in listing order
 _TYPES: dict[str, type] = {}  # tag -> class, as registered
 _TAGS: dict[type, str] = {}  # class -> tag

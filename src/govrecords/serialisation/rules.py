@@ -22,7 +22,8 @@ an enum             its member's value             --
 ==================  =============================  ======================================
 
 Records (attrs classes) are written as objects: attribute names as keys, a field at
-its default left out, an unknown key refused, a field without a default required;
+its default left out (:data:`OMIT_DEFAULTS`), an unknown key refused
+(:data:`REFUSE_UNKNOWN_KEYS`), a field without a default required (:func:`is_required`);
 ``tuple[X, ...]`` as an array; ``X | None`` as the value or ``null``.
 
 A field's check beyond its type (a pattern, a minimum) is a constraint, in
@@ -53,7 +54,28 @@ from govrecords.dates import DateRange, PartialDate, when_from_iso
 from govrecords.provenance import Span
 from govrecords.serialisation.constraints import COUNT, END
 
-__all__ = ["DATE_RANGE_PATTERN", "PARTIAL_DATE_PATTERN", "VALUES", "ValueRule", "enum_rule", "value_rule"]
+__all__ = [
+    "DATE_RANGE_PATTERN",
+    "OMIT_DEFAULTS",
+    "PARTIAL_DATE_PATTERN",
+    "REFUSE_UNKNOWN_KEYS",
+    "VALUES",
+    "ValueRule",
+    "enum_rule",
+    "is_required",
+    "value_rule",
+]
+
+OMIT_DEFAULTS = True
+"""A record's field at its default is left out of its object, and read back as the default."""
+REFUSE_UNKNOWN_KEYS = True
+"""A key that names no field of the record is refused (in the schema, ``additionalProperties: false``)."""
+
+
+def is_required(field: attrs.Attribute[Any]) -> bool:
+    """Whether a record's field must be in its object: it has no default."""
+    return field.default is attrs.NOTHING
+
 
 # ---------------------------------------------------------------------------
 # Value types.

@@ -52,7 +52,7 @@ from govrecords.errors import SerializationError
 from govrecords.serialisation.constraints import constraint_of
 from govrecords.serialisation.migrations import FORMAT_VERSION
 from govrecords.serialisation.registry import record_type_name, record_types
-from govrecords.serialisation.rules import VALUES, ValueRule, value_rule
+from govrecords.serialisation.rules import REFUSE_UNKNOWN_KEYS, VALUES, ValueRule, is_required, value_rule
 
 __all__ = ["SCHEMA_ID", "build_schema", "json_schema"]
 
@@ -268,12 +268,12 @@ class _Builder:
             if field.name in documented:
                 schema = {"description": documented[field.name], **schema}
             properties[field.name] = schema
-            if field.default is attrs.NOTHING:
+            if is_required(field):
                 required.append(field.name)
         result: dict[str, Any] = {"description": _summary(cls), "type": "object", "properties": properties}
         if required:
             result["required"] = required
-        result["additionalProperties"] = False
+        result["additionalProperties"] = not REFUSE_UNKNOWN_KEYS
         return result
 
 
