@@ -590,8 +590,15 @@ def _prose_people(state: State, role: Role, at: int, *, limit: int | None = None
     text = state.text
     end = limit if limit is not None else _sentence_end(text, at)
     for a, b in _split_at(text, at, end, " and ")[:_PARTS_LIMIT]:
-        for part_start, d in _split_at(text, a, b, " with "):
+        for part_start, d in _parts(text, a, b, role):
             c = part_start + 4 if text.startswith(("the ", "The "), part_start) else part_start
+            if role in _ORG_ROLES:
+                org = _org_run(text, c, d)
+                if org is not None and org[1] >= d - 1 and text[org[0] : org[1]].split()[0][:1].isupper():
+                    parsed = parse_participant(text, *org, organisation=True)
+                    if parsed is not None and is_organisation(parsed.name[0]) and not is_person_name(parsed.name[0]):
+                        yield Candidate(role, org, parsed, True)  # "the Mirela Network Information Centre"
+                        continue
             name = name_run(text, c, d)
             if (
                 name is not None
@@ -609,6 +616,24 @@ def _prose_people(state: State, role: Role, at: int, *, limit: int | None = None
                     parsed = parse_participant(text, *org, organisation=True)
                     if parsed is not None and is_organisation(parsed.name[0]):
                         yield Candidate(role, org, parsed, True)
+
+
+def _parts(text: str, start: int, end: int, role: Role) -> list[tuple[int, int]]:
+    """A part of a prose list split at " with ", and for organisers also at ", the " (a list of organisations)."""
+    parts = _split_at(text, start, end, " with ")
+    if role not in _ORG_ROLES:
+        return parts
+    out: list[tuple[int, int]] = []
+    for a, b in parts:
+        pieces = [match.start() for match in re.finditer(r",[\s\u00a0]+(?=the[\s\u00a0]+[A-Z])", text[a:b])]
+        begin = a
+        for cut in pieces:
+            out.append((begin, a + cut))
+            begin = a + cut + 1
+            while begin < b and text[begin] in " \u00a0":
+                begin += 1
+        out.append((begin, b))
+    return out
 
 
 def _actor(text: str, at: int) -> Iterator[Candidate]:
