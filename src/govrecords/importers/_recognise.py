@@ -1016,6 +1016,10 @@ def choose_title(text: str, lines: int = TITLE_LINES) -> tuple[int, int, int] | 
         why = title_rejection(text[start:end])
         if why is None and _section_heading(text[start:end]):
             why = "heading"
+        if why == "label":
+            value = _title_label_value(text, start, end)
+            if value is not None:
+                return (*trim_title(text, *value), index)
         if why is None:
             if is_document_type(text[start:end]):
                 return _with_masthead(text, spans, index)
@@ -1023,6 +1027,21 @@ def choose_title(text: str, lines: int = TITLE_LINES) -> tuple[int, int, int] | 
         if why == "masthead" and masthead is None:
             masthead = (*trim_title(text, start, end), index)
     return masthead
+
+
+_TITLE_LABEL = re.compile(
+    r"[ \t*#>\u2022-]*(?:(?:session|workshop|event)\s+)?(?:title|name)(?:\s+of\s+(?:the\s+)?(?:session|workshop))?"
+    r"\s*:[ \t]*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _title_label_value(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The value of a "Title: X" or "Session title: X" line, or None for any other label."""
+    found = _TITLE_LABEL.match(text, start, end)
+    if found is None or title_rejection(text[found.end() : end]) is not None:
+        return None
+    return found.end(), end
 
 
 _DOCUMENT_TYPE_EXTRA = frozenset(
