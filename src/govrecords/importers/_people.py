@@ -133,7 +133,7 @@ _JOINERS = ("of", "for", "and", "the", "de", "du", "des", "la", "del", "&", ",",
 
 _PROSE = re.compile(
     r"\b(?P<cue>(?:co-)?organi[sz]ed by|chaired by|co-chaired by|moderated by|facilitated by|directed by"
-    r"|opened by|reported by|compiled by|hosted by)[\s\u00a0]+",
+    r"|opened by|reported by|compiled by|hosted by|convened by|co-convened by)[\s\u00a0]+",
     re.IGNORECASE,
 )
 _PROSE_LIST = re.compile(
@@ -167,6 +167,8 @@ _PROSE_ROLE = {
     "reported by": Role.RAPPORTEUR,
     "compiled by": Role.RAPPORTEUR,
     "hosted by": Role.ORGANISER,
+    "convened by": Role.ORGANISER,
+    "co-convened by": Role.CO_ORGANISER,
 }
 _MODERATOR_PAREN = re.compile(r"\b(?:the\s+)?moderator[\s\u00a0]*(?:\(|,[\s\u00a0]+)", re.IGNORECASE)
 _TURN = re.compile(r"^[ \t\u00a0]*>>[ \t\u00a0]*(?P<name>[^\W\d_][^:\n>]{1,60}?)[ \t\u00a0]*:", re.MULTILINE)
