@@ -49,6 +49,7 @@ __all__ = [
     "find_city",
     "find_date",
     "find_identifier",
+    "find_session_year",
     "is_document_type",
     "is_masthead",
     "normalise_when",
@@ -112,6 +113,28 @@ def find_identifier(text: str, lines: int = 8) -> tuple[int, int] | None:
             if not strong and re.search(r"\d{1,4}\s*$", code) and _followed_by_sentence(line, match.end()):
                 continue
             return start + match.start(), start + match.end()
+    return None
+
+
+_FORUM_YEAR = re.compile(r"\bIGF\s+((?:19|20)\d{2})\b")
+
+
+def find_session_year(text: str, lines: int = 8) -> tuple[int, int] | None:
+    """The span of the year in a session id line ("IGF 2022 WS #341 ..."), or None.
+
+    The year of the forum the session belongs to: a date precise to the year,
+    for a page that states nothing finer.
+
+    >>> text = "IGF 2022 WS #341 Repair rights"
+    >>> found = find_session_year(text)
+    >>> text[found[0] : found[1]]
+    '2022'
+    """
+    for start, end in _lines(text, _HEAD_LIMIT)[:lines]:
+        line = text[start:end]
+        year = _FORUM_YEAR.search(line)
+        if year is not None and _CODE.search(line, year.end()) is not None:
+            return start + year.start(1), start + year.end(1)
     return None
 
 
