@@ -32,8 +32,8 @@ from govrecords.importers._names import honorific_end, is_label_word, is_organis
 from govrecords.importers._places import country_code
 from govrecords.importers._speakers import ParsedParticipant, parse_participant
 from govrecords.importers._state import Draft, State
-from govrecords.importers._text import BLANKS, fold_text
-from govrecords.records import Participant
+from govrecords.importers._text import BLANKS, Line, fold_text
+from govrecords.records import Participant, StakeholderGroup
 from govrecords.vocabulary import ParticipantKind, Role, StakeholderKind, read_regional_group, read_stakeholder
 
 __all__ = ["ROLE_LABELS", "find_people", "plausible", "read_role_label"]
@@ -109,7 +109,8 @@ _LABEL_BODY = "|".join(f"(?:{pattern})" for pattern, _ in ROLE_LABELS)
 # where a label may stand: the line's start (after a marker), or after a wide gap, " - ", " | " on a flattened line
 _LABEL_CORE = (
     r"(?:(?:[-*\u2022\u00b7]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])[\s\u00a0]+)?"
-    rf"(?P<label>(?:{_LABEL_BODY})(?:[\s\u00a0]*#?[\s\u00a0]*\d{{1,2}}\b)?(?:[\s\u00a0]*\([^)\n]{{0,80}}\))?"
+    rf"(?P<label>(?:{_LABEL_BODY})(?:[\s\u00a0]+(?:and|&)[\s\u00a0]+(?:{_LABEL_BODY})(?=[\s\u00a0]*:))?"
+    rf"(?:[\s\u00a0]*#?[\s\u00a0]*\d{{1,2}}\b)?(?:[\s\u00a0]*\([^)\n]{{0,80}}\))?"
     rf"|{_INSTRUCTION})"
     r"(?:,[^:\n|]{0,60})?[\s\u00a0]*(?P<sep>:[\s\u00a0]*\|?|\|)?"
 )
@@ -422,24 +423,42 @@ def _label_values(state: State) -> Iterator[tuple[Role, tuple[int, int], list[tu
         flattened = text.find(":", line.lead, line.trail) >= 0 or text.find("|", line.lead, line.trail) >= 0
         later = _LABEL_AT.finditer(text, line.lead, line.trail) if flattened else iter(())
         for found in [*([head] if head is not None else []), *later]:
-            role = read_role_label(found.group("label"))
-            if role is None:
-                continue
-            after = found.end()
-            if found.group("sep") is None and after < line.trail:
-                if not _INSTRUCTION_AFTER.match(text, after, line.trail):
-                    continue  # a label needs its colon unless it fills the line (or only instructions follow it)
-                after = line.trail
-            stop = _NEXT_LABEL.search(text, after, line.trail)
-            value_end = stop.start() if stop is not None else line.trail
-            inline = _trim(text, after, value_end)
-            if inline[1] > inline[0]:
-                spans = [inline]
-                if stop is None:
-                    spans.extend(_wrapped(state, index, inline))
-                yield role, (found.start("label"), found.end()), _join_wrapped(text, spans)
-            elif stop is None:
-                yield role, (found.start("label"), found.end()), _join_wrapped(text, _below(state, index))
+            for role in _roles_of(found.group("label")):
+                yield from _label_value(state, index, line, found, role)
+
+
+def _roles_of(label: str) -> list[Role]:
+    """The roles a label names: one, or two joined ("Moderator and Organizer")."""
+    role = read_role_label(label)
+    if role is not None:
+        return [role]
+    halves = re.split(r"[\s\u00a0]+(?:and|&)[\s\u00a0]+", label.strip(), maxsplit=1)
+    if len(halves) != 2:
+        return []
+    roles = [read_role_label(half) for half in halves]
+    return [one for one in roles if one is not None] if all(roles) else []
+
+
+def _label_value(
+    state: State, index: int, line: Line, found: re.Match[str], role: Role
+) -> Iterator[tuple[Role, tuple[int, int], list[tuple[int, int]]]]:
+    """The value of one role label found on a line: its role, the label's span, the spans of its value's lines."""
+    text = state.text
+    after = found.end()
+    if found.group("sep") is None and after < line.trail:
+        if not _INSTRUCTION_AFTER.match(text, after, line.trail):
+            return  # a label needs its colon unless it fills the line (or only instructions follow it)
+        after = line.trail
+    stop = _NEXT_LABEL.search(text, after, line.trail)
+    value_end = stop.start() if stop is not None else line.trail
+    inline = _trim(text, after, value_end)
+    if inline[1] > inline[0]:
+        spans = [inline]
+        if stop is None:
+            spans.extend(_wrapped(state, index, inline))
+        yield role, (found.start("label"), found.end()), _join_wrapped(text, spans)
+    elif stop is None:
+        yield role, (found.start("label"), found.end()), _join_wrapped(text, _below(state, index))
 
 
 def _wrapped(state: State, index: int, first: tuple[int, int]) -> list[tuple[int, int]]:
@@ -940,6 +959,40 @@ def _participant(state: State, candidate: Candidate) -> Participant:
     return person
 
 
+_STAKEHOLDER_LINE = re.compile(r"(?i:stakeholder(?:\s+group)?|sector)[\s\u00a0]*:[\s\u00a0]*(?P<group>\S.*)")
+
+
+def _block_line(state: State, previous: Participant, start: int, end: int) -> Participant | None:
+    """*previous* with the affiliation or stakeholder group a line just under it gives, or None.
+
+    Session pages list a speaker as a block of lines: the name, the organisation,
+    "Stakeholder: Civil Society". A line that is not a name joins the person on the
+    line above it, once per part; anything else is not joined.
+    """
+    text = state.text
+    ends = [where.end for item in previous.provenance if (where := item.span) is not None]
+    if not ends or previous.kind is not ParticipantKind.PERSON:
+        return None
+    gap = text[max(ends) : start]
+    if gap.count("\n") != 1 or gap.strip(BLANKS):
+        return None
+    line = text[start:end].strip()
+    group = _STAKEHOLDER_LINE.fullmatch(line)
+    if group is not None:
+        wording = group.group("group").strip()
+        if previous.stakeholder is not None or read_stakeholder(wording) is StakeholderKind.UNKNOWN:
+            return None
+        at = start + text[start:end].index(wording)
+        provenance = (*previous.provenance, state.prov(start, end), state.prov(at, at + len(wording), "stakeholder"))
+        return attrs.evolve(previous, stakeholder=StakeholderGroup.from_wording(wording), provenance=provenance)
+    first = previous.provenance[0].span
+    alone = first is not None and "," not in text[first.start : first.end]  # the name's line holds only the name
+    if not alone or previous.affiliation is not None or previous.stakeholder is not None or not is_organisation(line):
+        return None
+    provenance = (*previous.provenance, state.prov(start, end), state.prov(start, end, "affiliation"))
+    return attrs.evolve(previous, affiliation=" ".join(line.split()), provenance=provenance)
+
+
 def find_people(state: State, draft: Draft) -> None:
     """Check the people the template read, then add those named elsewhere in the text.
 
@@ -948,12 +1001,12 @@ def find_people(state: State, draft: Draft) -> None:
     label it does not know); prose and transcript turns only add.
     """
     labelled: list[Candidate] = [*_contacts(state), *_comma_rows(state)]
-    seen: set[tuple[int, int]] = {candidate.whole for candidate in labelled}
+    seen: set[tuple[tuple[int, int], Role]] = {(candidate.whole, candidate.role) for candidate in labelled}
     for role, _, values in itertools.islice(_label_values(state), _LABEL_LIMIT):
         for value_span in values:
             for candidate in _candidates(state, role, value_span):
-                if candidate.whole not in seen:  # a label matched both at its line's start and after a gap
-                    seen.add(candidate.whole)
+                if (candidate.whole, role) not in seen:  # a label matched both at its line's start and after a gap
+                    seen.add((candidate.whole, role))
                     labelled.append(candidate)
     labelled = _role_organisations(state, labelled)
     kept: list[Participant] = []
@@ -991,6 +1044,8 @@ def find_people(state: State, draft: Draft) -> None:
             continue
         if ok:
             kept.append(person)
+        elif span is not None and kept and (more := _block_line(state, kept[-1], span.start, span.end)) is not None:
+            kept[-1] = more  # "Name" / "Organisation" / "Stakeholder: Civil Society": one speaker's block
         elif span is not None:
             state.warn(
                 "unparsed-participant", span.start, span.end, f"not a name: {state.quote(span.start, span.end)!r}"

@@ -248,6 +248,8 @@ def _parenthesised(text: str, start: int, end: int) -> tuple[int, int, tuple[int
     name = _trim(text, start, opening)
     if inner[1] <= inner[0] or name[1] <= name[0]:
         return start, end, None
+    if text[inner[0] : inner[1]].islower() and len(text[inner[0] : inner[1]].split()) <= 2:
+        return name[0], name[1], None  # "Tove Lindqvar (main)", "(sub)", "(online)": a note, not an organisation
     return name[0], name[1], inner
 
 
