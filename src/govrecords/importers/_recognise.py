@@ -37,7 +37,7 @@ import re
 
 import attrs
 
-from govrecords.dateparse import parse_when
+from govrecords.dateparse import MONTH_WORDS, parse_when
 from govrecords.dates import DateRange, PartialDate, When
 from govrecords.errors import DateParseError
 from govrecords.importers._places import KNOWN_FORUMS, country_code
@@ -145,10 +145,14 @@ def _followed_by_sentence(line: str, at: int) -> bool:
 
 # ------------------------------------------------------------------------------------------------ dates
 
-_MONTH_NAMES = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-    "|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+# The date reader's month names (English, French, Spanish), less the short ones that are also common words
+# ("set", "ago", "dic"); the English abbreviations and "mai" stay.
+_MONTH_NAMES = "|".join(
+    sorted(
+        {word for word in MONTH_WORDS if len(word) >= 4}
+        | {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mai"},
+        key=lambda word: (-len(word), word),
+    )
 )
 _WEEKDAYS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
@@ -166,7 +170,7 @@ _PIECE = (
 )
 _JOINT = (
     r"(?:[ \t\u00a0]*(?:[,\-\u2013\u2014/|()]|\bto\b|\bfrom\b|\band\b|\buntil\b|\btill\b|\bthrough\b|\bau\b"
-    r"|\bdu\b|\bet\b|\bde\b|\bthe\b|\bof\b|\bday[ \t]+of\b)[ \t\u00a0]*|[ \t\u00a0]+)+"
+    r"|\bdu\b|\bet\b|\bde\b|\bal\b|\bthe\b|\bof\b|\bday[ \t]+of\b)[ \t\u00a0]*|[ \t\u00a0]+)+"
 )
 _PASSAGE = re.compile(rf"(?:\bfrom\s+)?{_PIECE}(?:{_JOINT}{_PIECE})*", re.IGNORECASE)
 _MONTH = re.compile(rf"\b(?:{_MONTH_NAMES})\b", re.IGNORECASE)
