@@ -127,6 +127,31 @@ _NEXT_LABEL = re.compile(
     r"(?:[\s\u00a0]{2,}|\t| [-\u2013\u2014|\u2022] )(?:[-*\u2022]\s+)?"
     r"[A-Z][\w'\u2019/&(). -]{0,60}?[\s\u00a0]*:(?![/\d])"
 )
+# a role label after a single space on a flattened line: "Ms. Wendl, Alpine Forum Rapporteur: Mr. Imboden"
+_INLINE_ROLE = re.compile(rf"(?<=[^\s:,;(|])[ \u00a0](?=(?:{_LABEL_BODY})[\s\u00a0]*:[\s\u00a0]*[A-Z])", re.IGNORECASE)
+
+
+def _inline_roles(text: str, start: int, end: int) -> list[int]:
+    """Where capitalised role labels start after a single space inside ``text[start:end]``.
+
+    Not the second word of a longer label ("Online Moderator:", "Additional Speakers:").
+    """
+    out: list[int] = []
+    for found in _INLINE_ROLE.finditer(text, start, end):
+        at = found.end()
+        if not text[at].isupper():
+            continue
+        words = [m.start() for m in re.finditer(r"\S+", text[max(start, at - 40) : found.start()])]
+        offset = max(start, at - 40)
+        longer = any(
+            (label := _LABEL_HEAD.match(text, offset + word, end)) is not None and label.end("label") > at
+            for word in words[-2:]
+        )
+        if not longer:
+            out.append(at)
+    return out
+
+
 _FORM_TIP = re.compile(r"\b(?:please|provide|until|deadline|list (?:the|all)|enter)\b", re.IGNORECASE)
 _INSTRUCTION_AFTER = re.compile(r"(?:please|list|provide|enter|add|insert|name)\b[^:]*$", re.IGNORECASE)
 _OTHER_LABEL_LINE = re.compile(r"(?:[-*\u2022\u00b7]\s+|\(?[0-9a-z]{1,2}[.)]\s+)?[A-Z][^:\n]{0,60}:(?:\s|$)")
@@ -421,7 +446,13 @@ def _label_values(state: State) -> Iterator[tuple[Role, tuple[int, int], list[tu
             continue
         head = _LABEL_HEAD.match(text, line.lead, line.trail)
         flattened = text.find(":", line.lead, line.trail) >= 0 or text.find("|", line.lead, line.trail) >= 0
-        later = _LABEL_AT.finditer(text, line.lead, line.trail) if flattened else iter(())
+        later = list(_LABEL_AT.finditer(text, line.lead, line.trail)) if flattened else []
+        if flattened:
+            starts = {found.start() for found in later}
+            for at in _inline_roles(text, line.lead, line.trail):
+                inline = _LABEL_HEAD.match(text, at, line.trail)
+                if inline is not None and inline.group("sep") is not None and at not in starts:
+                    later.append(inline)
         for found in [*([head] if head is not None else []), *later]:
             for role in _roles_of(found.group("label")):
                 yield from _label_value(state, index, line, found, role)
@@ -451,10 +482,13 @@ def _label_value(
         after = line.trail
     stop = _NEXT_LABEL.search(text, after, line.trail)
     value_end = stop.start() if stop is not None else line.trail
+    inline_stop = next(iter(_inline_roles(text, after, value_end)), None)
+    if inline_stop is not None:
+        value_end = inline_stop - 1
     inline = _trim(text, after, value_end)
     if inline[1] > inline[0]:
         spans = [inline]
-        if stop is None:
+        if stop is None and inline_stop is None:
             spans.extend(_wrapped(state, index, inline))
         yield role, (found.start("label"), found.end()), _join_wrapped(text, spans)
     elif stop is None:
@@ -620,6 +654,14 @@ def _prose_people(state: State, role: Role, at: int, *, limit: int | None = None
                     if parsed is not None and is_organisation(parsed.name[0]) and not is_person_name(parsed.name[0]):
                         yield Candidate(role, org, parsed, True)  # "the Mirela Network Information Centre"
                         continue
+            titled = _TITLED_AFTER_OFFICE.match(text, c, d) if a == at else None
+            if titled is not None and name_run(text, c, d) is None:
+                c = titled.end()  # "opened by the Minister of Posts of Velmora, Mr. Aurel Dancescu, who ..."
+                name = name_run(text, c, d)
+                if name is not None and is_person_name(text[name[0] : name[1]]):
+                    parsed = ParsedParticipant(name=(text[name[0] : name[1]], name[0], name[1]))
+                    yield Candidate(role, (c, name[1]), parsed, False)
+                continue
             name = name_run(text, c, d)
             if (
                 name is not None
@@ -637,6 +679,12 @@ def _prose_people(state: State, role: Role, at: int, *, limit: int | None = None
                     parsed = parse_participant(text, *org, organisation=True)
                     if parsed is not None and is_organisation(parsed.name[0]):
                         yield Candidate(role, org, parsed, True)
+
+
+# an office named before its holder: "the Minister of Posts of Velmora, Mr. Aurel Dancescu"
+_TITLED_AFTER_OFFICE = re.compile(
+    r"[A-Z][^,;()]{2,80}?,[\s\u00a0]+(?=(?:H\.\s?E\.|Hon\.|Mr|Mrs|Ms|Dr|Prof)\.?[\s\u00a0])"
+)
 
 
 def _parts(text: str, start: int, end: int, role: Role) -> list[tuple[int, int]]:
@@ -985,12 +1033,38 @@ def _block_line(state: State, previous: Participant, start: int, end: int) -> Pa
         at = start + text[start:end].index(wording)
         provenance = (*previous.provenance, state.prov(start, end), state.prov(at, at + len(wording), "stakeholder"))
         return attrs.evolve(previous, stakeholder=StakeholderGroup.from_wording(wording), provenance=provenance)
+    wrapped = _wrapped_affiliation(state, previous, start, end, line)
+    if wrapped is not None:
+        return wrapped
     first = previous.provenance[0].span
     alone = first is not None and "," not in text[first.start : first.end]  # the name's line holds only the name
     if not alone or previous.affiliation is not None or previous.stakeholder is not None or not is_organisation(line):
         return None
     provenance = (*previous.provenance, state.prov(start, end), state.prov(start, end, "affiliation"))
     return attrs.evolve(previous, affiliation=" ".join(line.split()), provenance=provenance)
+
+
+def _wrapped_affiliation(state: State, previous: Participant, start: int, end: int, line: str) -> Participant | None:
+    """*previous* with its affiliation run on to this line ("Institute for Highland" / "Network Studies"), or None.
+
+    Only a short capitalised line with no comma that is not itself a name, right
+    after an affiliation that ends its line.
+    """
+    text = state.text
+    words = line.split()
+    if previous.affiliation is None or previous.affiliation.endswith((".", ";", ":")):
+        return None
+    if not 0 < len(words) <= 4 or "," in line or "(" in line:
+        return None
+    if not all(word[:1].isupper() or word in _ORG_CONNECT for word in words) or is_person_name(line, single=True):
+        return None
+    spans = [item.span for item in previous.provenance if item.field == "affiliation" and item.span is not None]
+    if len(spans) != 1 or text[spans[0].end : start].strip(BLANKS) or text[spans[0].end : start].count("\n") != 1:
+        return None
+    affiliation = f"{previous.affiliation} {' '.join(words)}"
+    joined = state.prov(spans[0].start, end, "affiliation")
+    provenance = tuple(joined if item.span is spans[0] else item for item in previous.provenance)
+    return attrs.evolve(previous, affiliation=affiliation, provenance=(*provenance, state.prov(start, end)))
 
 
 def find_people(state: State, draft: Draft) -> None:

@@ -248,8 +248,12 @@ def _parenthesised(text: str, start: int, end: int) -> tuple[int, int, tuple[int
     name = _trim(text, start, opening)
     if inner[1] <= inner[0] or name[1] <= name[0]:
         return start, end, None
-    if text[inner[0] : inner[1]].islower() and len(text[inner[0] : inner[1]].split()) <= 2:
+    inside = text[inner[0] : inner[1]]
+    if inside.islower() and len(inside.split()) <= 2:
         return name[0], name[1], None  # "Tove Lindqvar (main)", "(sub)", "(online)": a note, not an organisation
+    initials = "".join(word[0] for word in re.findall(r"[^\W\d_]+", text[name[0] : name[1]]) if word[0].isupper())
+    if inside.isupper() and len(inside) >= 2 and inside.replace(".", "") in (initials, initials[-len(inside) :]):
+        return name[0], name[1], None  # "Zora Petrovic (ZP)": the person's initials, an alias
     return name[0], name[1], inner
 
 
