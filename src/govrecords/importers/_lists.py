@@ -446,9 +446,13 @@ def add_participants(state: State, role: str, lines: list[Line], *, organisation
     """Read participants, one per line (or per ``;``-separated item), in the given role."""
     draft = state.draft
     text = state.text
-    for line in lines:
+    for index, line in enumerate(lines):
         if line.blank:
             continue
+        if index and lines[index - 1].blank and _prose_line(text, line):
+            # the block ran on past its people into the body: "Rapporteur: X", a blank line, then the messages
+            add_discussion(state, None, lines[index:])
+            return
         state.mark(line.lead, line.trail)
         marker = list_marker(text, line)
         start = marker.content if marker is not None else line.lead
@@ -462,6 +466,13 @@ def add_participants(state: State, role: str, lines: list[Line], *, organisation
                 continue
             person = participant_from(state, parsed, role, (item_start, item_end), organisation=organisation)
             draft.participants.append(person)
+
+
+def _prose_line(text: str, line: Line) -> bool:
+    """A line that is a sentence of at least eight words, not a person's line."""
+    marker = list_marker(text, line)
+    body = text[marker.content if marker is not None else line.lead : line.trail].strip()
+    return len(body.split()) >= 8 and body[-1:] in ".;!?"
 
 
 def participant_from(

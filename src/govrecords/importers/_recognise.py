@@ -582,7 +582,8 @@ _MEETING_VERB = re.compile(
 )
 _CITY_WORDS = r"[A-Z\u00c0-\u00de][\w'\u2019\-]+(?:\s+[A-Z\u00c0-\u00de][\w'\u2019\-]+){0,2}"
 _NAMED_CITY = re.compile(
-    rf"^(?:\W*\w+\W+){{0,6}}?(?i:messages\s+from)\s+(?P<head>{_CITY_WORDS})\s*(?:(?:19|20)\d{{2}})?\s*$"
+    rf"^(?:\W*\w+\W+){{0,6}}?(?i:messages\s+from)\s+(?P<head>{_CITY_WORDS})\s*(?:(?:19|20)\d{{2}})?"
+    r"\s*(?:[|\u2013\u2014]\s.*)?$"
     rf"|^\s*(?i:done|signed|adopted)\s+(?i:at|in)\s+(?P<tail>{_CITY_WORDS})\s*,"
 )
 """A city a document names as its own: a title "Messages from Tallinn", a closing "Done at Port Mirela, <date>"."""
@@ -911,7 +912,8 @@ def _only_date_or_place(line: str) -> bool:
     leftover = re.findall(r"[^\W\d_]{2,}", passage)
     leftover = [w for w in leftover if w.lower() not in _FORUM_WORDS and country_code(w) is None and not _known_city(w)]
     dated = bool(_MONTH.search(line))
-    if dated and len(line) <= 70 and len(leftover) <= 4 and all(w[:1].isupper() for w in leftover):
+    named = [w for w in leftover if w not in ("from", "of", "in", "de", "du")]  # "Messages from Halvarn | 19 June"
+    if dated and len(line) <= 70 and len(named) <= 4 and all(w[:1].isupper() for w in named):
         return True  # "Port Lumen, 3-5 September 2013": a place and a date
     return len(leftover) <= 1 and (dated or bool(_CITY_COUNTRY.search(line)))
 
