@@ -262,6 +262,9 @@ def _only_a_group(name: str) -> bool:
     """Whether *name* is only a stakeholder or regional group's wording ("Technical Community"), which names nobody."""
     if read_regional_group(name) is not None:
         return True
+    halves = ("western european and {}", "latin american and {}", "{} and others group", "{} and caribbean group")
+    if any(read_regional_group(whole.format(name)) is not None for whole in halves):
+        return True  # "Others Group": half of a regional group's name cut at "and" by a wrapped line
     words = name.split()
     if read_stakeholder(name) is StakeholderKind.UNKNOWN or name.lower().startswith(("government", "parliament")):
         return False
