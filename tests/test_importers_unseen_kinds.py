@@ -142,3 +142,9 @@ def test_alternative_cues_do_not_lower_a_template_s_confidence_below_the_cap(fou
     total = 2.0 * (found + extra)
     assert large.confidence == round(min(1.0, 2.0 * found / max(min(total, SATURATION), total / 2)), 4)
     assert large.confidence >= round(2.0 * found / total, 4)  # never less than the old share of the whole
+
+
+def test_a_region_is_not_a_city() -> None:
+    assert find_city("The forum met in Kessa State, Nigeria, on 3 May 2016.") is None
+    found = find_city("The forum met in Kessa, Nigeria, on 3 May 2016.")
+    assert found is not None

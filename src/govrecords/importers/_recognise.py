@@ -519,6 +519,17 @@ _NOT_CITY = frozenset(
         "workshop",
         "session",
         "online",
+        # a region is not a city: "Lagos State, Nigeria", "Western Province, Zambia"
+        "state",
+        "province",
+        "region",
+        "county",
+        "district",
+        "governorate",
+        "prefecture",
+        "oblast",
+        "canton",
+        "territory",
     }
 )
 
