@@ -92,8 +92,7 @@ def test_a_running_header_inside_a_wrapped_item_is_left_out_of_its_text() -> Non
 
 def test_session_page_blocks_give_roles_affiliations_and_groups() -> None:
     text = (
-        "IGF 2024 Open Forum #12 Lake Data\n\nOrganizer\nNorth Lake Institute\n\n"
-        "Moderator and Organizer: Ada Verin (main), Tomo Kalsi (sub)\n\n"
+        "IGF 2024 Open Forum #12 Lake Data\n\nModerator and Organizer: Ada Verin (main), Tomo Kalsi (sub)\n\n"
         "Speakers\nIrma Solberg\nNorth Lake Commission\nStakeholder: Intergovernmental Organization\n\n"
         "Key Takeaways\n1. Participants agreed that readings must be shared.\n"
     )

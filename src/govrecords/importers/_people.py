@@ -1134,13 +1134,18 @@ def find_people(state: State, draft: Draft) -> None:
     found = [*rest, *_prose(state), *_turns(state)]
     in_roles = {fold_text(c.parsed.name[0]) for c in found if c.role is not Role.PARTICIPANT}
     in_roles |= {name for name, role in names if role is not Role.PARTICIPANT}
+    labelled_ids = {id(candidate) for candidate in rest}
+    second_roles: dict[tuple[int, int], str] = {}  # a labelled value's span, and the name read from it
     for candidate in found:
         a, b = candidate.parsed.name[1], candidate.parsed.name[2]
         key = (fold_text(candidate.parsed.name[0]), candidate.role)
-        if key in names or any(s <= a and b <= e for s, e in taken):
-            continue
+        again = id(candidate) in labelled_ids and second_roles.get(candidate.whole) == key[0]
+        if key in names or (not again and any(s <= a and b <= e for s, e in taken)):
+            continue  # but a joined label ("Moderator and Organizer: X") gives X its second role
         if candidate.role is Role.PARTICIPANT and key[0] in in_roles:
             continue  # a member present who is named in a role is that role, not a second entry
         names.add(key)
         taken.append(candidate.whole)
+        if id(candidate) in labelled_ids:
+            second_roles[candidate.whole] = key[0]
         draft.participants.append(_participant(state, candidate))
