@@ -366,6 +366,7 @@ def test_evidence_order_tells_an_absent_text_from_an_empty_one() -> None:
     """Two sessions that differ only in a method's template (None or "") give the same comparison in
     either order: the evidence order is total, so a result never depends on input order (found by
     Hypothesis on duplicate session ids)."""
+
     def session(template: str | None) -> Session:
         method = Method(MethodKind.IMPORTER, template=template)
         statement = Statement("Access for all", topics=("access",), provenance=(Provenance("doc", method=method),))
