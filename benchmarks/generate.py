@@ -40,7 +40,6 @@ from govrecords import (
     Recommendation,
     Role,
     Session,
-    SessionFormat,
     SessionKind,
     Span,
     StakeholderGroup,
@@ -48,6 +47,7 @@ from govrecords import (
     Stance,
     Statement,
 )
+from govrecords.vocabulary import SessionFormat
 
 SEED = 2006  # the first IGF
 

@@ -59,8 +59,8 @@ def _peak_rss() -> int:
 
 def _decoder(library: str) -> Callable[[bytes], Any]:
     if library in ("govrecords", "govrecords-stdlib"):
-        from govrecords import Forum, Limits, loads
-        from govrecords.serialisation import _fastpath
+        from govrecords import Forum, loads
+        from govrecords.serialisation import Limits, _fastpath
 
         if library == "govrecords-stdlib":
             _fastpath.orjson = None

@@ -29,6 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 
 import govrecords
 import govrecords.comparison
+from govrecords.serialisation import FORMAT_VERSION
 
 HERE = Path(__file__).parent
 
@@ -117,6 +118,7 @@ for _name in govrecords.__all__:
 _REFERENCED = (
     "comparison.changes", "comparison.consensus", "comparison.evidence", "comparison.matching",
     "comparison.timelines", "importers", "render", "extraction", "tables",
+    "checks", "dates", "dateparse", "errors", "provenance", "serialisation", "taxonomy", "vocabulary",
 )
 for _module in _REFERENCED:
     _module = importlib.import_module(f"govrecords.{_module}")
@@ -171,6 +173,25 @@ def _link_unique_suffix(
     return reference
 
 
+# Where the reference documents public names: the facade first, then the home of each
+# name that is not at the top level.
+_HOMES = tuple(
+    importlib.import_module(name)
+    for name in (
+        "govrecords",
+        "govrecords.comparison",
+        "govrecords.checks",
+        "govrecords.dates",
+        "govrecords.dateparse",
+        "govrecords.errors",
+        "govrecords.provenance",
+        "govrecords.serialisation",
+        "govrecords.taxonomy",
+        "govrecords.vocabulary",
+    )
+)
+
+
 def _link_facade(app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.Element) -> nodes.Node | None:
     # Docstrings name functions by the module that defines them
     # (":func:`~govrecords.taxonomy.default_taxonomy`"), while the reference documents
@@ -179,15 +200,15 @@ def _link_facade(app: Sphinx, env: BuildEnvironment, node: pending_xref, contnod
     target = node.get("reftarget", "")
     if node.get("refdomain") != "py" or not target.startswith("govrecords."):
         return None
-    # The comparison's detail types are documented under their subpackage
-    # (govrecords.comparison.ForumRef), the rest under the top level.
+    # Names at the top level are documented there; the others under their home
+    # (govrecords.comparison.ForumRef, govrecords.errors.Problem).
     module, _, name = target.rpartition(".")
     try:
         named = getattr(importlib.import_module(module), name)
     except (ImportError, AttributeError):
         return None
     objects = env.domains["py"].objects
-    for package in (govrecords, govrecords.comparison):
+    for package in _HOMES:
         if name not in package.__all__ or getattr(package, name) is not named:
             continue
         entry = objects.get(f"{package.__name__}.{name}")
@@ -371,7 +392,7 @@ def _publish_schema(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     schema = govrecords.json_schema()
-    path = Path(app.outdir) / "schema" / f"v{govrecords.FORMAT_VERSION}.json"
+    path = Path(app.outdir) / "schema" / f"v{FORMAT_VERSION}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     assert schema["$id"].endswith(f"/schema/{path.name}"), "the schema's $id no longer matches where it is published"

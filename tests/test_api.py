@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 
@@ -26,6 +27,21 @@ def test_lazy_table_matches_all() -> None:
     """The lazy-import table and __all__ name the same things (plus the version)."""
     assert set(govrecords._WHERE) | {"__version__"} == set(govrecords.__all__)
     assert sorted(dir(govrecords)) == sorted(govrecords.__all__)
+
+
+def test_the_top_level_is_small_and_each_name_has_one_home() -> None:
+    """At most 45 names at the top level (and the version); each is the object its home module defines."""
+    assert len(set(govrecords.__all__) - {"__version__"}) <= 45
+    for name, module in govrecords._WHERE.items():
+        assert getattr(importlib.import_module(module), name) is getattr(govrecords, name), name
+
+
+def test_detail_types_live_in_their_subpackages() -> None:
+    """Result details, the rest of the vocabulary and the other errors are not at the top level."""
+    for name in ("ForumRef", "GroupSupport", "SideSummary", "TopicTag", "ImportFailedError", "FORMAT_VERSION"):
+        assert name not in govrecords.__all__
+        with pytest.raises(AttributeError):
+            getattr(govrecords, name)
 
 
 def test_unknown_attribute() -> None:
@@ -79,7 +95,5 @@ def test_problem_text() -> None:
 def test_every_module_imports_first() -> None:
     """Each module behind the facade imports on its own in a fresh interpreter (no import cycles)."""
     modules = sorted(set(govrecords._WHERE.values()))
-    code = "; ".join(
-        f"subprocess.run([sys.executable, '-c', 'import govrecords.{name}'], check=True)" for name in modules
-    )
+    code = "; ".join(f"subprocess.run([sys.executable, '-c', 'import {name}'], check=True)" for name in modules)
     subprocess.run([sys.executable, "-c", f"import subprocess, sys; {code}"], check=True)

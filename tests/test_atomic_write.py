@@ -21,11 +21,14 @@ from pathlib import Path
 
 import pytest
 
-from govrecords import SerializationError, Session, Topic, dump, iter_jsonl, load, write_jsonl
+from govrecords import Session, dump, iter_jsonl, load, write_jsonl
+from govrecords.errors import SerializationError
+from govrecords.taxonomy import Topic
 
 CHILD = """
 import sys, time
-from govrecords import Topic, write_jsonl
+from govrecords import write_jsonl
+from govrecords.taxonomy import Topic
 
 def slow():
     for n in range(10**9):

@@ -19,23 +19,12 @@ from typing import Any
 
 import pytest
 
-import govrecords
-from govrecords import (
-    FormatVersionError,
-    LimitExceededError,
-    Limits,
-    Session,
-    Severity,
-    Topic,
-    ValidationError,
-    check,
-    dumps,
-    errors,
-    iter_jsonl,
-    load,
-    loads,
-)
+from govrecords import Session, ValidationError, check, dumps, errors, iter_jsonl, load, loads
+from govrecords.checks import Severity
 from govrecords.cli import main
+from govrecords.errors import FormatVersionError, LimitExceededError
+from govrecords.serialisation import FORMAT_VERSION, Limits
+from govrecords.taxonomy import Topic
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 CASES: list[dict[str, Any]] = tomllib.loads((CORPUS / "cases.toml").read_text("utf-8"))["case"]
@@ -82,9 +71,7 @@ def test_domain_case(case: dict[str, Any]) -> None:
         assert sum(_count(d) for d in documents) == case["records"]
     issues = check(*documents, names=case["files"])
     found = {(i.rule, i.severity.value, i.path, case["files"][i.document]) for i in issues}
-    expected = {
-        (i["rule"], i["severity"], i["path"], i.get("file", case["files"][0])) for i in case.get("issues", [])
-    }
+    expected = {(i["rule"], i["severity"], i["path"], i.get("file", case["files"][0])) for i in case.get("issues", [])}
     assert found == expected
     for issue, documented in zip(
         sorted(issues, key=lambda i: i.path), sorted(case.get("issues", []), key=lambda i: i["path"]), strict=True
@@ -251,15 +238,15 @@ def test_newer_version_in_json_lines_names_both_versions(tmp_path: Path) -> None
     (problem,) = caught.value.problems
     assert problem.line == 1
     assert "format version 9" in problem.message
-    assert f"up to {govrecords.FORMAT_VERSION}" in problem.message
+    assert f"up to {FORMAT_VERSION}" in problem.message
 
 
 def test_newer_version_is_format_version_error() -> None:
     """A newer document raises FormatVersionError carrying both versions."""
     envelope = json.loads(dumps(Session("s", "T")))
     with pytest.raises(FormatVersionError) as caught:
-        loads(json.dumps({**envelope, "format_version": govrecords.FORMAT_VERSION + 1}))
-    assert (caught.value.found, caught.value.supported) == (govrecords.FORMAT_VERSION + 1, govrecords.FORMAT_VERSION)
+        loads(json.dumps({**envelope, "format_version": FORMAT_VERSION + 1}))
+    assert (caught.value.found, caught.value.supported) == (FORMAT_VERSION + 1, FORMAT_VERSION)
 
 
 def test_issue_severity_is_an_enum() -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from govrecords import ConsensusLevel, Force, Forum, Relation, examples
+from govrecords import ConsensusLevel, Force, Forum, examples
+from govrecords.dates import Relation
 from govrecords.provenance import verify
 
 

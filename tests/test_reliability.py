@@ -27,20 +27,10 @@ from typing import Any
 
 import pytest
 
-from govrecords import (
-    DateParseError,
-    LimitExceededError,
-    ValidationError,
-    _files,
-    dumps,
-    examples,
-    importers,
-    iter_jsonl,
-    loads,
-)
+from govrecords import ValidationError, _files, dumps, examples, importers, iter_jsonl, loads
 from govrecords.cli import main
 from govrecords.dates import when_from_iso
-from govrecords.errors import KEPT_PROBLEMS
+from govrecords.errors import KEPT_PROBLEMS, DateParseError, LimitExceededError
 from govrecords.importers._decode import decode
 from govrecords.importers._state import FOLD_AFTER
 from govrecords.serialisation.limits import Limits
@@ -309,7 +299,8 @@ def test_case14_every_reader_is_capped(tmp_path: Path) -> None:
     done = _run(
         """
         import sys
-        from govrecords import importers, ImportFailedError
+        from govrecords import importers
+        from govrecords.errors import ImportFailedError
         from govrecords.cli import main
         from govrecords.serialisation.limits import Limits
         try:

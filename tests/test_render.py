@@ -25,8 +25,6 @@ from govrecords import (
     Session,
     Statement,
     Timeline,
-    TopicStatus,
-    TopicTimeline,
     ValidationError,
     Workshop,
     compare,
@@ -34,6 +32,7 @@ from govrecords import (
     loads,
     timeline,
 )
+from govrecords.comparison import TopicStatus, TopicTimeline
 from govrecords.comparison.sentences import date_words
 from govrecords.render import to_json, to_markdown, to_svg, to_text
 from govrecords.render._quotes import excerpt
@@ -333,7 +332,8 @@ def test_long_point_labels_are_shortened_in_the_picture() -> None:
 
 def test_position_heads_name_the_actor() -> None:
     """Evidence from a position names the actor's words, else its group, else its kind."""
-    from govrecords import Actor, ActorKind, Evidence, EvidenceKind, RecordKind, RecordRef, StakeholderGroup, Stance
+    from govrecords import Actor, ActorKind, StakeholderGroup, Stance
+    from govrecords.comparison import Evidence, EvidenceKind, RecordKind, RecordRef
     from govrecords.comparison.sentences import evidence_head
 
     ref = RecordRef(RecordKind.SESSION, "s", "S")

@@ -76,7 +76,7 @@ def test_comparison_rows_carry_the_change_and_the_side() -> None:
     ],
 )
 def test_date_columns_are_sortable_bounds(text: str, expected: tuple[str, str, str]) -> None:
-    from govrecords import parse_when
+    from govrecords.dateparse import parse_when
 
     assert tables.date_columns(parse_when(text)) == expected
 

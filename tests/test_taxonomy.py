@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govrecords import Taxonomy, Topic, TopicLabel, default_taxonomy, dumps, loads
+from govrecords import Taxonomy, default_taxonomy, dumps, loads
 from govrecords.cli import main
 from govrecords.errors import GovRecordsError, TaxonomyError, UnknownTopicError
-from govrecords.taxonomy import explain_tags, load_taxonomy
+from govrecords.taxonomy import Topic, TopicLabel, explain_tags, load_taxonomy
 
 EXAMPLES = Path(str(importlib.resources.files("govrecords") / "data" / "examples"))  # installed or not
 

@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 
 from govrecords import (
     Provenance,
-    SerializationError,
     Session,
     SourceDocument,
     ValidationError,
@@ -32,6 +31,7 @@ from govrecords import (
     loads,
     write_jsonl,
 )
+from govrecords.errors import SerializationError
 
 EDGE_CASES = {
     "astral": "\U0001d518\U0001d52b\U0001d526 \U0001f600 \U00020000 \U0001f1ee\U0001f1e9",

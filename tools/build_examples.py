@@ -31,7 +31,6 @@ from govrecords import (
     Recommendation,
     Role,
     Session,
-    SessionFormat,
     SessionKind,
     SourceDocument,
     Span,
@@ -41,6 +40,7 @@ from govrecords import (
     default_taxonomy,
     dump,
 )
+from govrecords.vocabulary import SessionFormat
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "govrecords" / "data"
 TAXONOMY = default_taxonomy()

@@ -1,9 +1,13 @@
 """govrecords: typed, validated, comparable records of internet-governance forums.
 
-The public API is what this module exports (its ``__all__``); everything lives in
-modules named for what they hold and is re-exported here. Names are imported on
-first use, so ``import govrecords`` stays fast and pulls in cattrs only when a
-record is read or written.
+The top level holds what most work needs: the records and their vocabulary, dates,
+provenance, reading and writing, comparison and timeline, the taxonomy, the checks
+and the root errors. Everything else is documented and imported from its home:
+:mod:`govrecords.comparison` (the results' detail types), :mod:`govrecords.serialisation`,
+:mod:`govrecords.taxonomy`, :mod:`govrecords.vocabulary`, :mod:`govrecords.dates`,
+:mod:`govrecords.errors`, :mod:`govrecords.importers` and the rest. Names are
+imported on first use, so ``import govrecords`` stays fast and pulls in cattrs only
+when a record is read or written.
 
 >>> import govrecords
 >>> govrecords.PartialDate(2013, 10, 24).precision.name
@@ -12,10 +16,12 @@ record is read or written.
 
 from __future__ import annotations
 
-import importlib
+import ast as _ast
+import importlib as _importlib
+from pathlib import Path as _Path
 from typing import TYPE_CHECKING, Any
 
-from govrecords._version import __version__
+from govrecords._version import __version__ as __version__
 from govrecords.serialisation import registry as _registry
 
 # Where each record type is defined, in the order documents and the JSON Schema list
@@ -34,309 +40,90 @@ _registry.declare(
     }
 )
 
+# The public names, each written once. Type checkers read these imports (``X as X``
+# re-exports X); at run time the block is read back (``_public_names``) into the table
+# that imports each name from its home on first use, as scientific Python's
+# lazy_loader does from a stub.
 if TYPE_CHECKING:
-    from govrecords.checks import Issue, Severity, check
-    from govrecords.comparison import (
-        Comparison,
-        ComparisonSettings,
-        SideSummary,
-        StanceComparison,
-        TopicComparison,
-        compare,
-    )
-    from govrecords.comparison.changes import Change, StanceShift
-    from govrecords.comparison.consensus import Aggregate, GroupInformedConsensus, GroupSupport
-    from govrecords.comparison.evidence import Evidence, EvidenceKind, TopicState, TopicStatus
-    from govrecords.comparison.matching import MatchKind, RecommendationLink, RecommendationMatch, RecommendationRef
-    from govrecords.comparison.refs import ForumRef, RecordKind, RecordRef
-    from govrecords.comparison.timelines import Timeline, TimelinePoint, TopicTimeline, Trend, timeline
-    from govrecords.dateparse import parse_date, parse_when
-    from govrecords.dates import (
-        DateRange,
-        PartialDate,
-        Precision,
-        Relation,
-        When,
-    )
-    from govrecords.errors import (
-        ArgumentTypeError,
-        DateParseError,
-        FileAccessError,
-        FormatVersionError,
-        GovRecordsError,
-        GovRecordsWarning,
-        ImportFailedError,
-        LimitExceededError,
-        MissingExtraError,
-        Problem,
-        RecordImportWarning,
-        SerializationError,
-        TaxonomyError,
-        UnknownTopicError,
-        ValidationError,
-    )
-    from govrecords.provenance import Method, MethodKind, Provenance, SourceDocument, Span, content_hash
-    from govrecords.records import (
-        Actor,
-        Finding,
-        Forum,
-        Participant,
-        Place,
-        Position,
-        Recommendation,
-        Section,
-        Session,
-        StakeholderGroup,
-        Statement,
-        Workshop,
-    )
-    from govrecords.serialisation import (
-        FORMAT_VERSION,
-        Limits,
-        dump,
-        dumps,
-        iter_jsonl,
-        json_schema,
-        load,
-        loads,
-        make_converter,
-        write_jsonl,
-    )
-    from govrecords.taxonomy import (
-        TagDecision,
-        Taxonomy,
-        Topic,
-        TopicLabel,
-        TopicTag,
-        default_taxonomy,
-        explain_tags,
-        load_taxonomy,
-    )
-    from govrecords.vocabulary import (
-        ActorKind,
-        ConsensusLevel,
-        Force,
-        ParticipantKind,
-        RegionalGroup,
-        Role,
-        SessionFormat,
-        SessionKind,
-        StakeholderKind,
-        Stance,
-    )
+    from govrecords.checks import check as check
+    from govrecords.comparison import Comparison as Comparison
+    from govrecords.comparison import Timeline as Timeline
+    from govrecords.comparison import compare as compare
+    from govrecords.comparison import timeline as timeline
+    from govrecords.dateparse import parse_date as parse_date
+    from govrecords.dateparse import parse_when as parse_when
+    from govrecords.dates import DateRange as DateRange
+    from govrecords.dates import PartialDate as PartialDate
+    from govrecords.errors import GovRecordsError as GovRecordsError
+    from govrecords.errors import ValidationError as ValidationError
+    from govrecords.provenance import Method as Method
+    from govrecords.provenance import MethodKind as MethodKind
+    from govrecords.provenance import Provenance as Provenance
+    from govrecords.provenance import SourceDocument as SourceDocument
+    from govrecords.provenance import Span as Span
+    from govrecords.records import Actor as Actor
+    from govrecords.records import Finding as Finding
+    from govrecords.records import Forum as Forum
+    from govrecords.records import Participant as Participant
+    from govrecords.records import Place as Place
+    from govrecords.records import Position as Position
+    from govrecords.records import Recommendation as Recommendation
+    from govrecords.records import Section as Section
+    from govrecords.records import Session as Session
+    from govrecords.records import StakeholderGroup as StakeholderGroup
+    from govrecords.records import Statement as Statement
+    from govrecords.records import Workshop as Workshop
+    from govrecords.serialisation import dump as dump
+    from govrecords.serialisation import dumps as dumps
+    from govrecords.serialisation import iter_jsonl as iter_jsonl
+    from govrecords.serialisation import json_schema as json_schema
+    from govrecords.serialisation import load as load
+    from govrecords.serialisation import loads as loads
+    from govrecords.serialisation import write_jsonl as write_jsonl
+    from govrecords.taxonomy import Taxonomy as Taxonomy
+    from govrecords.taxonomy import default_taxonomy as default_taxonomy
+    from govrecords.taxonomy import load_taxonomy as load_taxonomy
+    from govrecords.vocabulary import ActorKind as ActorKind
+    from govrecords.vocabulary import ConsensusLevel as ConsensusLevel
+    from govrecords.vocabulary import Force as Force
+    from govrecords.vocabulary import Role as Role
+    from govrecords.vocabulary import SessionKind as SessionKind
+    from govrecords.vocabulary import StakeholderKind as StakeholderKind
+    from govrecords.vocabulary import Stance as Stance
 
-_WHERE = {
-    "Change": "comparison.changes",
-    "StanceShift": "comparison.changes",
-    "Issue": "checks.rules",
-    "Severity": "checks.rules",
-    "check": "checks",
-    "Comparison": "comparison.report",
-    "ComparisonSettings": "comparison.report",
-    "SideSummary": "comparison.report",
-    "StanceComparison": "comparison.report",
-    "TopicComparison": "comparison.report",
-    "compare": "comparison.two_sides",
-    "Aggregate": "comparison.consensus",
-    "GroupInformedConsensus": "comparison.consensus",
-    "GroupSupport": "comparison.consensus",
-    "DateRange": "dates",
-    "PartialDate": "dates",
-    "Precision": "dates",
-    "Relation": "dates",
-    "When": "dates",
-    "parse_date": "dateparse",
-    "parse_when": "dateparse",
-    "ArgumentTypeError": "errors",
-    "DateParseError": "errors",
-    "FileAccessError": "errors",
-    "FormatVersionError": "errors",
-    "GovRecordsError": "errors",
-    "GovRecordsWarning": "errors",
-    "ImportFailedError": "errors",
-    "LimitExceededError": "errors",
-    "MissingExtraError": "errors",
-    "Problem": "errors",
-    "RecordImportWarning": "errors",
-    "SerializationError": "errors",
-    "TaxonomyError": "errors",
-    "UnknownTopicError": "errors",
-    "ValidationError": "errors",
-    "Evidence": "comparison.evidence",
-    "EvidenceKind": "comparison.evidence",
-    "ForumRef": "comparison.refs",
-    "RecordKind": "comparison.refs",
-    "RecordRef": "comparison.refs",
-    "TopicState": "comparison.evidence",
-    "TopicStatus": "comparison.evidence",
-    "FORMAT_VERSION": "serialisation",
-    "dump": "serialisation",
-    "dumps": "serialisation",
-    "iter_jsonl": "serialisation",
-    "load": "serialisation",
-    "loads": "serialisation",
-    "make_converter": "serialisation",
-    "write_jsonl": "serialisation",
-    "Limits": "serialisation",
-    "MatchKind": "comparison.matching",
-    "RecommendationLink": "comparison.matching",
-    "RecommendationMatch": "comparison.matching",
-    "RecommendationRef": "comparison.matching",
-    "Method": "provenance",
-    "MethodKind": "provenance",
-    "Provenance": "provenance",
-    "SourceDocument": "provenance",
-    "Span": "provenance",
-    "content_hash": "provenance",
-    "Actor": "records",
-    "Finding": "records",
-    "Forum": "records",
-    "Participant": "records",
-    "Place": "records",
-    "Position": "records",
-    "Recommendation": "records",
-    "Section": "records",
-    "Session": "records",
-    "StakeholderGroup": "records",
-    "Statement": "records",
-    "Workshop": "records",
-    "json_schema": "serialisation",
-    "TagDecision": "taxonomy",
-    "Taxonomy": "taxonomy",
-    "Topic": "taxonomy",
-    "TopicLabel": "taxonomy",
-    "TopicTag": "taxonomy",
-    "default_taxonomy": "taxonomy",
-    "explain_tags": "taxonomy",
-    "load_taxonomy": "taxonomy",
-    "Timeline": "comparison.timelines",
-    "TimelinePoint": "comparison.timelines",
-    "TopicTimeline": "comparison.timelines",
-    "Trend": "comparison.timelines",
-    "timeline": "comparison.timelines",
-    "ActorKind": "vocabulary",
-    "ConsensusLevel": "vocabulary",
-    "Force": "vocabulary",
-    "ParticipantKind": "vocabulary",
-    "RegionalGroup": "vocabulary",
-    "Role": "vocabulary",
-    "SessionFormat": "vocabulary",
-    "SessionKind": "vocabulary",
-    "StakeholderKind": "vocabulary",
-    "Stance": "vocabulary",
-}
 
-__all__ = [
-    "FORMAT_VERSION",
-    "Actor",
-    "ActorKind",
-    "Aggregate",
-    "ArgumentTypeError",
-    "Change",
-    "Comparison",
-    "ComparisonSettings",
-    "ConsensusLevel",
-    "DateParseError",
-    "DateRange",
-    "Evidence",
-    "EvidenceKind",
-    "FileAccessError",
-    "Finding",
-    "Force",
-    "FormatVersionError",
-    "Forum",
-    "ForumRef",
-    "GovRecordsError",
-    "GovRecordsWarning",
-    "GroupInformedConsensus",
-    "GroupSupport",
-    "ImportFailedError",
-    "Issue",
-    "LimitExceededError",
-    "Limits",
-    "MatchKind",
-    "Method",
-    "MethodKind",
-    "MissingExtraError",
-    "PartialDate",
-    "Participant",
-    "ParticipantKind",
-    "Place",
-    "Position",
-    "Precision",
-    "Problem",
-    "Provenance",
-    "Recommendation",
-    "RecommendationLink",
-    "RecommendationMatch",
-    "RecommendationRef",
-    "RecordImportWarning",
-    "RecordKind",
-    "RecordRef",
-    "RegionalGroup",
-    "Relation",
-    "Role",
-    "Section",
-    "SerializationError",
-    "Session",
-    "SessionFormat",
-    "SessionKind",
-    "Severity",
-    "SideSummary",
-    "SourceDocument",
-    "Span",
-    "StakeholderGroup",
-    "StakeholderKind",
-    "Stance",
-    "StanceComparison",
-    "StanceShift",
-    "Statement",
-    "TagDecision",
-    "Taxonomy",
-    "TaxonomyError",
-    "Timeline",
-    "TimelinePoint",
-    "Topic",
-    "TopicComparison",
-    "TopicLabel",
-    "TopicState",
-    "TopicStatus",
-    "TopicTag",
-    "TopicTimeline",
-    "Trend",
-    "UnknownTopicError",
-    "ValidationError",
-    "When",
-    "Workshop",
-    "__version__",
-    "check",
-    "compare",
-    "content_hash",
-    "default_taxonomy",
-    "dump",
-    "dumps",
-    "explain_tags",
-    "iter_jsonl",
-    "json_schema",
-    "load",
-    "load_taxonomy",
-    "loads",
-    "make_converter",
-    "parse_date",
-    "parse_when",
-    "timeline",
-    "write_jsonl",
-]
+def _public_names() -> dict[str, str]:
+    """Each public name and the module it lives in, read from the ``TYPE_CHECKING`` block above."""
+    tree = _ast.parse(_Path(__file__).read_text(encoding="utf-8"))
+    block = next(
+        node
+        for node in tree.body
+        if isinstance(node, _ast.If) and isinstance(node.test, _ast.Name) and node.test.id == "TYPE_CHECKING"
+    )
+    return {
+        alias.asname or alias.name: node.module
+        for node in block.body
+        if isinstance(node, _ast.ImportFrom) and node.module is not None
+        for alias in node.names
+    }
+
+
+def _isort_key(name: str) -> tuple[int, str]:
+    return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
+
+
+_WHERE = _public_names()
+globals()["__all__"] = sorted([*_WHERE, "__version__"], key=_isort_key)  # from the table, not by hand
 
 
 def __getattr__(name: str) -> Any:
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module 'govrecords' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"govrecords.{module}"), name)
+    value = getattr(_importlib.import_module(module), name)
     globals()[name] = value  # later look-ups skip this function
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    return sorted([*_WHERE, "__version__"])

@@ -5,7 +5,7 @@
 :class:`~govrecords.dates.DateRange` values that keep exactly the precision the
 text gave. The reader is a single linear pass over tokens (no backtracking
 regular expressions), then a small interpretation of what each number means.
-Both are exported from the top-level package: ``govrecords.parse_when``.
+Both are exported from the top-level package: ``govrecords.dateparse.parse_when``.
 """
 
 from __future__ import annotations

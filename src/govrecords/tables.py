@@ -110,7 +110,7 @@ def _moment(at: datetime, with_time: bool) -> str:
 def date_columns(date: When | None) -> tuple[str | None, str | None, str | None]:
     """The start, end (inclusive) and precision of *date*, as sortable ISO 8601 text.
 
-    >>> from govrecords import parse_when
+    >>> from govrecords.dateparse import parse_when
     >>> date_columns(parse_when("6-9 November 2012"))
     ('2012-11-06', '2012-11-09', 'day')
     >>> date_columns(parse_when("October 2013"))

@@ -247,7 +247,7 @@ class TopicTag:
 
 @attrs.frozen
 class TagDecision:
-    """What :meth:`Taxonomy.explain_tags` decided about one matched phrase.
+    """What :meth:`~govrecords.Taxonomy.explain_tags` decided about one matched phrase.
 
     Args:
         phrase: The words of the text, as written there.

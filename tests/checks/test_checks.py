@@ -20,16 +20,13 @@ from govrecords import (
     DateRange,
     Finding,
     Forum,
-    Issue,
     PartialDate,
     Provenance,
     Session,
     SessionKind,
-    Severity,
     SourceDocument,
     Span,
     Taxonomy,
-    Topic,
     Workshop,
     check,
     compare,
@@ -38,7 +35,8 @@ from govrecords import (
     testing,
     timeline,
 )
-from govrecords.checks import RULES, Rule
+from govrecords.checks import RULES, Issue, Rule, Severity
+from govrecords.taxonomy import Topic
 from govrecords.vocabulary import ConsensusLevel
 
 BALI = DateRange(PartialDate(2013, 10, 22), PartialDate(2013, 10, 25))

@@ -35,13 +35,10 @@ from comparison_strategies import Side, any_sides, shuffled, sides, small_worksh
 from govrecords import (
     Actor,
     ActorKind,
-    Aggregate,
-    Change,
     Comparison,
     ConsensusLevel,
     Finding,
     Forum,
-    MatchKind,
     Method,
     MethodKind,
     PartialDate,
@@ -52,9 +49,7 @@ from govrecords import (
     StakeholderGroup,
     StakeholderKind,
     Stance,
-    StanceShift,
     Statement,
-    TopicStatus,
     ValidationError,
     Workshop,
     compare,
@@ -66,6 +61,7 @@ from govrecords import (
     loads,
 )
 from govrecords.cli import main
+from govrecords.comparison import Aggregate, Change, MatchKind, StanceShift, TopicStatus
 from govrecords.comparison.consensus import GroupSupport, aggregate_levels, group_informed_consensus
 from govrecords.comparison.evidence import EvidenceKind, state_of
 from govrecords.errors import UnknownTopicError
@@ -345,7 +341,7 @@ def test_group_informed_consensus_bounds(stances: list[tuple[StakeholderKind | N
 
 def test_records_of_the_report_validate() -> None:
     """Report records refuse states that cannot be: a level without a conclusion, no groups, no stances."""
-    from govrecords import GroupInformedConsensus, TopicState
+    from govrecords.comparison import GroupInformedConsensus, TopicState
 
     with pytest.raises(ValueError, match="exactly when"):
         TopicState(TopicStatus.RAISED, L.COMMON_VIEW)

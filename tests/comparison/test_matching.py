@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from comparison_strategies import WORDS
-from govrecords import Force, MatchKind, RecommendationLink, RecommendationRef, RecordKind, RecordRef, ValidationError
+from govrecords import Force, ValidationError
+from govrecords.comparison import MatchKind, RecommendationLink, RecommendationRef, RecordKind, RecordRef
 from govrecords.comparison.matching import match_recommendations, mirror_match
 from govrecords.comparison.sentences import match_explanation
 from govrecords.comparison.similarity import STOPWORDS, words

@@ -25,19 +25,18 @@ from govrecords import (
     Session,
     Statement,
     Timeline,
-    TopicStatus,
-    Trend,
     ValidationError,
     Workshop,
     dumps,
     examples,
     loads,
-    parse_when,
     timeline,
 )
 from govrecords.cli import main
+from govrecords.comparison import TopicStatus, Trend
 from govrecords.comparison.evidence import TopicState
 from govrecords.comparison.timelines import trend_of
+from govrecords.dateparse import parse_when
 
 L = ConsensusLevel
 

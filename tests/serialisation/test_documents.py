@@ -9,12 +9,9 @@ from pathlib import Path
 import pytest
 
 from govrecords import (
-    FORMAT_VERSION,
     ConsensusLevel,
     Finding,
-    FormatVersionError,
     PartialDate,
-    SerializationError,
     Session,
     ValidationError,
     dump,
@@ -23,9 +20,10 @@ from govrecords import (
     iter_jsonl,
     load,
     loads,
-    make_converter,
     write_jsonl,
 )
+from govrecords.errors import FormatVersionError, SerializationError
+from govrecords.serialisation import FORMAT_VERSION, make_converter
 from govrecords.serialisation.documents import from_envelope
 from govrecords.serialisation.registry import record_type_name
 

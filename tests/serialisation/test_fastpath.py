@@ -32,8 +32,6 @@ from hypothesis import strategies as st
 
 from govrecords import (
     Forum,
-    LimitExceededError,
-    Limits,
     Session,
     ValidationError,
     compare,
@@ -47,9 +45,10 @@ from govrecords import (
     timeline,
     write_jsonl,
 )
+from govrecords.errors import LimitExceededError
 from govrecords.provenance import SourceDocument
 from govrecords.records import Workshop
-from govrecords.serialisation import _classcodec, _classwriter, _fastpath
+from govrecords.serialisation import Limits, _classcodec, _classwriter, _fastpath
 from govrecords.serialisation.converter import converters as _converters
 from govrecords.serialisation.documents import fast_read as _fast_read
 from govrecords.serialisation.limits import DEFAULT_LIMITS

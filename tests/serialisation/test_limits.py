@@ -17,8 +17,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govrecords import LimitExceededError, Limits, Session, Topic, dumps, iter_jsonl, load, loads
+from govrecords import Session, dumps, iter_jsonl, load, loads
+from govrecords.errors import LimitExceededError
+from govrecords.serialisation import Limits
 from govrecords.serialisation.limits import DEFAULT_LIMITS, check_depth
+from govrecords.taxonomy import Topic
 
 DOC = dumps(Session("s", "T"), indent=None)
 

@@ -16,18 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govrecords import (
-    FORMAT_VERSION,
-    FormatVersionError,
-    Session,
-    ValidationError,
-    dumps,
-    iter_jsonl,
-    load,
-    loads,
-    testing,
-)
+from govrecords import Session, ValidationError, dumps, iter_jsonl, load, loads, testing
 from govrecords.cli import main
+from govrecords.errors import FormatVersionError
+from govrecords.serialisation import FORMAT_VERSION
 from govrecords.serialisation.migrations import MIGRATIONS, OLDEST_VERSION, migrate, migration
 
 FIXTURES = Path(__file__).parent / "migrations"
@@ -128,8 +120,15 @@ def test_a_version_has_one_migration() -> None:
 
 def test_migration_tolerates_broken_documents() -> None:
     """A broken old document is migrated as far as it can be, then reported by validation with paths."""
-    bad = {"format_version": 0, "type": "session", "record": {"id": "s", "title": "T", "provenance": [
-        {"source": "d", "span": {"start": "4", "end": 9}}, {"source": "d", "span": {"begin": 1}}, 7]}}
+    bad = {
+        "format_version": 0,
+        "type": "session",
+        "record": {
+            "id": "s",
+            "title": "T",
+            "provenance": [{"source": "d", "span": {"start": "4", "end": 9}}, {"source": "d", "span": {"begin": 1}}, 7],
+        },
+    }
     with pytest.raises(ValidationError) as caught:
         loads(json.dumps(bad))
     assert {p.path for p in caught.value.problems} == {

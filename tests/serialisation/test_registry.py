@@ -17,7 +17,8 @@ import jsonschema
 import pytest
 from attrs.validators import instance_of, optional
 
-from govrecords import SerializationError, Session, ValidationError, dumps, loads
+from govrecords import Session, ValidationError, dumps, loads
+from govrecords.errors import SerializationError
 from govrecords.serialisation import _fastpath
 from govrecords.serialisation.limits import DEFAULT_LIMITS
 from govrecords.serialisation.registry import record_type, record_type_name, record_types, register, unregister

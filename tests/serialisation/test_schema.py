@@ -28,10 +28,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from govrecords import FormatVersionError, ValidationError, dumps, loads, testing
+from govrecords import ValidationError, dumps, loads, testing
 from govrecords.cli import main
 from govrecords.dates import DateRange, PartialDate
-from govrecords.errors import DateParseError, SerializationError
+from govrecords.errors import DateParseError, FormatVersionError, SerializationError
 from govrecords.provenance import SourceDocument
 from govrecords.records import Forum, Session, Workshop
 from govrecords.serialisation.migrations import FORMAT_VERSION

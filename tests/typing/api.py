@@ -21,35 +21,23 @@ import cattrs
 
 import govrecords
 from govrecords import (
-    FORMAT_VERSION,
     Actor,
     ActorKind,
     ConsensusLevel,
-    DateParseError,
     DateRange,
     Finding,
     Force,
-    FormatVersionError,
     Forum,
     GovRecordsError,
-    GovRecordsWarning,
-    ImportFailedError,
-    LimitExceededError,
-    Limits,
     Method,
     MethodKind,
     PartialDate,
     Participant,
     Place,
     Position,
-    Precision,
-    Problem,
     Provenance,
     Recommendation,
-    RecordImportWarning,
-    Relation,
     Role,
-    SerializationError,
     Session,
     SourceDocument,
     Span,
@@ -57,12 +45,8 @@ from govrecords import (
     StakeholderKind,
     Stance,
     Taxonomy,
-    Topic,
-    TopicLabel,
     ValidationError,
-    When,
     Workshop,
-    content_hash,
     default_taxonomy,
     dump,
     dumps,
@@ -70,11 +54,24 @@ from govrecords import (
     iter_jsonl,
     load,
     loads,
-    make_converter,
     parse_date,
-    parse_when,
     write_jsonl,
 )
+from govrecords.dateparse import parse_when
+from govrecords.dates import Precision, Relation, When
+from govrecords.errors import (
+    DateParseError,
+    FormatVersionError,
+    GovRecordsWarning,
+    ImportFailedError,
+    LimitExceededError,
+    Problem,
+    RecordImportWarning,
+    SerializationError,
+)
+from govrecords.provenance import content_hash
+from govrecords.serialisation import FORMAT_VERSION, Limits, make_converter
+from govrecords.taxonomy import Topic, TopicLabel
 
 
 def build_records() -> Forum:

@@ -102,7 +102,7 @@ class TopicComparison:
         """The comparison seen from the other side.
 
         *before_side* and *after_side* describe the sides of this comparison (see
-        :meth:`Change.between <govrecords.Change.between>`).
+        :meth:`Change.between <govrecords.comparison.Change.between>`).
         """
         change = self.change.mirror()
         text = topic_explanation(self.after, self.before, change, after_side, before_side)

@@ -171,7 +171,7 @@ def detect(text: str) -> tuple[Detection, ...]:
     A template's confidence is the weight of its cues found in the first
     65,536 characters, less the weight of its negative cues found, over the
     weight of all its positive cues, or a smaller measure once a strong cue
-    is found (between 0 and 1; see :func:`score`). Below
+    is found (between 0 and 1; see ``score`` in ``importers._registry``). Below
     :data:`LOW_CONFIDENCE` an import falls back to ``generic`` with a warning.
 
     >>> detect("Session Name: X\nIssues which reached a common view: Y")[0].template

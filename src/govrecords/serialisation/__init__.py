@@ -9,15 +9,15 @@ live in one table (:mod:`~govrecords.serialisation.rules`). The modules:
   :func:`~govrecords.loads`, :func:`~govrecords.dump`, :func:`~govrecords.load`);
 - ``jsonl``: streams of records as JSON Lines (:func:`~govrecords.write_jsonl`,
   :func:`~govrecords.iter_jsonl`);
-- ``converter``: the cattrs converter (:func:`~govrecords.make_converter`), and
+- ``converter``: the cattrs converter (:func:`~govrecords.serialisation.make_converter`), and
   the problems it reports with their paths;
 - :mod:`~govrecords.serialisation.rules`: how each value type is written and read;
 - :mod:`~govrecords.serialisation.constraints`: what a field's value may be, as
   JSON Schema keywords the record classes' validators test;
 - :mod:`~govrecords.serialisation.registry`: the record types, by type tag;
 - ``schema``: the JSON Schema of the documents (:func:`~govrecords.json_schema`);
-- ``limits``: how much input a reader accepts (:class:`~govrecords.Limits`);
-- ``migrations``: the format version (:data:`~govrecords.FORMAT_VERSION`), and
+- ``limits``: how much input a reader accepts (:class:`~govrecords.serialisation.Limits`);
+- ``migrations``: the format version (:data:`~govrecords.serialisation.FORMAT_VERSION`), and
   reading older ones;
 - ``_parsing``, ``_classcodec`` and ``_fastpath`` (private): strict JSON parsing,
   and the per-class builders that read valid documents quickly.

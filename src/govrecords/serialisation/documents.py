@@ -258,7 +258,7 @@ def dump(record: object, target: PathLike | IO[str] | IO[bytes], *, indent: int 
     ``/dev/stdout``) is written directly (see :ref:`files-policy`).
 
     >>> import io
-    >>> from govrecords import Topic
+    >>> from govrecords.taxonomy import Topic
     >>> out = io.StringIO()
     >>> dump(Topic("privacy", "Privacy"), out, indent=None)
     >>> out.getvalue()

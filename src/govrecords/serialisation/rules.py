@@ -1,7 +1,7 @@
 r"""The wire rules, in one table: how each value is written in a document, and what it may be.
 
 Three readers use these tables and no other statement of the rules, so they cannot
-drift apart: the converter (:func:`~govrecords.make_converter`),
+drift apart: the converter (:func:`~govrecords.serialisation.make_converter`),
 the fast path (``govrecords.serialisation._classcodec``) and the JSON Schema
 generator (:func:`~govrecords.json_schema`).
 
