@@ -122,7 +122,7 @@ def run(
     structure = tuple(Span(start, end) for start, end in sorted(set(state.structure)))
 
     def result() -> ImportResult:
-        ordered = tuple(sorted(state.issues, key=lambda issue: (issue.span.start, issue.span.end)))
+        ordered = tuple(sorted(state.settled_issues(), key=lambda issue: (issue.span.start, issue.span.end)))
         return ImportResult(forum, source, ordered, template.name, float(confidence), detected, text, structure)
 
     made = result()

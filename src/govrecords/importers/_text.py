@@ -25,6 +25,7 @@ __all__ = [
     "line_column",
     "list_marker",
     "slug",
+    "source_of",
     "split_lines",
 ]
 
@@ -189,6 +190,28 @@ def fold(text: str, start: int, end: int, *, spaces: bool = True) -> tuple[str, 
         offsets.pop()
     offsets.append(end)
     return "".join(out), offsets
+
+
+def source_of(text: str, start: int, end: int, index: int) -> int:
+    r"""Where in *text* the folded character *index* of ``fold(text, start, end, spaces=False)`` came from.
+
+    The same as that fold's ``offsets[index]``, reading only as far as it must.
+
+    >>> source_of("A \u00a0B\u2019s", 0, 5, 2)
+    3
+    """
+    head = text[start : start + index + 1]
+    if len(head) == index + 1 and head.isascii() and head.isprintable() and " " not in head:
+        return start + index  # printable ASCII without spaces folds one character to one
+    count = 0
+    for at in range(start, end):
+        folded = _fold_char(text[at])
+        if not folded or folded == " ":
+            continue
+        count += len(folded)
+        if count > index:
+            return at
+    return end
 
 
 _QUICK = str.maketrans({**dict.fromkeys(BLANKS), **{chr(k): v for k, v in _FOLDS.items()}})
