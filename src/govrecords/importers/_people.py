@@ -20,6 +20,7 @@ role, is skipped.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -858,6 +859,8 @@ def _role_organisations(state: State, labelled: list[Candidate]) -> list[Candida
     """Give a person read under "Proposer's Name" the organisation its "Proposer's Organization" line names."""
     text = state.text
     out = list(labelled)
+    by_end = sorted(range(len(out)), key=lambda index: out[index].whole[1])  # so each label looks only 300 back
+    ends = [out[index].whole[1] for index in by_end]
     for found in itertools.islice(_ROLE_ORG.finditer(text), _PROSE_LIMIT):
         line_end = text.find("\n", found.end())
         line_end = len(text) if line_end < 0 else line_end
@@ -865,11 +868,8 @@ def _role_organisations(state: State, labelled: list[Candidate]) -> list[Candida
         if value[1] <= value[0]:
             continue
         stem = fold_text(found.group("stem"))
-        before = [
-            index
-            for index, c in enumerate(out)
-            if c.whole[1] <= found.start() and c.parsed.affiliation is None and found.start() - c.whole[1] < 300
-        ]
+        nearby = by_end[bisect.bisect_right(ends, found.start() - 300) : bisect.bisect_right(ends, found.start())]
+        before = sorted(index for index in nearby if out[index].parsed.affiliation is None)
         for index in reversed(before):
             label_start = text.rfind("\n", 0, out[index].whole[0]) + 1
             if fold_text(text[label_start : out[index].whole[0]]).startswith(stem):
@@ -913,6 +913,24 @@ def _participant(state: State, candidate: Candidate) -> Participant:
     return person
 
 
+class _Overlaps:
+    """Spans sorted by start, so that finding those that overlap a passage does not read them all."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._order = sorted(range(len(spans)), key=lambda index: spans[index][0])
+        self._starts = [spans[index][0] for index in self._order]
+        self._spans = spans
+        self._longest = max((end - start for start, end in spans), default=0)
+
+    def find(self, start: int, end: int, skip: set[int]) -> list[int]:
+        """The indices, in order, of the spans that overlap ``[start, end)``, but those in *skip*."""
+        low = bisect.bisect_right(self._starts, start - self._longest)
+        high = bisect.bisect_left(self._starts, end)
+        return sorted(
+            index for index in self._order[low:high] if index not in skip and start < self._spans[index][1]
+        )
+
+
 def find_people(state: State, draft: Draft) -> None:
     """Check the people the template read, then add those named elsewhere in the text.
 
@@ -929,6 +947,7 @@ def find_people(state: State, draft: Draft) -> None:
                     seen.add(candidate.whole)
                     labelled.append(candidate)
     labelled = _role_organisations(state, labelled)
+    overlapping = _Overlaps([candidate.whole for candidate in labelled])
     kept: list[Participant] = []
     replaced: set[int] = set()
     for person in draft.participants:
@@ -939,11 +958,7 @@ def find_people(state: State, draft: Draft) -> None:
         )
         rivals: list[int] = []
         if span is not None:
-            rivals = [
-                index
-                for index, c in enumerate(labelled)
-                if index not in replaced and c.whole[0] < span.end and span.start < c.whole[1]
-            ]
+            rivals = overlapping.find(span.start, span.end, replaced)
         if (
             rivals
             and span is not None
