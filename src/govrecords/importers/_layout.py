@@ -17,7 +17,7 @@ import attrs
 from govrecords.importers._patterns import PatternMatch, match_pattern
 from govrecords.importers._recognise import title_rejection
 from govrecords.importers._template import Label, LinePattern, Template
-from govrecords.importers._text import BLANKS, Line, fold, fold_text, fold_tight, list_marker, source_of
+from govrecords.importers._text import BLANKS, Line, fold, fold_char, fold_text, fold_tight, list_marker, source_of
 from govrecords.vocabulary import read_force
 
 __all__ = ["LOOKAHEAD", "Block", "LabelHit", "Layout", "Matcher", "PatternHit", "lay_out"]
@@ -136,11 +136,12 @@ class Layout:
 
 
 class Matcher:
-    """A template's labels, indexed by the first folded character of each alias."""
+    """A template's labels, indexed by the first folded characters of each alias."""
 
     def __init__(self, template: Template) -> None:
         self.template = template
-        self._index: dict[str, list[_Alias]] = {}
+        self._index: dict[str, list[_Alias]] = {}  # aliases by their first folded character...
+        self._index2: dict[str, list[_Alias]] = {}  # ... or, most of them, by their first two
         order = 0
         for label in template.labels:
             for alias in label.aliases:
@@ -150,8 +151,14 @@ class Matcher:
                 key, _ = fold(stripped, 0, len(stripped), spaces=False)
                 if not key:
                     continue
-                self._index.setdefault(key[0], []).append(_Alias(key, to_colon, label, order))
+                entry = _Alias(key, to_colon, label, order)
+                if len(key) >= 2 and "#" not in key[:2]:
+                    self._index2.setdefault(key[:2], []).append(entry)
+                else:
+                    self._index.setdefault(key[0], []).append(entry)
                 order += 1
+        self.firsts = frozenset(key[0] for key in (*self._index, *self._index2))
+        """The first folded character of every alias: a word that starts with another opens no label."""
         phrases = {fold_tight(phrase) for phrase in (*template.boilerplate, *_WEB_BOILERPLATE)}
         # an alternation of literals: no nested quantifier, so no backtracking blow-up
         self.boilerplate = re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True) if p))
@@ -175,7 +182,7 @@ class Matcher:
         if not quick:
             return None
         candidates = [
-            alias for alias in self._index.get(quick[0], ())
+            alias for alias in (*self._index2.get(quick[:2], ()), *self._index.get(quick[0], ()))
             if (alias.label.within is None or alias.label.within == context) and _match_key(alias.key, quick) >= 0
         ]
         if not candidates:
@@ -407,6 +414,9 @@ def find_inline_label(text: str, line: Line, start: int, matcher: Matcher, conte
             if not (text[at].isupper() or _SEPARATOR.search(before) or before.endswith(("- ", "| "))):
                 continue
             sub = Line(line.number, line.start, line.end, at, line.trail)
+            folded = fold_char(text[at])
+            if folded and folded[0] not in matcher.firsts and list_marker(text, sub) is None:
+                continue  # no label starts with this letter (a first look, before matching in full)
             hit = matcher.match(text, sub, context)
             if hit is None or hit.label.keep_label or hit.value_start <= hit.words_end:
                 continue

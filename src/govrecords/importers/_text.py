@@ -19,6 +19,7 @@ __all__ = [
     "Marker",
     "collapse",
     "fold",
+    "fold_char",
     "fold_text",
     "fold_tight",
     "is_blank",
@@ -141,7 +142,8 @@ def line_column(lines: list[Line], offset: int, starts: list[int] | None = None)
     return line.number, offset - line.start + 1
 
 
-def _fold_char(char: str) -> str:
+def fold_char(char: str) -> str:
+    """One character folded as :func:`fold` folds it (``""`` for an invisible one, ``" "`` for a blank)."""
     folded = _fold_cache.get(char)
     if folded is None:
         if char in _INVISIBLE:
@@ -173,7 +175,7 @@ def fold(text: str, start: int, end: int, *, spaces: bool = True) -> tuple[str, 
     offsets: list[int] = []
     after_space = True
     for index in range(start, end):
-        folded = _fold_char(text[index])
+        folded = fold_char(text[index])
         if not folded:
             continue
         if folded == " ":
@@ -205,7 +207,7 @@ def source_of(text: str, start: int, end: int, index: int) -> int:
         return start + index  # printable ASCII without spaces folds one character to one
     count = 0
     for at in range(start, end):
-        folded = _fold_char(text[at])
+        folded = fold_char(text[at])
         if not folded or folded == " ":
             continue
         count += len(folded)
@@ -289,11 +291,17 @@ def list_marker(text: str, line: Line) -> Marker | None:
 _MARKER_START = frozenset("(0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") | _BULLETS | _DASH_BULLETS
 
 
+# What every numbered marker opens with: a first look in C that most lines (a word, a name) fail.
+_NUMBERISH = re.compile(r"\(?[0-9A-Za-z]{1,4}[).]")
+
+
 def _find_marker(text: str, line: Line) -> Marker | None:
     at = line.lead
     if at >= line.trail or text[at] not in _MARKER_START:
         return None
     first = text[at]
+    if first not in _BULLETS and first not in _DASH_BULLETS and _NUMBERISH.match(text, at, line.trail) is None:
+        return None
     if first in _BULLETS or (first in _DASH_BULLETS and _blank_or_end(text, at + 1, line)):
         if first == "*" and at + 1 < line.trail and text[at + 1] == "*":
             return None  # "**bold**" is emphasis, not a bullet
