@@ -199,7 +199,7 @@ def source_of(text: str, start: int, end: int, index: int) -> int:
 
     The same as that fold's ``offsets[index]``, reading only as far as it must.
 
-    >>> source_of("A \u00a0B\u2019s", 0, 5, 2)
+    >>> source_of("A \u00a0B\u2019s", 0, 6, 1)  # "a", then "b"
     3
     """
     head = text[start : start + index + 1]
