@@ -31,6 +31,12 @@ MESSAGES_HEAD = 8
 PATTERN_LINE_LIMIT = 1000
 """Lines longer than this are never read by a pattern (no title line is that long)."""
 
+MEMO_LINE = 2 * LOOKAHEAD
+"""Lines up to this long have their label match kept for when the same line comes again."""
+
+MEMO_SIZE = 4096
+"""The most lines a :class:`Matcher` keeps the match of (it starts afresh when full)."""
+
 _WEB_BOILERPLATE = (
     "welcome to the united nations",
     "jump to navigation",
@@ -159,6 +165,7 @@ class Matcher:
                 order += 1
         self.firsts = frozenset(key[0] for key in (*self._index, *self._index2))
         """The first folded character of every alias: a word that starts with another opens no label."""
+        self._memo: dict[tuple[str, str | None], tuple[Label, int, int, int, int] | None] = {}
         phrases = {fold_tight(phrase) for phrase in (*template.boilerplate, *_WEB_BOILERPLATE)}
         # an alternation of literals: no nested quantifier, so no backtracking blow-up
         self.boilerplate = re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True) if p))
@@ -166,12 +173,38 @@ class Matcher:
     def match(self, text: str, line: Line, context: str | None, quick: str | None = None) -> LabelHit | None:
         """The label that opens *line* in this context, if any.
 
+        What opens a line depends only on the line's characters and the context, so
+        the answer for a short line is kept (as offsets from its start) and reused when
+        the same line comes again: a label on every line of a long form, or a hostile
+        text of one label repeated, is matched once.
+
         Args:
             text: The text.
             line: The line.
             context: The context the labels above opened.
             quick: :func:`fold_tight` of the line's first :data:`LOOKAHEAD` characters, if at hand.
         """
+        lead = line.lead
+        if line.trail - lead > MEMO_LINE:
+            return self._match(text, line, context, quick)
+        key = (text[lead : line.trail], context)
+        if key in self._memo:
+            known = self._memo[key]
+            if known is None:
+                return None
+            label, start, words_start, words_end, value_start = known
+            return LabelHit(label, line, lead + start, lead + words_start, lead + words_end, lead + value_start)
+        hit = self._match(text, line, context, quick)
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = (
+            None
+            if hit is None
+            else (hit.label, hit.start - lead, hit.words_start - lead, hit.words_end - lead, hit.value_start - lead)
+        )
+        return hit
+
+    def _match(self, text: str, line: Line, context: str | None, quick: str | None) -> LabelHit | None:
         marker = list_marker(text, line)
         words_start = marker.content if marker is not None else line.lead
         if words_start >= line.trail:

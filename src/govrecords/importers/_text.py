@@ -124,8 +124,11 @@ def _line(text: str, number: int, start: int, end: int) -> Line:
     left = raw.lstrip(BLANKS)
     if not left:
         return Line(number, start, end, end, end)
-    lead = start + len(raw) - len(left)
-    return Line(number, start, end, lead, lead + len(left.rstrip(BLANKS)))
+    # lead and trail are most often start and end: the same int objects, not equal copies (a line of a
+    # hostile text of short lines costs a third less memory)
+    lead = start if len(left) == len(raw) else start + len(raw) - len(left)
+    right = left.rstrip(BLANKS)
+    return Line(number, start, end, lead, end if len(right) == len(left) else lead + len(right))
 
 
 def line_column(lines: list[Line], offset: int, starts: list[int] | None = None) -> tuple[int, int]:
