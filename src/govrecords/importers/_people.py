@@ -147,7 +147,7 @@ _PROSE_LIST = re.compile(
 )
 # "Ms. X, Org, noted ...", "Mr. Y (Org) moderated the meeting": a sentence opened by a titled person who acts
 _ACTOR = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))(?=(?:H\.\s?E\.|Hon\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Eng\.|Amb\.)\s)",
+    r"(?=[HMDPEA])(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))(?=(?:H\.\s?E\.|Hon\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Eng\.|Amb\.)\s)",
     re.MULTILINE,
 )
 _ACTS = re.compile(
