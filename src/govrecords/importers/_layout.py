@@ -17,7 +17,16 @@ import attrs
 from govrecords.importers._patterns import PatternMatch, match_pattern
 from govrecords.importers._recognise import title_rejection
 from govrecords.importers._template import Label, LinePattern, Template
-from govrecords.importers._text import BLANKS, Line, fold, fold_char, fold_text, fold_tight, list_marker, source_of
+from govrecords.importers._text import (
+    BLANKS,
+    Line,
+    fold,
+    fold_text,
+    fold_tight,
+    list_marker,
+    may_be_numbered,
+    source_of,
+)
 from govrecords.vocabulary import read_force
 
 __all__ = ["LOOKAHEAD", "Block", "LabelHit", "Layout", "Matcher", "PatternHit", "lay_out"]
@@ -163,12 +172,21 @@ class Matcher:
                 else:
                     self._index.setdefault(key[0], []).append(entry)
                 order += 1
-        self.firsts = frozenset(key[0] for key in (*self._index, *self._index2))
-        """The first folded character of every alias: a word that starts with another opens no label."""
         self._memo: dict[tuple[str, str | None], tuple[Label, int, int, int, int] | None] = {}
         phrases = {fold_tight(phrase) for phrase in (*template.boilerplate, *_WEB_BOILERPLATE)}
         # an alternation of literals: no nested quantifier, so no backtracking blow-up
         self.boilerplate = re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True) if p))
+
+    def may_open(self, text: str, at: int, end: int) -> bool:
+        """Whether a label may start at *at* (before *end*): False when no alias starts with its first letters.
+
+        A first look, before :meth:`match` (which also reads a list marker at *at*; see
+        :func:`~._text.may_be_numbered`).
+        """
+        head = fold_tight(text[at : min(end, at + 8)])
+        if len(head) < 2:  # fewer than the index's two letters: look in full
+            return True
+        return head[:2] in self._index2 or head[0] in self._index
 
     def match(self, text: str, line: Line, context: str | None, quick: str | None = None) -> LabelHit | None:
         """The label that opens *line* in this context, if any.
@@ -439,17 +457,14 @@ def find_inline_label(text: str, line: Line, start: int, matcher: Matcher, conte
         window = max(start, colon.start() - LOOKAHEAD)
         starts = [m.start() for m in _WORD_START.finditer(text, window, colon.start())][-_BACK_WORDS:]
         for at in starts:
-            if at < start:
-                continue
+            if at < start or not (matcher.may_open(text, at, line.trail) or may_be_numbered(text, at, line.trail)):
+                continue  # a first look: no label starts with these letters, and no list marker is there
             before = text[max(line.lead, at - 5) : at]
             if before.rstrip().endswith(("&", "/", " and", "+")):
                 continue  # "Date & Time:" is one label, not "Date &" then "Time:"
             if not (text[at].isupper() or _SEPARATOR.search(before) or before.endswith(("- ", "| "))):
                 continue
             sub = Line(line.number, line.start, line.end, at, line.trail)
-            folded = fold_char(text[at])
-            if folded and folded[0] not in matcher.firsts and list_marker(text, sub) is None:
-                continue  # no label starts with this letter (a first look, before matching in full)
             hit = matcher.match(text, sub, context)
             if hit is None or hit.label.keep_label or hit.value_start <= hit.words_end:
                 continue

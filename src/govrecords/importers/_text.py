@@ -19,12 +19,12 @@ __all__ = [
     "Marker",
     "collapse",
     "fold",
-    "fold_char",
     "fold_text",
     "fold_tight",
     "is_blank",
     "line_column",
     "list_marker",
+    "may_be_numbered",
     "slug",
     "source_of",
     "split_lines",
@@ -170,8 +170,7 @@ def line_column(lines: list[Line], offset: int, starts: list[int] | None = None)
     return line.number, offset - line.start + 1
 
 
-def fold_char(char: str) -> str:
-    """One character folded as :func:`fold` folds it (``""`` for an invisible one, ``" "`` for a blank)."""
+def _fold_char(char: str) -> str:
     folded = _fold_cache.get(char)
     if folded is None:
         if char in _INVISIBLE:
@@ -203,7 +202,7 @@ def fold(text: str, start: int, end: int, *, spaces: bool = True) -> tuple[str, 
     offsets: list[int] = []
     after_space = True
     for index in range(start, end):
-        folded = fold_char(text[index])
+        folded = _fold_char(text[index])
         if not folded:
             continue
         if folded == " ":
@@ -235,7 +234,7 @@ def source_of(text: str, start: int, end: int, index: int) -> int:
         return start + index  # printable ASCII without spaces folds one character to one
     count = 0
     for at in range(start, end):
-        folded = fold_char(text[at])
+        folded = _fold_char(text[at])
         if not folded or folded == " ":
             continue
         count += len(folded)
@@ -321,6 +320,11 @@ _MARKER_START = frozenset("(0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP
 
 # What every numbered marker opens with: a first look in C that most lines (a word, a name) fail.
 _NUMBERISH = re.compile(r"\(?[0-9A-Za-z]{1,4}[).]")
+
+
+def may_be_numbered(text: str, at: int, end: int) -> bool:
+    """Whether ``text[at:end]`` may open with a numbered list marker (``1)``, ``a.``, ``(iv)``): a first look."""
+    return _NUMBERISH.match(text, at, end) is not None
 
 
 def _find_marker(text: str, line: Line) -> Marker | None:
