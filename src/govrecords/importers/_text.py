@@ -198,6 +198,13 @@ def fold(text: str, start: int, end: int, *, spaces: bool = True) -> tuple[str, 
     >>> fold("A\u00a0\u00a0B\u2019s", 0, 6)
     ("a b's", [0, 1, 3, 4, 5, 6])
     """
+    passage = text[start:end]
+    if passage.isascii():
+        return _fold_words(text, passage, passage.lower(), start, end, spaces=spaces)
+    if not any(char in passage for char in _INVISIBLE):
+        folded = _swap(passage).casefold()
+        if len(folded) == len(passage):  # every character folds to one: fold a word at a time
+            return _fold_words(text, passage, folded, start, end, spaces=spaces)
     out: list[str] = []
     offsets: list[int] = []
     after_space = True
@@ -219,6 +226,33 @@ def fold(text: str, start: int, end: int, *, spaces: bool = True) -> tuple[str, 
         offsets.pop()
     offsets.append(end)
     return "".join(out), offsets
+
+
+_WORD = re.compile(r"\S+")  # a run of characters that are not white space (str.isspace): linear
+
+
+def _fold_words(
+    text: str, passage: str, folded: str, start: int, end: int, *, spaces: bool
+) -> tuple[str, list[int]]:
+    """:func:`fold` of ``passage = text[start:end]``, given *folded*: each of its characters folded to one.
+
+    Only the white space is left to do, a word (a run of characters that are not
+    white space) at a time, in C.
+    """
+    if " ".join(passage.split()) == passage and (spaces or " " not in passage):
+        return folded, list(range(start, end + 1))  # single spaces between words, none at either end
+    words: list[str] = []
+    offsets: list[int] = []
+    after = -1  # where the last word ended
+    for word in _WORD.finditer(text, start, end):
+        if after >= 0 and spaces:
+            words.append(" ")
+            offsets.append(after)  # a run of blanks folds to one space, at its first character
+        words.append(folded[word.start() - start : word.end() - start])
+        offsets.extend(range(word.start(), word.end()))
+        after = word.end()
+    offsets.append(end)
+    return "".join(words), offsets
 
 
 def source_of(text: str, start: int, end: int, index: int) -> int:
@@ -258,6 +292,11 @@ def _plain(text: str) -> str:
     for char in _INVISIBLE:
         if char in text:
             text = text.replace(char, "")
+    return _swap(text)
+
+
+def _swap(text: str) -> str:
+    """*text* with curly quotes, dashes and wide colons made plain (:data:`_FOLDS`, one character for one)."""
     for char, folded in _FOLD_PAIRS:
         if char in text:
             text = text.replace(char, folded)
