@@ -13,7 +13,7 @@ Golden fixtures live in ``tests/fixtures/compare/``, one directory per case:
 writes it. After an intended change to the comparison (or to the examples), regenerate
 them from the repository root, read the diff, and commit it::
 
-    python tests/test_compare.py --regenerate
+    PYTHONPATH=tests python tests/comparison/test_compare.py --regenerate
 """
 
 from __future__ import annotations
@@ -63,13 +63,13 @@ from govrecords import (
     loads,
 )
 from govrecords.cli import main
-from govrecords.consensus import GroupSupport, aggregate_levels, group_informed_consensus
+from govrecords.comparison.consensus import GroupSupport, aggregate_levels, group_informed_consensus
+from govrecords.comparison.evidence import EvidenceKind, state_of
 from govrecords.errors import UnknownTopicError
-from govrecords.evidence import EvidenceKind, state_of
 from govrecords.formats import iter_jsonl
 from govrecords.render import to_text
 
-FIXTURES = Path(__file__).parent / "fixtures" / "compare"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "compare"
 L = ConsensusLevel
 
 
@@ -460,7 +460,7 @@ def test_input_order_does_not_matter(first: Side, second: Side, seed1: int, seed
 @settings(max_examples=60)
 def test_laws_hold_when_the_search_is_limited(first: Side, second: Side, seed: int) -> None:
     """With every word too common to search on, matching loses recall but keeps its laws."""
-    with mock.patch("govrecords.matching.INDEX_LIMIT", 1):
+    with mock.patch("govrecords.comparison.similarity.INDEX_LIMIT", 1):
         report = compare(first, second)
         assert compare(second, first) == report.mirror()
         assert compare(shuffled(first, seed), shuffled(second, seed + 1)) == report
@@ -701,10 +701,10 @@ def test_compare_command_reports_problems(tmp_path: Path, capsys: pytest.Capture
 def test_facade_exports_the_functions() -> None:
     """govrecords.compare and govrecords.timeline are the functions, even once their modules are imported."""
     import govrecords.comparison
-    import govrecords.timelines
+    import govrecords.comparison.timelines
 
     assert govrecords.compare is govrecords.comparison.compare
-    assert govrecords.timeline is govrecords.timelines.timeline
+    assert govrecords.timeline is govrecords.comparison.timelines.timeline
 
 
 def _regenerate() -> None:
@@ -716,7 +716,7 @@ def _regenerate() -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:] != ["--regenerate"]:
-        raise SystemExit("usage: python tests/test_compare.py --regenerate")
+        raise SystemExit("usage: python tests/comparison/test_compare.py --regenerate")
     _regenerate()
 
 
