@@ -107,6 +107,7 @@ def run(
         find_people(state, state.draft)
         year = forum_year(state)
         records.append(build_record(state, state.draft, record_id=record_id, forum_id=None, year=year))
+    del layout  # its blocks are read: freed before the result is made (a hostile text's peak is there)
     first = records[0]
     place_value = state.draft.values.get("place") if template.produces != "messages" else None
     forum, the_id = build_forum(
