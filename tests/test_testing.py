@@ -28,7 +28,6 @@ from hypothesis.errors import InvalidArgument
 import govrecords.testing
 from govrecords import testing
 from govrecords.dates import DateRange, PartialDate, Precision, Relation
-from govrecords.formats import make_converter
 from govrecords.provenance import Method, Provenance, SourceDocument, Span
 from govrecords.records import (
     Actor,
@@ -44,6 +43,7 @@ from govrecords.records import (
     Statement,
     Workshop,
 )
+from govrecords.serialisation.converter import make_converter
 from govrecords.taxonomy import Taxonomy, Topic, TopicLabel
 
 STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {

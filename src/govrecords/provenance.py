@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import enum
 import hashlib
-import re
 from collections.abc import Iterable, Mapping
 
 import attrs
 from attrs.validators import instance_of, optional
 
 from govrecords.dates import PartialDate
+from govrecords.serialisation.constraints import COUNT, NON_BLANK, SHA256
+from govrecords.serialisation.registry import record_type
 
 __all__ = [
     "Method",
@@ -39,9 +40,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if type(value) is not int or value < 0:
-        raise ValueError(f"{attribute.name} must be a whole number >= 0, got {value!r}")
+_non_negative = COUNT.validator()
 
 
 @attrs.frozen
@@ -70,27 +69,17 @@ class Span:
         return text[self.start : self.end]
 
 
-_SHA256 = re.compile(r"[0-9a-f]{64}")
-
-
-def _check_sha256(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str) or _SHA256.fullmatch(value) is None:
-        raise ValueError(f"{attribute.name} must be 64 lower-case hex digits, got {value!r}")
-
-
-def _opt_count(instance: object, attribute: attrs.Attribute[int | None], value: object) -> None:
-    if value is not None and (type(value) is not int or value < 0):
-        raise ValueError(f"{attribute.name} must be a whole number >= 0, got {value!r}")
+_check_sha256 = SHA256.validator()
+_opt_count = COUNT.validator(optional=True)
 
 
 _opt_str = optional(instance_of(str))
 
 
-def _non_empty(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{attribute.name} must be a non-empty string, got {value!r}")
+_non_empty = NON_BLANK.validator()
 
 
+@record_type("source")
 @attrs.frozen
 class SourceDocument:
     """A document records are taken from, fixed by the hash of its text.

@@ -2,7 +2,7 @@
 
 Every class is a frozen, slotted attrs class that validates its fields when it is
 built and knows nothing about serialisation (that lives in
-:mod:`govrecords.formats`). Records refer to each other by identifier: a finding's
+:mod:`govrecords.serialisation.documents`). Records refer to each other by identifier: a finding's
 ``topics`` are :class:`~govrecords.taxonomy.Topic` ids, a session's ``proposal`` is
 a :class:`Workshop` id, a :class:`~govrecords.provenance.Provenance`'s ``source`` is a
 :class:`~govrecords.provenance.SourceDocument` id.
@@ -13,7 +13,6 @@ Each record carries a tuple of :class:`~govrecords.provenance.Provenance`: one w
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, cast
 
@@ -22,6 +21,8 @@ from attrs.validators import deep_iterable, instance_of, optional
 
 from govrecords.dates import DateRange, PartialDate, When
 from govrecords.provenance import Provenance, SourceDocument
+from govrecords.serialisation.constraints import COUNTRY, NON_BLANK
+from govrecords.serialisation.registry import record_type
 from govrecords.vocabulary import (
     ActorKind,
     ConsensusLevel,
@@ -52,9 +53,7 @@ __all__ = [
 ]
 
 
-def _non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{attribute.name} must be a non-empty string, got {value!r}")
+_non_empty = NON_BLANK.validator()
 
 
 def _many(kind: type[object]) -> Any:
@@ -65,12 +64,7 @@ _str = optional(instance_of(str))
 _when = optional(instance_of((PartialDate, DateRange)))
 _ids: Any = deep_iterable(_non_empty, instance_of(tuple))
 _provenance = _many(Provenance)
-_COUNTRY = re.compile(r"[A-Z]{2}")
-
-
-def _country(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, str) or _COUNTRY.fullmatch(value) is None):
-        raise ValueError(f"{attribute.name} must be an ISO 3166-1 alpha-2 code such as 'AZ', got {value!r}")
+_country = COUNTRY.validator(optional=True)
 
 
 class _Traceable:
@@ -257,6 +251,7 @@ class Section(_Traceable):
     provenance: tuple[Provenance, ...] = attrs.field(default=(), validator=_provenance)
 
 
+@record_type("session")
 @attrs.frozen
 class Session(_Traceable):
     """One session held at a forum, as reported afterwards.
@@ -321,6 +316,7 @@ class Session(_Traceable):
         return frozenset(found)
 
 
+@record_type("workshop")
 @attrs.frozen
 class Workshop(_Traceable):
     """A workshop as proposed or announced, before it is held.
@@ -379,6 +375,7 @@ class Workshop(_Traceable):
         return frozenset(found)
 
 
+@record_type("forum")
 @attrs.frozen
 class Forum(_Traceable):
     """One meeting of a series: IGF 2013 Bali, EuroDIG 2015, a national IGF.

@@ -38,12 +38,13 @@ import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import attrs
 from attrs.validators import deep_iterable, instance_of, optional
 
 from govrecords.errors import TaxonomyError, UnknownTopicError
+from govrecords.serialisation.constraints import TOPIC_ID, WHOLE_NUMBER
+from govrecords.serialisation.registry import record_type
 
 __all__ = [
     "DEFAULT_MIN_CONFIDENCE",
@@ -57,7 +58,6 @@ __all__ = [
     "load_taxonomy",
 ]
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TOKEN = re.compile("\\w+(?:[-\u2010\u2011]\\w+)*")
 _HYPHENS = str.maketrans("", "", "-\u2010\u2011")
 # What may separate the words of one phrase: spaces, an apostrophe ("women's"), a
@@ -137,14 +137,10 @@ _CONNECTORS = frozenset({"of", "on", "for", "and", "the", "in", "de"})
 _DEFER_LINKS: contextvars.ContextVar[bool] = contextvars.ContextVar("_DEFER_LINKS", default=False)
 
 
-def _topic_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, str) or _ID.fullmatch(value) is None):
-        raise ValueError(f"{attribute.name} must be a lower-case slug such as 'privacy', got {value!r}")
+_topic_id = TOPIC_ID.validator(optional=True)
 
 
-def _opt_year(instance: object, attribute: attrs.Attribute[int | None], value: object) -> None:
-    if value is not None and type(value) is not int:  # bool is an int subclass, and no year
-        raise TypeError(f"{attribute.name} must be a whole number or None, got {value!r}")
+_opt_year = WHOLE_NUMBER.validator(optional=True)  # bool is an int subclass, and no year
 
 
 def _confidence(instance: object, attribute: attrs.Attribute[float], value: object) -> None:
@@ -196,6 +192,7 @@ class TopicLabel:
     series: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
 
 
+@record_type("topic")
 @attrs.frozen
 class Topic:
     """A stable topic.
@@ -317,6 +314,7 @@ def _entry(text: str, topic: str | None, kind: str) -> _Entry | None:
     return _Entry(tuple(_fold(t) for t in tokens), exact, kind == "name", topic, kind, text)
 
 
+@record_type("taxonomy")
 @attrs.frozen
 class Taxonomy:
     """A set of topics with lookup by label and tagging of free text.
@@ -686,7 +684,7 @@ def load_taxonomy(path: str | os.PathLike[str], *, extend: Taxonomy | None = Non
         OSError: The file cannot be read (as ``open()`` raises it), or it is a
             FIFO or a device (``FileAccessError``).
     """
-    from govrecords.formats import load
+    from govrecords.serialisation.documents import load  # here for start-up speed: it imports cattrs
 
     where = Path(path).name
     token = _DEFER_LINKS.set(extend is not None)
@@ -712,7 +710,7 @@ def load_taxonomy(path: str | os.PathLike[str], *, extend: Taxonomy | None = Non
 @functools.cache
 def default_taxonomy() -> Taxonomy:
     """The taxonomy bundled with govrecords: IGF themes 2006-2025, WSIS action lines, GDC objectives."""
-    from govrecords.formats import loads
+    from govrecords.serialisation.documents import loads  # here for start-up speed: it imports cattrs
 
     text = resources.files("govrecords").joinpath("data/taxonomy.json").read_text("utf-8")
     return loads(text, Taxonomy)

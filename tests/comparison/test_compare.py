@@ -42,8 +42,11 @@ from govrecords import (
     Finding,
     Forum,
     MatchKind,
+    Method,
+    MethodKind,
     PartialDate,
     Position,
+    Provenance,
     Recommendation,
     Session,
     StakeholderGroup,
@@ -66,8 +69,8 @@ from govrecords.cli import main
 from govrecords.comparison.consensus import GroupSupport, aggregate_levels, group_informed_consensus
 from govrecords.comparison.evidence import EvidenceKind, state_of
 from govrecords.errors import UnknownTopicError
-from govrecords.formats import iter_jsonl
 from govrecords.render import to_text
+from govrecords.serialisation.jsonl import iter_jsonl
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "compare"
 L = ConsensusLevel
@@ -357,6 +360,20 @@ def test_records_of_the_report_validate() -> None:
     with pytest.raises(ValueError, match="at least one side"):
         StanceShift.between(None, None)
     assert state_of([]).status is TopicStatus.NOT_DISCUSSED
+
+
+def test_evidence_order_tells_an_absent_text_from_an_empty_one() -> None:
+    """Two sessions that differ only in a method's template (None or "") give the same comparison in
+    either order: the evidence order is total, so a result never depends on input order (found by
+    Hypothesis on duplicate session ids)."""
+
+    def session(template: str | None) -> Session:
+        method = Method(MethodKind.IMPORTER, template=template)
+        statement = Statement("Access for all", topics=("access",), provenance=(Provenance("doc", method=method),))
+        return Session(id="s", title="A session", date=PartialDate(2020), key_issues=(statement,))
+
+    one, other = session(None), session("")
+    assert compare([], [one, other]) == compare([], [other, one])
 
 
 def test_group_support_validates() -> None:

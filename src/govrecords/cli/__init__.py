@@ -95,9 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     written, 2 usage error, 130 interrupted (Ctrl-C), 141 standard output closed
     (a broken pipe).
     """
-    _safe_streams()
-    parser, runners = build_parser()
-    try:
+    try:  # Ctrl-C while the parser is being built is an interruption too, never a traceback
+        _safe_streams()
+        parser, runners = build_parser()
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help()

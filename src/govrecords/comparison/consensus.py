@@ -22,11 +22,11 @@ import enum
 from collections import Counter
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import Any
 
 import attrs
 from attrs.validators import deep_iterable, instance_of, optional
 
+from govrecords.serialisation.constraints import COUNT
 from govrecords.vocabulary import ConsensusLevel, StakeholderKind, Stance
 
 __all__ = [
@@ -90,9 +90,7 @@ def _rank(level: ConsensusLevel) -> int:
     return rank
 
 
-def _count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not int or value < 0:
-        raise ValueError(f"{attribute.name} must be a whole number >= 0, got {value!r}")
+_count = COUNT.validator()
 
 
 @attrs.frozen

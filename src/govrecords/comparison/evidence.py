@@ -105,27 +105,32 @@ class Evidence:
             self.record.key(),
             _KIND_ORDER[self.kind],
             natural_key(self.number),
-            self.number or "",
+            _text(self.number),
             self.text,
             self.consensus.value if self.consensus else "",
             self.stance.value if self.stance else "",
             _actor_key(actor),
             self.force.value if self.force else "",
-            self.consensus_wording or "",
+            _text(self.consensus_wording),
             tuple(_provenance_key(p) for p in self.provenance),
         )
 
 
-def _actor_key(actor: Actor | None) -> tuple[str, ...]:
+def _text(value: str | None) -> tuple[bool, str]:
+    """An optional text as a sort key in which None and the empty text differ."""
+    return (value is not None, value or "")
+
+
+def _actor_key(actor: Actor | None) -> tuple[Any, ...]:
     if actor is None:
         return ()
     group = actor.stakeholder
     return (
         actor.kind.value,
-        actor.name or "",
+        _text(actor.name),
         group.kind.value if group else "",
-        (group.wording or "") if group else "",
-        actor.wording or "",
+        _text(group.wording) if group else (),
+        _text(actor.wording),
     )
 
 
@@ -135,12 +140,12 @@ def _provenance_key(prov: Provenance) -> tuple[Any, ...]:
     return (
         prov.source,
         span,
-        prov.quote or "",
-        prov.field or "",
+        _text(prov.quote),
+        _text(prov.field),
         method.kind.value,
-        method.tool or "",
-        method.version or "",
-        method.template or "",
+        _text(method.tool),
+        _text(method.version),
+        _text(method.template),
     )
 
 

@@ -44,6 +44,7 @@ from govrecords.comparison.refs import RecordRef, natural_key
 from govrecords.comparison.similarity import Pair, candidate_pairs, words
 from govrecords.errors import Problem, ValidationError
 from govrecords.provenance import Provenance
+from govrecords.serialisation.constraints import COUNT
 from govrecords.vocabulary import Force
 
 __all__ = [
@@ -156,9 +157,7 @@ _ONE_SIDED = frozenset(
 _KIND_ORDER = {kind: index for index, kind in enumerate(MatchKind)}
 
 
-def _index(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not int or value < 0:
-        raise ValueError(f"{attribute.name} must be a whole number >= 0, got {value!r}")
+_index = COUNT.validator()
 
 
 @attrs.frozen

@@ -20,8 +20,8 @@ from govrecords.importers._registry import DETECT_LIMIT, FALLBACK, LOW_CONFIDENC
 from govrecords.importers._result import ImportIssue, ImportResult
 from govrecords.importers._template import Template
 from govrecords.importers._text import fold_text, slug
-from govrecords.limits import DEFAULT_LIMITS, Limits
 from govrecords.provenance import SourceDocument, content_hash
+from govrecords.serialisation.limits import DEFAULT_LIMITS, Limits
 from govrecords.taxonomy import Taxonomy, default_taxonomy
 
 __all__ = ["get_template", "import_file", "import_text"]

@@ -1,7 +1,7 @@
 """How much input govrecords agrees to read: size, nesting depth, record count, string length.
 
-The readers (:func:`~govrecords.formats.loads`, :func:`~govrecords.formats.load`,
-:func:`~govrecords.formats.iter_jsonl`) take a ``limits=`` keyword. The defaults are
+The readers (:func:`~govrecords.serialisation.documents.loads`, :func:`~govrecords.serialisation.documents.load`,
+:func:`~govrecords.serialisation.jsonl.iter_jsonl`) take a ``limits=`` keyword. The defaults are
 generous for real forum records (the largest IGF proceedings fit many times over)
 yet keep a hostile or broken input from exhausting memory or the stack:
 
