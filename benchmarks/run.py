@@ -560,8 +560,8 @@ def report(results: Results, sizes: list[int]) -> str:
         out += [
             "",
             (
-                "The importer (`govrecords.importers`), each text in a fresh process: processor time (median of "
-                "three imports) and tracemalloc's peak during one, per UTF-8 byte of the text "
+                "The importer (`govrecords.importers`), each text in a fresh process: processor time (median of the "
+                "imports timed, three but in `--smoke`) and tracemalloc's peak during one, per UTF-8 byte of the text "
                 "(`benchmarks/bench_importer.py`):"
             ),
             "",
