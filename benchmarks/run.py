@@ -43,6 +43,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
+import bench_importer  # noqa: E402 -- after the path is set
 import generate  # noqa: E402 -- after the path is set
 
 import govrecords  # noqa: E402 -- after the sys.path set-up above
@@ -369,6 +370,7 @@ class Results:
     notes: list[str] = field(default_factory=list)
     load: list[tuple[float, float, float]] = field(default_factory=list)
     session_bytes: float = 0.0
+    importer: list[dict[str, Any]] = field(default_factory=list)  # bench_importer.run's figures
 
     def find(self, name: str, size: int) -> Case | None:
         return next((case for case in self.cases if case.name == name and case.size == size), None)
@@ -478,6 +480,7 @@ def targets(results: Results, sizes: list[int]) -> list[tuple[str, str, str]]:
             rows.append(
                 (f"{what}: peak memory does not grow with N", "tracemalloc", text + (": grows" if grows else ": held"))
             )
+    rows += bench_importer.targets(results.importer)
     gov = results.imports.get("import govrecords")
     if gov is not None:
         rows.append(
@@ -553,6 +556,17 @@ def report(results: Results, sizes: list[int]) -> str:
                 for key in ("traced_peak", "traced_retained", "rss_peak", "rss_retained")
             ]
             out.append(f"| {what} | {library} | {size:,} | " + " | ".join(cells) + " |")
+    if results.importer:
+        out += [
+            "",
+            (
+                "The importer (`govrecords.importers`), each text in a fresh process: processor time (median of the "
+                "imports timed, three but in `--smoke`) and tracemalloc's peak during one, per UTF-8 byte of the text "
+                "(`benchmarks/bench_importer.py`):"
+            ),
+            "",
+            *bench_importer.table(results.importer),
+        ]
     if results.imports:
         out += ["", "Import cost over `python -c pass` (median wall clock of interleaved runs):", ""]
         out += ["| statement | added |", "|---|---:|"]
@@ -585,6 +599,7 @@ def dump_results(results: Results, sizes: list[int]) -> dict[str, Any]:
         "notes": results.notes,
         "load": results.load,
         "session_bytes": results.session_bytes,
+        "importer": results.importer,
     }
 
 
@@ -598,6 +613,7 @@ def load_results(path: Path) -> tuple[Results, list[int]]:
         notes=raw["notes"],
         load=[(a, b, c) for a, b, c in raw["load"]],
         session_bytes=raw["session_bytes"],
+        importer=raw.get("importer", []),
     )
     return results, raw["sizes"]
 
@@ -613,7 +629,13 @@ def write_readme(text: str) -> None:
 
 
 def run(
-    sizes: list[int], *, rounds: dict[int, int], memory_sizes: list[int], stream_sizes: list[int], import_rounds: int
+    sizes: list[int],
+    *,
+    rounds: dict[int, int],
+    memory_sizes: list[int],
+    stream_sizes: list[int],
+    import_rounds: int,
+    importer_sizes: tuple[list[float], int] = ([2.0, 8.0], 3),
 ) -> Results:
     libs = {name: _module(name) for name in LIBRARIES}
     results = Results()
@@ -665,6 +687,8 @@ def run(
                         path = directory / f"sessions-{size}.jsonl"
                         results.memory.append((what, "govrecords", size, memory(what, "govrecords", path, rss=rss)))
                     print(f"  memory {what} N={size}: {results.memory[-2][3]} {results.memory[-1][3]}", flush=True)
+    print("the importer", flush=True)
+    results.importer = bench_importer.run(*importer_sizes)
     print("import times", flush=True)
     results.imports = import_times(import_rounds)
     results.load.append(os.getloadavg())
@@ -693,6 +717,7 @@ def main() -> None:
     if args.smoke:
         sizes, memory_sizes, stream_sizes, import_rounds = [20, 40], [20], [20, 40], 1
         rounds = {20: 1, 40: 1}
+        importer_sizes = ([0.02], 1)
     else:
         sizes = sorted(args.sizes)
         rounds = {size: args.rounds or (9 if size <= 1_000 else 5 if size <= 10_000 else 3) for size in sizes}
@@ -700,9 +725,15 @@ def main() -> None:
         memory_sizes = middle
         stream_sizes = sorted({sizes[0], sizes[-1]}) if len(sizes) > 1 else sizes
         import_rounds = 15
+        importer_sizes = ([2.0, 8.0], 3)
     started = time.monotonic()
     results = run(
-        sizes, rounds=rounds, memory_sizes=memory_sizes, stream_sizes=stream_sizes, import_rounds=import_rounds
+        sizes,
+        rounds=rounds,
+        memory_sizes=memory_sizes,
+        stream_sizes=stream_sizes,
+        import_rounds=import_rounds,
+        importer_sizes=importer_sizes,
     )
     text = report(results, sizes)
     print()

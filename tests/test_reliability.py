@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govrecords import ValidationError, _files, dumps, examples, importers, iter_jsonl, loads
 from govrecords.cli import main
@@ -363,6 +365,26 @@ def test_case16_repeated_empty_labels_fold_their_warnings() -> None:
     assert len(empty) == FOLD_AFTER + 1
     assert empty[-1].message.startswith(f"and {lines - FOLD_AFTER} more empty-field warnings")
     assert f"up to line {lines}" in empty[-1].message
+    assert result.uncovered() == []
+
+
+@given(
+    moderators=st.integers(min_value=0, max_value=3 * FOLD_AFTER),
+    speakers=st.integers(min_value=0, max_value=3 * FOLD_AFTER),
+)
+@settings(max_examples=15, deadline=None)
+def test_folded_warnings_count_every_one(moderators: int, speakers: int) -> None:
+    """However many empty labels of however many kinds, no more than a hundred and one of a code are listed,
+    each fold counts the rest exactly (``folded`` and its message agree), and nothing is uncovered."""
+    text = "Session Name:\nOpen data\n\n" + "Moderator:\n" * moderators + "Speakers:\n" * speakers
+    result = importers.import_text(text, template="igf-session-report")
+    empty = [issue for issue in result.warnings if issue.code == "empty-field"]
+    assert sum(issue.folded or 1 for issue in empty) == moderators + speakers
+    assert len(empty) == min(moderators + speakers, FOLD_AFTER + 1)
+    folds = [issue for issue in empty if issue.folded]
+    assert len(folds) == (moderators + speakers > FOLD_AFTER)
+    for issue in folds:
+        assert issue.message.startswith(f"and {issue.folded} more empty-field warning")
     assert result.uncovered() == []
 
 

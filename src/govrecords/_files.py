@@ -114,7 +114,16 @@ def read_bytes(path: PathLike, limits: Limits) -> bytes:
             raise LimitExceededError(
                 f"{os.fspath(path)}: the file is {size} bytes, over the limit of {limits.max_bytes} (max_bytes)"
             )
-        data = read_capped(handle, limits, name=os.fspath(path))  # it may have grown since
+        # Ask for no more than the file holds: a read sets aside memory for all it asks
+        # for (64 MiB for a file of a few bytes, were it asked for the limit).
+        data = handle.read(size + 1)
+        if len(data) > size:  # it grew since its size was taken: read on, never past the limit
+            data += handle.read(limits.max_bytes + 1 - len(data))
+            if len(data) > limits.max_bytes:
+                raise LimitExceededError(
+                    f"{os.fspath(path)}: the file is over the limit of {limits.max_bytes} bytes (max_bytes); "
+                    "reading stopped there"
+                )
     assert isinstance(data, bytes)  # a binary handle
     return data
 

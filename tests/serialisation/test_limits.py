@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govrecords import Session, dumps, iter_jsonl, load, loads
+from govrecords import Session, _files, dumps, iter_jsonl, load, loads
 from govrecords.errors import LimitExceededError
 from govrecords.serialisation import Limits
 from govrecords.serialisation.limits import DEFAULT_LIMITS, check_depth
@@ -139,3 +140,27 @@ def test_depth_scan_agrees_with_recursive_depth(value: Any, limit: int, indent: 
             check_depth(text, Limits(max_depth=limit))
     else:
         check_depth(text, Limits(max_depth=limit))
+
+
+@pytest.mark.parametrize(("grown_by", "refused"), [(0, False), (5, False), (50, True)])
+def test_a_file_that_grows_after_its_size_is_taken_is_read_whole_but_never_past_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, grown_by: int, refused: bool
+) -> None:
+    """read_bytes asks for the size the file had; a file that has grown since is read on, up to max_bytes."""
+    path = tmp_path / "growing.txt"
+    data = b"x" * (20 + grown_by)
+    path.write_bytes(data)
+    real_fstat = os.fstat
+
+    class Shrunk:  # the size it had when it was looked at, before it grew
+        def __init__(self, result: os.stat_result) -> None:
+            self.st_size = result.st_size - grown_by
+            self.st_mode = result.st_mode
+
+    monkeypatch.setattr(_files.os, "fstat", lambda fd: Shrunk(real_fstat(fd)))
+    limits = Limits(max_bytes=40)
+    if refused:
+        with pytest.raises(LimitExceededError, match=r"growing.txt: the file is over the limit of 40 bytes"):
+            _files.read_bytes(path, limits)
+    else:
+        assert _files.read_bytes(path, limits) == data

@@ -107,6 +107,7 @@ def run(
         find_people(state, state.draft)
         year = forum_year(state)
         records.append(build_record(state, state.draft, record_id=record_id, forum_id=None, year=year))
+    del layout  # its blocks are read: freed before the result is made (a hostile text's peak is there)
     first = records[0]
     place_value = state.draft.values.get("place") if template.produces != "messages" else None
     forum, the_id = build_forum(
@@ -122,7 +123,7 @@ def run(
     structure = tuple(Span(start, end) for start, end in sorted(set(state.structure)))
 
     def result() -> ImportResult:
-        ordered = tuple(sorted(state.issues, key=lambda issue: (issue.span.start, issue.span.end)))
+        ordered = tuple(sorted(state.settled_issues(), key=lambda issue: (issue.span.start, issue.span.end)))
         return ImportResult(forum, source, ordered, template.name, float(confidence), detected, text, structure)
 
     made = result()

@@ -17,7 +17,16 @@ import attrs
 from govrecords.importers._patterns import PatternMatch, match_pattern
 from govrecords.importers._recognise import title_rejection
 from govrecords.importers._template import Label, LinePattern, Template
-from govrecords.importers._text import BLANKS, Line, fold, fold_text, fold_tight, list_marker
+from govrecords.importers._text import (
+    BLANKS,
+    Line,
+    fold,
+    fold_text,
+    fold_tight,
+    list_marker,
+    may_be_numbered,
+    source_of,
+)
 from govrecords.vocabulary import read_force
 
 __all__ = ["LOOKAHEAD", "Block", "LabelHit", "Layout", "Matcher", "PatternHit", "lay_out"]
@@ -30,6 +39,12 @@ MESSAGES_HEAD = 8
 
 PATTERN_LINE_LIMIT = 1000
 """Lines longer than this are never read by a pattern (no title line is that long)."""
+
+MEMO_LINE = 2 * LOOKAHEAD
+"""Lines up to this long have their label match kept for when the same line comes again."""
+
+MEMO_SIZE = 4096
+"""The most lines a :class:`Matcher` keeps the match of (it starts afresh when full)."""
 
 _WEB_BOILERPLATE = (
     "welcome to the united nations",
@@ -136,11 +151,12 @@ class Layout:
 
 
 class Matcher:
-    """A template's labels, indexed by the first folded character of each alias."""
+    """A template's labels, indexed by the first folded characters of each alias."""
 
     def __init__(self, template: Template) -> None:
         self.template = template
-        self._index: dict[str, list[_Alias]] = {}
+        self._index: dict[str, list[_Alias]] = {}  # aliases by their first folded character...
+        self._index2: dict[str, list[_Alias]] = {}  # ... or, most of them, by their first two
         order = 0
         for label in template.labels:
             for alias in label.aliases:
@@ -150,14 +166,35 @@ class Matcher:
                 key, _ = fold(stripped, 0, len(stripped), spaces=False)
                 if not key:
                     continue
-                self._index.setdefault(key[0], []).append(_Alias(key, to_colon, label, order))
+                entry = _Alias(key, to_colon, label, order)
+                if len(key) >= 2 and "#" not in key[:2]:
+                    self._index2.setdefault(key[:2], []).append(entry)
+                else:
+                    self._index.setdefault(key[0], []).append(entry)
                 order += 1
+        self._memo: dict[tuple[str, str | None], tuple[Label, int, int, int, int] | None] = {}
         phrases = {fold_tight(phrase) for phrase in (*template.boilerplate, *_WEB_BOILERPLATE)}
         # an alternation of literals: no nested quantifier, so no backtracking blow-up
         self.boilerplate = re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True) if p))
 
+    def may_open(self, text: str, at: int, end: int) -> bool:
+        """Whether a label may start at *at* (before *end*): False when no alias starts with its first letters.
+
+        A first look, before :meth:`match` (which also reads a list marker at *at*; see
+        :func:`~._text.may_be_numbered`).
+        """
+        head = fold_tight(text[at : min(end, at + 8)])
+        if len(head) < 2:  # fewer than the index's two letters: look in full
+            return True
+        return head[:2] in self._index2 or head[0] in self._index
+
     def match(self, text: str, line: Line, context: str | None, quick: str | None = None) -> LabelHit | None:
         """The label that opens *line* in this context, if any.
+
+        What opens a line depends only on the line's characters and the context, so
+        the answer for a short line is kept (as offsets from its start) and reused when
+        the same line comes again: a label on every line of a long form, or a hostile
+        text of one label repeated, is matched once.
 
         Args:
             text: The text.
@@ -165,6 +202,27 @@ class Matcher:
             context: The context the labels above opened.
             quick: :func:`fold_tight` of the line's first :data:`LOOKAHEAD` characters, if at hand.
         """
+        lead = line.lead
+        if line.trail - lead > MEMO_LINE:
+            return self._match(text, line, context, quick)
+        key = (text[lead : line.trail], context)
+        if key in self._memo:
+            known = self._memo[key]
+            if known is None:
+                return None
+            label, start, words_start, words_end, value_start = known
+            return LabelHit(label, line, lead + start, lead + words_start, lead + words_end, lead + value_start)
+        hit = self._match(text, line, context, quick)
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = (
+            None
+            if hit is None
+            else (hit.label, hit.start - lead, hit.words_start - lead, hit.words_end - lead, hit.value_start - lead)
+        )
+        return hit
+
+    def _match(self, text: str, line: Line, context: str | None, quick: str | None) -> LabelHit | None:
         marker = list_marker(text, line)
         words_start = marker.content if marker is not None else line.lead
         if words_start >= line.trail:
@@ -175,19 +233,18 @@ class Matcher:
         if not quick:
             return None
         candidates = [
-            alias for alias in self._index.get(quick[0], ())
+            alias for alias in (*self._index2.get(quick[:2], ()), *self._index.get(quick[0], ()))
             if (alias.label.within is None or alias.label.within == context) and _match_key(alias.key, quick) >= 0
         ]
         if not candidates:
             return None
-        folded, offsets = fold(text, words_start, window_end, spaces=False)
         best: tuple[tuple[int, int, int], LabelHit] | None = None
         for alias in candidates:
             label = alias.label
-            end = _match_key(alias.key, folded)
+            end = _match_key(alias.key, quick)  # quick is fold(..., spaces=False) of the window, without offsets
             if end < 0:
                 continue
-            words_end = offsets[end - 1] + 1
+            words_end = source_of(text, words_start, window_end, end - 1) + 1
             if words_end < line.trail and text[words_end].isalnum() and alias.key[-1].isalnum():
                 continue  # "Title" is not the start of "Titles"
             hit = self._finish(
@@ -237,6 +294,8 @@ class Matcher:
 
 def _match_key(key: str, folded: str) -> int:
     """Match an alias key at the start of *folded*; ``#`` stands for a number. The end, or -1."""
+    if "#" not in key:  # most keys: one C-speed comparison
+        return len(key) if folded.startswith(key) else -1
     i = j = 0
     while i < len(key):
         if key[i] == "#":
@@ -398,8 +457,8 @@ def find_inline_label(text: str, line: Line, start: int, matcher: Matcher, conte
         window = max(start, colon.start() - LOOKAHEAD)
         starts = [m.start() for m in _WORD_START.finditer(text, window, colon.start())][-_BACK_WORDS:]
         for at in starts:
-            if at < start:
-                continue
+            if at < start or not (matcher.may_open(text, at, line.trail) or may_be_numbered(text, at, line.trail)):
+                continue  # a first look: no label starts with these letters, and no list marker is there
             before = text[max(line.lead, at - 5) : at]
             if before.rstrip().endswith(("&", "/", " and", "+")):
                 continue  # "Date & Time:" is one label, not "Date &" then "Time:"

@@ -21,15 +21,14 @@ from __future__ import annotations
 import re
 
 from govrecords.errors import ImportFailedError
+from govrecords.importers._registry import DETECT_LIMIT
 from govrecords.importers._text import is_blank, line_column, split_lines
 
-__all__ = ["NOISE_SHARE", "SAMPLE", "noise_share", "refuse"]
+__all__ = ["NOISE_SHARE", "noise_share", "refuse"]
 
 NOISE_SHARE = 0.1
 """A text whose sample holds this share of noise characters (U+FFFD, control characters) or more is refused."""
 
-SAMPLE = 65_536
-"""How many characters from the start of a text are measured (the same window detection reads)."""
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # control characters other than tab, line feed, vertical tab, form feed and carriage return; and U+FFFD
@@ -46,7 +45,7 @@ def noise_share(text: str) -> float:
     >>> noise_share("abc\ufffd")
     0.25
     """
-    sample = _BLANK.sub("", text[:SAMPLE])
+    sample = _BLANK.sub("", text[:DETECT_LIMIT])  # the same window detection reads
     if not sample:
         return 0.0
     return len(_NOISE.findall(sample)) / len(sample)

@@ -46,6 +46,10 @@ class ImportIssue:
         span: The characters of the text it concerns.
         line: The 1-based line where the span starts.
         column: The 1-based column where the span starts.
+        folded: For a warning that stands for others, how many: past the first
+            hundred of a code an import lists no more of them one by one, but gives
+            one warning that counts them ("and 799 900 more..."), its span covering
+            them all. 0 for a warning about one passage.
     """
 
     code: str = attrs.field(validator=attrs.validators.in_(CODES))
@@ -53,6 +57,7 @@ class ImportIssue:
     span: Span = attrs.field(validator=instance_of(Span))
     line: int = attrs.field(validator=instance_of(int))
     column: int = attrs.field(validator=instance_of(int))
+    folded: int = attrs.field(default=0, kw_only=True, validator=instance_of(int))
 
     def __str__(self) -> str:
         return f"line {self.line}, column {self.column}: {self.code}: {self.message}"

@@ -27,7 +27,8 @@ FOLD_AFTER = 100
 
 A hostile text (``"Moderator:\n" * 800000``) would otherwise give a warning a line.
 The folded warning's span runs from the first folded warning's start to the last
-one's end, so that the text they concerned is still covered by a warning.
+one's end, so that the text they concerned is still covered by a warning, and its
+:attr:`~govrecords.importers.ImportIssue.folded` says how many it stands for.
 """
 
 _PAGE_LINE = re.compile(
@@ -86,7 +87,7 @@ class State:
     structure: list[tuple[int, int]] = attrs.field(factory=list[tuple[int, int]])
     starts: list[int] = attrs.field(init=False)
     warned: dict[str, int] = attrs.field(factory=dict[str, int])  # warnings of each code so far
-    folded: dict[str, int] = attrs.field(factory=dict[str, int])  # where in issues each code's fold is
+    folded: dict[str, tuple[int, int, int]] = attrs.field(factory=dict[str, tuple[int, int, int]])  # each fold's reach
 
     def __attrs_post_init__(self) -> None:
         self.starts = [line.start for line in self.lines]
@@ -116,21 +117,26 @@ class State:
             line, column = line_column(self.lines, start, self.starts)
             self.issues.append(ImportIssue(code, message, Span(start, end), line, column))
             return
-        index = self.folded.get(code)
-        if index is None:
+        # Past the limit only the fold's reach is kept; its warning is written once, by :meth:`settled_issues`.
+        fold = self.folded.get(code)
+        if fold is None:
+            self.folded[code] = (len(self.issues) + len(self.folded), start, end)  # its place among all warnings
+        elif end > fold[2]:
+            self.folded[code] = (fold[0], fold[1], end)
+
+    def settled_issues(self) -> list[ImportIssue]:
+        """The warnings, each code's fold written as one warning saying how many it stands for."""
+        issues = list(self.issues)
+        for code, (index, start, end) in sorted(self.folded.items(), key=lambda item: item[1][0]):
+            more = self.warned[code] - FOLD_AFTER
             line, column = line_column(self.lines, start, self.starts)
-            self.folded[code] = len(self.issues)
-            self.issues.append(ImportIssue(code, "", Span(start, end), line, column))
-            index = self.folded[code]
-        first = self.issues[index]
-        span = Span(first.span.start, max(first.span.end, end))
-        last = line_column(self.lines, span.end, self.starts)[0]
-        more = count - FOLD_AFTER
-        text = (
-            f"and {more} more {code} warning{'s' if more != 1 else ''} like those above, up to line {last}, "
-            f"not listed one by one (past {FOLD_AFTER} of a kind)"
-        )
-        self.issues[index] = attrs.evolve(first, message=text, span=span)
+            last = line_column(self.lines, end, self.starts)[0]
+            text = (
+                f"and {more} more {code} warning{'s' if more != 1 else ''} like those above, up to line {last}, "
+                f"not listed one by one (past {FOLD_AFTER} of a kind)"
+            )
+            issues.insert(index, ImportIssue(code, text, Span(start, end), line, column, folded=more))
+        return issues
 
     def mark(self, start: int, end: int) -> None:
         """Note ``text[start:end]`` as read for structure (a label, a list marker, a pattern's literal words)."""

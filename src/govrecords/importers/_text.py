@@ -24,7 +24,9 @@ __all__ = [
     "is_blank",
     "line_column",
     "list_marker",
+    "may_be_numbered",
     "slug",
+    "source_of",
     "split_lines",
 ]
 
@@ -94,6 +96,8 @@ def split_lines(text: str) -> list[Line]:
     >>> [(line.number, line.lead, line.trail) for line in split_lines(" a \r\n\n\nbc")]
     [(1, 1, 2), (2, 6, 6), (4, 7, 9)]
     """
+    if "\r" not in text:
+        return _split_at_line_feeds(text)
     lines: list[Line] = []
     pos = 0
     number = 1
@@ -117,13 +121,39 @@ def split_lines(text: str) -> list[Line]:
         pos = found.end()
 
 
-def _line(text: str, number: int, start: int, end: int) -> Line:
-    raw = text[start:end]
+def _split_at_line_feeds(text: str) -> list[Line]:
+    """:func:`split_lines` of a text with no carriage return: the same lines, cut by ``str.split``."""
+    lines: list[Line] = []
+    parts = text.split("\n")
+    final = len(parts) - 1
+    pos = 0
+    number = 1
+    run: tuple[int, int, int] | None = None  # a run of blank lines so far: its first line's number, start, last break
+    for index, raw in enumerate(parts):
+        end = pos + len(raw)
+        if index < final and not raw.strip(_IN_LINE_BLANKS):
+            run = (number, pos, end) if run is None else (run[0], run[1], end)
+        else:
+            if run is not None:
+                lines.append(Line(run[0], run[1], run[2], run[2], run[2]))
+                run = None
+            lines.append(_line(text, number, pos, end, raw))
+        number += 1
+        pos = end + 1
+    return lines
+
+
+def _line(text: str, number: int, start: int, end: int, raw: str | None = None) -> Line:
+    if raw is None:
+        raw = text[start:end]
     left = raw.lstrip(BLANKS)
     if not left:
         return Line(number, start, end, end, end)
-    lead = start + len(raw) - len(left)
-    return Line(number, start, end, lead, lead + len(left.rstrip(BLANKS)))
+    # lead and trail are most often start and end: the same int objects, not equal copies (a line of a
+    # hostile text of short lines costs a third less memory)
+    lead = start if len(left) == len(raw) else start + len(raw) - len(left)
+    right = left.rstrip(BLANKS)
+    return Line(number, start, end, lead, end if len(right) == len(left) else lead + len(right))
 
 
 def line_column(lines: list[Line], offset: int, starts: list[int] | None = None) -> tuple[int, int]:
@@ -168,6 +198,13 @@ def fold(text: str, start: int, end: int, *, spaces: bool = True) -> tuple[str, 
     >>> fold("A\u00a0\u00a0B\u2019s", 0, 6)
     ("a b's", [0, 1, 3, 4, 5, 6])
     """
+    passage = text[start:end]
+    if passage.isascii():
+        return _fold_words(text, passage, passage.lower(), start, end, spaces=spaces)
+    if not any(char in passage for char in _INVISIBLE):
+        folded = _swap(passage).casefold()
+        if len(folded) == len(passage):  # every character folds to one: fold a word at a time
+            return _fold_words(text, passage, folded, start, end, spaces=spaces)
     out: list[str] = []
     offsets: list[int] = []
     after_space = True
@@ -191,20 +228,89 @@ def fold(text: str, start: int, end: int, *, spaces: bool = True) -> tuple[str, 
     return "".join(out), offsets
 
 
-_QUICK = str.maketrans({**dict.fromkeys(BLANKS), **{chr(k): v for k, v in _FOLDS.items()}})
+_WORD = re.compile(r"\S+")  # a run of characters that are not white space (str.isspace): linear
+
+
+def _fold_words(
+    text: str, passage: str, folded: str, start: int, end: int, *, spaces: bool
+) -> tuple[str, list[int]]:
+    """:func:`fold` of ``passage = text[start:end]``, given *folded*: each of its characters folded to one.
+
+    Only the white space is left to do, a word (a run of characters that are not
+    white space) at a time, in C.
+    """
+    if " ".join(passage.split()) == passage and (spaces or " " not in passage):
+        return folded, list(range(start, end + 1))  # single spaces between words, none at either end
+    words: list[str] = []
+    offsets: list[int] = []
+    after = -1  # where the last word ended
+    for word in _WORD.finditer(text, start, end):
+        if after >= 0 and spaces:
+            words.append(" ")
+            offsets.append(after)  # a run of blanks folds to one space, at its first character
+        words.append(folded[word.start() - start : word.end() - start])
+        offsets.extend(range(word.start(), word.end()))
+        after = word.end()
+    offsets.append(end)
+    return "".join(words), offsets
+
+
+def source_of(text: str, start: int, end: int, index: int) -> int:
+    r"""Where in *text* the folded character *index* of ``fold(text, start, end, spaces=False)`` came from.
+
+    The same as that fold's ``offsets[index]``, reading only as far as it must.
+
+    >>> source_of("A \u00a0B\u2019s", 0, 6, 1)  # "a", then "b"
+    3
+    """
+    head = text[start : start + index + 1]
+    if len(head) == index + 1 and head.isascii() and head.isprintable() and " " not in head:
+        return start + index  # printable ASCII without spaces folds one character to one
+    count = 0
+    for at in range(start, end):
+        folded = _fold_char(text[at])
+        if not folded or folded == " ":
+            continue
+        count += len(folded)
+        if count > index:
+            return at
+    return end
+
+
+_FOLD_PAIRS = tuple((chr(code), str(folded)) for code, folded in _FOLDS.items())
+
+
+def _plain(text: str) -> str:
+    """*text* with invisible characters dropped and curly quotes, dashes and wide colons made plain.
+
+    The same as ``translate`` with :data:`_FOLDS` and the invisible characters deleted,
+    but one C-speed scan per character in the table: ``str.translate`` with a dict
+    goes character by character through Python objects on any text that is not ASCII.
+    """
+    if text.isascii():
+        return text  # every character the table changes is beyond ASCII
+    for char in _INVISIBLE:
+        if char in text:
+            text = text.replace(char, "")
+    return _swap(text)
+
+
+def _swap(text: str) -> str:
+    """*text* with curly quotes, dashes and wide colons made plain (:data:`_FOLDS`, one character for one)."""
+    for char, folded in _FOLD_PAIRS:
+        if char in text:
+            text = text.replace(char, folded)
+    return text
 
 
 def fold_tight(text: str) -> str:
     """Fold like :func:`fold` with ``spaces=False``, without offsets (C-speed, for a first look)."""
-    return text.translate(_QUICK).casefold()
+    return _plain("".join(text.split())).casefold()  # str.split splits at exactly the white space _SPACES lists
 
 
 def fold_text(text: str) -> str:
     """Fold a whole text for substring search (no offsets): see :func:`fold`."""
-    cleaned = text.translate(_FOLDS).casefold()
-    for char in _INVISIBLE:
-        cleaned = cleaned.replace(char, "")
-    return " ".join(cleaned.split())
+    return " ".join(_plain(text).casefold().split())
 
 
 def collapse(passage: str) -> str:
@@ -251,11 +357,22 @@ def list_marker(text: str, line: Line) -> Marker | None:
 _MARKER_START = frozenset("(0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") | _BULLETS | _DASH_BULLETS
 
 
+# What every numbered marker opens with: a first look in C that most lines (a word, a name) fail.
+_NUMBERISH = re.compile(r"\(?[0-9A-Za-z]{1,4}[).]")
+
+
+def may_be_numbered(text: str, at: int, end: int) -> bool:
+    """Whether ``text[at:end]`` may open with a numbered list marker (``1)``, ``a.``, ``(iv)``): a first look."""
+    return _NUMBERISH.match(text, at, end) is not None
+
+
 def _find_marker(text: str, line: Line) -> Marker | None:
     at = line.lead
     if at >= line.trail or text[at] not in _MARKER_START:
         return None
     first = text[at]
+    if first not in _BULLETS and first not in _DASH_BULLETS and _NUMBERISH.match(text, at, line.trail) is None:
+        return None
     if first in _BULLETS or (first in _DASH_BULLETS and _blank_or_end(text, at + 1, line)):
         if first == "*" and at + 1 < line.trail and text[at + 1] == "*":
             return None  # "**bold**" is emphasis, not a bullet
