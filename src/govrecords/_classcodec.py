@@ -377,6 +377,7 @@ def builder(cls: type, *, measure: bool = False) -> Build:
 # ---------------------------------------------------------------------------
 # Unstructurers.
 
+
 def _pair(span: Span) -> list[int]:
     return [span.start, span.end]
 

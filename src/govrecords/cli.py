@@ -480,7 +480,8 @@ def _add_compare(commands: Commands) -> Runner:
         "the change, stakeholder stance shifts, and recommendations matched across the two.",
     )
     parser.add_argument(
-        "before", metavar="BEFORE",
+        "before",
+        metavar="BEFORE",
         help="a .json or .jsonl file (or -): the earlier side; with --archive, forum ids (a,b); with --versions, "
         "a text or record file",
     )
@@ -490,7 +491,8 @@ def _add_compare(commands: Commands) -> Runner:
         "--topic", metavar="T", action="append", help="only this topic id (may be given again); unknown is an error"
     )
     parser.add_argument(
-        "--versions", action="store_true",
+        "--versions",
+        action="store_true",
         help="BEFORE and AFTER are two versions of one document: report what was added, removed, moved, reworded",
     )
     _add_detail(parser)
@@ -877,6 +879,7 @@ def _run_archive(args: argparse.Namespace) -> int:
             lines.append(f"{forum}\t{unit.id}\t{document_of(unit).value}\t{date_words(when)}\t{unit.title}")
     _emit("\n".join(lines) + "\n")
     return 0
+
 
 _COMMANDS: tuple[Callable[[Commands], Runner], ...] = (
     _add_validate,

@@ -35,14 +35,13 @@ import re
 
 import attrs
 
+from govrecords._validators import WholeNumber
 from govrecords.errors import LimitExceededError
 
 __all__ = ["DEFAULT_LIMITS", "Limits"]
 
 
-def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if type(value) is not int or value < 1:
-        raise ValueError(f"{attribute.name} must be a whole number >= 1, got {value!r}")
+_positive = WholeNumber(1)
 
 
 @attrs.frozen

@@ -11,13 +11,21 @@ from __future__ import annotations
 
 import enum
 import hashlib
-import re
 from collections.abc import Iterable, Mapping
 
 import attrs
 from attrs.validators import instance_of, optional
 
+from govrecords._validators import SHA256, WholeNumber
+from govrecords._validators import non_empty as _non_empty
+from govrecords._validators import opt_str as _opt_str
+from govrecords._validators import sha256 as _check_sha256
 from govrecords.dates import PartialDate
+
+_non_negative = WholeNumber(0)
+_opt_count = WholeNumber(0, optional=True)
+
+_SHA256 = SHA256  # govrecords.schema reads the rule under this name
 
 __all__ = [
     "Method",
@@ -37,11 +45,6 @@ def content_hash(text: str) -> str:
     'e3b0c44298fc'
     """
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if type(value) is not int or value < 0:
-        raise ValueError(f"{attribute.name} must be a whole number >= 0, got {value!r}")
 
 
 @attrs.frozen
@@ -68,27 +71,6 @@ class Span:
     def slice(self, text: str) -> str:
         """The passage of *text* this span covers."""
         return text[self.start : self.end]
-
-
-_SHA256 = re.compile(r"[0-9a-f]{64}")
-
-
-def _check_sha256(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str) or _SHA256.fullmatch(value) is None:
-        raise ValueError(f"{attribute.name} must be 64 lower-case hex digits, got {value!r}")
-
-
-def _opt_count(instance: object, attribute: attrs.Attribute[int | None], value: object) -> None:
-    if value is not None and (type(value) is not int or value < 0):
-        raise ValueError(f"{attribute.name} must be a whole number >= 0, got {value!r}")
-
-
-_opt_str = optional(instance_of(str))
-
-
-def _non_empty(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{attribute.name} must be a non-empty string, got {value!r}")
 
 
 @attrs.frozen

@@ -13,14 +13,20 @@ Each record carries a tuple of :class:`~govrecords.provenance.Provenance`: one w
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from typing import Any, cast
+from typing import cast
 
 import attrs
-from attrs.validators import deep_iterable, instance_of, optional
+from attrs.validators import instance_of, optional
 
-from govrecords.dates import DateRange, PartialDate, When
+from govrecords._validators import COUNTRY
+from govrecords._validators import country as _country
+from govrecords._validators import ids as _ids
+from govrecords._validators import many as _many
+from govrecords._validators import non_empty as _non_empty
+from govrecords._validators import opt_str as _str
+from govrecords.dates import When
+from govrecords.dates import optional_when as _when
 from govrecords.provenance import Provenance, SourceDocument
 from govrecords.vocabulary import (
     ActorKind,
@@ -52,25 +58,8 @@ __all__ = [
 ]
 
 
-def _non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{attribute.name} must be a non-empty string, got {value!r}")
-
-
-def _many(kind: type[object]) -> Any:
-    return deep_iterable(instance_of(kind), instance_of(tuple))
-
-
-_str = optional(instance_of(str))
-_when = optional(instance_of((PartialDate, DateRange)))
-_ids: Any = deep_iterable(_non_empty, instance_of(tuple))
 _provenance = _many(Provenance)
-_COUNTRY = re.compile(r"[A-Z]{2}")
-
-
-def _country(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, str) or _COUNTRY.fullmatch(value) is None):
-        raise ValueError(f"{attribute.name} must be an ISO 3166-1 alpha-2 code such as 'AZ', got {value!r}")
+_COUNTRY = COUNTRY  # govrecords.schema reads the rule under this name
 
 
 class _Traceable:

@@ -38,12 +38,17 @@ import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import attrs
-from attrs.validators import deep_iterable, instance_of, optional
+from attrs.validators import instance_of
 
+from govrecords._validators import TOPIC_ID
+from govrecords._validators import many as _many
+from govrecords._validators import opt_str as _opt_str
+from govrecords._validators import topic_id as _topic_id
 from govrecords.errors import TaxonomyError, UnknownTopicError
+
+_ID = TOPIC_ID  # govrecords.schema reads the rule under this name
 
 __all__ = [
     "DEFAULT_MIN_CONFIDENCE",
@@ -57,7 +62,6 @@ __all__ = [
     "load_taxonomy",
 ]
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TOKEN = re.compile("\\w+(?:[-\u2010\u2011]\\w+)*")
 _HYPHENS = str.maketrans("", "", "-\u2010\u2011")
 # What may separate the words of one phrase: spaces, an apostrophe ("women's"), a
@@ -137,11 +141,6 @@ _CONNECTORS = frozenset({"of", "on", "for", "and", "the", "in", "de"})
 _DEFER_LINKS: contextvars.ContextVar[bool] = contextvars.ContextVar("_DEFER_LINKS", default=False)
 
 
-def _topic_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, str) or _ID.fullmatch(value) is None):
-        raise ValueError(f"{attribute.name} must be a lower-case slug such as 'privacy', got {value!r}")
-
-
 def _opt_year(instance: object, attribute: attrs.Attribute[int | None], value: object) -> None:
     if value is not None and type(value) is not int:  # bool is an int subclass, and no year
         raise TypeError(f"{attribute.name} must be a whole number or None, got {value!r}")
@@ -193,7 +192,7 @@ class TopicLabel:
 
     label: str = attrs.field(validator=instance_of(str))
     year: int | None = attrs.field(default=None, validator=_opt_year)
-    series: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
+    series: str | None = attrs.field(default=None, validator=_opt_str)
 
 
 @attrs.frozen
@@ -212,12 +211,10 @@ class Topic:
 
     id: str = attrs.field(validator=_topic_id)
     label: str = attrs.field(validator=instance_of(str))
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=deep_iterable(instance_of(str), instance_of(tuple)))
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_many(str))
     broader: str | None = attrs.field(default=None, validator=_topic_id)
-    labels: tuple[TopicLabel, ...] = attrs.field(
-        default=(), validator=deep_iterable(instance_of(TopicLabel), instance_of(tuple))
-    )
-    cues: tuple[str, ...] = attrs.field(default=(), validator=deep_iterable(instance_of(str), instance_of(tuple)))
+    labels: tuple[TopicLabel, ...] = attrs.field(default=(), validator=_many(TopicLabel))
+    cues: tuple[str, ...] = attrs.field(default=(), validator=_many(str))
 
 
 @attrs.frozen
@@ -238,7 +235,7 @@ class TopicTag:
 
     topic: str = attrs.field(validator=_topic_id)
     phrase: str = attrs.field(validator=instance_of(str))
-    span: tuple[int, int] = attrs.field(validator=deep_iterable(instance_of(int), instance_of(tuple)))
+    span: tuple[int, int] = attrs.field(validator=_many(int))
     confidence: float = attrs.field(validator=_confidence)
     wording: str = attrs.field(default="", validator=instance_of(str))
 
@@ -341,10 +338,10 @@ class Taxonomy:
     """
 
     name: str = attrs.field(validator=instance_of(str))
-    topics: tuple[Topic, ...] = attrs.field(validator=deep_iterable(instance_of(Topic), instance_of(tuple)))
-    version: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
-    names: tuple[str, ...] = attrs.field(default=(), validator=deep_iterable(instance_of(str), instance_of(tuple)))
-    idioms: tuple[str, ...] = attrs.field(default=(), validator=deep_iterable(instance_of(str), instance_of(tuple)))
+    topics: tuple[Topic, ...] = attrs.field(validator=_many(Topic))
+    version: str | None = attrs.field(default=None, validator=_opt_str)
+    names: tuple[str, ...] = attrs.field(default=(), validator=_many(str))
+    idioms: tuple[str, ...] = attrs.field(default=(), validator=_many(str))
     _by_id: dict[str, Topic] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _phrases: dict[str, list[_Entry]] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _labels: dict[tuple[str, ...], list[tuple[TopicLabel | None, str]]] = attrs.field(

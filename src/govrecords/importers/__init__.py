@@ -153,7 +153,12 @@ def import_text(
         )
     refuse(text)
     return _import(
-        text, template=template, source_id=source_id, taxonomy=taxonomy, record_id=record_id, forum_id=forum_id,
+        text,
+        template=template,
+        source_id=source_id,
+        taxonomy=taxonomy,
+        record_id=record_id,
+        forum_id=forum_id,
         issues=(),
     )
 
@@ -173,8 +178,16 @@ def _import(
     source_id = source_id or f"text-{content_hash(text)[:12]}"
     source = SourceDocument.from_text(source_id, text, note=extraction.note() if extraction else None)
     result = run(
-        text, chosen, source=source, taxonomy=taxonomy or default_taxonomy(), record_id=record_id,
-        forum_id=forum_id, confidence=confidence, detected=detected, issues=issues, fell_back=fell_back,
+        text,
+        chosen,
+        source=source,
+        taxonomy=taxonomy or default_taxonomy(),
+        record_id=record_id,
+        forum_id=forum_id,
+        confidence=confidence,
+        detected=detected,
+        issues=issues,
+        fell_back=fell_back,
     )
     return attrs.evolve(result, extraction=extraction) if extraction is not None else result
 
@@ -248,6 +261,12 @@ def import_file(
             )
     refuse(text)
     return _import(
-        text, template=template, source_id=source_id or slug(file.stem, max_words=12) or None, taxonomy=taxonomy,
-        record_id=record_id, forum_id=forum_id, issues=issues, extraction=extraction,
+        text,
+        template=template,
+        source_id=source_id or slug(file.stem, max_words=12) or None,
+        taxonomy=taxonomy,
+        record_id=record_id,
+        forum_id=forum_id,
+        issues=issues,
+        extraction=extraction,
     )

@@ -130,9 +130,7 @@ def find_force(text: str, start: int, end: int) -> tuple[Force, str, tuple[int, 
 # Free text states a consensus only with a phrase of two words or more: a bare
 # "consensus" or "controversial" describes a topic as often as a session's outcome.
 _FREE_TEXT_CONSENSUS = tuple(
-    (phrase, level)
-    for phrase, level in CONSENSUS_WORDING
-    if " " in phrase and not phrase.startswith("issues ")
+    (phrase, level) for phrase, level in CONSENSUS_WORDING if " " in phrase and not phrase.startswith("issues ")
 )
 
 

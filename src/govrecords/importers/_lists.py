@@ -141,8 +141,34 @@ def add_statements(state: State, heading: tuple[int, int] | None, lines: list[Li
 
 
 _ASKING = frozenset(
-    {"what", "how", "who", "whom", "whose", "which", "why", "when", "where", "whether", "can", "could", "should",
-     "would", "will", "is", "are", "do", "does", "did", "has", "have", "may", "might", "must", "shall"}
+    {
+        "what",
+        "how",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "why",
+        "when",
+        "where",
+        "whether",
+        "can",
+        "could",
+        "should",
+        "would",
+        "will",
+        "is",
+        "are",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "may",
+        "might",
+        "must",
+        "shall",
+    }
 )
 _ASKING_AFTER = frozenset({"to", "in", "under", "by", "for", "from", "at", "on", "with"})  # "To what extent ..."
 
@@ -234,7 +260,6 @@ def add_findings(
             draft.key_issues.append(_statement(state, Unit(*strip_blanks(state.text, rest, unit.end))))
 
 
-
 def _take_numbered(state: State, draft: Draft, outcome: Outcome, unit: Unit) -> None:
     """Keep *outcome*, with *unit*'s number when the outcome opens the numbered unit."""
     first = outcome.start == unit.start and unit.number_span is not None
@@ -245,6 +270,7 @@ def _take_numbered(state: State, draft: Draft, outcome: Outcome, unit: Unit) -> 
         number=unit.number if first else None,
         number_span=unit.number_span if first else None,
     )
+
 
 def add_discussion(state: State, heading: tuple[int, int] | None, lines: list[Line]) -> None:
     """Read a discussion: sentences stating a consensus are findings, those that ask recommendations; all is kept."""

@@ -11,7 +11,15 @@ from govrecords.importers._template import Template
 from govrecords.importers._text import fold_text
 
 __all__ = [
-    "BUILT_IN", "DETECT_LIMIT", "FALLBACK", "LOW_CONFIDENCE", "detect", "get", "register", "templates", "unregister",
+    "BUILT_IN",
+    "DETECT_LIMIT",
+    "FALLBACK",
+    "LOW_CONFIDENCE",
+    "detect",
+    "get",
+    "register",
+    "templates",
+    "unregister",
 ]
 
 BUILT_IN = (

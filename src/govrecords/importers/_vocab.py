@@ -47,9 +47,7 @@ KIND_WORDING: tuple[tuple[str, SessionKind], ...] = (
 _SEARCH_LIMIT = 2000
 
 
-def find_term(
-    table: tuple[tuple[str, E], ...], text: str, start: int, end: int
-) -> tuple[E, tuple[int, int]] | None:
+def find_term(table: tuple[tuple[str, E], ...], text: str, start: int, end: int) -> tuple[E, tuple[int, int]] | None:
     """The first term of *table* (in table order) found as whole words in ``text[start:end]``, and its span."""
     folded, offsets = fold(text, start, min(end, start + _SEARCH_LIMIT))
     for term, value in table:
