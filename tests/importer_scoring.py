@@ -56,6 +56,7 @@ __all__ = [
     "score_document",
     "similarity",
     "texts_match",
+    "unsupported_labels",
 ]
 
 CORPUS = Path(__file__).parent / "corpus" / "importers"
@@ -716,6 +717,35 @@ def documents(corpus: Path = CORPUS) -> list[Document]:
                 raise TruthError(f"{text}: no truth file {truth.name} beside it")
             found.append(Document(text, truth, directory.name))
     return found
+
+
+_WORD = re.compile(r"\w+")
+
+
+def unsupported_labels(document: Document) -> list[str]:
+    """The labelled texts of *document* with a word that does not occur in its text.
+
+    Each word of every labelled title, name, affiliation, finding, recommendation and question
+    must occur in the document (after the :func:`fold`): a label cannot be invented or
+    mistyped. Words, not whole strings, because a flattened table may interleave one value
+    with another. Returns one line per offending value, naming the document and the words.
+    """
+    truth = load_truth(document.truth)
+    words = set(_WORD.findall(fold(document.text.read_text(encoding="utf-8"))))
+    values = [
+        truth.title,
+        *(person.name for person in truth.people),
+        *(person.affiliation for person in truth.people),
+        *(finding.text for finding in truth.findings),
+        *(recommendation.text for recommendation in truth.recommendations),
+        *truth.policy_questions,
+    ]
+    wrong: list[str] = []
+    for value in values:
+        missing = set(_WORD.findall(fold(value))) - words if value else set()
+        if missing:
+            wrong.append(f"{document.name}: {value!r}: not in the document: {sorted(missing)}")
+    return wrong
 
 
 def score_corpus(corpus: Path = CORPUS, *, check_family: bool = True) -> Table:
