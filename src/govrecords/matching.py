@@ -33,7 +33,6 @@ Thresholds are whole percentages, compared exactly.
 from __future__ import annotations
 
 import enum
-import re
 from collections import Counter
 from collections.abc import Sequence
 from fractions import Fraction
@@ -42,6 +41,7 @@ from typing import Any
 import attrs
 from attrs.validators import deep_iterable, instance_of, optional
 
+from govrecords._fold import joined_words
 from govrecords.errors import Problem, ValidationError
 from govrecords.evidence import RecordRef, natural_key
 from govrecords.provenance import Provenance
@@ -82,8 +82,6 @@ STOPWORDS: frozenset[str] = frozenset(
 )
 """The English stop words left out of the word sets."""
 
-_WORD = re.compile(r"\w+")
-
 
 def words(text: str) -> frozenset[str]:
     """The words of *text* that count for matching.
@@ -91,11 +89,11 @@ def words(text: str) -> frozenset[str]:
     >>> sorted(words("To continue the IGF platform for dialog, multi-stakeholder"))
     ['continue', 'dialog', 'igf', 'multistakeholder', 'platform']
     """
-    return frozenset(word for word in _WORD.findall(text.casefold().replace("-", "")) if word not in STOPWORDS)
+    return frozenset(word for word in joined_words(text) if word not in STOPWORDS)
 
 
 def _folded(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold().replace("-", "")))
+    return " ".join(joined_words(text))
 
 
 _str = optional(instance_of(str))

@@ -42,6 +42,9 @@ from pathlib import Path
 import attrs
 from attrs.validators import instance_of
 
+from govrecords._fold import TOPIC_TOKEN as _TOKEN
+from govrecords._fold import topic_word as _fold
+from govrecords._fold import topic_words as _words
 from govrecords._validators import TOPIC_ID
 from govrecords._validators import many as _many
 from govrecords._validators import opt_str as _opt_str
@@ -62,8 +65,6 @@ __all__ = [
     "load_taxonomy",
 ]
 
-_TOKEN = re.compile("\\w+(?:[-\u2010\u2011]\\w+)*")
-_HYPHENS = str.maketrans("", "", "-\u2010\u2011")
 # What may separate the words of one phrase: spaces, an apostrophe ("women's"), a
 # slash ("PIPA/SOPA"). A comma, a full stop or a bracket ends the phrase.
 _SOFT_GAP = re.compile("[\\s'\u2019/]+")
@@ -75,20 +76,6 @@ DEFAULT_MIN_CONFIDENCE = 0.5
 # phrase of several words is specific; a single distinctive term ("cybersecurity")
 # a little less; an acronym can stand for something else; a cue is a common word.
 _CONFIDENCE = {"label": 0.95, "phrase": 0.9, "term": 0.8, "acronym": 0.75, "cue": 0.4}
-
-# British → American spellings that suffix rules do not cover (both sides are folded).
-_SPELLING = {
-    "centre": "center",
-    "programme": "program",
-    "defence": "defense",
-    "licence": "license",
-    "offence": "offense",
-    "judgement": "judgment",
-    "analyse": "analyze",
-    "catalogue": "catalog",
-    "dialogue": "dialog",
-    "cyberspace": "cyberspace",
-}
 
 # A capitalised run of words that contains one of these is the name of a body or a
 # document, not a topic ("Privacy Rights Foundation", "Ministry of Digital Affairs").
@@ -149,29 +136,6 @@ def _opt_year(instance: object, attribute: attrs.Attribute[int | None], value: o
 def _confidence(instance: object, attribute: attrs.Attribute[float], value: object) -> None:
     if type(value) is not float or not 0.0 <= value <= 1.0:
         raise ValueError(f"{attribute.name} must be a number from 0 to 1, got {value!r}")
-
-
-def _fold(word: str) -> str:
-    """One word as matched: lower case, no hyphens, singular, American spelling."""
-    word = word.casefold().translate(_HYPHENS)
-    word = _SPELLING.get(word, word)
-    if len(word) > 5 and word.endswith(("sses", "xes", "ches", "shes")):
-        word = word[:-2]
-    elif len(word) > 4 and word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    for british, american in (("isation", "ization"), ("ised", "ized"), ("ising", "izing"), ("ise", "ize")):
-        if word.endswith(british) and len(word) > len(british) + 2:
-            word = word[: -len(british)] + american
-            break
-    if len(word) >= 6 and word.endswith("our"):
-        word = word[:-3] + "or"
-    return _SPELLING.get(word, word)
-
-
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(_fold(token) for token in _TOKEN.findall(text))
 
 
 def _exact(token: str) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import enum
 import re
 
+from govrecords._fold import fold_text
+
 __all__ = [
     "ActorKind",
     "ConsensusLevel",
@@ -33,11 +35,12 @@ __all__ = [
 def normalise_wording(text: str) -> str:
     """Fold a phrase for lookup: lower case, curly quotes and dashes plain, spaces single.
 
+    The one fold every wording table is looked up with (:func:`govrecords._fold.fold_text`).
+
     >>> normalise_wording("  Business  Sector ")
     'business sector'
     """
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
-    return " ".join(text.casefold().split())
+    return fold_text(text)
 
 
 class StakeholderKind(enum.Enum):

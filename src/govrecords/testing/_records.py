@@ -14,6 +14,7 @@ import attrs
 from hypothesis import assume
 from hypothesis import strategies as st
 
+from govrecords._fold import topic_words
 from govrecords.dates import DateRange, PartialDate
 from govrecords.provenance import Method, Provenance, SourceDocument, Span
 from govrecords.records import (
@@ -30,7 +31,7 @@ from govrecords.records import (
     Statement,
     Workshop,
 )
-from govrecords.taxonomy import Taxonomy, Topic, TopicLabel, _words  # pyright: ignore[reportPrivateUsage]  # its own rule
+from govrecords.taxonomy import Taxonomy, Topic, TopicLabel
 from govrecords.testing._derive import derive, fields, register
 from govrecords.testing._values import (
     cached,
@@ -229,7 +230,7 @@ def _taxonomies(draw: st.DrawFn, min_size: int, max_size: int) -> Taxonomy:
     def free(texts: tuple[str, ...], who: str) -> tuple[str, ...]:
         kept: list[str] = []
         for text in texts:
-            words = _words(text)
+            words = topic_words(text)
             if words and owner.setdefault(words, who) == who:
                 kept.append(text)
         return tuple(kept)
@@ -238,7 +239,7 @@ def _taxonomies(draw: st.DrawFn, min_size: int, max_size: int) -> Taxonomy:
     for index, topic_id in enumerate(ids):
         broader: SearchStrategy[str | None] = maybe(st.sampled_from(ids[:index])) if index else st.none()
         topic = draw(derive(Topic, max_size=1, id=st.just(topic_id), broader=broader))
-        assume(not _words(topic.label) or free((topic.label,), topic_id))
+        assume(not topic_words(topic.label) or free((topic.label,), topic_id))
         members.append(attrs.evolve(topic, aliases=free(topic.aliases, topic_id), cues=free(topic.cues, topic_id)))
     parts = fields(Taxonomy, max_size=1, overrides={"topics": st.just(tuple(members))})
     drawn: dict[str, Any] = draw(st.fixed_dictionaries(parts))
