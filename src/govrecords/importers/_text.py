@@ -1,10 +1,11 @@
 """Lines, list markers and slugs over the text as given, with the lookup fold (from ``govrecords._fold``).
 
 Nothing here copies or rewrites the text an importer reads: lines are offsets into
-it, and :func:`fold` (the one lookup fold, kept in :mod:`govrecords._fold`) returns the folded characters *with* the offset each came
-from, so a match found in folded text maps back to the exact passage. Every
-function is a single forward scan (no regular expression that can backtrack), so
-the importer stays linear in the length of its input.
+it, and :func:`fold` (the one lookup fold, kept in :mod:`govrecords._fold`)
+returns the folded characters *with* the offset each came from, so a match found
+in folded text maps back to the exact passage. Every function is a single forward
+scan (no regular expression that can backtrack), so the importer stays linear in
+the length of its input.
 """
 
 from __future__ import annotations
