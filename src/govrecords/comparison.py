@@ -30,11 +30,11 @@ for the one part where that needs care).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 import attrs
-from attrs.validators import deep_iterable, instance_of, optional
+from attrs.validators import instance_of, optional
 
+from govrecords._validators import many as _many
 from govrecords.changes import Change, StanceShift, stance_explanation, topic_explanation
 from govrecords.consensus import Aggregate
 from govrecords.documents import Coverage, DocumentKind, operative_items
@@ -80,10 +80,6 @@ __all__ = [
     "TopicComparison",
     "compare",
 ]
-
-
-def _many(kind: type[object]) -> Any:
-    return deep_iterable(instance_of(kind), instance_of(tuple))
 
 
 @attrs.frozen

@@ -15,11 +15,11 @@ import enum
 from collections import Counter
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import Any
 
 import attrs
 from attrs.validators import deep_iterable, instance_of, optional
 
+from govrecords._validators import WholeNumber
 from govrecords.vocabulary import ConsensusLevel, StakeholderKind, Stance
 
 __all__ = [
@@ -83,9 +83,7 @@ def _rank(level: ConsensusLevel) -> int:
     return rank
 
 
-def _count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not int or value < 0:
-        raise ValueError(f"{attribute.name} must be a whole number >= 0, got {value!r}")
+_count = WholeNumber(0)
 
 
 @attrs.frozen

@@ -29,10 +29,13 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, cast
 
 import attrs
-from attrs.validators import deep_iterable, instance_of, optional
+from attrs.validators import instance_of, optional
 
+from govrecords._validators import many as _many
+from govrecords._validators import opt_str as _str
 from govrecords.consensus import Aggregate, GroupInformedConsensus, aggregate_levels, consensus_or_reason
-from govrecords.dates import DateRange, PartialDate, When
+from govrecords.dates import When
+from govrecords.dates import optional_when as _when
 from govrecords.documents import DocumentKind, date_in_text, document_of, is_cut_off
 from govrecords.errors import ArgumentTypeError, Problem, ValidationError, expect_records
 from govrecords.provenance import Provenance
@@ -45,13 +48,6 @@ __all__ = ["Evidence", "EvidenceKind", "ForumRef", "RecordKind", "RecordRef", "R
 Records = Forum | Session | Workshop | Iterable[Forum | Session | Workshop]
 """What a side of a comparison or a timeline is made of: a forum (its sessions and
 workshops), a session, a workshop, or any iterable of them."""
-
-_str = optional(instance_of(str))
-_when = optional(instance_of((PartialDate, DateRange)))
-
-
-def _many(kind: type[object]) -> Any:
-    return deep_iterable(instance_of(kind), instance_of(tuple))
 
 
 class RecordKind(enum.Enum):

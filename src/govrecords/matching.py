@@ -39,9 +39,12 @@ from fractions import Fraction
 from typing import Any
 
 import attrs
-from attrs.validators import deep_iterable, instance_of, optional
+from attrs.validators import instance_of, optional
 
 from govrecords._fold import joined_words
+from govrecords._validators import WholeNumber
+from govrecords._validators import many as _many
+from govrecords._validators import opt_str as _str
 from govrecords.errors import Problem, ValidationError
 from govrecords.evidence import RecordRef, natural_key
 from govrecords.provenance import Provenance
@@ -94,13 +97,6 @@ def words(text: str) -> frozenset[str]:
 
 def _folded(text: str) -> str:
     return " ".join(joined_words(text))
-
-
-_str = optional(instance_of(str))
-
-
-def _many(kind: type[object]) -> Any:
-    return deep_iterable(instance_of(kind), instance_of(tuple))
 
 
 @attrs.frozen
@@ -191,9 +187,7 @@ _ONE_SIDED = frozenset(
 _KIND_ORDER = {kind: index for index, kind in enumerate(MatchKind)}
 
 
-def _index(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not int or value < 0:
-        raise ValueError(f"{attribute.name} must be a whole number >= 0, got {value!r}")
+_index = WholeNumber(0)
 
 
 @attrs.frozen
