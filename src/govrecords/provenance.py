@@ -1,4 +1,4 @@
-"""Where a record, or one of its fields, came from.
+"""Provenance: the source documents, spans and methods that say where a record or a field came from.
 
 A :class:`SourceDocument` names a document and fixes its exact text by a SHA-256
 content hash. A :class:`Provenance` points into it: a character :class:`Span`, the

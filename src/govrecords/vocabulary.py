@@ -35,7 +35,7 @@ __all__ = [
 def normalise_wording(text: str) -> str:
     """Fold a phrase for lookup: lower case, curly quotes and dashes plain, spaces single.
 
-    The one fold every wording table is looked up with (:func:`govrecords._fold.fold_text`).
+    The one fold every wording table is looked up with (``govrecords._fold.fold_text``).
 
     >>> normalise_wording("  Business  Sector ")
     'business sector'
