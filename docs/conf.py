@@ -28,6 +28,7 @@ from sphinx.ext.intersphinx import missing_reference
 from sphinx.util.docutils import SphinxDirective
 
 import govrecords
+import govrecords.comparison
 
 HERE = Path(__file__).parent
 
@@ -101,6 +102,7 @@ intersphinx_mapping = {
 doctest_global_setup = """
 import importlib
 import govrecords
+import govrecords.comparison
 from govrecords.examples import source_text
 from govrecords.testing import *
 
@@ -111,7 +113,8 @@ for _name in govrecords.__all__:
         pass
 # The modules whose docstrings the API reference pulls in beyond the facade's names.
 _REFERENCED = (
-    "changes", "consensus", "evidence", "matching", "timelines", "importers", "render", "extraction", "tables",
+    "comparison.changes", "comparison.consensus", "comparison.evidence", "comparison.matching",
+    "comparison.timelines", "importers", "render", "extraction", "tables",
 )
 for _module in _REFERENCED:
     _module = importlib.import_module(f"govrecords.{_module}")
@@ -154,7 +157,9 @@ def _link_unique_suffix(
         return None
     objects = env.domains["py"].objects
     hits = [name for name in objects if name.startswith("govrecords.") and name.endswith("." + node["reftarget"])]
-    if len(hits) != 1:
+    # A class documented under a package is also recorded by its defining module's
+    # name (its canonical name): one object, two names.
+    if len({(objects[name].docname, objects[name].node_id) for name in hits}) != 1:
         return None
     entry = objects[hits[0]]
     reference = nodes.reference("", "", internal=True)
@@ -172,16 +177,25 @@ def _link_facade(app: Sphinx, env: BuildEnvironment, node: pending_xref, contnod
     target = node.get("reftarget", "")
     if node.get("refdomain") != "py" or not target.startswith("govrecords."):
         return None
+    # The comparison's detail types are documented under their subpackage
+    # (govrecords.comparison.ForumRef), the rest under the top level.
     module, _, name = target.rpartition(".")
-    if name not in govrecords.__all__ or getattr(getattr(govrecords, name), "__module__", None) != module:
+    try:
+        named = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
         return None
     objects = env.domains["py"].objects
-    entry = objects.get(f"govrecords.{name}")
-    if entry is None:
+    for package in (govrecords, govrecords.comparison):
+        if name not in package.__all__ or getattr(package, name) is not named:
+            continue
+        entry = objects.get(f"{package.__name__}.{name}")
+        if entry is not None:
+            break
+    else:
         return None
     reference = nodes.reference("", "", internal=True)
     reference["refuri"] = app.builder.get_relative_uri(node["refdoc"], entry.docname) + "#" + entry.node_id
-    reference["reftitle"] = f"govrecords.{name}"
+    reference["reftitle"] = f"{package.__name__}.{name}"
     reference.append(contnode)
     return reference
 
@@ -273,7 +287,7 @@ class CommandLineHelp(SphinxDirective):
 
 
 class RuleTable(SphinxDirective):
-    """``.. govrecords-rules::`` tabulates the domain rules of ``govrecords.checks.RULES``.
+    """``.. govrecords-rules::`` tabulates the domain rules of ``govrecords.checks.rules.RULES``.
 
     Generated from the rules themselves, so the page lists every rule there is, with
     its real severity.

@@ -1,4 +1,4 @@
-"""Shared test configuration: the Hypothesis profiles.
+"""Shared test configuration: the Hypothesis profiles, and a terminal of 100 columns for every test.
 
 ``default``
     For development: Hypothesis's own example counts, no deadline.
@@ -16,8 +16,17 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import settings
 
 settings.register_profile("default", deadline=None)
 settings.register_profile("ci", deadline=None, database=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(autouse=True)
+def _a_terminal_of_100_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reports wrap to the terminal's width (``COLUMNS`` first): every test sees 100 columns,
+    whatever terminal (or pytest-xdist worker, or none) runs the suite. A test that
+    needs another width sets ``COLUMNS`` itself."""
+    monkeypatch.setenv("COLUMNS", "100")

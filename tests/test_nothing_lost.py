@@ -25,8 +25,8 @@ from hypothesis import strategies as st
 from comparison_strategies import sides
 from govrecords import dumps, iter_jsonl, loads, testing
 from govrecords.comparison import compare
+from govrecords.comparison.timelines import timeline
 from govrecords.formats import record_type_name, record_types
-from govrecords.timelines import timeline
 
 CI = os.environ.get("HYPOTHESIS_PROFILE") == "ci"
 # (strategy, examples under ci). The shares follow the cost of drawing each type (a

@@ -34,8 +34,9 @@ from govrecords import (
     loads,
     timeline,
 )
+from govrecords.comparison.sentences import date_words
 from govrecords.render import to_json, to_markdown, to_svg, to_text
-from govrecords.render._words import date_words, excerpt
+from govrecords.render._quotes import excerpt
 from govrecords.render.svg import BANDS, band_y
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -333,7 +334,7 @@ def test_long_point_labels_are_shortened_in_the_picture() -> None:
 def test_position_heads_name_the_actor() -> None:
     """Evidence from a position names the actor's words, else its group, else its kind."""
     from govrecords import Actor, ActorKind, Evidence, EvidenceKind, RecordKind, RecordRef, StakeholderGroup, Stance
-    from govrecords.render._words import evidence_head
+    from govrecords.comparison.sentences import evidence_head
 
     ref = RecordRef(RecordKind.SESSION, "s", "S")
     group = StakeholderGroup.from_wording("NGO")

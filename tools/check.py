@@ -37,6 +37,9 @@ GATES: dict[str, list[list[str]]] = {
             "tests",
             "--doctest-modules",
             "--ignore=src/govrecords/__main__.py",
+            # Two workers (pytest-xdist): the machine has two cores, and the run must
+            # stay well inside CI's 20 minutes.
+            "--numprocesses=2",
             "--cov",
             "--cov-branch",
             "--cov-report=term-missing:skip-covered",

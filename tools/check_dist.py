@@ -194,7 +194,7 @@ def check_installed(python: Path, cwd: Path, expected_version: str) -> None:
 INSTALLED_TESTS = [
     f"tests/{name}.py"
     for name in (
-        "test_api", "test_examples", "test_schema", "test_taxonomy", "test_formats", "test_cli", "test_readme",
+        "test_api", "test_examples", "test_schema", "test_taxonomy", "test_formats", "cli/test_cli", "test_readme",
         "test_importers", "test_importers_golden", "test_importer_corpus", "test_extraction",
     )
 ]

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from govrecords._version import __version__
 
 if TYPE_CHECKING:
-    from govrecords.changes import Change, StanceShift
     from govrecords.checks import Issue, Severity, check
     from govrecords.comparison import (
         Comparison,
@@ -28,7 +27,12 @@ if TYPE_CHECKING:
         TopicComparison,
         compare,
     )
-    from govrecords.consensus import Aggregate, GroupInformedConsensus, GroupSupport
+    from govrecords.comparison.changes import Change, StanceShift
+    from govrecords.comparison.consensus import Aggregate, GroupInformedConsensus, GroupSupport
+    from govrecords.comparison.evidence import Evidence, EvidenceKind, TopicState, TopicStatus
+    from govrecords.comparison.matching import MatchKind, RecommendationLink, RecommendationMatch, RecommendationRef
+    from govrecords.comparison.refs import ForumRef, RecordKind, RecordRef
+    from govrecords.comparison.timelines import Timeline, TimelinePoint, TopicTimeline, Trend, timeline
     from govrecords.dateparse import parse_date, parse_when
     from govrecords.dates import (
         DateRange,
@@ -54,7 +58,6 @@ if TYPE_CHECKING:
         UnknownTopicError,
         ValidationError,
     )
-    from govrecords.evidence import Evidence, EvidenceKind, ForumRef, RecordKind, RecordRef, TopicState, TopicStatus
     from govrecords.formats import (
         FORMAT_VERSION,
         dump,
@@ -66,7 +69,6 @@ if TYPE_CHECKING:
         write_jsonl,
     )
     from govrecords.limits import Limits
-    from govrecords.matching import MatchKind, RecommendationLink, RecommendationMatch, RecommendationRef
     from govrecords.provenance import Method, MethodKind, Provenance, SourceDocument, Span, content_hash
     from govrecords.records import (
         Actor,
@@ -93,7 +95,6 @@ if TYPE_CHECKING:
         explain_tags,
         load_taxonomy,
     )
-    from govrecords.timelines import Timeline, TimelinePoint, TopicTimeline, Trend, timeline
     from govrecords.vocabulary import (
         ActorKind,
         ConsensusLevel,
@@ -108,20 +109,20 @@ if TYPE_CHECKING:
     )
 
 _WHERE = {
-    "Change": "changes",
-    "StanceShift": "changes",
-    "Issue": "checks",
-    "Severity": "checks",
+    "Change": "comparison.changes",
+    "StanceShift": "comparison.changes",
+    "Issue": "checks.rules",
+    "Severity": "checks.rules",
     "check": "checks",
-    "Comparison": "comparison",
-    "ComparisonSettings": "comparison",
-    "SideSummary": "comparison",
-    "StanceComparison": "comparison",
-    "TopicComparison": "comparison",
-    "compare": "comparison",
-    "Aggregate": "consensus",
-    "GroupInformedConsensus": "consensus",
-    "GroupSupport": "consensus",
+    "Comparison": "comparison.report",
+    "ComparisonSettings": "comparison.report",
+    "SideSummary": "comparison.report",
+    "StanceComparison": "comparison.report",
+    "TopicComparison": "comparison.report",
+    "compare": "comparison.two_sides",
+    "Aggregate": "comparison.consensus",
+    "GroupInformedConsensus": "comparison.consensus",
+    "GroupSupport": "comparison.consensus",
     "DateRange": "dates",
     "PartialDate": "dates",
     "Precision": "dates",
@@ -144,13 +145,13 @@ _WHERE = {
     "TaxonomyError": "errors",
     "UnknownTopicError": "errors",
     "ValidationError": "errors",
-    "Evidence": "evidence",
-    "EvidenceKind": "evidence",
-    "ForumRef": "evidence",
-    "RecordKind": "evidence",
-    "RecordRef": "evidence",
-    "TopicState": "evidence",
-    "TopicStatus": "evidence",
+    "Evidence": "comparison.evidence",
+    "EvidenceKind": "comparison.evidence",
+    "ForumRef": "comparison.refs",
+    "RecordKind": "comparison.refs",
+    "RecordRef": "comparison.refs",
+    "TopicState": "comparison.evidence",
+    "TopicStatus": "comparison.evidence",
     "FORMAT_VERSION": "formats",
     "dump": "formats",
     "dumps": "formats",
@@ -160,10 +161,10 @@ _WHERE = {
     "make_converter": "formats",
     "write_jsonl": "formats",
     "Limits": "limits",
-    "MatchKind": "matching",
-    "RecommendationLink": "matching",
-    "RecommendationMatch": "matching",
-    "RecommendationRef": "matching",
+    "MatchKind": "comparison.matching",
+    "RecommendationLink": "comparison.matching",
+    "RecommendationMatch": "comparison.matching",
+    "RecommendationRef": "comparison.matching",
     "Method": "provenance",
     "MethodKind": "provenance",
     "Provenance": "provenance",
@@ -191,11 +192,11 @@ _WHERE = {
     "default_taxonomy": "taxonomy",
     "explain_tags": "taxonomy",
     "load_taxonomy": "taxonomy",
-    "Timeline": "timelines",
-    "TimelinePoint": "timelines",
-    "TopicTimeline": "timelines",
-    "Trend": "timelines",
-    "timeline": "timelines",
+    "Timeline": "comparison.timelines",
+    "TimelinePoint": "comparison.timelines",
+    "TopicTimeline": "comparison.timelines",
+    "Trend": "comparison.timelines",
+    "timeline": "comparison.timelines",
     "ActorKind": "vocabulary",
     "ConsensusLevel": "vocabulary",
     "Force": "vocabulary",

@@ -11,7 +11,7 @@ and workshops that name no forum) or in a folder (one ``<forum id>.json`` per
 forum, and ``unfiled.jsonl``); :meth:`Archive.open` and :meth:`Archive.save`
 read and write both. :meth:`Archive.select` answers queries by forum, year,
 topic and document kind, and what it returns is ready for
-:func:`~govrecords.comparison.compare` and :func:`~govrecords.timelines.timeline`.
+:func:`~govrecords.comparison.compare` and :func:`~govrecords.comparison.timelines.timeline`.
 
 >>> from govrecords import Forum, Session
 >>> from govrecords.archive import Archive

@@ -22,7 +22,7 @@ from dateutil.parser import parserinfo
 from govrecords.dates import DateRange, PartialDate, When, is_iso_text, when_from_iso
 from govrecords.errors import DateParseError
 
-__all__ = ["ZONES", "NumericOrder", "parse_date", "parse_when"]
+__all__ = ["MONTH_WORDS", "ZONES", "NumericOrder", "parse_date", "parse_when"]
 
 
 # The month and weekday names read: English, French and Spanish, as global, regional
@@ -44,6 +44,10 @@ _MONTH_NAMES: list[tuple[str, ...]] = [
     ("nov", "november", "novembre", "noviembre"),
     ("dec", "december", "décembre", "decembre", "déc", "diciembre", "dic"),
 ]
+# fmt: on
+MONTH_WORDS: frozenset[str] = frozenset(word for names in _MONTH_NAMES for word in names)
+"""Every month name and abbreviation the date reader takes, in every language it reads."""
+# fmt: off
 _WEEKDAY_WORDS: list[tuple[str, ...]] = [
     ("mon", "monday", "lundi", "lunes"),
     ("tue", "tues", "tuesday", "mardi", "martes"),

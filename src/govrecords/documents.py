@@ -1,6 +1,6 @@
 """What kind of document a record is taken from, and how much of it the record covers.
 
-The words a comparison uses depend on this (see ``govrecords.changes``): a topic
+The words a comparison uses depend on this (see ``govrecords.comparison.changes``): a topic
 missing from a workshop announcement, a communiqué or an excerpt is *not raised in
 that document*, which says nothing about whether the forum dropped it; a
 recommendation facing a document that makes none has *no counterpart*, it was not

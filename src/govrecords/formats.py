@@ -92,10 +92,10 @@ def record_types() -> Mapping[str, type]:
     Imported on first use, so that a plain ``import govrecords`` stays light.
     """
     from govrecords.comparison import Comparison
+    from govrecords.comparison.timelines import Timeline
     from govrecords.provenance import SourceDocument
     from govrecords.records import Forum, Session, Workshop
     from govrecords.taxonomy import Taxonomy, Topic
-    from govrecords.timelines import Timeline
 
     return MappingProxyType(
         {

@@ -371,7 +371,8 @@ def _validator_keywords() -> dict[object, dict[str, Any]]:
     already states (the schema's ``type`` keyword), or one no schema can state,
     said why.
     """
-    from govrecords import consensus, dates, matching, provenance, records, taxonomy
+    from govrecords import dates, provenance, records, taxonomy
+    from govrecords.comparison import consensus, matching
 
     non_blank = {"pattern": _non_blank_pattern()}
     counted = {"minimum": 0}

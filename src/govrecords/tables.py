@@ -33,21 +33,12 @@ from datetime import datetime, timedelta
 from typing import IO, Any, cast
 
 from govrecords.comparison import Comparison
-from govrecords.consensus import Aggregate
+from govrecords.comparison.consensus import Aggregate
+from govrecords.comparison.evidence import Evidence, EvidenceKind, TopicState, state_of
+from govrecords.comparison.timelines import Timeline
+from govrecords.comparison.units import Records, exact_topics, gather, items_of, units_of
 from govrecords.dates import DateRange, PartialDate, When
 from govrecords.errors import ArgumentTypeError, MissingExtraError
-from govrecords.evidence import (
-    Evidence,
-    EvidenceKind,
-    Records,
-    TopicState,
-    exact_topics,
-    gather,
-    items_of,
-    state_of,
-    units_of,
-)
-from govrecords.timelines import Timeline
 
 __all__ = ["COLUMNS", "Row", "date_columns", "rows", "to_pandas", "to_polars", "write_csv"]
 
@@ -210,7 +201,7 @@ def rows(report: Comparison | Timeline | Records, *, aggregate: Aggregate = Aggr
 
     Args:
         report: A :class:`~govrecords.comparison.Comparison`, a
-            :class:`~govrecords.timelines.Timeline`, or forums, sessions and
+            :class:`~govrecords.comparison.timelines.Timeline`, or forums, sessions and
             workshops (one, or an iterable of them).
         aggregate: For records, how a session's findings' levels on a topic
             combine into its ``level`` (a report keeps its own setting).

@@ -14,7 +14,7 @@ block as:
 * **added** / **removed** — on one side only.
 
 Recommendations are read from each version by the importers and matched as in a
-comparison (as ``govrecords.matching`` does): each that was reworded, added or removed is
+comparison (as ``govrecords.comparison.matching`` does): each that was reworded, added or removed is
 listed with its spans on both sides.
 
 >>> from govrecords.versions import compare_versions
@@ -356,10 +356,11 @@ def compare_versions(
 
 def _recommendations(before: str, after: str) -> tuple[tuple[RecommendationEdit, ...], tuple[str, ...]]:
     """The recommendations each version's importer reads, matched; those that changed."""
+    from govrecords.comparison.matching import MatchKind, RecommendationRef, match_recommendations
+    from govrecords.comparison.refs import RecordKind, RecordRef
+    from govrecords.comparison.sentences import match_explanation
     from govrecords.errors import GovRecordsError
-    from govrecords.evidence import RecordKind, RecordRef
     from govrecords.importers import import_text
-    from govrecords.matching import MatchKind, RecommendationRef, match_explanation, match_recommendations
 
     sides: list[list[RecommendationRef]] = []
     notes: list[str] = []

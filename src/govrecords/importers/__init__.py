@@ -29,7 +29,7 @@ the length of the text.
 ...     source_id="demo",
 ... )
 >>> result.template, result.confidence
-('igf-session-report', 0.5)
+('igf-session-report', 0.7059)
 >>> session = result.sessions[0]
 >>> session.title, session.participants[0].name, session.findings[0].consensus.value
 ('Open data in Africa', 'Amina Diallo', 'common_view')

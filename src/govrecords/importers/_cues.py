@@ -548,7 +548,8 @@ _PERFORMERS = re.compile(
     r"organi[sz]ing committee|steering committee)|participants|delegates|speakers|panel+ists|members|attendees|"
     r"it\s+(?:is|was))\s+(?:(?:also|further|therefore|hereby|strongly|again|unanimously|collectively|jointly|"
     r"once again|all)\s+)*(?P<verb>(?:strongly\s+)?(?:recommended|recommends|recommend|urged|urges|urge|"
-    r"called upon|calls upon|call upon|called on|calls on|call on|invited|invites|invite|encouraged|encourages|"
+    r"called upon|calls upon|call upon|called on|calls on|call on|called for|calls for|call for|invited|invites|"
+    r"invite|encouraged|encourages|"
     r"encourage|suggested|suggests|suggest|proposed|proposes|propose))\b"
 )
 
@@ -607,6 +608,8 @@ def _ask_in_clause(folded: str, head: int, offsets: list[int]) -> Ask | None:
         if index == 0:
             continue
         modal = next((force for name, force in _MODALS if token == name), None)
+        if modal is None and token in _SUGGESTING and words[0].group() in _ADDRESSEES:
+            modal = Force.SUGGEST  # "Governments could pool their purchases": a suggestion to a named actor
         if modal is not None:
             if clause[word.end() :].lstrip().startswith(("be noted", "be said", "be stressed", "be mentioned")):
                 return None
@@ -628,6 +631,31 @@ def _ask_in_clause(folded: str, head: int, offsets: list[int]) -> Ask | None:
 
 
 _SUBJECT_WORDS = 14  # a subject longer than this is not a subject
+_SUGGESTING = frozenset({"could"})
+# Who a "could" sentence must open with to be a suggestion ("Governments could ..."), not a possibility.
+_ADDRESSEES = frozenset(
+    {
+        "governments",
+        "regulators",
+        "states",
+        "operators",
+        "platforms",
+        "companies",
+        "donors",
+        "parliaments",
+        "ministries",
+        "stakeholders",
+        "authorities",
+        "countries",
+        "policymakers",
+        "legislators",
+        "providers",
+        "developers",
+        "funders",
+        "agencies",
+        "igf",
+    }
+)
 _AUXILIARIES = frozenset({"will", "would", "can", "could", "may", "might", "has", "have", "had", "do", "does", "did"})
 
 

@@ -18,6 +18,7 @@ from govrecords.importers._recognise import (
     find_city,
     find_date,
     find_identifier,
+    find_session_year,
     normalise_when,
     title_rejection,
     trim_title,
@@ -67,6 +68,11 @@ def fill_fields(state: State, layout: Layout, *, draft: Draft | None = None) -> 
                 else "the meeting's date, read outside any date label"
             )
             state.warn("guessed-value", start, end, f"{what}: {state.quote(start, end)!r}")
+        elif state.template.produces == "session" and (year_span := find_session_year(text)) is not None:
+            # a held session's forum year; a proposal or workshop page (a Workshop) is dated by no one
+            start, end = year_span
+            values["date"] = Value(state.value(start, end), start, end)
+            state.warn("guessed-value", start, end, "no date stated; the year of the session id's forum is used")
     _normalise_date(state, values)
     place = values.get("place")
     city = split_place(place.value)[1] if place is not None else None

@@ -338,7 +338,10 @@ def add_recommendations(
             kept.append((unit.number_span[0] if unit.number_span else unit.start, unit.end))
             continue
         for part in _run_together(text, unit):
-            _recommendation(state, draft, part, stated, fallback, has_items=has_items, kept=kept)
+            after_items = not unit.item and any(other.item for other in every[:position])
+            _recommendation(
+                state, draft, part, stated, fallback, has_items=has_items, after_items=after_items, kept=kept
+            )
     if kept:
         state.section(heading, kept, why="the text around the recommendations")
 
@@ -392,6 +395,7 @@ def _recommendation(
     *,
     has_items: bool,
     kept: list[tuple[int, int]],
+    after_items: bool = False,
 ) -> None:
     text = state.text
     parts: list[tuple[int, int]]
@@ -435,7 +439,8 @@ def _recommendation(
         opens, own_verb = opens_with_verb(text, start, end)
         force: tuple[Force, str, tuple[int, int]] | None
         if stated is not None:
-            if ask is not None and ask.kind in ("performative", "passive"):
+            if ask is not None and (ask.kind in ("performative", "passive") or after_items):
+                # its own verb; or a paragraph after the list a lead-in governs, which it does not reach
                 force = (ask.force, ask.wording, (ask.start, ask.end))
             elif own_verb is not None:
                 force = own_verb
@@ -468,9 +473,13 @@ def add_participants(state: State, role: str, lines: list[Line], *, organisation
     """Read participants, one per line (or per ``;``-separated item), in the given role."""
     draft = state.draft
     text = state.text
-    for line in lines:
+    for index, line in enumerate(lines):
         if line.blank:
             continue
+        if index and lines[index - 1].blank and _prose_line(text, line):
+            # the block ran on past its people into the body: "Rapporteur: X", a blank line, then the messages
+            add_discussion(state, None, lines[index:])
+            return
         state.mark(line.lead, line.trail)
         marker = list_marker(text, line)
         start = marker.content if marker is not None else line.lead
@@ -484,6 +493,13 @@ def add_participants(state: State, role: str, lines: list[Line], *, organisation
                 continue
             person = participant_from(state, parsed, role, (item_start, item_end), organisation=organisation)
             draft.participants.append(person)
+
+
+def _prose_line(text: str, line: Line) -> bool:
+    """A line that is a sentence of at least eight words, not a person's line."""
+    marker = list_marker(text, line)
+    body = text[marker.content if marker is not None else line.lead : line.trail].strip()
+    return len(body.split()) >= 8 and body[-1:] in ".;!?"
 
 
 def participant_from(

@@ -262,7 +262,7 @@ def harvest(state: State, draft: Draft, heading: str | None = None) -> None:
     for group, is_run in [*((g, False) for g in groups), *((r, True) for r in runs)]:
         found: list[tuple[Piece, bool]] = []
         for start, end in group:
-            read = is_run or READ_KEY(start, end) in draft.seen  # outcomes read already (or a run: questions only)
+            read = READ_KEY(start, end) in draft.seen  # outcomes read already
             found.extend((piece, read) for piece in pieces(state.text, state.lines_between(start, end)))
         sequence = [piece for piece, _ in found]
         for index, (piece, read) in enumerate(found):
@@ -271,7 +271,8 @@ def harvest(state: State, draft: Draft, heading: str | None = None) -> None:
             _questions(state, draft, sequence, index, seen_questions)
             if read or not outcomes:
                 continue
-            for outcome in read_outcomes(state, piece.start, piece.end, item=piece.is_item):
+            # a summary or description run states findings by its cues; what it asks is not the session's ask
+            for outcome in read_outcomes(state, piece.start, piece.end, item=piece.is_item, asks=not is_run):
                 if already.covers(outcome.start, outcome.end):
                     continue
                 numbered = piece.is_item and piece.numbered and outcome.start == piece.start and piece.marker

@@ -32,8 +32,8 @@ from govrecords.importers._names import honorific_end, is_label_word, is_organis
 from govrecords.importers._places import country_code
 from govrecords.importers._speakers import ParsedParticipant, parse_participant
 from govrecords.importers._state import Draft, State
-from govrecords.importers._text import BLANKS, fold_text
-from govrecords.records import Participant
+from govrecords.importers._text import BLANKS, Line, fold_text
+from govrecords.records import Participant, StakeholderGroup
 from govrecords.vocabulary import ParticipantKind, Role, StakeholderKind, read_regional_group, read_stakeholder
 
 __all__ = ["ROLE_LABELS", "find_people", "plausible", "read_role_label"]
@@ -109,7 +109,8 @@ _LABEL_BODY = "|".join(f"(?:{pattern})" for pattern, _ in ROLE_LABELS)
 # where a label may stand: the line's start (after a marker), or after a wide gap, " - ", " | " on a flattened line
 _LABEL_CORE = (
     r"(?:(?:[-*\u2022\u00b7]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])[\s\u00a0]+)?"
-    rf"(?P<label>(?:{_LABEL_BODY})(?:[\s\u00a0]*#?[\s\u00a0]*\d{{1,2}}\b)?(?:[\s\u00a0]*\([^)\n]{{0,80}}\))?"
+    rf"(?P<label>(?:{_LABEL_BODY})(?:[\s\u00a0]+(?:and|&)[\s\u00a0]+(?:{_LABEL_BODY})(?=[\s\u00a0]*:))?"
+    rf"(?:[\s\u00a0]*#?[\s\u00a0]*\d{{1,2}}\b)?(?:[\s\u00a0]*\([^)\n]{{0,80}}\))?"
     rf"|{_INSTRUCTION})"
     r"(?:,[^:\n|]{0,60})?[\s\u00a0]*(?P<sep>:[\s\u00a0]*\|?|\|)?"
 )
@@ -126,6 +127,31 @@ _NEXT_LABEL = re.compile(
     r"(?:[\s\u00a0]{2,}|\t| [-\u2013\u2014|\u2022] )(?:[-*\u2022]\s+)?"
     r"[A-Z][\w'\u2019/&(). -]{0,60}?[\s\u00a0]*:(?![/\d])"
 )
+# a role label after a single space on a flattened line: "Ms. Wendl, Alpine Forum Rapporteur: Mr. Imboden"
+_INLINE_ROLE = re.compile(rf"(?<=[^\s:,;(|])[ \u00a0](?=(?:{_LABEL_BODY})[\s\u00a0]*:[\s\u00a0]*[A-Z])", re.IGNORECASE)
+
+
+def _inline_roles(text: str, start: int, end: int) -> list[int]:
+    """Where capitalised role labels start after a single space inside ``text[start:end]``.
+
+    Not the second word of a longer label ("Online Moderator:", "Additional Speakers:").
+    """
+    out: list[int] = []
+    for found in _INLINE_ROLE.finditer(text, start, end):
+        at = found.end()
+        if not text[at].isupper():
+            continue
+        words = [m.start() for m in re.finditer(r"\S+", text[max(start, at - 40) : found.start()])]
+        offset = max(start, at - 40)
+        longer = any(
+            (label := _LABEL_HEAD.match(text, offset + word, end)) is not None and label.end("label") > at
+            for word in words[-2:]
+        )
+        if not longer:
+            out.append(at)
+    return out
+
+
 _FORM_TIP = re.compile(r"\b(?:please|provide|until|deadline|list (?:the|all)|enter)\b", re.IGNORECASE)
 _INSTRUCTION_AFTER = re.compile(r"(?:please|list|provide|enter|add|insert|name)\b[^:]*$", re.IGNORECASE)
 _OTHER_LABEL_LINE = re.compile(r"(?:[-*\u2022\u00b7]\s+|\(?[0-9a-z]{1,2}[.)]\s+)?[A-Z][^:\n]{0,60}:(?:\s|$)")
@@ -133,7 +159,7 @@ _JOINERS = ("of", "for", "and", "the", "de", "du", "des", "la", "del", "&", ",",
 
 _PROSE = re.compile(
     r"\b(?P<cue>(?:co-)?organi[sz]ed by|chaired by|co-chaired by|moderated by|facilitated by|directed by"
-    r"|opened by|reported by|compiled by|hosted by)[\s\u00a0]+",
+    r"|opened by|reported by|compiled by|hosted by|convened by|co-convened by)[\s\u00a0]+",
     re.IGNORECASE,
 )
 _PROSE_LIST = re.compile(
@@ -167,6 +193,8 @@ _PROSE_ROLE = {
     "reported by": Role.RAPPORTEUR,
     "compiled by": Role.RAPPORTEUR,
     "hosted by": Role.ORGANISER,
+    "convened by": Role.ORGANISER,
+    "co-convened by": Role.CO_ORGANISER,
 }
 _MODERATOR_PAREN = re.compile(r"\b(?:the\s+)?moderator[\s\u00a0]*(?:\(|,[\s\u00a0]+)", re.IGNORECASE)
 _TURN = re.compile(r"^[ \t\u00a0]*>>[ \t\u00a0]*(?P<name>[^\W\d_][^:\n>]{1,60}?)[ \t\u00a0]*:", re.MULTILINE)
@@ -234,6 +262,9 @@ def _only_a_group(name: str) -> bool:
     """Whether *name* is only a stakeholder or regional group's wording ("Technical Community"), which names nobody."""
     if read_regional_group(name) is not None:
         return True
+    halves = ("western european and {}", "latin american and {}", "{} and others group", "{} and caribbean group")
+    if any(read_regional_group(whole.format(name)) is not None for whole in halves):
+        return True  # "Others Group": half of a regional group's name cut at "and" by a wrapped line
     words = name.split()
     if read_stakeholder(name) is StakeholderKind.UNKNOWN or name.lower().startswith(("government", "parliament")):
         return False
@@ -418,26 +449,53 @@ def _label_values(state: State) -> Iterator[tuple[Role, tuple[int, int], list[tu
             continue
         head = _LABEL_HEAD.match(text, line.lead, line.trail)
         flattened = text.find(":", line.lead, line.trail) >= 0 or text.find("|", line.lead, line.trail) >= 0
-        later = _LABEL_AT.finditer(text, line.lead, line.trail) if flattened else iter(())
+        later = list(_LABEL_AT.finditer(text, line.lead, line.trail)) if flattened else []
+        if flattened:
+            starts = {found.start() for found in later}
+            for at in _inline_roles(text, line.lead, line.trail):
+                inline = _LABEL_HEAD.match(text, at, line.trail)
+                if inline is not None and inline.group("sep") is not None and at not in starts:
+                    later.append(inline)
         for found in [*([head] if head is not None else []), *later]:
-            role = read_role_label(found.group("label"))
-            if role is None:
-                continue
-            after = found.end()
-            if found.group("sep") is None and after < line.trail:
-                if not _INSTRUCTION_AFTER.match(text, after, line.trail):
-                    continue  # a label needs its colon unless it fills the line (or only instructions follow it)
-                after = line.trail
-            stop = _NEXT_LABEL.search(text, after, line.trail)
-            value_end = stop.start() if stop is not None else line.trail
-            inline = _trim(text, after, value_end)
-            if inline[1] > inline[0]:
-                spans = [inline]
-                if stop is None:
-                    spans.extend(_wrapped(state, index, inline))
-                yield role, (found.start("label"), found.end()), _join_wrapped(text, spans)
-            elif stop is None:
-                yield role, (found.start("label"), found.end()), _join_wrapped(text, _below(state, index))
+            for role in _roles_of(found.group("label")):
+                yield from _label_value(state, index, line, found, role)
+
+
+def _roles_of(label: str) -> list[Role]:
+    """The roles a label names: one, or two joined ("Moderator and Organizer")."""
+    role = read_role_label(label)
+    if role is not None:
+        return [role]
+    halves = re.split(r"[\s\u00a0]+(?:and|&)[\s\u00a0]+", label.strip(), maxsplit=1)
+    if len(halves) != 2:
+        return []
+    roles = [read_role_label(half) for half in halves]
+    return [one for one in roles if one is not None] if all(roles) else []
+
+
+def _label_value(
+    state: State, index: int, line: Line, found: re.Match[str], role: Role
+) -> Iterator[tuple[Role, tuple[int, int], list[tuple[int, int]]]]:
+    """The value of one role label found on a line: its role, the label's span, the spans of its value's lines."""
+    text = state.text
+    after = found.end()
+    if found.group("sep") is None and after < line.trail:
+        if not _INSTRUCTION_AFTER.match(text, after, line.trail):
+            return  # a label needs its colon unless it fills the line (or only instructions follow it)
+        after = line.trail
+    stop = _NEXT_LABEL.search(text, after, line.trail)
+    value_end = stop.start() if stop is not None else line.trail
+    inline_stop = next(iter(_inline_roles(text, after, value_end)), None)
+    if inline_stop is not None:
+        value_end = inline_stop - 1
+    inline = _trim(text, after, value_end)
+    if inline[1] > inline[0]:
+        spans = [inline]
+        if stop is None and inline_stop is None:
+            spans.extend(_wrapped(state, index, inline))
+        yield role, (found.start("label"), found.end()), _join_wrapped(text, spans)
+    elif stop is None:
+        yield role, (found.start("label"), found.end()), _join_wrapped(text, _below(state, index))
 
 
 def _wrapped(state: State, index: int, first: tuple[int, int]) -> list[tuple[int, int]]:
@@ -590,8 +648,23 @@ def _prose_people(state: State, role: Role, at: int, *, limit: int | None = None
     text = state.text
     end = limit if limit is not None else _sentence_end(text, at)
     for a, b in _split_at(text, at, end, " and ")[:_PARTS_LIMIT]:
-        for part_start, d in _split_at(text, a, b, " with "):
+        for part_start, d in _parts(text, a, b, role):
             c = part_start + 4 if text.startswith(("the ", "The "), part_start) else part_start
+            if role in _ORG_ROLES:
+                org = _org_run(text, c, d)
+                if org is not None and org[1] >= d - 1 and text[org[0] : org[1]].split()[0][:1].isupper():
+                    parsed = parse_participant(text, *org, organisation=True)
+                    if parsed is not None and is_organisation(parsed.name[0]) and not is_person_name(parsed.name[0]):
+                        yield Candidate(role, org, parsed, True)  # "the Mirela Network Information Centre"
+                        continue
+            titled = _TITLED_AFTER_OFFICE.match(text, c, d) if a == at else None
+            if titled is not None and name_run(text, c, d) is None:
+                c = titled.end()  # "opened by the Minister of Posts of Velmora, Mr. Aurel Dancescu, who ..."
+                name = name_run(text, c, d)
+                if name is not None and is_person_name(text[name[0] : name[1]]):
+                    parsed = ParsedParticipant(name=(text[name[0] : name[1]], name[0], name[1]))
+                    yield Candidate(role, (c, name[1]), parsed, False)
+                continue
             name = name_run(text, c, d)
             if (
                 name is not None
@@ -609,6 +682,30 @@ def _prose_people(state: State, role: Role, at: int, *, limit: int | None = None
                     parsed = parse_participant(text, *org, organisation=True)
                     if parsed is not None and is_organisation(parsed.name[0]):
                         yield Candidate(role, org, parsed, True)
+
+
+# an office named before its holder: "the Minister of Posts of Velmora, Mr. Aurel Dancescu"
+_TITLED_AFTER_OFFICE = re.compile(
+    r"[A-Z][^,;()]{2,80}?,[\s\u00a0]+(?=(?:H\.\s?E\.|Hon\.|Mr|Mrs|Ms|Dr|Prof)\.?[\s\u00a0])"
+)
+
+
+def _parts(text: str, start: int, end: int, role: Role) -> list[tuple[int, int]]:
+    """A part of a prose list split at " with ", and for organisers also at ", the " (a list of organisations)."""
+    parts = _split_at(text, start, end, " with ")
+    if role not in _ORG_ROLES:
+        return parts
+    out: list[tuple[int, int]] = []
+    for a, b in parts:
+        pieces = [match.start() for match in re.finditer(r",[\s\u00a0]+(?=the[\s\u00a0]+[A-Z])", text[a:b])]
+        begin = a
+        for cut in pieces:
+            out.append((begin, a + cut))
+            begin = a + cut + 1
+            while begin < b and text[begin] in " \u00a0":
+                begin += 1
+        out.append((begin, b))
+    return out
 
 
 def _actor(text: str, at: int) -> Iterator[Candidate]:
@@ -913,6 +1010,66 @@ def _participant(state: State, candidate: Candidate) -> Participant:
     return person
 
 
+_STAKEHOLDER_LINE = re.compile(r"(?i:stakeholder(?:\s+group)?|sector)[\s\u00a0]*:[\s\u00a0]*(?P<group>\S.*)")
+
+
+def _block_line(state: State, previous: Participant, start: int, end: int) -> Participant | None:
+    """*previous* with the affiliation or stakeholder group a line just under it gives, or None.
+
+    Session pages list a speaker as a block of lines: the name, the organisation,
+    "Stakeholder: Civil Society". A line that is not a name joins the person on the
+    line above it, once per part; anything else is not joined.
+    """
+    text = state.text
+    ends = [where.end for item in previous.provenance if (where := item.span) is not None]
+    if not ends or previous.kind is not ParticipantKind.PERSON:
+        return None
+    gap = text[max(ends) : start]
+    if gap.count("\n") != 1 or gap.strip(BLANKS):
+        return None
+    line = text[start:end].strip()
+    group = _STAKEHOLDER_LINE.fullmatch(line)
+    if group is not None:
+        wording = group.group("group").strip()
+        if previous.stakeholder is not None or read_stakeholder(wording) is StakeholderKind.UNKNOWN:
+            return None
+        at = start + text[start:end].index(wording)
+        provenance = (*previous.provenance, state.prov(start, end), state.prov(at, at + len(wording), "stakeholder"))
+        return attrs.evolve(previous, stakeholder=StakeholderGroup.from_wording(wording), provenance=provenance)
+    wrapped = _wrapped_affiliation(state, previous, start, end, line)
+    if wrapped is not None:
+        return wrapped
+    first = previous.provenance[0].span
+    alone = first is not None and "," not in text[first.start : first.end]  # the name's line holds only the name
+    if not alone or previous.affiliation is not None or previous.stakeholder is not None or not is_organisation(line):
+        return None
+    provenance = (*previous.provenance, state.prov(start, end), state.prov(start, end, "affiliation"))
+    return attrs.evolve(previous, affiliation=" ".join(line.split()), provenance=provenance)
+
+
+def _wrapped_affiliation(state: State, previous: Participant, start: int, end: int, line: str) -> Participant | None:
+    """*previous* with its affiliation run on to this line ("Institute for Highland" / "Network Studies"), or None.
+
+    Only a short capitalised line with no comma that is not itself a name, right
+    after an affiliation that ends its line.
+    """
+    text = state.text
+    words = line.split()
+    if previous.affiliation is None or previous.affiliation.endswith((".", ";", ":")):
+        return None
+    if not 0 < len(words) <= 4 or "," in line or "(" in line:
+        return None
+    if not all(word[:1].isupper() or word in _ORG_CONNECT for word in words) or is_person_name(line, single=True):
+        return None
+    spans = [item.span for item in previous.provenance if item.field == "affiliation" and item.span is not None]
+    if len(spans) != 1 or text[spans[0].end : start].strip(BLANKS) or text[spans[0].end : start].count("\n") != 1:
+        return None
+    affiliation = f"{previous.affiliation} {' '.join(words)}"
+    joined = state.prov(spans[0].start, end, "affiliation")
+    provenance = tuple(joined if item.span is spans[0] else item for item in previous.provenance)
+    return attrs.evolve(previous, affiliation=affiliation, provenance=(*provenance, state.prov(start, end)))
+
+
 def find_people(state: State, draft: Draft) -> None:
     """Check the people the template read, then add those named elsewhere in the text.
 
@@ -921,12 +1078,12 @@ def find_people(state: State, draft: Draft) -> None:
     label it does not know); prose and transcript turns only add.
     """
     labelled: list[Candidate] = [*_contacts(state), *_comma_rows(state)]
-    seen: set[tuple[int, int]] = {candidate.whole for candidate in labelled}
+    seen: set[tuple[tuple[int, int], Role]] = {(candidate.whole, candidate.role) for candidate in labelled}
     for role, _, values in itertools.islice(_label_values(state), _LABEL_LIMIT):
         for value_span in values:
             for candidate in _candidates(state, role, value_span):
-                if candidate.whole not in seen:  # a label matched both at its line's start and after a gap
-                    seen.add(candidate.whole)
+                if (candidate.whole, role) not in seen:  # a label matched both at its line's start and after a gap
+                    seen.add((candidate.whole, role))
                     labelled.append(candidate)
     labelled = _role_organisations(state, labelled)
     kept: list[Participant] = []
@@ -964,6 +1121,8 @@ def find_people(state: State, draft: Draft) -> None:
             continue
         if ok:
             kept.append(person)
+        elif span is not None and kept and (more := _block_line(state, kept[-1], span.start, span.end)) is not None:
+            kept[-1] = more  # "Name" / "Organisation" / "Stakeholder: Civil Society": one speaker's block
         elif span is not None:
             state.warn(
                 "unparsed-participant", span.start, span.end, f"not a name: {state.quote(span.start, span.end)!r}"
@@ -975,13 +1134,18 @@ def find_people(state: State, draft: Draft) -> None:
     found = [*rest, *_prose(state), *_turns(state)]
     in_roles = {fold_text(c.parsed.name[0]) for c in found if c.role is not Role.PARTICIPANT}
     in_roles |= {name for name, role in names if role is not Role.PARTICIPANT}
+    labelled_ids = {id(candidate) for candidate in rest}
+    second_roles: dict[tuple[int, int], str] = {}  # a labelled value's span, and the name read from it
     for candidate in found:
         a, b = candidate.parsed.name[1], candidate.parsed.name[2]
         key = (fold_text(candidate.parsed.name[0]), candidate.role)
-        if key in names or any(s <= a and b <= e for s, e in taken):
-            continue
+        again = id(candidate) in labelled_ids and second_roles.get(candidate.whole) == key[0]
+        if key in names or (not again and any(s <= a and b <= e for s, e in taken)):
+            continue  # but a joined label ("Moderator and Organizer: X") gives X its second role
         if candidate.role is Role.PARTICIPANT and key[0] in in_roles:
             continue  # a member present who is named in a role is that role, not a second entry
         names.add(key)
         taken.append(candidate.whole)
+        if id(candidate) in labelled_ids:
+            second_roles[candidate.whole] = key[0]
         draft.participants.append(_participant(state, candidate))

@@ -32,11 +32,12 @@ had to be chosen or completed.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
 
-from govrecords.dateparse import parse_when
+from govrecords.dateparse import MONTH_WORDS, parse_when
 from govrecords.dates import DateRange, PartialDate, When
 from govrecords.errors import DateParseError
 from govrecords.importers._places import KNOWN_FORUMS, country_code
@@ -48,6 +49,8 @@ __all__ = [
     "find_city",
     "find_date",
     "find_identifier",
+    "find_session_year",
+    "is_document_type",
     "is_masthead",
     "normalise_when",
     "title_rejection",
@@ -113,6 +116,28 @@ def find_identifier(text: str, lines: int = 8) -> tuple[int, int] | None:
     return None
 
 
+_FORUM_YEAR = re.compile(r"\bIGF\s+((?:19|20)\d{2})\b")
+
+
+def find_session_year(text: str, lines: int = 8) -> tuple[int, int] | None:
+    """The span of the year in a session id line ("IGF 2022 WS #341 ..."), or None.
+
+    The year of the forum the session belongs to: a date precise to the year,
+    for a page that states nothing finer.
+
+    >>> text = "IGF 2022 WS #341 Repair rights"
+    >>> found = find_session_year(text)
+    >>> text[found[0] : found[1]]
+    '2022'
+    """
+    for start, end in _lines(text, _HEAD_LIMIT)[:lines]:
+        line = text[start:end]
+        year = _FORUM_YEAR.search(line)
+        if year is not None and _CODE.search(line, year.end()) is not None:
+            return start + year.start(1), start + year.end(1)
+    return None
+
+
 def _followed_by_sentence(line: str, at: int) -> bool:
     rest = line[at:].strip()
     return bool(rest) and rest[0].islower()
@@ -120,10 +145,14 @@ def _followed_by_sentence(line: str, at: int) -> bool:
 
 # ------------------------------------------------------------------------------------------------ dates
 
-_MONTH_NAMES = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-    "|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+# The date reader's month names (English, French, Spanish), less the short ones that are also common words
+# ("set", "ago", "dic"); the English abbreviations and "mai" stay.
+_MONTH_NAMES = "|".join(
+    sorted(
+        {word for word in MONTH_WORDS if len(word) >= 4}
+        | {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mai"},
+        key=lambda word: (-len(word), word),
+    )
 )
 _WEEKDAYS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
@@ -141,7 +170,7 @@ _PIECE = (
 )
 _JOINT = (
     r"(?:[ \t\u00a0]*(?:[,\-\u2013\u2014/|()]|\bto\b|\bfrom\b|\band\b|\buntil\b|\btill\b|\bthrough\b|\bau\b"
-    r"|\bdu\b|\bet\b|\bde\b|\bthe\b|\bof\b|\bday[ \t]+of\b)[ \t\u00a0]*|[ \t\u00a0]+)+"
+    r"|\bdu\b|\bet\b|\bde\b|\bal\b|\bthe\b|\bof\b|\bday[ \t]+of\b)[ \t\u00a0]*|[ \t\u00a0]+)+"
 )
 _PASSAGE = re.compile(rf"(?:\bfrom\s+)?{_PIECE}(?:{_JOINT}{_PIECE})*", re.IGNORECASE)
 _MONTH = re.compile(rf"\b(?:{_MONTH_NAMES})\b", re.IGNORECASE)
@@ -270,6 +299,11 @@ class _Candidate:
     guessed: bool
     cue: bool
     own_line: bool
+    signed: bool = False
+
+
+_SIGNED = re.compile(r"\b(?:done|signed|adopted|issued|made)\s+(?:at|in)\b", re.IGNORECASE)
+"""The closing line of a communiqué or declaration: "Done at Port Mirela, 11 September 2013"."""
 
 
 def _candidates(text: str, limit: int) -> list[_Candidate]:
@@ -309,7 +343,8 @@ def _candidates(text: str, limit: int) -> list[_Candidate]:
         if breaks:
             sentence = sentence[breaks[-1].end() :]
         own_line = len(line.strip()) <= 90
-        found.append(_Candidate(start, end, when, guessed, _MEETING_CUE.search(sentence) is not None, own_line))
+        signed = _SIGNED.search(sentence) is not None
+        found.append(_Candidate(start, end, when, guessed, _MEETING_CUE.search(sentence) is not None, own_line, signed))
     return found
 
 
@@ -335,7 +370,8 @@ def find_date(text: str, limit: int = _DATE_LIMIT) -> tuple[int, int, When, bool
     release's dateline, then the meeting's days) too. With no day, the first
     month. Revision, posting, draft and deadline dates are passed over. A date
     without a year takes the year the document names most, and is flagged as
-    guessed; one with its year is preferred.
+    guessed; one with its year is preferred. The date of a closing "Done at
+    Port Mirela, 11 September 2013" line counts only when no other is given.
 
     >>> text = "held from 3 to 5 October 2017.\n\nWednesday, 4 October 2017\n"
     >>> start, end, when, guessed = find_date(text)
@@ -345,6 +381,8 @@ def find_date(text: str, limit: int = _DATE_LIMIT) -> tuple[int, int, When, bool
     found = _candidates(text, limit)
     if not found:
         return None
+    if any(not item.signed for item in found):
+        found = [item for item in found if not item.signed]  # the signing date only when no other is given
     days = [item for item in found if _rank(item.when) >= 2 and not item.guessed]
     days = days or [item for item in found if _rank(item.when) >= 2]
     if not days:
@@ -481,6 +519,17 @@ _NOT_CITY = frozenset(
         "workshop",
         "session",
         "online",
+        # a region is not a city: "Lagos State, Nigeria", "Western Province, Zambia"
+        "state",
+        "province",
+        "region",
+        "county",
+        "district",
+        "governorate",
+        "prefecture",
+        "oblast",
+        "canton",
+        "territory",
     }
 )
 
@@ -539,7 +588,16 @@ _PROSE_CITY = re.compile(
     r"\b(?:in|at)\s+(?P<city>[A-Z\u00c0-\u00de][\w'\u2019\-]+(?:\s+[A-Z\u00c0-\u00de][\w'\u2019\-]+){0,2})"
     r"(?=\s*[,.;]|\s+(?:on|from|for|between)\b)"
 )
-_MEETING_VERB = re.compile(r"\b(?:met|meets|held|hosted|convened|gathered|took\s+place|takes\s+place)\b", re.IGNORECASE)
+_MEETING_VERB = re.compile(
+    r"\b(?:met|meets|held|hosted|convened|gathered|took\s+place|takes\s+place|meeting)\b", re.IGNORECASE
+)
+_CITY_WORDS = r"[A-Z\u00c0-\u00de][\w'\u2019\-]+(?:\s+[A-Z\u00c0-\u00de][\w'\u2019\-]+){0,2}"
+_NAMED_CITY = re.compile(
+    rf"^(?:\W*\w+\W+){{0,6}}?(?i:messages\s+from)\s+(?P<head>{_CITY_WORDS})\s*(?:(?:19|20)\d{{2}})?"
+    r"\s*(?:[|\u2013\u2014]\s.*)?$"
+    rf"|^\s*(?i:done|signed|adopted)\s+(?i:at|in)\s+(?P<tail>{_CITY_WORDS})\s*,"
+)
+"""A city a document names as its own: a title "Messages from Tallinn", a closing "Done at Port Mirela, <date>"."""
 _DATE_START = re.compile(
     rf"^(?:(?:du|le|from|on)\s+)?(?:(?:{_WEEKDAYS})\b[,.]?\s*)?\d{{1,2}}(?:st|nd|rd|th|er)?\b.*\b(?:{_MONTH_NAMES})\b"
     rf"|^(?:{_MONTH_NAMES})\s+\d{{1,2}}\b",
@@ -636,6 +694,14 @@ def find_city(text: str, limit: int = _HEAD_LIMIT) -> tuple[int, int] | None:
             sentence = sentence[breaks[-1].end() :]
         if _MEETING_VERB.search(sentence + " " + (match.group("lead") or "")):
             return match.start("city"), match.end("city")
+    for index, (start, end) in enumerate(lines):
+        named = _NAMED_CITY.match(text[start:end])
+        if named is None or (named.group("head") is not None and index >= 8):
+            continue
+        group = "head" if named.group("head") is not None else "tail"
+        city = named.group(group)
+        if city[:1].isupper() and _is_city(city) and country_code(city) is None:
+            return start + named.start(group), start + named.end(group)
     # a known host city after a venue phrase: "held in Kyoto from ..."
     for match in re.finditer(r"\b(?:held|met|took\s+place|convened|hosted)\s+in\s+(" + _CITY + ")", text[:limit]):
         if _known_city(match.group(1)):
@@ -857,7 +923,8 @@ def _only_date_or_place(line: str) -> bool:
     leftover = re.findall(r"[^\W\d_]{2,}", passage)
     leftover = [w for w in leftover if w.lower() not in _FORUM_WORDS and country_code(w) is None and not _known_city(w)]
     dated = bool(_MONTH.search(line))
-    if dated and len(line) <= 70 and len(leftover) <= 4 and all(w[:1].isupper() for w in leftover):
+    named = [w for w in leftover if w not in ("from", "of", "in", "de", "du")]  # "Messages from Halvarn | 19 June"
+    if dated and len(line) <= 70 and len(named) <= 4 and all(w[:1].isupper() for w in named):
         return True  # "Port Lumen, 3-5 September 2013": a place and a date
     return len(leftover) <= 1 and (dated or bool(_CITY_COUNTRY.search(line)))
 
@@ -984,13 +1051,103 @@ def choose_title(text: str, lines: int = TITLE_LINES) -> tuple[int, int, int] | 
     ('Report of the Third Forum', 2)
     """
     masthead: tuple[int, int, int] | None = None
-    for index, (start, end) in enumerate(_lines(text, _HEAD_LIMIT)[:lines]):
+    spans = _lines(text, _HEAD_LIMIT)[:lines]
+    for index, (start, end) in enumerate(spans):
         why = title_rejection(text[start:end])
+        if why is None and _section_heading(text[start:end]):
+            why = "heading"
+        if why == "label":
+            value = _title_label_value(text, start, end)
+            if value is not None:
+                return (*trim_title(text, *value), index)
         if why is None:
+            if is_document_type(text[start:end]):
+                return _with_masthead(text, spans, index)
             return (*trim_title(text, start, end), index)
         if why == "masthead" and masthead is None:
             masthead = (*trim_title(text, start, end), index)
     return masthead
+
+
+_TITLE_LABEL = re.compile(
+    r"[ \t*#>\u2022-]*(?:(?:session|workshop|event)\s+)?(?:title|name)(?:\s+of\s+(?:the\s+)?(?:session|workshop))?"
+    r"\s*:[ \t]*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _title_label_value(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The value of a "Title: X" or "Session title: X" line, or None for any other label."""
+    found = _TITLE_LABEL.match(text, start, end)
+    if found is None or title_rejection(text[found.end() : end]) is not None:
+        return None
+    return found.end(), end
+
+
+_DOCUMENT_TYPE_EXTRA = frozenset(
+    {"final", "chair", "chairs", "chairman", "s", "outcome", "document", "of", "the", "and", "key"}
+)
+
+
+def is_document_type(line: str) -> bool:
+    """Whether a line only names a kind of document ("COMMUNIQUE", "Final Report", "Chair's Summary").
+
+    >>> is_document_type("COMMUNIQUÉ"), is_document_type("Communiqué on open data")
+    (True, False)
+    """
+    words = re.findall(r"[^\W\d_]+", line.lower())
+    return (
+        0 < len(words) <= 4
+        and any(word in _DOCUMENT_WORDS for word in words)
+        and all(word in _DOCUMENT_WORDS or word in _DOCUMENT_TYPE_EXTRA for word in words)
+    )
+
+
+def _adjacent(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two lines follow each other with no blank line between them."""
+    return text[first[1] : second[0]].count("\n") <= 1
+
+
+def _with_masthead(text: str, spans: list[tuple[int, int]], index: int) -> tuple[int, int, int]:
+    """A document-type line joined with the masthead written just above or below it, as one heading.
+
+    "9th Coast Internet Governance Forum" over "COMMUNIQUE" is one title; a
+    document-type line with no masthead beside it stays alone.
+    """
+    start, end = spans[index]
+    if index > 0 and _adjacent(text, spans[index - 1], spans[index]):
+        above = spans[index - 1]
+        if is_masthead(text[above[0] : above[1]]) and not text[above[0] : above[1]].rstrip().endswith(":"):
+            return above[0], end, index - 1
+    if index + 1 < len(spans) and _adjacent(text, spans[index], spans[index + 1]):
+        below = spans[index + 1]
+        if is_masthead(text[below[0] : below[1]]):
+            return start, below[1], index
+    return (*trim_title(text, start, end), index)
+
+
+@functools.lru_cache(maxsize=1)
+def _headings() -> frozenset[str]:
+    """The built-in templates' section labels, folded, less those that name a kind of document."""
+    from govrecords.importers._registry import BUILT_IN, get
+
+    return frozenset(
+        fold_text(alias)
+        for name in BUILT_IN
+        for label in get(name).labels
+        if label.field not in ("title", "boilerplate")
+        for alias in label.aliases
+        if not is_document_type(alias)
+    )
+
+
+def _section_heading(line: str) -> bool:
+    """Whether a line is only one of the built-in templates' section labels ("Policy questions", "Speakers").
+
+    A label that names a kind of document ("Chair's Summary") is left to the title rules.
+    """
+    folded = fold_text(line.strip(" \t*#=_-\u2022>:"))
+    return bool(folded) and folded in _headings()
 
 
 _STATUS = re.compile(

@@ -116,6 +116,16 @@ def unregister(name: str) -> None:
     del _registered[name]
 
 
+SATURATION = 8.0
+"""The cue weight that makes a template certain, once one of its strong cues is found.
+
+A template with many alternative cues (every wording of a report's headings) is not
+less likely for having them: once a cue of weight 2 or more is found, its confidence
+is measured against this weight or half of all its cues' weight, whichever is more,
+not against the sum of all its cues.
+"""
+
+
 @functools.lru_cache(maxsize=64)
 def _cues(template: Template) -> tuple[float, tuple[tuple[float, tuple[str, ...]], ...]]:
     """A template's cues folded once: the total positive weight, and each cue's weight and folded alternatives."""
@@ -132,20 +142,27 @@ def score(template: Template, folded: str) -> Detection:
 
     The weight of its cues found, less the weight of its negative cues found (a
     phrase that speaks against it: "Key Takeaways" against a chair's summary),
-    over the weight of all its positive cues; between 0 and 1.
+    over the weight of all its positive cues; or, when a strong cue (weight 2
+    or more) is found, over :data:`SATURATION` or half that total, whichever
+    is more (and never over more than the total); between 0 and 1.
+    Weak cues alone ("speakers", "report") never count for more than their
+    share of the whole.
     """
     total, cues = _cues(template)
     if total <= 0:
         return Detection(template.name, 0.0)
     found: list[str] = []
     weight = 0.0
+    strong = False
     for cue_weight, alternatives in cues:
         hit = next((phrase for phrase in alternatives if phrase in folded), None)
         if hit is not None:
             if cue_weight > 0:
                 found.append(hit)
+                strong = strong or cue_weight >= 2
             weight += cue_weight
-    return Detection(template.name, round(max(0.0, min(1.0, weight / total)), 4), tuple(found))
+    scale = max(min(total, SATURATION), total / 2) if strong else total
+    return Detection(template.name, round(max(0.0, min(1.0, weight / scale)), 4), tuple(found))
 
 
 def detect(text: str) -> tuple[Detection, ...]:
@@ -153,7 +170,8 @@ def detect(text: str) -> tuple[Detection, ...]:
 
     A template's confidence is the weight of its cues found in the first
     65,536 characters, less the weight of its negative cues found, over the
-    weight of all its positive cues (between 0 and 1). Below
+    weight of all its positive cues, or a smaller measure once a strong cue
+    is found (between 0 and 1; see :func:`score`). Below
     :data:`LOW_CONFIDENCE` an import falls back to ``generic`` with a warning.
 
     >>> detect("Session Name: X\nIssues which reached a common view: Y")[0].template

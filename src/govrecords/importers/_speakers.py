@@ -225,6 +225,7 @@ def parse_participant(text: str, start: int, end: int, *, organisation: bool = F
     name_start, name_end, affiliation = _parenthesised(text, name_start, name_end)
     if organisation and affiliation is not None and _ACRONYM.fullmatch(text[affiliation[0] : affiliation[1]]):
         name_end, affiliation = affiliation[1] + 1, None  # "Working Group (WG)": the short name is part of the name
+    bracket_title: tuple[int, int] | None = None
     if affiliation is not None:
         # "Name (Org, Government)": the parenthesis holds the parts a comma row would
         inner: list[tuple[int, int]] = []
@@ -238,6 +239,9 @@ def parse_participant(text: str, start: int, end: int, *, organisation: bool = F
                 found["country"] = (value, a, b)
             else:
                 inner.append((a, b))
+        if len(inner) >= 2 and text[inner[0][0] : inner[0][1]].islower():
+            bracket_title = inner[0]  # "(youth participant, Org)": a job, then the organisation
+            inner = inner[1:]
         affiliation = (inner[0][0], inner[-1][1]) if inner else None
     name = collapse(text[name_start:name_end])
     if not name:
@@ -245,7 +249,7 @@ def parse_participant(text: str, start: int, end: int, *, organisation: bool = F
     others = rest[1:]
     if len(others) >= 2 and _place_like(text, *others[-1]):
         others = others[:-1]  # "Org, Berlin": a trailing city or country is not part of the affiliation
-    title = None
+    title = bracket_title
     if affiliation is None and others:
         if len(others) >= 2 and _looks_like_title(text[others[0][0] : others[0][1]]):
             title = others[0]
@@ -303,6 +307,12 @@ def _parenthesised(text: str, start: int, end: int) -> tuple[int, int, tuple[int
     name = _trim(text, start, opening)
     if inner[1] <= inner[0] or name[1] <= name[0]:
         return start, end, None
+    inside = text[inner[0] : inner[1]]
+    if inside.islower() and len(inside.split()) <= 2:
+        return name[0], name[1], None  # "Tove Lindqvar (main)", "(sub)", "(online)": a note, not an organisation
+    initials = "".join(word[0] for word in re.findall(r"[^\W\d_]+", text[name[0] : name[1]]) if word[0].isupper())
+    if inside.isupper() and len(inside) >= 2 and inside.replace(".", "") in (initials, initials[-len(inside) :]):
+        return name[0], name[1], None  # "Zora Petrovic (ZP)": the person's initials, an alias
     return name[0], name[1], inner
 
 

@@ -9,6 +9,7 @@ drafts one session per sub-heading).
 from __future__ import annotations
 
 import bisect
+import re
 
 import attrs
 
@@ -29,6 +30,11 @@ The folded warning's span runs from the first folded warning's start to the last
 one's end, so that the text they concerned is still covered by a warning.
 """
 
+_PAGE_LINE = re.compile(
+    r"(?<=\n)[ \t\u00a0]*(?:[^\n.;:!?]{0,80}?[ \t\u00a0]+)?(?i:page)[ \t\u00a0]+\d{1,4}"
+    r"(?:[ \t\u00a0]+(?i:of)[ \t\u00a0]+\d{1,4})[ \t\u00a0]*\r?\n"
+)
+"""A line that is only a running header or footer with its page counter, inside a passage."""
 _TAG_LIMIT = 20_000  # characters of a passage tagged with topics; tagging is linear, this bounds memory
 
 
@@ -136,8 +142,16 @@ class State:
         return Provenance(self.source, Span(start, end), self.text[start:end], field, self.method)
 
     def value(self, start: int, end: int) -> str:
-        """The record value of a passage: its text with white space made single."""
-        return collapse(self.text[start:end])
+        """The record value of a passage: its text with white space made single.
+
+        A PDF's running header or footer with a page counter ("NORDVIK IGF  Page
+        3 of 9") that stands on a line of its own inside the passage is left out
+        of the value; the evidence span still covers it.
+        """
+        passage = self.text[start:end]
+        if "\n" in passage and _PAGE_LINE.search(passage):
+            passage = _PAGE_LINE.sub("\n", passage)
+        return collapse(passage)
 
     def tag(self, value: str) -> tuple[str, ...]:
         """The topics a value is about."""

@@ -11,9 +11,9 @@
 from __future__ import annotations
 
 from govrecords.comparison import Comparison
+from govrecords.comparison.timelines import Timeline
 from govrecords.render.svg import to_svg
 from govrecords.render.text import to_markdown, to_text
-from govrecords.timelines import Timeline
 
 __all__ = ["to_json", "to_markdown", "to_svg", "to_text"]
 
@@ -24,6 +24,7 @@ def to_json(report: Comparison | Timeline, *, indent: int | None = 2) -> str:
     The same as :func:`govrecords.formats.dumps`: read it back with
     :func:`govrecords.formats.loads`; its shape is in the JSON Schema.
     """
+    # imported on use: the text and SVG renderers never load cattrs (start-up speed)
     from govrecords.formats import dumps
 
     return dumps(report, indent=indent)

@@ -21,12 +21,11 @@ import itertools
 import textwrap
 import xml.etree.ElementTree as ET
 
-from govrecords.changes import level_words, state_words
+from govrecords.comparison.evidence import TopicStatus
+from govrecords.comparison.sentences import date_words, level_words, state_words
+from govrecords.comparison.timelines import Timeline, TimelinePoint, TopicTimeline, Trend
 from govrecords.dates import DateRange
 from govrecords.errors import Problem, ValidationError
-from govrecords.evidence import TopicStatus
-from govrecords.render._words import date_words
-from govrecords.timelines import Timeline, TimelinePoint, TopicTimeline, Trend
 from govrecords.vocabulary import ConsensusLevel
 
 __all__ = ["BANDS", "grid_svg", "to_svg"]
@@ -175,8 +174,8 @@ def to_svg(report: Timeline | TopicTimeline, topic: str | None = None) -> str:
     """One topic's timeline as an SVG picture, or every topic's as a grid.
 
     Args:
-        report: A :class:`~govrecords.timelines.TopicTimeline`, or a
-            :class:`~govrecords.timelines.Timeline` and the *topic* to draw.
+        report: A :class:`~govrecords.comparison.timelines.TopicTimeline`, or a
+            :class:`~govrecords.comparison.timelines.Timeline` and the *topic* to draw.
         topic: The topic id to draw of a whole timeline; None draws a timeline of
             several topics as a grid (see :func:`grid_svg`).
 

@@ -17,27 +17,29 @@ from typing import Literal
 
 import attrs
 
-from govrecords.changes import Change, StanceShift, change_words, state_words
 from govrecords.comparison import Comparison, SideSummary, TopicComparison
-from govrecords.documents import Coverage
-from govrecords.evidence import Evidence, EvidenceKind, ForumRef, TopicState, TopicStatus
-from govrecords.matching import MatchKind, RecommendationMatch
-from govrecords.render._words import (
+from govrecords.comparison.changes import Change, StanceShift
+from govrecords.comparison.evidence import Evidence, EvidenceKind, TopicState, TopicStatus
+from govrecords.comparison.matching import MatchKind, RecommendationMatch
+from govrecords.comparison.refs import ForumRef
+from govrecords.comparison.sentences import (
     ANNOUNCEMENT_NOTE,
-    QUOTE_WIDTH,
+    change_words,
     date_words,
     evidence_head,
-    excerpt,
     locator,
     main_quote,
     measure_short,
     measure_words,
     record_words,
     short_state,
+    state_words,
     topic_link,
 )
+from govrecords.comparison.timelines import Timeline, TimelinePoint, TopicTimeline, Trend
+from govrecords.documents import Coverage
+from govrecords.render._quotes import QUOTE_WIDTH, excerpt
 from govrecords.taxonomy import Taxonomy, default_taxonomy
-from govrecords.timelines import Timeline, TimelinePoint, TopicTimeline, Trend
 
 __all__ = ["to_markdown", "to_text"]
 

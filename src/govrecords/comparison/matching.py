@@ -14,7 +14,7 @@ Matching is deterministic and every match says why it was made:
 1. Candidate pairs come from an inverted index of words, so only recommendations
    that share a word are ever scored. The index holds only each set's rarest words
    (prefix filtering: a pair at or above the threshold always shares one of them),
-   and no word found in more than :data:`INDEX_LIMIT` recommendations, so cost grows
+   and no word found in more than :data:`~govrecords.comparison.similarity.INDEX_LIMIT` recommendations, so cost grows
    linearly with the number of recommendations. Identical word sets are paired
    directly. A recommendation left unmatched while one of its rarest words was too
    common to search on says so (``search_limited``).
@@ -33,7 +33,6 @@ Thresholds are whole percentages, compared exactly.
 from __future__ import annotations
 
 import enum
-from collections import Counter
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -41,62 +40,29 @@ from typing import Any
 import attrs
 from attrs.validators import instance_of, optional
 
-from govrecords._fold import joined_words
 from govrecords._validators import WholeNumber
 from govrecords._validators import many as _many
 from govrecords._validators import opt_str as _str
+from govrecords.comparison.refs import RecordRef, natural_key
+from govrecords.comparison.similarity import Pair, candidate_pairs, words
 from govrecords.errors import Problem, ValidationError
-from govrecords.evidence import RecordRef, natural_key
 from govrecords.provenance import Provenance
 from govrecords.vocabulary import Force
 
 __all__ = [
-    "INDEX_LIMIT",
     "REPEATED_AT",
     "REWORDED_AT",
-    "STOPWORDS",
     "MatchKind",
     "RecommendationLink",
     "RecommendationMatch",
     "RecommendationRef",
     "match_recommendations",
-    "words",
 ]
 
 REPEATED_AT = 95
 """By default, a one-to-one match sharing at least 95% of its words is *repeated*."""
 REWORDED_AT = 50
 """By default, recommendations sharing at least 50% of their words are matched at all."""
-INDEX_LIMIT = 100
-"""Words found in more recommendations than this (over both sides) are not searched on.
-
-Searching on a word every other recommendation holds would compare nearly every pair,
-and cost would grow with the square of the number of recommendations. A recommendation
-with such a word among its rarest is reported with ``search_limited`` set when nothing
-matches it, as a partner sharing only such words would be missed."""
-
-STOPWORDS: frozenset[str] = frozenset(
-    """a about above after again all also am an and any are as at be been being below between both but by can
-    could did do does doing down during each either few for from further had has have having he her here hers
-    him his how i if in into is it its itself just may me might more most must my no nor not now of off on once
-    only or other our ours out over own same shall she should so some such than that the their theirs them then
-    there these they this those through thus to too under until up upon very was we were what when where which
-    while who whom why will with would you your yours""".split()  # noqa: SIM905 -- a word list reads best as text
-)
-"""The English stop words left out of the word sets."""
-
-
-def words(text: str) -> frozenset[str]:
-    """The words of *text* that count for matching.
-
-    >>> sorted(words("To continue the IGF platform for dialog, multi-stakeholder"))
-    ['continue', 'dialog', 'igf', 'multistakeholder', 'platform']
-    """
-    return frozenset(word for word in joined_words(text) if word not in STOPWORDS)
-
-
-def _folded(text: str) -> str:
-    return " ".join(joined_words(text))
 
 
 @attrs.frozen
@@ -266,83 +232,6 @@ def check_thresholds(repeated_at: int, reworded_at: int) -> None:
         raise ValidationError(problems)
 
 
-class _Pair:
-    __slots__ = ("after", "before", "shared", "union")
-
-    def __init__(self, before: int, after: int, shared: int, union: int) -> None:
-        self.before, self.after, self.shared, self.union = before, after, shared, union
-
-    def fraction(self) -> Fraction:
-        return Fraction(self.shared, self.union) if self.union else Fraction(1)
-
-
-def _group_key(word_set: frozenset[str], text: str) -> object:
-    # Texts without a word to count are alike only when their folded text is the same.
-    return word_set or ("", _folded(text))
-
-
-def _candidates(
-    left: Sequence[frozenset[str]],
-    right: Sequence[frozenset[str]],
-    left_text: Sequence[str],
-    right_text: Sequence[str],
-    at: int,
-) -> tuple[list[_Pair], list[bool], list[bool]]:
-    """The pairs worth scoring, and which recommendations were searched only in part.
-
-    Identical word sets are paired directly, the i-th on one side with the i-th on
-    the other (the rest with the first), so many copies cost no more than one. Other
-    pairs come from an index of each set's rarest words: a pair at similarity >= t
-    shares a word among the first n - ceil(t * n) + 1 of each set's words, rarest
-    first. Words in more than :data:`INDEX_LIMIT` recommendations are left out of the
-    index, which keeps the cost linear; a recommendation with such a word among its
-    rarest is flagged, as a partner sharing only those words would be missed.
-    """
-    frequency: Counter[str] = Counter()
-    for word_set in (*left, *right):
-        frequency.update(word_set)
-    limit = INDEX_LIMIT
-
-    def prefix(word_set: frozenset[str]) -> list[str]:
-        ordered = sorted(word_set, key=lambda word: (frequency[word], word))
-        return ordered[: len(ordered) - (-(-at * len(ordered) // 100)) + 1]
-
-    left_prefix, right_prefix = [prefix(s) for s in left], [prefix(s) for s in right]
-    limited_left = [any(frequency[word] > limit for word in words) for words in left_prefix]
-    limited_right = [any(frequency[word] > limit for word in words) for words in right_prefix]
-    pairs: list[_Pair] = []
-    groups: dict[object, tuple[list[int], list[int]]] = {}
-    for position, word_set in enumerate(left):
-        groups.setdefault(_group_key(word_set, left_text[position]), ([], []))[0].append(position)
-    for position, word_set in enumerate(right):
-        groups.setdefault(_group_key(word_set, right_text[position]), ([], []))[1].append(position)
-    for lefts, rights in groups.values():
-        if not lefts or not rights:
-            continue
-        size = len(left[lefts[0]])  # the shared word set's size; 0 for texts without words
-        common = min(len(lefts), len(rights))
-        pairs += [_Pair(lefts[i], rights[i], size, size) for i in range(common)]
-        pairs += [_Pair(extra, rights[0], size, size) for extra in lefts[common:]]
-        pairs += [_Pair(lefts[0], extra, size, size) for extra in rights[common:]]
-    index: dict[str, list[int]] = {}
-    for position, words_in in enumerate(right_prefix):
-        for word in words_in:
-            if frequency[word] <= limit:
-                index.setdefault(word, []).append(position)
-    for position, word_set in enumerate(left):
-        seen: set[int] = set()
-        for word in left_prefix[position]:
-            for other in index.get(word, ()):
-                if other in seen or right[other] == word_set:
-                    continue  # identical sets are paired above
-                seen.add(other)
-                shared = len(word_set & right[other])
-                union = len(word_set) + len(right[other]) - shared
-                if shared * 100 >= at * union:
-                    pairs.append(_Pair(position, other, shared, union))
-    return pairs, limited_left, limited_right
-
-
 def match_recommendations(
     before: Sequence[RecommendationRef],
     after: Sequence[RecommendationRef],
@@ -376,30 +265,30 @@ def match_recommendations(
     right_words = [words(r.text) for r in right]
     left_keys = [r.key() for r in left]
     right_keys = [r.key() for r in right]
-    pairs, limited_left, limited_right = _candidates(
+    pairs, limited_left, limited_right = candidate_pairs(
         left_words, right_words, [r.text for r in left], [r.text for r in right], reworded_at
     )
 
-    def order(pair: _Pair) -> tuple[Any, ...]:
+    def order(pair: Pair) -> tuple[Any, ...]:
         # The same from either side: the score, then both recommendations' keys and
         # positions, each as an unordered pair.
         keys = sorted((left_keys[pair.before], right_keys[pair.after]))
         return (-pair.fraction(), keys, sorted((pair.before, pair.after)))
 
     pairs.sort(key=order)
-    left_partner: dict[int, _Pair] = {}
-    right_partner: dict[int, _Pair] = {}
+    left_partner: dict[int, Pair] = {}
+    right_partner: dict[int, Pair] = {}
     for pair in pairs:
         if pair.before not in left_partner and pair.after not in right_partner:
             left_partner[pair.before] = right_partner[pair.after] = pair
-    best_left: dict[int, _Pair] = {}
-    best_right: dict[int, _Pair] = {}
+    best_left: dict[int, Pair] = {}
+    best_right: dict[int, Pair] = {}
     for pair in pairs:  # already best first
         best_left.setdefault(pair.before, pair)
         best_right.setdefault(pair.after, pair)
     # Each primary pair, with the left-overs that join it.
     # Each primary pair (by its before position), with the left-overs that join it.
-    joined: dict[int, list[_Pair]] = {position: [] for position in left_partner}
+    joined: dict[int, list[Pair]] = {position: [] for position in left_partner}
     for position in range(len(left)):
         if position not in left_partner and position in best_left:
             extra = best_left[position]
@@ -434,9 +323,9 @@ def match_recommendations(
 
 
 def _group(
-    primary: _Pair,
+    primary: Pair,
     *,
-    extras: list[_Pair],
+    extras: list[Pair],
     left: Sequence[RecommendationRef],
     right: Sequence[RecommendationRef],
     left_words: Sequence[frozenset[str]],
@@ -477,83 +366,3 @@ def mirror_match(match: RecommendationMatch) -> RecommendationMatch:
     """The match seen from the other side (explanation left for the caller to reword)."""
     links = sorted((link.mirror() for link in match.links), key=lambda link: (link.before, link.after))
     return RecommendationMatch(match.kind.mirror(), match.after, match.before, tuple(links), "", match.search_limited)
-
-
-def _percent(link: RecommendationLink) -> str:
-    # Rounded down, so a shown percentage is at or above a threshold exactly when the score is.
-    return f"{link.shared * 100 // link.union}%" if link.union else "100% (the same text)"
-
-
-def _label(ref: RecommendationRef, position: int) -> str:
-    return ref.number.strip() if ref.number else f"#{position + 1}"
-
-
-def match_explanation(
-    match: RecommendationMatch,
-    *,
-    repeated_at: int = REPEATED_AT,
-    reworded_at: int = REWORDED_AT,
-    other_side_empty: bool = False,
-    other_side_announcements: bool = False,
-    other_side_words: str | None = None,
-) -> str:
-    """Why a match is what it is, in words: the shared words, the score and the thresholds.
-
-    Args:
-        match: The match.
-        repeated_at: The threshold it was made with.
-        reworded_at: The threshold it was made with.
-        other_side_empty: For new and dropped: the other side has no recommendations at all.
-        other_side_announcements: For new and dropped: the other side holds only
-            workshop announcements, which make no recommendations.
-        other_side_words: For no counterpart: what the other side's documents are.
-    """
-    kind = match.kind
-    if kind in (MatchKind.NO_COUNTERPART_AFTER, MatchKind.NO_COUNTERPART_BEFORE):
-        other = "after" if kind is MatchKind.NO_COUNTERPART_AFTER else "before"
-        what = f" ({other_side_words})" if other_side_words else ""
-        if other_side_empty or other_side_announcements:
-            why = f"the {other} side{what} is not a kind of document that makes recommendations"
-        else:
-            why = f"the {other} side{what} does not raise the topics this recommendation is about"
-        return f"no counterpart: {why}"
-    if kind in (MatchKind.NEW, MatchKind.DROPPED):
-        other = "before" if kind is MatchKind.NEW else "after"
-        text = f"{kind.value}: no recommendation {other} shares {reworded_at}% of its words"
-        if other_side_empty:
-            text = f"{kind.value}: the {other} side records no recommendations"
-            if other_side_announcements:
-                text += " (it holds only workshop announcements, which make none)"
-        elif match.search_limited:
-            text += (
-                f"; some of its words are in more than {INDEX_LIMIT} recommendations and were not searched on, "
-                "so a partner sharing only those would be missed"
-            )
-        return text
-    if kind in (MatchKind.REPEATED, MatchKind.REWORDED):
-        link = match.links[0]
-        text = f"{kind.value}: {link.shared} of {link.union} words shared ({_percent(link)}"
-        if kind is MatchKind.REPEATED:
-            text += f", at or above repeated_at {repeated_at}%)"
-        else:
-            text += f": at or above reworded_at {reworded_at}%, below repeated_at {repeated_at}%)"
-        if link.added:
-            text += f"; added: {', '.join(link.added)}"
-        if link.removed:
-            text += f"; removed: {', '.join(link.removed)}"
-        first, second = match.before[0].force, match.after[0].force
-        if first is not second:
-            said = (first.value if first else "unstated", second.value if second else "unstated")
-            text += f"; force: {said[0]} before, {said[1]} after"
-        return text
-    counts = {
-        MatchKind.MERGED: f"{len(match.before)} recommendations before map to one after",
-        MatchKind.SPLIT: f"one recommendation before maps to {len(match.after)} after",
-        MatchKind.REGROUPED: f"{len(match.before)} recommendations before map to {len(match.after)} after",
-    }[kind]
-    pairs = "; ".join(
-        f"before {_label(match.before[link.before], link.before)} and after "
-        f"{_label(match.after[link.after], link.after)} share {link.shared} of {link.union} words ({_percent(link)})"
-        for link in match.links
-    )
-    return f"{kind.value}: {counts}, each pair at or above reworded_at {reworded_at}%: {pairs}"

@@ -1,6 +1,6 @@
-"""Domain checks: what a well-typed set of records can still get wrong.
+"""The domain rules :func:`~govrecords.checks.check` applies, and the :class:`Issue` each finding is.
 
-Reading a document checks types, enums, dates and keys. :func:`check` goes
+Reading a document checks types, enums, dates and keys. :func:`~govrecords.checks.check` goes
 further, across records and across documents: identifiers used twice, references
 to topics, workshops or sources that are not there, provenance spans that fall
 outside their source, sessions dated outside their forum, and a workshop report
@@ -40,15 +40,13 @@ GR404      report-date-differs           warning   a report's date does not fall
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 
-from govrecords.taxonomy import Taxonomy
-
-__all__ = ["RULES", "Issue", "Rule", "Severity", "check"]
+__all__ = ["RULES", "Issue", "Rule", "Severity"]
 
 
 class Severity(enum.Enum):
@@ -138,32 +136,3 @@ class Issue:
 
     def __str__(self) -> str:
         return f"{self.path}: [{self.rule} {self.name}] {self.message}"
-
-
-def check(
-    *documents: object,
-    taxonomy: Taxonomy | None = None,
-    sources: Mapping[str, str] | None = None,
-    names: Sequence[str] | None = None,
-) -> list[Issue]:
-    """Check records against the domain rules, within and across documents.
-
-    Args:
-        documents: Each a record (a forum, session, workshop, source document,
-            taxonomy or topic), or a sequence of records (what a JSON Lines
-            file holds). References resolve among everything given, so pass
-            every document the records refer to. Derived records (a
-            comparison, a timeline) may be given too; they are not checked
-            themselves, as they restate the records they were made from.
-        taxonomy: The topics that topic ids must name. Without it, the taxonomies
-            and topics among *documents*; without those, the default taxonomy.
-        sources: Source texts by :attr:`~govrecords.provenance.SourceDocument.id`,
-            to check spans and quotes against the text itself.
-        names: A name for each document (a file name), used in messages.
-
-    Returns:
-        Every issue found, errors and warnings, in document order.
-    """
-    from govrecords._checking import Checker
-
-    return Checker(documents, taxonomy, sources or {}, names).run()

@@ -19,14 +19,14 @@ from typing import Any
 import pytest
 
 from govrecords.comparison import Comparison, compare
-from govrecords.evidence import RecordRef
+from govrecords.comparison.refs import RecordRef
+from govrecords.comparison.timelines import Timeline, timeline
 from govrecords.importers import import_text
 from govrecords.records import Forum
 from govrecords.render import to_text
-from govrecords.timelines import Timeline, timeline
 from govrecords.versions import EditKind, VersionComparison, compare_versions
 
-HERE = Path(__file__).parent / "fixtures" / "compare" / "real_series"
+HERE = Path(__file__).parent.parent / "fixtures" / "compare" / "real_series"
 CLAIMS: dict[str, Any] = json.loads((HERE / "claims.json").read_text("utf-8"))
 
 

@@ -13,7 +13,7 @@ Golden fixtures live in ``tests/fixtures/compare/``, one directory per case:
 writes it. After an intended change to the comparison (or to the examples), regenerate
 them from the repository root, read the diff, and commit it::
 
-    python tests/test_compare.py --regenerate
+    PYTHONPATH=tests python tests/comparison/test_compare.py --regenerate
 """
 
 from __future__ import annotations
@@ -42,8 +42,11 @@ from govrecords import (
     Finding,
     Forum,
     MatchKind,
+    Method,
+    MethodKind,
     PartialDate,
     Position,
+    Provenance,
     Recommendation,
     Session,
     StakeholderGroup,
@@ -63,13 +66,13 @@ from govrecords import (
     loads,
 )
 from govrecords.cli import main
-from govrecords.consensus import GroupSupport, aggregate_levels, group_informed_consensus
+from govrecords.comparison.consensus import GroupSupport, aggregate_levels, group_informed_consensus
+from govrecords.comparison.evidence import EvidenceKind, state_of
 from govrecords.errors import UnknownTopicError
-from govrecords.evidence import EvidenceKind, state_of
 from govrecords.formats import iter_jsonl
 from govrecords.render import to_text
 
-FIXTURES = Path(__file__).parent / "fixtures" / "compare"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "compare"
 L = ConsensusLevel
 
 
@@ -359,6 +362,20 @@ def test_records_of_the_report_validate() -> None:
     assert state_of([]).status is TopicStatus.NOT_DISCUSSED
 
 
+def test_evidence_order_tells_an_absent_text_from_an_empty_one() -> None:
+    """Two sessions that differ only in a method's template (None or "") give the same comparison in
+    either order: the evidence order is total, so a result never depends on input order (found by
+    Hypothesis on duplicate session ids)."""
+
+    def session(template: str | None) -> Session:
+        method = Method(MethodKind.IMPORTER, template=template)
+        statement = Statement("Access for all", topics=("access",), provenance=(Provenance("doc", method=method),))
+        return Session(id="s", title="A session", date=PartialDate(2020), key_issues=(statement,))
+
+    one, other = session(None), session("")
+    assert compare([], [one, other]) == compare([], [other, one])
+
+
 def test_group_support_validates() -> None:
     """Counts are whole numbers, support never exceeds the positions, a group has a position."""
     with pytest.raises(ValueError, match="exceeds"):
@@ -460,7 +477,7 @@ def test_input_order_does_not_matter(first: Side, second: Side, seed1: int, seed
 @settings(max_examples=60)
 def test_laws_hold_when_the_search_is_limited(first: Side, second: Side, seed: int) -> None:
     """With every word too common to search on, matching loses recall but keeps its laws."""
-    with mock.patch("govrecords.matching.INDEX_LIMIT", 1):
+    with mock.patch("govrecords.comparison.similarity.INDEX_LIMIT", 1):
         report = compare(first, second)
         assert compare(second, first) == report.mirror()
         assert compare(shuffled(first, seed), shuffled(second, seed + 1)) == report
@@ -701,10 +718,10 @@ def test_compare_command_reports_problems(tmp_path: Path, capsys: pytest.Capture
 def test_facade_exports_the_functions() -> None:
     """govrecords.compare and govrecords.timeline are the functions, even once their modules are imported."""
     import govrecords.comparison
-    import govrecords.timelines
+    import govrecords.comparison.timelines
 
     assert govrecords.compare is govrecords.comparison.compare
-    assert govrecords.timeline is govrecords.timelines.timeline
+    assert govrecords.timeline is govrecords.comparison.timelines.timeline
 
 
 def _regenerate() -> None:
@@ -716,7 +733,7 @@ def _regenerate() -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:] != ["--regenerate"]:
-        raise SystemExit("usage: python tests/test_compare.py --regenerate")
+        raise SystemExit("usage: python tests/comparison/test_compare.py --regenerate")
     _regenerate()
 
 

@@ -1,21 +1,22 @@
-"""The vocabulary of change between two sides, and how each change is put in words.
+"""The vocabulary of change between two sides: how a topic's state and a group's stance changed.
 
 A topic's :class:`Change` follows from its state on each side
-(:class:`~govrecords.evidence.TopicState`); a stakeholder group's
+(:class:`~govrecords.comparison.evidence.TopicState`); a stakeholder group's
 :class:`StanceShift` from its stance on each side. Both have a :meth:`mirror`, the
 change seen from the other side, so that comparing B with A is the mirror of
-comparing A with B.
+comparing A with B. Each change is put in words by
+:mod:`govrecords.comparison.sentences`.
 """
 
 from __future__ import annotations
 
 import enum
 
+from govrecords.comparison.evidence import TopicState, TopicStatus
 from govrecords.documents import Coverage
-from govrecords.evidence import EvidenceKind, RecordKind, TopicState, TopicStatus
-from govrecords.vocabulary import ConsensusLevel, StakeholderKind, Stance
+from govrecords.vocabulary import Stance
 
-__all__ = ["Change", "StanceShift", "change_words", "level_words", "state_words"]
+__all__ = ["Change", "StanceShift"]
 
 
 class Change(enum.Enum):
@@ -92,7 +93,8 @@ class Change(enum.Enum):
         report everything discussed. A topic missing from a side that does not is
         *not raised* there, never *no longer discussed* or *newly raised*.
 
-        >>> from govrecords.evidence import TopicState, TopicStatus
+        >>> from govrecords.comparison.evidence import TopicState, TopicStatus
+        >>> from govrecords.vocabulary import ConsensusLevel
         >>> varied = TopicState(TopicStatus.CONCLUDED, ConsensusLevel.OPINIONS_VARIED)
         >>> common = TopicState(TopicStatus.CONCLUDED, ConsensusLevel.COMMON_VIEW)
         >>> Change.between(varied, common)
@@ -135,30 +137,6 @@ _CHANGE_MIRROR = {
     Change.REOPENED: Change.CONCLUDED,
 }
 
-_CHANGE_WORDS = {
-    Change.STRENGTHENED: "strengthened",
-    Change.WEAKENED: "weakened",
-    Change.UNCHANGED: "unchanged",
-    Change.NEWLY_RAISED: "newly raised",
-    Change.NO_LONGER_DISCUSSED: "no longer discussed",
-    Change.NOT_RAISED_LATER: "not raised in the later document",
-    Change.NOT_RAISED_EARLIER: "not raised in the earlier document",
-    Change.RAISED_WITHOUT_OUTCOME: "raised again, no outcome reported",
-    Change.REOPENED: "reopened",
-    Change.CONCLUDED: "outcome reported",
-    Change.STILL_OPEN: "still open",
-    Change.ABSENT: "absent",
-}
-
-
-def change_words(change: Change) -> str:
-    """A change in words ("not raised in the later document").
-
-    >>> change_words(Change.NOT_RAISED_LATER)
-    'not raised in the later document'
-    """
-    return _CHANGE_WORDS[change]
-
 
 class StanceShift(enum.Enum):
     """How a stakeholder group's stance on a topic changed."""
@@ -197,114 +175,3 @@ class StanceShift(enum.Enum):
 
 
 _SHIFT_MIRROR = {StanceShift.ADOPTED: StanceShift.ABANDONED, StanceShift.ABANDONED: StanceShift.ADOPTED}
-
-
-# ---------------------------------------------------------------------------
-# Words.
-
-
-def level_words(level: ConsensusLevel) -> str:
-    """A level as words ("opinions varied")."""
-    return level.value.replace("_", " ")
-
-
-_NOUNS = {
-    EvidenceKind.FINDING: ("finding", "findings"),
-    EvidenceKind.POSITION: ("position", "positions"),
-    EvidenceKind.KEY_ISSUE: ("key issue", "key issues"),
-    EvidenceKind.POLICY_QUESTION: ("policy question", "policy questions"),
-    EvidenceKind.ISSUE: ("premise or problem", "premises or problems"),
-    EvidenceKind.RECOMMENDATION: ("recommendation", "recommendations"),
-    EvidenceKind.TAG: ("tag on the record", "tags on the records"),
-}
-
-
-def count_words(count: int, kind: EvidenceKind) -> str:
-    """A count of evidence in words: "1 policy question", "2 premises or problems"."""
-    singular, plural = _NOUNS[kind]
-    return f"{count} {singular if count == 1 else plural}"
-
-
-def state_words(state: TopicState) -> str:
-    """A topic's state on one side, in words.
-
-    >>> from govrecords.evidence import TopicState, TopicStatus
-    >>> state_words(TopicState(TopicStatus.RAISED))
-    'raised, not yet concluded (no outcome reported)'
-    """
-    if state.status is TopicStatus.NOT_DISCUSSED:
-        return "not discussed"
-    if state.status is TopicStatus.CONCLUDED:
-        assert state.level is not None  # concluded states carry a level
-        levels = [item.consensus for item in state.of_kind(EvidenceKind.FINDING) if item.consensus is not None]
-        if len(levels) < 2:
-            return level_words(state.level)
-        counts = {level: levels.count(level) for level in sorted(set(levels), key=lambda level: level.rank or 0)}
-        if len(counts) == 1:
-            return f"{level_words(state.level)} ({len(levels)} findings)"
-        listed = ", ".join(f"{count} {level_words(level)}" for level, count in counts.items())
-        return f"{level_words(state.level)} ({len(levels)} findings: {listed})"
-    counts_by_kind: dict[EvidenceKind, int] = {}
-    for item in state.evidence:
-        counts_by_kind[item.kind] = counts_by_kind.get(item.kind, 0) + 1
-    if not counts_by_kind:
-        return "raised, not yet concluded (no outcome reported)"
-    parts = [count_words(counts_by_kind[kind], kind) for kind in EvidenceKind if kind in counts_by_kind]
-    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
-    records = {item.record for item in state.evidence}
-    if all(record.kind is RecordKind.WORKSHOP for record in records):
-        where = "a workshop announcement" if len(records) == 1 else "workshop announcements"
-        return f"raised, not yet concluded: {listed} in {where}, which reports no outcome"
-    return f"raised without a reported consensus level: {listed}"
-
-
-_OFF_SCALE = "only raises the topic, without an outcome, so the change is not placed on the consensus scale"
-
-
-def topic_explanation(
-    before: TopicState,
-    after: TopicState,
-    change: Change,
-    before_side: Coverage | None = None,
-    after_side: Coverage | None = None,
-) -> str:
-    """Why a topic's change is what it is, in words."""
-    sides = f"before: {state_words(before)}; after: {state_words(after)}"
-    if change in (Change.NOT_RAISED_LATER, Change.NOT_RAISED_EARLIER):
-        later = change is Change.NOT_RAISED_LATER
-        side = after_side if later else before_side
-        what = side.words if side is not None else "its documents"
-        return (
-            f"{change_words(change)}: {sides}. The {'after' if later else 'before'} side ({what}) does not report "
-            "everything its forum discussed, so this says nothing of whether the forum "
-            f"{'still discusses' if later else 'discussed'} the topic"
-        )
-    if change in (Change.STRENGTHENED, Change.WEAKENED):
-        assert before.level is not None  # on the scale on both sides
-        assert after.level is not None
-        steps = abs((after.level.rank or 0) - (before.level.rank or 0))
-        way = "up" if change is Change.STRENGTHENED else "down"
-        return f"{change.value}: {sides} ({steps} step{'s' if steps != 1 else ''} {way} the consensus scale)"
-    if change in (Change.REOPENED, Change.CONCLUDED, Change.RAISED_WITHOUT_OUTCOME):
-        open_side = "before" if change is Change.CONCLUDED else "after"
-        return f"{change_words(change)}: {sides}. The {open_side} side {_OFF_SCALE}"
-    if change is Change.STILL_OPEN:
-        return f"still open: raised on both sides, concluded on neither ({sides})"
-    if change is Change.ABSENT:
-        return "absent: not discussed on either side"
-    return f"{change_words(change)}: {sides}"
-
-
-def group_words(group: StakeholderKind) -> str:
-    """A stakeholder group as words ("civil society")."""
-    return group.value.replace("_", " ")
-
-
-def stance_words(stance: Stance | None) -> str:
-    """A stance as words ("supports", "no position")."""
-    return "no position" if stance is None else stance.value
-
-
-def stance_explanation(group: StakeholderKind, before: Stance | None, after: Stance | None, shift: StanceShift) -> str:
-    """Why a group's stance shift is what it is, in words."""
-    return f"{shift.value}: {group_words(group)}: {stance_words(before)} before, {stance_words(after)} after"

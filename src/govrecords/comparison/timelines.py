@@ -2,7 +2,7 @@
 
 :func:`timeline` groups records into *points*, one per forum (sessions and workshops
 outside any known forum are points of their own), orders the points by date and
-gives, per topic, the state at each point (:class:`~govrecords.evidence.TopicState`),
+gives, per topic, the state at each point (:class:`~govrecords.comparison.evidence.TopicState`),
 when it was first raised and last seen, and the :class:`Trend` of its consensus.
 
 Dates keep their precision. Points are ordered by
@@ -25,24 +25,12 @@ from attrs.validators import instance_of, optional
 
 from govrecords._validators import many as _many
 from govrecords._validators import opt_str as _str
-from govrecords.consensus import Aggregate
+from govrecords.comparison.consensus import Aggregate
+from govrecords.comparison.evidence import NOT_DISCUSSED, TopicState, TopicStatus, state_of
+from govrecords.comparison.refs import RecordRef, forum_label
+from govrecords.comparison.units import Records, Unit, check_options, expander, gather, items_of, units_of
 from govrecords.dates import DateRange, PartialDate, Relation, When
 from govrecords.errors import Problem, ValidationError
-from govrecords.evidence import (
-    NOT_DISCUSSED,
-    RecordRef,
-    Records,
-    TopicState,
-    TopicStatus,
-    Unit,
-    check_options,
-    expander,
-    forum_label,
-    gather,
-    items_of,
-    state_of,
-    units_of,
-)
 from govrecords.records import Forum
 from govrecords.taxonomy import Taxonomy, default_taxonomy
 
@@ -140,7 +128,7 @@ class Timeline:
 def trend_of(states: Sequence[TopicState]) -> Trend:
     """The trend of a topic's states in order (see :class:`Trend`).
 
-    >>> from govrecords.evidence import TopicState, TopicStatus
+    >>> from govrecords.comparison.evidence import TopicState, TopicStatus
     >>> from govrecords.vocabulary import ConsensusLevel
     >>> trend_of([TopicState(TopicStatus.CONCLUDED, ConsensusLevel.OPINIONS_VARIED), TopicState(TopicStatus.RAISED),
     ...           TopicState(TopicStatus.CONCLUDED, ConsensusLevel.COMMON_VIEW)])

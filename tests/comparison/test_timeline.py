@@ -36,8 +36,8 @@ from govrecords import (
     timeline,
 )
 from govrecords.cli import main
-from govrecords.evidence import TopicState
-from govrecords.timelines import trend_of
+from govrecords.comparison.evidence import TopicState
+from govrecords.comparison.timelines import trend_of
 
 L = ConsensusLevel
 

@@ -1,8 +1,7 @@
 """The walk behind :func:`govrecords.checks.check`: indexes, then one pass per record.
 
-Kept apart from :mod:`govrecords.checks`, which holds the public names (the rules,
-:class:`~govrecords.checks.Issue`, :class:`~govrecords.checks.Severity`) and documents
-what each rule finds.
+It reads the rules from :mod:`govrecords.checks.rules` (which documents what each
+finds) and is run by :func:`govrecords.checks.check`.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from govrecords._fold import title_words
-from govrecords.checks import RULES, Issue
+from govrecords.checks.rules import RULES, Issue
 from govrecords.dates import Relation
 from govrecords.provenance import Provenance, SourceDocument, content_hash
 from govrecords.records import Forum, Session, Workshop

@@ -7,6 +7,13 @@ Two measures stand side by side, and neither replaces the other:
   says how their levels are combined into one;
 * the **group-informed consensus** (:class:`GroupInformedConsensus`), a number
   computed from the positions the records attribute to actors, by stakeholder group.
+
+The scale itself, :class:`~govrecords.vocabulary.ConsensusLevel`, is not defined
+here but in :mod:`govrecords.vocabulary`, with the forum wordings that name its
+levels: a :class:`~govrecords.records.Finding` carries a level, and the records and
+importers sit below the comparison, which they must not import. This module holds
+what the comparison does with levels: combine them (:class:`Aggregate`) and set a
+number beside them.
 """
 
 from __future__ import annotations

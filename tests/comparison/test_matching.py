@@ -18,14 +18,10 @@ from hypothesis import strategies as st
 
 from comparison_strategies import WORDS
 from govrecords import Force, MatchKind, RecommendationLink, RecommendationRef, RecordKind, RecordRef, ValidationError
-from govrecords.matching import (
-    STOPWORDS,
-    _candidates,  # pyright: ignore[reportPrivateUsage]  # the index is checked against brute force
-    match_explanation,
-    match_recommendations,
-    mirror_match,
-    words,
-)
+from govrecords.comparison.matching import match_recommendations, mirror_match
+from govrecords.comparison.sentences import match_explanation
+from govrecords.comparison.similarity import STOPWORDS, words
+from govrecords.comparison.similarity import candidate_pairs as _candidates
 
 SESSION = RecordRef(RecordKind.SESSION, "s", "S", "f")
 
@@ -218,7 +214,7 @@ def test_index_finds_exactly_the_pairs_a_full_scan_finds(
 def test_common_words_are_not_searched_and_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
     """Words in more recommendations than INDEX_LIMIT are not searched on; what is then left
     unmatched says so, and identical recommendations still pair however common their words."""
-    monkeypatch.setattr("govrecords.matching.INDEX_LIMIT", 2)
+    monkeypatch.setattr("govrecords.comparison.similarity.INDEX_LIMIT", 2)
     before = [_ref("internet governance forum"), _ref("internet governance dialogue"), _ref("youth track")]
     after = [_ref("internet governance forum"), _ref("internet governance model"), _ref("youth track")]
     matches = match_recommendations(before, after)

@@ -14,10 +14,10 @@ import pytest
 from govrecords import Forum, Session, dump, examples
 from govrecords.archive import Archive
 from govrecords.cli import main
+from govrecords.comparison.timelines import timeline
 from govrecords.errors import MergeConflictError, ValidationError
 from govrecords.provenance import SourceDocument
 from govrecords.render import to_svg
-from govrecords.timelines import timeline
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -415,10 +415,10 @@ def test_import_template_choices(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_import_from_stdin(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    from govrecords import cli
+    from govrecords.cli import _io as cli
 
     data = b"Session on Open Standards\n\nSpeakers agreed that open formats help archives.\n"
-    monkeypatch.setattr(cli, "_stdin_bytes", lambda: io.BytesIO(data))
+    monkeypatch.setattr(cli, "stdin_bytes", lambda: io.BytesIO(data))
     out = tmp_path / "from-stdin.json"
     assert main(["import", "-", "-o", str(out)]) == 0
     assert "<stdin>" in capsys.readouterr().err
@@ -488,12 +488,12 @@ def test_validate_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 
 def test_validate_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from govrecords import cli
+    from govrecords.cli import _io as cli
     from govrecords.formats import dumps
 
     records = [examples.load(name) for name in examples.names()]
     data = ("\n".join(dumps(record).replace("\n", "") for record in records) + "\n").encode("utf-8")
-    monkeypatch.setattr(cli, "_stdin_bytes", lambda: io.BytesIO(data))
+    monkeypatch.setattr(cli, "stdin_bytes", lambda: io.BytesIO(data))
     assert main(["validate", "-"]) == 0
     assert capsys.readouterr().err.strip() == "ok: 1 file, 2 records, no problems"
 
@@ -529,7 +529,7 @@ def test_validate_sources_by_name_and_hash(tmp_path: Path, capsys: pytest.Captur
     (texts / "other.txt").write_text("Unrelated words.\n", encoding="utf-8")
     assert main(["validate", str(record), "--sources", str(texts)]) == 0
     assert capsys.readouterr().err.strip() == "ok: 1 file, 1 record, no problems"
-    from govrecords.cli import _source_texts  # pyright: ignore[reportPrivateUsage]  # what --sources found
+    from govrecords.cli.records import _source_texts  # pyright: ignore[reportPrivateUsage]  # what --sources found
 
     found = _source_texts(str(texts), [load(record)])
     assert sorted(found) == ["hashed", "named"]

@@ -1,0 +1,212 @@
+"""Evidence on a topic, and the state it adds up to on one side: concluded, raised or not discussed.
+
+Each part of a record tagged with a topic is :class:`Evidence` for that topic (see
+:mod:`~govrecords.comparison.units` for how records are read).
+
+A topic's :class:`TopicState` on one side is one of three:
+
+* **concluded** (:attr:`TopicStatus.CONCLUDED`): at least one finding on the topic
+  reports a consensus level; the side's level combines them (:class:`~govrecords.comparison.consensus.Aggregate`);
+* **raised** (:attr:`TopicStatus.RAISED`): the topic is raised (a policy question, a
+  premise or problem, a key issue, a recommendation, a position or a tag on the
+  record) but no finding reports an outcome on it. This is *not* a consensus level,
+  and is never placed on the scale: a workshop announcement raises questions before
+  anyone has discussed them;
+* **not discussed** (:attr:`TopicStatus.NOT_DISCUSSED`): nothing on the side is
+  tagged with the topic, or only findings that say it was not discussed.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+from attrs.validators import instance_of, optional
+
+from govrecords._validators import many as _many
+from govrecords._validators import opt_str as _str
+from govrecords.comparison.consensus import Aggregate, GroupInformedConsensus, aggregate_levels, consensus_or_reason
+from govrecords.comparison.refs import RecordRef, natural_key
+from govrecords.provenance import Provenance
+from govrecords.records import Actor
+from govrecords.vocabulary import ConsensusLevel, Force, StakeholderKind, Stance
+
+__all__ = ["NOT_DISCUSSED", "Evidence", "EvidenceKind", "TopicState", "TopicStatus", "state_of"]
+
+
+class EvidenceKind(enum.Enum):
+    """What part of a record a piece of evidence is."""
+
+    FINDING = "finding"
+    """A point a session reports, with its consensus level."""
+    POSITION = "position"
+    """An actor's stance on a claim, within a finding."""
+    KEY_ISSUE = "key_issue"
+    """An issue a session raised without a stated consensus."""
+    POLICY_QUESTION = "policy_question"
+    """A question a session or workshop addresses, raised and not answered."""
+    ISSUE = "issue"
+    """A premise or problem a workshop announcement raises."""
+    RECOMMENDATION = "recommendation"
+    """Something a session asks for."""
+    TAG = "tag"
+    """The session or workshop as a whole is tagged with the topic."""
+
+
+_KIND_ORDER = {kind: index for index, kind in enumerate(EvidenceKind)}
+
+
+@attrs.frozen
+class Evidence:
+    """One part of a record that bears on a topic, with where it comes from.
+
+    Args:
+        kind: Finding, position, policy question, premise...
+        record: The session or workshop it is part of.
+        text: The part's text (a finding's point, a question, a position's claim,
+            the record's title for a tag).
+        number: Its number as written, if any.
+        consensus: A finding's consensus level.
+        consensus_wording: The words that state it.
+        actor: A position's actor.
+        stance: A position's stance.
+        force: A recommendation's force.
+        provenance: The part's provenance: its quotes and their spans.
+    """
+
+    kind: EvidenceKind = attrs.field(validator=instance_of(EvidenceKind))
+    record: RecordRef = attrs.field(validator=instance_of(RecordRef))
+    text: str = attrs.field(validator=instance_of(str))
+    number: str | None = attrs.field(default=None, validator=_str)
+    consensus: ConsensusLevel | None = attrs.field(default=None, validator=optional(instance_of(ConsensusLevel)))
+    consensus_wording: str | None = attrs.field(default=None, validator=_str)
+    actor: Actor | None = attrs.field(default=None, validator=optional(instance_of(Actor)))
+    stance: Stance | None = attrs.field(default=None, validator=optional(instance_of(Stance)))
+    force: Force | None = attrs.field(default=None, validator=optional(instance_of(Force)))
+    provenance: tuple[Provenance, ...] = attrs.field(default=(), validator=_many(Provenance))
+
+    @property
+    def group(self) -> StakeholderKind | None:
+        """The stakeholder group of a position's actor, if it declares one."""
+        if self.actor is None or self.actor.stakeholder is None:
+            return None
+        return self.actor.stakeholder.kind
+
+    def key(self) -> tuple[Any, ...]:
+        """A total, content-based order, so results never depend on input order."""
+        actor = self.actor
+        return (
+            self.record.key(),
+            _KIND_ORDER[self.kind],
+            natural_key(self.number),
+            _text(self.number),
+            self.text,
+            self.consensus.value if self.consensus else "",
+            self.stance.value if self.stance else "",
+            _actor_key(actor),
+            self.force.value if self.force else "",
+            _text(self.consensus_wording),
+            tuple(_provenance_key(p) for p in self.provenance),
+        )
+
+
+def _text(value: str | None) -> tuple[bool, str]:
+    """An optional text as a sort key in which None and the empty text differ."""
+    return (value is not None, value or "")
+
+
+def _actor_key(actor: Actor | None) -> tuple[Any, ...]:
+    if actor is None:
+        return ()
+    group = actor.stakeholder
+    return (
+        actor.kind.value,
+        _text(actor.name),
+        group.kind.value if group else "",
+        _text(group.wording) if group else (),
+        _text(actor.wording),
+    )
+
+
+def _provenance_key(prov: Provenance) -> tuple[Any, ...]:
+    span = (prov.span.start, prov.span.end) if prov.span else (-1, -1)
+    method = prov.method
+    return (
+        prov.source,
+        span,
+        _text(prov.quote),
+        _text(prov.field),
+        method.kind.value,
+        _text(method.tool),
+        _text(method.version),
+        _text(method.template),
+    )
+
+
+class TopicStatus(enum.Enum):
+    """Where a topic stands on one side: concluded, raised, or not discussed."""
+
+    CONCLUDED = "concluded"
+    """A finding reports a consensus level on it."""
+    RAISED = "raised"
+    """Raised without a reported outcome (raised, not yet concluded); off the consensus scale."""
+    NOT_DISCUSSED = "not_discussed"
+    """Absent from the side."""
+
+
+@attrs.frozen
+class TopicState:
+    """A topic's state on one side of a comparison, or at one point of a timeline.
+
+    Args:
+        status: Concluded, raised, or not discussed.
+        level: The side's consensus level when concluded (the findings' levels
+            combined as the comparison's :class:`~govrecords.comparison.consensus.Aggregate`
+            says), else None.
+        consensus: The group-informed consensus of the positions on the topic,
+            when at least two declared stakeholder groups hold positions on it.
+        consensus_note: Why there is no group-informed consensus, when there are
+            positions but not enough declared groups.
+        evidence: Every part of the side's records tagged with the topic, in a
+            stable order: session or workshop, then findings, positions, key
+            issues, policy questions, premises, recommendations, tags.
+    """
+
+    status: TopicStatus = attrs.field(validator=instance_of(TopicStatus))
+    level: ConsensusLevel | None = attrs.field(default=None, validator=optional(instance_of(ConsensusLevel)))
+    consensus: GroupInformedConsensus | None = attrs.field(
+        default=None, validator=optional(instance_of(GroupInformedConsensus))
+    )
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), validator=_many(Evidence))
+    consensus_note: str | None = attrs.field(default=None, validator=_str)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.status is TopicStatus.CONCLUDED) != (self.level is not None):
+            raise ValueError("level is given exactly when the status is concluded")
+        if self.level is ConsensusLevel.NOT_DISCUSSED:
+            raise ValueError("level must be on the consensus scale (not not_discussed)")
+
+    def of_kind(self, *kinds: EvidenceKind) -> tuple[Evidence, ...]:
+        """The evidence of the given kinds."""
+        return tuple(item for item in self.evidence if item.kind in kinds)
+
+
+NOT_DISCUSSED = TopicState(TopicStatus.NOT_DISCUSSED)
+
+
+def state_of(evidence: Iterable[Evidence], aggregate: Aggregate = Aggregate.WEAKEST) -> TopicState:
+    """The state a topic's evidence adds up to (see :class:`TopicStatus`)."""
+    items = tuple(sorted(evidence, key=Evidence.key))
+    if not items:
+        return NOT_DISCUSSED
+    levels = [item.consensus for item in items if item.kind is EvidenceKind.FINDING and item.consensus is not None]
+    level = aggregate_levels(levels, aggregate)
+    measure, note = consensus_or_reason(
+        (item.group, item.stance) for item in items if item.kind is EvidenceKind.POSITION and item.stance is not None
+    )
+    if level is not None:
+        return TopicState(TopicStatus.CONCLUDED, level, measure, items, note)
+    raised = any(item.kind is not EvidenceKind.FINDING for item in items)
+    return TopicState(TopicStatus.RAISED if raised else TopicStatus.NOT_DISCUSSED, None, measure, items, note)

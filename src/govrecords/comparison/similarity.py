@@ -1,0 +1,128 @@
+"""Word sets and the candidate pairs worth scoring when recommendations are matched.
+
+Each recommendation is read as the set of its *words* (:func:`words`); a pair of
+recommendations is scored only when the index of their rarest words brings them
+together (:func:`candidate_pairs`), which keeps the cost linear. How the pairs
+become matches is :mod:`govrecords.comparison.matching`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from fractions import Fraction
+
+from govrecords._fold import joined_words
+
+__all__ = ["INDEX_LIMIT", "STOPWORDS", "Pair", "candidate_pairs", "words"]
+
+INDEX_LIMIT = 100
+"""Words found in more recommendations than this (over both sides) are not searched on.
+
+Searching on a word every other recommendation holds would compare nearly every pair,
+and cost would grow with the square of the number of recommendations. A recommendation
+with such a word among its rarest is reported with ``search_limited`` set when nothing
+matches it, as a partner sharing only such words would be missed."""
+
+STOPWORDS: frozenset[str] = frozenset(
+    """a about above after again all also am an and any are as at be been being below between both but by can
+    could did do does doing down during each either few for from further had has have having he her here hers
+    him his how i if in into is it its itself just may me might more most must my no nor not now of off on once
+    only or other our ours out over own same shall she should so some such than that the their theirs them then
+    there these they this those through thus to too under until up upon very was we were what when where which
+    while who whom why will with would you your yours""".split()  # noqa: SIM905 -- a word list reads best as text
+)
+"""The English stop words left out of the word sets."""
+
+
+def words(text: str) -> frozenset[str]:
+    """The words of *text* that count for matching.
+
+    >>> sorted(words("To continue the IGF platform for dialog, multi-stakeholder"))
+    ['continue', 'dialog', 'igf', 'multistakeholder', 'platform']
+    """
+    return frozenset(word for word in joined_words(text) if word not in STOPWORDS)
+
+
+def _folded(text: str) -> str:
+    return " ".join(joined_words(text))
+
+
+class Pair:
+    """A scored pair: positions on each side, shared words and words between them."""
+
+    __slots__ = ("after", "before", "shared", "union")
+
+    def __init__(self, before: int, after: int, shared: int, union: int) -> None:
+        self.before, self.after, self.shared, self.union = before, after, shared, union
+
+    def fraction(self) -> Fraction:
+        """The exact similarity."""
+        return Fraction(self.shared, self.union) if self.union else Fraction(1)
+
+
+def _group_key(word_set: frozenset[str], text: str) -> object:
+    # Texts without a word to count are alike only when their folded text is the same.
+    return word_set or ("", _folded(text))
+
+
+def candidate_pairs(
+    left: Sequence[frozenset[str]],
+    right: Sequence[frozenset[str]],
+    left_text: Sequence[str],
+    right_text: Sequence[str],
+    at: int,
+) -> tuple[list[Pair], list[bool], list[bool]]:
+    """The pairs worth scoring, and which recommendations were searched only in part.
+
+    Identical word sets are paired directly, the i-th on one side with the i-th on
+    the other (the rest with the first), so many copies cost no more than one. Other
+    pairs come from an index of each set's rarest words: a pair at similarity >= t
+    shares a word among the first n - ceil(t * n) + 1 of each set's words, rarest
+    first. Words in more than :data:`INDEX_LIMIT` recommendations are left out of the
+    index, which keeps the cost linear; a recommendation with such a word among its
+    rarest is flagged, as a partner sharing only those words would be missed.
+    """
+    frequency: Counter[str] = Counter()
+    for word_set in (*left, *right):
+        frequency.update(word_set)
+    limit = INDEX_LIMIT
+
+    def prefix(word_set: frozenset[str]) -> list[str]:
+        ordered = sorted(word_set, key=lambda word: (frequency[word], word))
+        return ordered[: len(ordered) - (-(-at * len(ordered) // 100)) + 1]
+
+    left_prefix, right_prefix = [prefix(s) for s in left], [prefix(s) for s in right]
+    limited_left = [any(frequency[word] > limit for word in words) for words in left_prefix]
+    limited_right = [any(frequency[word] > limit for word in words) for words in right_prefix]
+    pairs: list[Pair] = []
+    groups: dict[object, tuple[list[int], list[int]]] = {}
+    for position, word_set in enumerate(left):
+        groups.setdefault(_group_key(word_set, left_text[position]), ([], []))[0].append(position)
+    for position, word_set in enumerate(right):
+        groups.setdefault(_group_key(word_set, right_text[position]), ([], []))[1].append(position)
+    for lefts, rights in groups.values():
+        if not lefts or not rights:
+            continue
+        size = len(left[lefts[0]])  # the shared word set's size; 0 for texts without words
+        common = min(len(lefts), len(rights))
+        pairs += [Pair(lefts[i], rights[i], size, size) for i in range(common)]
+        pairs += [Pair(extra, rights[0], size, size) for extra in lefts[common:]]
+        pairs += [Pair(lefts[0], extra, size, size) for extra in rights[common:]]
+    index: dict[str, list[int]] = {}
+    for position, words_in in enumerate(right_prefix):
+        for word in words_in:
+            if frequency[word] <= limit:
+                index.setdefault(word, []).append(position)
+    for position, word_set in enumerate(left):
+        seen: set[int] = set()
+        for word in left_prefix[position]:
+            for other in index.get(word, ()):
+                if other in seen or right[other] == word_set:
+                    continue  # identical sets are paired above
+                seen.add(other)
+                shared = len(word_set & right[other])
+                union = len(word_set) + len(right[other]) - shared
+                if shared * 100 >= at * union:
+                    pairs.append(Pair(position, other, shared, union))
+    return pairs, limited_left, limited_right

@@ -1,0 +1,198 @@
+"""Reading records as units: each session and workshop with its forum, and the evidence it holds by topic.
+
+This is where a comparison (:mod:`~govrecords.comparison.two_sides`) and a timeline
+(:mod:`~govrecords.comparison.timelines`) start. Records are read as *units*: each
+:class:`~govrecords.records.Session` (reported afterwards) and each
+:class:`~govrecords.records.Workshop` (announced beforehand), with the forum that
+holds it. Every part of a unit tagged with a topic is
+:class:`~govrecords.comparison.evidence.Evidence` for that topic, carrying its
+provenance; :func:`gather` collects it by topic.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import cast
+
+import attrs
+
+from govrecords.comparison.consensus import Aggregate
+from govrecords.comparison.evidence import Evidence, EvidenceKind
+from govrecords.comparison.refs import RecordKind, RecordRef
+from govrecords.documents import date_in_text, document_of, is_cut_off
+from govrecords.errors import ArgumentTypeError, Problem, ValidationError, expect_records
+from govrecords.records import Forum, Session, Workshop
+from govrecords.taxonomy import Taxonomy
+
+__all__ = ["Records", "Unit", "check_options", "expander", "gather", "items_of", "unit_evidence", "units_of"]
+
+Records = Forum | Session | Workshop | Iterable[Forum | Session | Workshop]
+"""What a side of a comparison or a timeline is made of: a forum (its sessions and
+workshops), a session, a workshop, or any iterable of them."""
+
+
+@attrs.frozen
+class Unit:
+    """A session or workshop with its reference (forum and effective date)."""
+
+    record: Session | Workshop
+    ref: RecordRef
+
+
+def _unit(record: Session | Workshop, forum: Forum | None) -> Unit:
+    kind = RecordKind.SESSION if isinstance(record, Session) else RecordKind.WORKSHOP
+    date = record.date if record.date is not None else (forum.dates if forum is not None else None)
+    from_text = uncertain = False
+    if date is None:
+        date, uncertain = date_in_text(record)
+        from_text = date is not None
+    forum_id = forum.id if forum is not None else record.forum
+    ref = RecordRef(
+        kind, record.id, record.title, forum_id, date, document_of(record), is_cut_off(record), from_text, uncertain
+    )
+    return Unit(record, ref)
+
+
+def items_of(
+    records: Records, *, where: str = "records", function: str = "compare"
+) -> tuple[Forum | Session | Workshop, ...]:
+    """The forums, sessions and workshops *records* holds, in input order.
+
+    Raises:
+        ArgumentTypeError: *records* is a file name, a path or text: *function*
+            wants records, and the message says how to load them.
+        ValidationError: Something in *records* is not a forum, session or workshop
+            (each named by its position).
+    """
+    if isinstance(records, (Forum, Session, Workshop)):
+        return (records,)
+    expect_records(function, where, records)
+    items: list[Forum | Session | Workshop] = []
+    problems: list[Problem] = []
+    try:
+        for index, item in enumerate(cast(Iterable[object], records)):
+            if isinstance(item, (Forum, Session, Workshop)):
+                items.append(item)
+            else:
+                message = f"expected a Forum, Session or Workshop, got {type(item).__name__}"
+                if isinstance(item, (str, bytes, os.PathLike)):
+                    message += " (to read a file, give govrecords.load(path))"
+                problems.append(Problem(f"{where}[{index}]", message))
+    except ArgumentTypeError:
+        raise
+    except TypeError:
+        problems.append(
+            Problem(where, f"expected a Forum, Session, Workshop or an iterable of them, got {type(records).__name__}")
+        )
+    if problems:
+        raise ValidationError(problems)
+    return tuple(items)
+
+
+def units_of(records: Records, *, where: str = "records") -> list[Unit]:
+    """Every session and workshop in *records*, with its forum, in input order.
+
+    Raises:
+        ValidationError: Something in *records* is not a forum, session or workshop.
+    """
+    units: list[Unit] = []
+    for item in items_of(records, where=where):
+        if isinstance(item, Forum):
+            units.extend(_unit(session, item) for session in item.sessions)
+            units.extend(_unit(workshop, item) for workshop in item.workshops)
+        else:
+            units.append(_unit(item, None))
+    return units
+
+
+Expand = Callable[[tuple[str, ...]], tuple[str, ...]]
+
+
+def exact_topics(topics: tuple[str, ...]) -> tuple[str, ...]:
+    """Topics as tagged (no roll-up), each once."""
+    return tuple(dict.fromkeys(topics))
+
+
+def unit_evidence(unit: Unit, expand: Expand = exact_topics) -> Iterator[tuple[str, Evidence]]:
+    """Each ``(topic, evidence)`` a unit holds; *expand* maps a part's tags to topics."""
+    record, ref = unit.record, unit.ref
+    if isinstance(record, Session):
+        for finding in record.findings:
+            item = Evidence(
+                EvidenceKind.FINDING,
+                ref,
+                finding.text,
+                consensus=finding.consensus,
+                consensus_wording=finding.consensus_wording,
+                provenance=finding.provenance,
+            )
+            yield from ((topic, item) for topic in expand(finding.topics))
+            for position in finding.positions:
+                stated = Evidence(
+                    EvidenceKind.POSITION,
+                    ref,
+                    position.claim,
+                    actor=position.actor,
+                    stance=position.stance,
+                    provenance=position.provenance,
+                )
+                # A position is evidence for the topics tagged on it. One tagged with no
+                # topic is evidence only when its finding is about a single topic: the
+                # finding's other tags came from other passages.
+                own = position.topics or (finding.topics if len(set(finding.topics)) == 1 else ())
+                yield from ((topic, stated) for topic in expand(own))
+        statements = (
+            (EvidenceKind.KEY_ISSUE, record.key_issues),
+            (EvidenceKind.POLICY_QUESTION, record.policy_questions),
+        )
+        for recommendation in record.recommendations:
+            item = Evidence(
+                EvidenceKind.RECOMMENDATION,
+                ref,
+                recommendation.text,
+                number=recommendation.number,
+                force=recommendation.force,
+                provenance=recommendation.provenance,
+            )
+            yield from ((topic, item) for topic in expand(recommendation.topics))
+    else:
+        statements = ((EvidenceKind.ISSUE, record.issues), (EvidenceKind.POLICY_QUESTION, record.policy_questions))
+    for kind, parts in statements:
+        for part in parts:
+            item = Evidence(kind, ref, part.text, number=part.number, provenance=part.provenance)
+            yield from ((topic, item) for topic in expand(part.topics))
+    if record.topics:
+        item = Evidence(EvidenceKind.TAG, ref, record.title, provenance=record.provenance_of(None))
+        yield from ((topic, item) for topic in expand(record.topics))
+
+
+def gather(units: Iterable[Unit], expand: Expand = exact_topics) -> dict[str, list[Evidence]]:
+    """The evidence of *units*, by topic."""
+    found: dict[str, list[Evidence]] = {}
+    for unit in units:
+        for topic, item in unit_evidence(unit, expand):
+            found.setdefault(topic, []).append(item)
+    return found
+
+
+def check_options(aggregate: object, rollup: object) -> None:
+    """Raise a :class:`~govrecords.errors.ValidationError` naming each option of the wrong kind."""
+    problems: list[Problem] = []
+    if not isinstance(aggregate, Aggregate):
+        problems.append(Problem("aggregate", "must be an Aggregate", aggregate))
+    if not isinstance(rollup, bool):
+        problems.append(Problem("rollup", "must be true or false", rollup))
+    if problems:
+        raise ValidationError(problems)
+
+
+def expander(taxonomy: Taxonomy, rollup: bool) -> Expand:
+    """How tags map to topics: as tagged, or (with *rollup*) also to every broader topic."""
+    if not rollup:
+        return exact_topics
+
+    def expand(topics: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(broader for topic in topics for broader in taxonomy.broader_chain(topic)))
+
+    return expand
