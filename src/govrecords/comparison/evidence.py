@@ -109,7 +109,15 @@ class Evidence:
             self.force.value if self.force else "",
             _text(self.consensus_wording),
             tuple(_provenance_key(p) for p in self.provenance),
+            # Last, so it only breaks ties: two records alike but for what they are
+            # (a partial copy, a date read from the text) still sort the same in any order.
+            _record_flags(self.record),
         )
+
+
+def _record_flags(record: RecordRef) -> tuple[str, bool, bool, bool]:
+    document = record.document.value if record.document is not None else ""
+    return (document, record.partial, record.date_from_text, record.date_uncertain)
 
 
 def _text(value: str | None) -> tuple[bool, str]:
