@@ -59,7 +59,8 @@ def _peak_rss() -> int:
 
 def _decoder(library: str) -> Callable[[bytes], Any]:
     if library in ("govrecords", "govrecords-stdlib"):
-        from govrecords import Forum, Limits, _fastpath, loads
+        from govrecords import Forum, Limits, loads
+        from govrecords.serialisation import _fastpath
 
         if library == "govrecords-stdlib":
             _fastpath.orjson = None
@@ -83,7 +84,8 @@ def _decoder(library: str) -> Callable[[bytes], Any]:
 
 
 def _streamer(what: str, library: str, path: Path) -> Callable[[], Any]:
-    from govrecords import _fastpath, iter_jsonl, write_jsonl
+    from govrecords import iter_jsonl, write_jsonl
+    from govrecords.serialisation import _fastpath
 
     if library == "govrecords-stdlib":
         _fastpath.orjson = None

@@ -46,7 +46,8 @@ if str(HERE) not in sys.path:
 import generate  # noqa: E402 -- after the path is set
 
 import govrecords  # noqa: E402 -- after the sys.path set-up above
-from govrecords import Forum, Limits, _fastpath, compare, dumps, iter_jsonl, loads, timeline, write_jsonl  # noqa: E402 -- as above
+from govrecords import Forum, Limits, compare, dumps, iter_jsonl, loads, timeline, write_jsonl  # noqa: E402 -- as above
+from govrecords.serialisation import _fastpath  # noqa: E402 -- as above
 
 README = HERE / "README.md"
 START, END = "<!-- results:start -->", "<!-- results:end -->"

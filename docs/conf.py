@@ -60,7 +60,9 @@ exclude_patterns = [
 nitpicky = True
 nitpick_ignore = [
     # The type variable of loads(text, cls) -> T: it says "an instance of cls" and has no page.
-    ("py:class", "govrecords.formats.T"),
+    ("py:class", "govrecords.serialisation.documents.T"),
+    # The class type variable of the record_type decorator: "the class decorated".
+    ("py:class", "govrecords.serialisation.registry.C"),
     # Named in govrecords.testing's module docstring; private, so it has no entry.
     ("py:func", "_hypothesis_setup_hook"),
 ]

@@ -21,8 +21,8 @@ from govrecords.checks import check
 from govrecords.cli import main
 from govrecords.documents import DocumentKind
 from govrecords.errors import MergeConflictError, ValidationError
-from govrecords.formats import iter_jsonl
 from govrecords.importers import import_text
+from govrecords.serialisation.jsonl import iter_jsonl
 
 SERIES = Path(__file__).parent / "fixtures" / "compare" / "real_series"
 

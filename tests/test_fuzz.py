@@ -40,7 +40,8 @@ from govrecords import (
     loads,
     testing,
 )
-from govrecords.formats import from_envelope, record_types
+from govrecords.serialisation.documents import from_envelope
+from govrecords.serialisation.registry import record_types
 
 EXAMPLES = int(os.environ.get("GOVRECORDS_FUZZ_EXAMPLES", "100"))
 FUZZ = settings(

@@ -10,11 +10,11 @@ import pytest
 from govrecords import examples, importers
 from govrecords.cli import main
 from govrecords.errors import ImportFailedError, LimitExceededError, RecordImportWarning, ValidationError
-from govrecords.formats import loads
 from govrecords.importers import Cue, Label, LinePattern, Template
-from govrecords.limits import Limits
 from govrecords.provenance import MethodKind
 from govrecords.records import Forum
+from govrecords.serialisation.documents import loads
+from govrecords.serialisation.limits import Limits
 from govrecords.taxonomy import Topic, default_taxonomy
 from govrecords.vocabulary import ConsensusLevel, Force, Role
 

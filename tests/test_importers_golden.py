@@ -25,10 +25,10 @@ from typing import Any
 import pytest
 
 from govrecords import examples, importers
-from govrecords.formats import loads, to_envelope
 from govrecords.importers import ImportResult
 from govrecords.provenance import Provenance
 from govrecords.records import Finding, Forum, Recommendation
+from govrecords.serialisation.documents import loads, to_envelope
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = FIXTURES / "importers"

@@ -1,6 +1,6 @@
 """Nothing lost: every record type survives every writer and reader exactly, many thousand times.
 
-For each type a document may hold (``govrecords.formats.record_types()``), a record drawn
+For each type a document may hold (``govrecords.serialisation.registry.record_types()``), a record drawn
 from the public strategies goes through ``dumps``/``loads`` (indented and compact, as
 text and as UTF-8 bytes) and through JSON Lines, and must come back equal; writing it
 again must give the same bytes. Under the ``ci`` Hypothesis profile
@@ -26,7 +26,7 @@ from comparison_strategies import sides
 from govrecords import dumps, iter_jsonl, loads, testing
 from govrecords.comparison import compare
 from govrecords.comparison.timelines import timeline
-from govrecords.formats import record_type_name, record_types
+from govrecords.serialisation.registry import record_type_name, record_types
 
 CI = os.environ.get("HYPOTHESIS_PROFILE") == "ci"
 # (strategy, examples under ci). The shares follow the cost of drawing each type (a

@@ -43,7 +43,7 @@ from govrecords.dates import when_from_iso
 from govrecords.errors import KEPT_PROBLEMS
 from govrecords.importers._decode import decode
 from govrecords.importers._state import FOLD_AFTER
-from govrecords.limits import Limits
+from govrecords.serialisation.limits import Limits
 
 SEED = "future-of-internet"
 SOURCE = "session-report-future-of-internet"
@@ -311,7 +311,7 @@ def test_case14_every_reader_is_capped(tmp_path: Path) -> None:
         import sys
         from govrecords import importers, ImportFailedError
         from govrecords.cli import main
-        from govrecords.limits import Limits
+        from govrecords.serialisation.limits import Limits
         try:
             importers.import_file("/dev/zero", limits=Limits(max_bytes=1000))
         except ImportFailedError as error:

@@ -29,9 +29,8 @@ from hypothesis.errors import InvalidArgument
 
 import govrecords.testing
 from govrecords import testing
-from govrecords._validators import WholeNumber, country, ids, many, non_empty, opt_str
+from govrecords._validators import country, ids, many, non_empty, opt_count, opt_str
 from govrecords.dates import DateRange, PartialDate, Precision, Relation, When
-from govrecords.formats import make_converter
 from govrecords.provenance import Method, Provenance, SourceDocument, Span
 from govrecords.records import (
     Actor,
@@ -47,6 +46,7 @@ from govrecords.records import (
     Statement,
     Workshop,
 )
+from govrecords.serialisation.converter import make_converter
 from govrecords.taxonomy import Taxonomy, Topic, TopicLabel
 from govrecords.testing._derive import derive  # pyright: ignore[reportPrivateUsage]  # the derivation itself is tested
 from govrecords.testing._types import record_classes  # pyright: ignore[reportPrivateUsage]  # what a forum holds
@@ -314,7 +314,7 @@ class Diary:
     note: str | None = attrs.field(default=None, validator=opt_str)
     mood: Mood | None = attrs.field(default=None)
     country: str | None = attrs.field(default=None, validator=country)
-    pages: int | None = attrs.field(default=None, validator=WholeNumber(1, optional=True))
+    pages: int | None = attrs.field(default=None, validator=opt_count)
     date: When | None = attrs.field(default=None)
     place: Place | None = attrs.field(default=None)
     topics: tuple[str, ...] = attrs.field(default=(), validator=ids)

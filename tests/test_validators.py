@@ -12,9 +12,9 @@ import attrs
 import pytest
 
 from govrecords import _validators as v
-from govrecords.limits import Limits
 from govrecords.provenance import SourceDocument, Span
 from govrecords.records import Participant, Place
+from govrecords.serialisation.limits import Limits
 from govrecords.taxonomy import Topic
 
 
@@ -26,8 +26,8 @@ class Probe:
     country: Any = attrs.field(default=None, validator=v.country)
     sha256: Any = attrs.field(default="0" * 64, validator=v.sha256)
     topic: Any = attrs.field(default=None, validator=v.topic_id)
-    count: Any = attrs.field(default=0, validator=v.WholeNumber(0))
-    pages: Any = attrs.field(default=None, validator=v.WholeNumber(1, optional=True))
+    count: Any = attrs.field(default=0, validator=v.count)
+    pages: Any = attrs.field(default=None, validator=v.opt_count)
     ids: Any = attrs.field(default=(), validator=v.ids)
 
 
@@ -37,7 +37,7 @@ BAD: dict[str, list[Any]] = {
     "sha256": ["0" * 63, "A" * 64, None],
     "topic": ["Privacy", "a--b", "-a", ""],
     "count": [-1, True, 1.0, None],
-    "pages": [0, False, "2"],
+    "pages": [-1, False, "2"],
     "ids": [("",), ["a"], (" ",)],
 }
 GOOD: dict[str, list[Any]] = {
@@ -46,7 +46,7 @@ GOOD: dict[str, list[Any]] = {
     "sha256": ["ab" * 32],
     "topic": [None, "privacy", "a-b-2"],
     "count": [0, 10**9],
-    "pages": [None, 1],
+    "pages": [None, 0, 1],
     "ids": [(), ("a", "b c")],
 }
 

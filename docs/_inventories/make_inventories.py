@@ -69,6 +69,7 @@ INVENTORIES: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
         "attrs",
         "stable",
         [
+            ("attrs.Attribute", "py:class", "api.html#$"),
             ("attrs.define", "py:function", "api.html#$"),
             ("attrs.evolve", "py:function", "api.html#$"),
             ("attrs.field", "py:function", "api.html#$"),

@@ -16,6 +16,23 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from govrecords._version import __version__
+from govrecords.serialisation import registry as _registry
+
+# Where each record type is defined, in the order documents and the JSON Schema list
+# them: serialisation sits below these modules and learns of them only from here.
+# A look-up of a type tag imports its module on first use (see the registry).
+_registry.declare(
+    {
+        "forum": "govrecords.records",
+        "session": "govrecords.records",
+        "workshop": "govrecords.records",
+        "source": "govrecords.provenance",
+        "taxonomy": "govrecords.taxonomy",
+        "topic": "govrecords.taxonomy",
+        "comparison": "govrecords.comparison.report",
+        "timeline": "govrecords.comparison.timelines",
+    }
+)
 
 if TYPE_CHECKING:
     from govrecords.checks import Issue, Severity, check
@@ -58,17 +75,6 @@ if TYPE_CHECKING:
         UnknownTopicError,
         ValidationError,
     )
-    from govrecords.formats import (
-        FORMAT_VERSION,
-        dump,
-        dumps,
-        iter_jsonl,
-        load,
-        loads,
-        make_converter,
-        write_jsonl,
-    )
-    from govrecords.limits import Limits
     from govrecords.provenance import Method, MethodKind, Provenance, SourceDocument, Span, content_hash
     from govrecords.records import (
         Actor,
@@ -84,7 +90,18 @@ if TYPE_CHECKING:
         Statement,
         Workshop,
     )
-    from govrecords.schema import json_schema
+    from govrecords.serialisation import (
+        FORMAT_VERSION,
+        Limits,
+        dump,
+        dumps,
+        iter_jsonl,
+        json_schema,
+        load,
+        loads,
+        make_converter,
+        write_jsonl,
+    )
     from govrecords.taxonomy import (
         TagDecision,
         Taxonomy,
@@ -152,15 +169,15 @@ _WHERE = {
     "RecordRef": "comparison.refs",
     "TopicState": "comparison.evidence",
     "TopicStatus": "comparison.evidence",
-    "FORMAT_VERSION": "formats",
-    "dump": "formats",
-    "dumps": "formats",
-    "iter_jsonl": "formats",
-    "load": "formats",
-    "loads": "formats",
-    "make_converter": "formats",
-    "write_jsonl": "formats",
-    "Limits": "limits",
+    "FORMAT_VERSION": "serialisation",
+    "dump": "serialisation",
+    "dumps": "serialisation",
+    "iter_jsonl": "serialisation",
+    "load": "serialisation",
+    "loads": "serialisation",
+    "make_converter": "serialisation",
+    "write_jsonl": "serialisation",
+    "Limits": "serialisation",
     "MatchKind": "comparison.matching",
     "RecommendationLink": "comparison.matching",
     "RecommendationMatch": "comparison.matching",
@@ -183,7 +200,7 @@ _WHERE = {
     "StakeholderGroup": "records",
     "Statement": "records",
     "Workshop": "records",
-    "json_schema": "schema",
+    "json_schema": "serialisation",
     "TagDecision": "taxonomy",
     "Taxonomy": "taxonomy",
     "Topic": "taxonomy",

@@ -1,7 +1,7 @@
 """Files in and out: capped reads of regular files or open streams, and atomic writes.
 
 Every file govrecords reads or writes goes through here, so the policies hold
-everywhere (the readers of :mod:`govrecords.formats`, the importers' file reading
+everywhere (the readers of :mod:`govrecords.serialisation.documents`, the importers' file reading
 through :func:`read_bytes`, and every file the command line writes):
 
 Reading
@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from govrecords.errors import FileAccessError, LimitExceededError
-from govrecords.limits import Limits
+from govrecords.serialisation.limits import Limits
 
 __all__ = ["atomic_write", "is_binary_stream", "open_regular", "read_bytes", "read_capped", "stale_temporaries"]
 

@@ -279,7 +279,8 @@ class Archive:
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the archive: to a JSON Lines file, or to a folder (a path without a suffix, or an existing folder)."""
-        from govrecords.formats import dump, write_jsonl
+        from govrecords.serialisation.documents import dump  # here for start-up speed: it imports cattrs
+        from govrecords.serialisation.jsonl import write_jsonl  # here for start-up speed: it imports cattrs
 
         target = Path(path)
         if target.is_dir() or not target.suffix:
@@ -302,7 +303,8 @@ class Archive:
             MergeConflictError: The files disagree about a forum (they were not written by :meth:`save`).
             ValidationError: A file does not hold valid records.
         """
-        from govrecords.formats import iter_jsonl, load
+        from govrecords.serialisation.documents import load  # here for start-up speed: it imports cattrs
+        from govrecords.serialisation.jsonl import iter_jsonl  # here for start-up speed: it imports cattrs
 
         source = Path(path)
         archive = cls()

@@ -52,7 +52,7 @@ def load(name: str) -> Forum:
     """
     if name not in _NAMES:
         raise KeyError(f"no example named {name!r}; the examples are {', '.join(_NAMES)}")
-    from govrecords.formats import loads
+    from govrecords.serialisation.documents import loads  # here for start-up speed: it imports cattrs
 
     text = resources.files("govrecords").joinpath(f"data/examples/{name}.json").read_text("utf-8")
     return loads(text, Forum)

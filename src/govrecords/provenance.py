@@ -1,4 +1,4 @@
-"""Provenance: the source documents, spans and methods that say where a record or a field came from.
+"""Where a record, or one of its fields, came from.
 
 A :class:`SourceDocument` names a document and fixes its exact text by a SHA-256
 content hash. A :class:`Provenance` points into it: a character :class:`Span`, the
@@ -16,16 +16,13 @@ from collections.abc import Iterable, Mapping
 import attrs
 from attrs.validators import instance_of, optional
 
-from govrecords._validators import SHA256, WholeNumber
+from govrecords._validators import count as _non_negative
 from govrecords._validators import non_empty as _non_empty
+from govrecords._validators import opt_count as _opt_count
 from govrecords._validators import opt_str as _opt_str
 from govrecords._validators import sha256 as _check_sha256
 from govrecords.dates import PartialDate
-
-_non_negative = WholeNumber(0)
-_opt_count = WholeNumber(0, optional=True)
-
-_SHA256 = SHA256  # govrecords.schema reads the rule under this name
+from govrecords.serialisation.registry import record_type
 
 __all__ = [
     "Method",
@@ -73,6 +70,7 @@ class Span:
         return text[self.start : self.end]
 
 
+@record_type("source")
 @attrs.frozen
 class SourceDocument:
     """A document records are taken from, fixed by the hash of its text.

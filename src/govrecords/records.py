@@ -2,7 +2,7 @@
 
 Every class is a frozen, slotted attrs class that validates its fields when it is
 built and knows nothing about serialisation (that lives in
-:mod:`govrecords.formats`). Records refer to each other by identifier: a finding's
+:mod:`govrecords.serialisation.documents`). Records refer to each other by identifier: a finding's
 ``topics`` are :class:`~govrecords.taxonomy.Topic` ids, a session's ``proposal`` is
 a :class:`Workshop` id, a :class:`~govrecords.provenance.Provenance`'s ``source`` is a
 :class:`~govrecords.provenance.SourceDocument` id.
@@ -19,7 +19,6 @@ from typing import cast
 import attrs
 from attrs.validators import instance_of, optional
 
-from govrecords._validators import COUNTRY
 from govrecords._validators import country as _country
 from govrecords._validators import ids as _ids
 from govrecords._validators import many as _many
@@ -28,6 +27,7 @@ from govrecords._validators import opt_str as _str
 from govrecords.dates import When
 from govrecords.dates import optional_when as _when
 from govrecords.provenance import Provenance, SourceDocument
+from govrecords.serialisation.registry import record_type
 from govrecords.vocabulary import (
     ActorKind,
     ConsensusLevel,
@@ -59,7 +59,6 @@ __all__ = [
 
 
 _provenance = _many(Provenance)
-_COUNTRY = COUNTRY  # govrecords.schema reads the rule under this name
 
 
 class _Traceable:
@@ -246,6 +245,7 @@ class Section(_Traceable):
     provenance: tuple[Provenance, ...] = attrs.field(default=(), validator=_provenance)
 
 
+@record_type("session")
 @attrs.frozen
 class Session(_Traceable):
     """One session held at a forum, as reported afterwards.
@@ -310,6 +310,7 @@ class Session(_Traceable):
         return frozenset(found)
 
 
+@record_type("workshop")
 @attrs.frozen
 class Workshop(_Traceable):
     """A workshop as proposed or announced, before it is held.
@@ -368,6 +369,7 @@ class Workshop(_Traceable):
         return frozenset(found)
 
 
+@record_type("forum")
 @attrs.frozen
 class Forum(_Traceable):
     """One meeting of a series: IGF 2013 Bali, EuroDIG 2015, a national IGF.

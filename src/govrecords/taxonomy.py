@@ -45,13 +45,12 @@ from attrs.validators import instance_of
 from govrecords._fold import TOPIC_TOKEN as _TOKEN
 from govrecords._fold import topic_word as _fold
 from govrecords._fold import topic_words as _words
-from govrecords._validators import TOPIC_ID
 from govrecords._validators import many as _many
 from govrecords._validators import opt_str as _opt_str
 from govrecords._validators import topic_id as _topic_id
 from govrecords.errors import TaxonomyError, UnknownTopicError
-
-_ID = TOPIC_ID  # govrecords.schema reads the rule under this name
+from govrecords.serialisation.constraints import WHOLE_NUMBER
+from govrecords.serialisation.registry import record_type
 
 __all__ = [
     "DEFAULT_MIN_CONFIDENCE",
@@ -128,9 +127,7 @@ _CONNECTORS = frozenset({"of", "on", "for", "and", "the", "in", "de"})
 _DEFER_LINKS: contextvars.ContextVar[bool] = contextvars.ContextVar("_DEFER_LINKS", default=False)
 
 
-def _opt_year(instance: object, attribute: attrs.Attribute[int | None], value: object) -> None:
-    if value is not None and type(value) is not int:  # bool is an int subclass, and no year
-        raise TypeError(f"{attribute.name} must be a whole number or None, got {value!r}")
+_opt_year = WHOLE_NUMBER.validator(optional=True)  # bool is an int subclass, and no year
 
 
 def _confidence(instance: object, attribute: attrs.Attribute[float], value: object) -> None:
@@ -159,6 +156,7 @@ class TopicLabel:
     series: str | None = attrs.field(default=None, validator=_opt_str)
 
 
+@record_type("topic")
 @attrs.frozen
 class Topic:
     """A stable topic.
@@ -278,6 +276,7 @@ def _entry(text: str, topic: str | None, kind: str) -> _Entry | None:
     return _Entry(tuple(_fold(t) for t in tokens), exact, kind == "name", topic, kind, text)
 
 
+@record_type("taxonomy")
 @attrs.frozen
 class Taxonomy:
     """A set of topics with lookup by label and tagging of free text.
@@ -647,7 +646,7 @@ def load_taxonomy(path: str | os.PathLike[str], *, extend: Taxonomy | None = Non
         OSError: The file cannot be read (as ``open()`` raises it), or it is a
             FIFO or a device (``FileAccessError``).
     """
-    from govrecords.formats import load
+    from govrecords.serialisation.documents import load  # here for start-up speed: it imports cattrs
 
     where = Path(path).name
     token = _DEFER_LINKS.set(extend is not None)
@@ -673,7 +672,7 @@ def load_taxonomy(path: str | os.PathLike[str], *, extend: Taxonomy | None = Non
 @functools.cache
 def default_taxonomy() -> Taxonomy:
     """The taxonomy bundled with govrecords: IGF themes 2006-2025, WSIS action lines, GDC objectives."""
-    from govrecords.formats import loads
+    from govrecords.serialisation.documents import loads  # here for start-up speed: it imports cattrs
 
     text = resources.files("govrecords").joinpath("data/taxonomy.json").read_text("utf-8")
     return loads(text, Taxonomy)

@@ -489,7 +489,7 @@ def test_validate_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 def test_validate_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     from govrecords.cli import _io as cli
-    from govrecords.formats import dumps
+    from govrecords.serialisation.documents import dumps
 
     records = [examples.load(name) for name in examples.names()]
     data = ("\n".join(dumps(record).replace("\n", "") for record in records) + "\n").encode("utf-8")
@@ -499,7 +499,8 @@ def test_validate_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
 
 
 def test_migrate_json_and_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from govrecords.formats import load, write_jsonl
+    from govrecords.serialisation.documents import load
+    from govrecords.serialisation.jsonl import write_jsonl
 
     (one, two) = _examples(tmp_path)
     out = tmp_path / "out.json"
@@ -516,7 +517,7 @@ def test_migrate_json_and_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_validate_sources_by_name_and_hash(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from govrecords.formats import load
+    from govrecords.serialisation.documents import load
 
     named = SourceDocument.from_text("named", "The first source text, found by its name.\n")
     hashed = SourceDocument.from_text("hashed", "The second source text, found by its hash.\n")

@@ -70,8 +70,8 @@ from govrecords.cli import main
 from govrecords.comparison.consensus import GroupSupport, aggregate_levels, group_informed_consensus
 from govrecords.comparison.evidence import EvidenceKind, state_of
 from govrecords.errors import UnknownTopicError
-from govrecords.formats import iter_jsonl
 from govrecords.render import to_text
+from govrecords.serialisation.jsonl import iter_jsonl
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "compare"
 L = ConsensusLevel

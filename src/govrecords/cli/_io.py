@@ -161,7 +161,8 @@ class Reader:
     def records(self, name: str) -> Iterator[tuple[str, object]]:
         """Each record of the file *name* (``-``: standard input) with its label; problems printed."""
         # imported on use: `govrecords --help` and other commands stay fast
-        from govrecords.formats import load, numbered_jsonl
+        from govrecords.serialisation.documents import load
+        from govrecords.serialisation.jsonl import numbered_jsonl
 
         label = display_name(name)
         try:
@@ -190,9 +191,10 @@ class Reader:
         # one document, and as JSON Lines when it holds more than one.
         # imported on use: `govrecords --help` and other commands stay fast
         from govrecords._files import read_capped
-        from govrecords._parsing import JSON_LINES_HINT
-        from govrecords.formats import loads, numbered_jsonl
-        from govrecords.limits import DEFAULT_LIMITS
+        from govrecords.serialisation._parsing import JSON_LINES_HINT
+        from govrecords.serialisation.documents import loads
+        from govrecords.serialisation.jsonl import numbered_jsonl
+        from govrecords.serialisation.limits import DEFAULT_LIMITS
 
         data = read_capped(stdin_bytes(), DEFAULT_LIMITS, name=label)
         assert isinstance(data, bytes)

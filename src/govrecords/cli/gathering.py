@@ -75,7 +75,7 @@ def _run_import(args: argparse.Namespace) -> int:
 
     # imported on use: `govrecords --help` and other commands stay fast
     from govrecords import importers
-    from govrecords.formats import dumps
+    from govrecords.serialisation.documents import dumps
 
     label = display_name(args.file)
     name: str | None = args.template
@@ -98,7 +98,7 @@ def _run_import(args: argparse.Namespace) -> int:
             # The importer reads files: give it standard input's bytes (capped) as one.
             # imported on use: `govrecords --help` and other commands stay fast
             from govrecords._files import read_capped
-            from govrecords.limits import DEFAULT_LIMITS
+            from govrecords.serialisation.limits import DEFAULT_LIMITS
 
             data = read_capped(_io.stdin_bytes(), DEFAULT_LIMITS, name=label)
             with tempfile.TemporaryDirectory() as folder:

@@ -72,9 +72,9 @@ def _source_texts(folder: str, records: Sequence[object]) -> dict[str, str]:
     # imported on use: `govrecords --help` and other commands stay fast
     from govrecords._files import read_bytes
     from govrecords.importers._decode import decode
-    from govrecords.limits import DEFAULT_LIMITS
     from govrecords.provenance import SourceDocument, content_hash
     from govrecords.records import Forum
+    from govrecords.serialisation.limits import DEFAULT_LIMITS
 
     wanted: dict[str, SourceDocument] = {}
     for item in records:
@@ -175,7 +175,8 @@ def add_migrate(commands: Commands) -> Runner:
 
 def _run_migrate(args: argparse.Namespace) -> int:
     # imported on use: `govrecords --help` and other commands stay fast
-    from govrecords.formats import FORMAT_VERSION, dumps
+    from govrecords.serialisation.documents import dumps
+    from govrecords.serialisation.migrations import FORMAT_VERSION
 
     target: str = args.output or args.file
     records = read_records([args.file], max_problems=0)
@@ -184,7 +185,7 @@ def _run_migrate(args: argparse.Namespace) -> int:
     jsonl = is_jsonl(args.file) or (args.file == STDIO and (len(records) != 1 or is_jsonl(target)))
     if jsonl:
         # imported on use: `govrecords --help` and other commands stay fast
-        from govrecords.formats import write_jsonl
+        from govrecords.serialisation.jsonl import write_jsonl
 
         buffer = io.BytesIO()
         write_jsonl(records, buffer)
@@ -216,8 +217,8 @@ def add_schema(commands: Commands) -> Runner:
 
 def _run_schema(args: argparse.Namespace) -> int:
     # imported on use: `govrecords --help` and other commands stay fast
-    from govrecords.formats import record_types
-    from govrecords.schema import json_schema
+    from govrecords.serialisation.registry import record_types
+    from govrecords.serialisation.schema import json_schema
 
     if args.type is not None and args.type not in record_types():
         known = ", ".join(record_types())

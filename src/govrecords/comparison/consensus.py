@@ -26,7 +26,7 @@ from fractions import Fraction
 import attrs
 from attrs.validators import deep_iterable, instance_of, optional
 
-from govrecords._validators import WholeNumber
+from govrecords.serialisation.constraints import COUNT
 from govrecords.vocabulary import ConsensusLevel, StakeholderKind, Stance
 
 __all__ = [
@@ -90,7 +90,7 @@ def _rank(level: ConsensusLevel) -> int:
     return rank
 
 
-_count = WholeNumber(0)
+_count = COUNT.validator()
 
 
 @attrs.frozen

@@ -40,13 +40,13 @@ from typing import Any
 import attrs
 from attrs.validators import instance_of, optional
 
-from govrecords._validators import WholeNumber
 from govrecords._validators import many as _many
 from govrecords._validators import opt_str as _str
 from govrecords.comparison.refs import RecordRef, natural_key
 from govrecords.comparison.similarity import Pair, candidate_pairs, words
 from govrecords.errors import Problem, ValidationError
 from govrecords.provenance import Provenance
+from govrecords.serialisation.constraints import COUNT
 from govrecords.vocabulary import Force
 
 __all__ = [
@@ -153,7 +153,7 @@ _ONE_SIDED = frozenset(
 _KIND_ORDER = {kind: index for index, kind in enumerate(MatchKind)}
 
 
-_index = WholeNumber(0)
+_index = COUNT.validator()
 
 
 @attrs.frozen

@@ -19,6 +19,7 @@ from govrecords.comparison.matching import REPEATED_AT, REWORDED_AT, MatchKind, 
 from govrecords.comparison.refs import ForumRef, RecordKind, RecordRef
 from govrecords.comparison.sentences import match_explanation, stance_explanation, topic_explanation
 from govrecords.documents import Coverage, DocumentKind
+from govrecords.serialisation.registry import record_type
 from govrecords.vocabulary import StakeholderKind, Stance
 
 __all__ = ["Comparison", "ComparisonSettings", "SideSummary", "StanceComparison", "TopicComparison", "explained"]
@@ -143,6 +144,7 @@ class StanceComparison:
         )
 
 
+@record_type("comparison")
 @attrs.frozen
 class Comparison:
     """What changed between two sides: topics, stances and recommendations, with evidence.

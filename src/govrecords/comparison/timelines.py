@@ -32,6 +32,7 @@ from govrecords.comparison.units import Records, Unit, check_options, expander, 
 from govrecords.dates import DateRange, PartialDate, Relation, When
 from govrecords.errors import Problem, ValidationError
 from govrecords.records import Forum
+from govrecords.serialisation.registry import record_type
 from govrecords.taxonomy import Taxonomy, default_taxonomy
 
 __all__ = ["Timeline", "TimelinePoint", "TopicTimeline", "Trend", "timeline"]
@@ -104,6 +105,7 @@ class TopicTimeline:
         return next((point for point in self.points if point.key == key), None)
 
 
+@record_type("timeline")
 @attrs.frozen
 class Timeline:
     """Topics across a series of forums.
@@ -216,7 +218,7 @@ def timeline(
 
     Raises:
         ArgumentTypeError: *records* is a file name, a path or text rather
-            than records (read them with :func:`~govrecords.formats.load`).
+            than records (read them with :func:`~govrecords.serialisation.documents.load`).
         ValidationError: *records* holds something other than forums, sessions and
             workshops, or a parameter is of the wrong kind.
 

@@ -148,7 +148,7 @@ def compare(
 
     Raises:
         ArgumentTypeError: *before* or *after* is a file name, a path or text rather
-            than records (read them with :func:`~govrecords.formats.load`).
+            than records (read them with :func:`~govrecords.serialisation.documents.load`).
         ValidationError: A side holds something other than forums, sessions and
             workshops, or a parameter is out of range; every problem is named.
         UnknownTopicError: A topic of *topics* is neither in the taxonomy nor on

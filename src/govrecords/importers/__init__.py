@@ -54,8 +54,8 @@ from govrecords.importers._registry import FALLBACK, LOW_CONFIDENCE, detect, get
 from govrecords.importers._result import CODES, Detection, ImportIssue, ImportResult
 from govrecords.importers._template import FIELDS, Cue, Label, LinePattern, PhraseRule, Template, load_template
 from govrecords.importers._text import slug
-from govrecords.limits import DEFAULT_LIMITS, Limits
 from govrecords.provenance import SourceDocument, content_hash
+from govrecords.serialisation.limits import DEFAULT_LIMITS, Limits
 from govrecords.taxonomy import Taxonomy, default_taxonomy
 
 __all__ = [

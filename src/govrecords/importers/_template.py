@@ -361,8 +361,8 @@ def load_template(path: str | Path) -> Template:
         OSError: The file cannot be read.
     """
     from govrecords._files import read_bytes
-    from govrecords._parsing import parse_json
-    from govrecords.limits import DEFAULT_LIMITS
+    from govrecords.serialisation._parsing import parse_json
+    from govrecords.serialisation.limits import DEFAULT_LIMITS
 
     try:
         data = parse_json(read_bytes(path, DEFAULT_LIMITS), DEFAULT_LIMITS)

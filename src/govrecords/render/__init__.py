@@ -21,10 +21,10 @@ __all__ = ["to_json", "to_markdown", "to_svg", "to_text"]
 def to_json(report: Comparison | Timeline, *, indent: int | None = 2) -> str:
     """A comparison or a timeline as a govrecords JSON document.
 
-    The same as :func:`govrecords.formats.dumps`: read it back with
-    :func:`govrecords.formats.loads`; its shape is in the JSON Schema.
+    The same as :func:`govrecords.serialisation.documents.dumps`: read it back with
+    :func:`govrecords.serialisation.documents.loads`; its shape is in the JSON Schema.
     """
     # imported on use: the text and SVG renderers never load cattrs (start-up speed)
-    from govrecords.formats import dumps
+    from govrecords.serialisation.documents import dumps
 
     return dumps(report, indent=indent)

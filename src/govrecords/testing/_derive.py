@@ -7,9 +7,9 @@ constructor, so a field added to a record is drawn without any change here:
   of them (records inside a tuple hold at most one of each part);
 * an enum draws its members; a record draws from its public strategy (or, without
   one, from its own derived strategy);
-* a validator with a rule of its own picks the strategy that passes it
-  (:data:`BY_VALIDATOR`): a non-blank string, a country code, a SHA-256, a topic
-  id, a whole number of at least some value;
+* a validator made from a wire constraint picks the strategy that passes it
+  (:data:`BY_CONSTRAINT`): a non-blank string, a country code, a SHA-256, a topic
+  id, a count;
 * a plain ``str`` draws short UTF-8 text.
 
 A field of any other type raises :class:`TypeError` naming it, so it is never
@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
-from govrecords._validators import WholeNumber, country, non_empty, sha256, topic_id
+from govrecords.serialisation.constraints import COUNT, COUNTRY, NON_BLANK, SHA256, TOPIC_ID, Constraint, constraint_of
 from govrecords.testing._types import hints, init_fields, without_none
 from govrecords.testing._values import countries, hashes, maybe, names, nested, slugs, texts, tuples
 
@@ -41,13 +41,14 @@ R = TypeVar("R")
 MAX_COUNT = 10**7
 """The largest whole number drawn for a count (a length in characters)."""
 
-BY_VALIDATOR: dict[object, Callable[[], SearchStrategy[Any]]] = {
-    non_empty: names,
-    country: countries,
-    sha256: hashes,
-    topic_id: slugs,
-}
-"""The strategy for a value that a validator checks beyond its type, by validator."""
+BY_CONSTRAINT: tuple[tuple[Constraint, Callable[[], SearchStrategy[Any]]], ...] = (
+    (NON_BLANK, names),
+    (COUNTRY, countries),
+    (SHA256, hashes),
+    (TOPIC_ID, slugs),
+    (COUNT, lambda: st.integers(0, MAX_COUNT)),
+)
+"""The strategy for a value that a validator's constraint checks beyond its type, by constraint."""
 
 _PUBLIC: dict[type, Callable[..., SearchStrategy[Any]]] = {}
 
@@ -146,8 +147,6 @@ def _for_class(cls: type[Any], validator: object, size: int | None) -> SearchStr
         return strategy_for(cls, size)
     if cls is str:
         return texts()
-    if cls is int and isinstance(validator, WholeNumber):
-        return st.integers(validator.low, max(validator.low, MAX_COUNT))
     if cls is bool:
         return st.booleans()
     return None
@@ -158,7 +157,8 @@ def _is_optional(validator: object) -> bool:
 
 
 def _by_validator(validator: object) -> SearchStrategy[Any] | None:
-    for known, make in BY_VALIDATOR.items():
-        if validator is known:
+    constraint = constraint_of(validator)
+    for known, make in BY_CONSTRAINT:
+        if constraint is known:
             return make()
     return None

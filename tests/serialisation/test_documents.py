@@ -26,7 +26,8 @@ from govrecords import (
     make_converter,
     write_jsonl,
 )
-from govrecords.formats import from_envelope, record_type_name
+from govrecords.serialisation.documents import from_envelope
+from govrecords.serialisation.registry import record_type_name
 
 
 def envelope(record: object, kind: str = "session") -> str:

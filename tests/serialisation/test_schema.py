@@ -1,4 +1,4 @@
-"""Tests for govrecords.schema: the JSON Schema of govrecords documents.
+"""Tests for govrecords.serialisation.schema: the JSON Schema of govrecords documents.
 
 Checks that the schema is a valid draft 2020-12 schema; that every document
 ``dumps`` writes, for Hypothesis-generated records of every record type, validates
@@ -10,7 +10,7 @@ generate now.
 When ``test_shipped_schema_is_up_to_date`` fails, regenerate the file from the
 repository root with::
 
-    python -m govrecords.schema > src/govrecords/data/schema.json
+    python -m govrecords.serialisation.schema > src/govrecords/data/schema.json
 """
 
 from __future__ import annotations
@@ -32,12 +32,12 @@ from govrecords import FormatVersionError, ValidationError, dumps, loads, testin
 from govrecords.cli import main
 from govrecords.dates import DateRange, PartialDate
 from govrecords.errors import DateParseError, SerializationError
-from govrecords.formats import FORMAT_VERSION, record_types
 from govrecords.provenance import SourceDocument
 from govrecords.records import Forum, Session, Workshop
-from govrecords.schema import (
-    DATE_RANGE_PATTERN,
-    PARTIAL_DATE_PATTERN,
+from govrecords.serialisation.migrations import FORMAT_VERSION
+from govrecords.serialisation.registry import record_types
+from govrecords.serialisation.rules import DATE_RANGE_PATTERN, PARTIAL_DATE_PATTERN
+from govrecords.serialisation.schema import (
     SCHEMA_ID,
     _Builder,
     _main,
@@ -78,7 +78,7 @@ def test_shipped_schema_is_up_to_date() -> None:
     """The shipped schema file equals the schema the record classes generate now."""
     assert json_schema() == build_schema(), (
         "src/govrecords/data/schema.json is out of date; regenerate it from the repository root with: "
-        "python -m govrecords.schema > src/govrecords/data/schema.json"
+        "python -m govrecords.serialisation.schema > src/govrecords/data/schema.json"
     )
 
 
@@ -226,7 +226,7 @@ def test_range_pattern_rejects_malformed_ranges(text: str) -> None:
 
 
 def test_regeneration_command_prints_the_schema(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
-    """``python -m govrecords.schema`` prints the generated schema as UTF-8 JSON."""
+    """``python -m govrecords.serialisation.schema`` prints the generated schema as UTF-8 JSON."""
     _main()
     assert json.loads(capsysbinary.readouterr().out.decode("utf-8")) == build_schema()
 

@@ -1,6 +1,6 @@
 """Format versions: older documents are migrated on reading, newer ones refused naming both versions.
 
-Every registered migration has a fixture in ``tests/migrations/``: ``N-NAME.json`` is a
+Every registered migration has a fixture in ``tests/serialisation/migrations/``: ``N-NAME.json`` is a
 document of version N, and ``N-NAME.expected.json`` is what it must become (the current
 version). To add a migration, add its fixture pair here; ``test_every_migration_has_a_fixture``
 fails until you do. ``N-NAME.jsonl`` files are JSON Lines fixtures that mix versions.
@@ -28,7 +28,7 @@ from govrecords import (
     testing,
 )
 from govrecords.cli import main
-from govrecords.migrations import MIGRATIONS, OLDEST_VERSION, migrate, migration
+from govrecords.serialisation.migrations import MIGRATIONS, OLDEST_VERSION, migrate, migration
 
 FIXTURES = Path(__file__).parent / "migrations"
 PAIRS = sorted(p for p in FIXTURES.glob("*.json") if not p.name.endswith(".expected.json"))

@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 
 from govrecords import dump, dumps, iter_jsonl, load, loads, testing, write_jsonl
 from govrecords.dates import DateRange, PartialDate, When
-from govrecords.formats import make_converter, record_types
 from govrecords.provenance import Method, Provenance, SourceDocument, Span
 from govrecords.records import (
     Actor,
@@ -34,6 +33,8 @@ from govrecords.records import (
     Statement,
     Workshop,
 )
+from govrecords.serialisation.converter import make_converter
+from govrecords.serialisation.registry import record_types
 from govrecords.taxonomy import Taxonomy, Topic, TopicLabel
 
 # Record types without a strategy in govrecords.testing yet are left out here.

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govrecords import LimitExceededError, Limits, Session, Topic, dumps, iter_jsonl, load, loads
-from govrecords.limits import DEFAULT_LIMITS, check_depth
+from govrecords.serialisation.limits import DEFAULT_LIMITS, check_depth
 
 DOC = dumps(Session("s", "T"), indent=None)
 

@@ -1,7 +1,7 @@
-"""Reading documents written in older format versions.
+"""The format version this release writes, and the migrations that read documents of older ones.
 
 Every document names its ``format_version``. This release writes
-:data:`~govrecords.formats.FORMAT_VERSION`; a newer version is refused with a
+:data:`FORMAT_VERSION`; a newer version is refused with a
 :class:`~govrecords.errors.FormatVersionError` naming both versions, and an older
 one is brought up to date by the *migrations* registered here, one step at a
 time, before it is validated. Each migration is a plain function from the parsed
@@ -19,7 +19,7 @@ The versions so far:
 
 To change the format: add one to ``FORMAT_VERSION``, register a migration from
 the previous version with :func:`migration`, and add a fixture of the old
-version under ``tests/migrations/`` with the document it must become.
+version under ``tests/serialisation/migrations/`` with the document it must become.
 """
 
 from __future__ import annotations
@@ -30,7 +30,10 @@ from typing import Any, cast
 
 from govrecords.errors import Problem, ValidationError
 
-__all__ = ["MIGRATIONS", "OLDEST_VERSION", "Migration", "migrate", "migration"]
+__all__ = ["FORMAT_VERSION", "MIGRATIONS", "OLDEST_VERSION", "Migration", "migrate", "migration"]
+
+FORMAT_VERSION = 1
+"""The format version this release writes (and the newest it reads)."""
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 """A function from the parsed envelope of one version to that of the next."""
@@ -65,7 +68,7 @@ def migrate(envelope: dict[str, Any], to_version: int | None = None) -> dict[str
     Args:
         envelope: The parsed JSON of one document, with its ``format_version``.
         to_version: The version wanted; the current
-            :data:`~govrecords.formats.FORMAT_VERSION` by default.
+            :data:`~govrecords.serialisation.migrations.FORMAT_VERSION` by default.
 
     Returns:
         A new envelope of *to_version* (the input is not changed). An envelope
@@ -83,8 +86,6 @@ def migrate(envelope: dict[str, Any], to_version: int | None = None) -> dict[str
     {'provenance': [{'source': 'd', 'span': [4, 9]}]}
     """
     if to_version is None:
-        from govrecords.formats import FORMAT_VERSION
-
         to_version = FORMAT_VERSION
     version = envelope.get("format_version")
     if type(version) is not int:

@@ -1,7 +1,7 @@
 """The fast path of reading and writing gives what the general path gives, with or without orjson.
 
-``govrecords._classcodec`` builds records without cattrs and takes them apart with its
-own hooks, and ``govrecords._fastpath`` parses with orjson when it is installed and
+``govrecords.serialisation._classcodec`` builds records without cattrs and takes them apart with its
+own hooks, and ``govrecords.serialisation._fastpath`` parses with orjson when it is installed and
 gives up whenever it cannot prove the general path would agree. Checked here:
 
 - the per-class builders accept exactly what the strict converter accepts (on valid
@@ -36,8 +36,6 @@ from govrecords import (
     Limits,
     Session,
     ValidationError,
-    _classcodec,
-    _fastpath,
     compare,
     dump,
     dumps,
@@ -49,10 +47,13 @@ from govrecords import (
     timeline,
     write_jsonl,
 )
-from govrecords.formats import _converters, _fast_read, record_types
-from govrecords.limits import DEFAULT_LIMITS
 from govrecords.provenance import SourceDocument
 from govrecords.records import Workshop
+from govrecords.serialisation import _classcodec, _classwriter, _fastpath
+from govrecords.serialisation.converter import converters as _converters
+from govrecords.serialisation.documents import fast_read as _fast_read
+from govrecords.serialisation.limits import DEFAULT_LIMITS
+from govrecords.serialisation.registry import record_types
 from govrecords.taxonomy import Taxonomy, Topic
 
 RECORDS: dict[type, st.SearchStrategy[Any]] = {
@@ -96,7 +97,7 @@ def _outcome(function: Callable[[], Any]) -> tuple[str, Any]:
 @given(record=ANY_RECORD)
 def test_unstructurer_gives_the_converters_data(record: Any) -> None:
     """The per-class unstructurer's output equals the cattrs converter's, key order included."""
-    mine = _classcodec.unstructurer(type(record))(record)
+    mine = _classwriter.unstructurer(type(record))(record)
     theirs = _converters()[0].unstructure(record)
     assert mine == theirs
     assert json.dumps(mine) == json.dumps(theirs)
@@ -460,7 +461,7 @@ def test_classes_the_builders_do_not_handle_are_refused(cls: type) -> None:
     with pytest.raises(_classcodec.UnsupportedError):
         _classcodec.builder(cls)
     with pytest.raises(_classcodec.UnsupportedError):
-        _classcodec.unstructurer(cls)
+        _classwriter.unstructurer(cls)
     assert _fastpath.plan(cls) is None
     assert _fastpath.unstructurer(cls) is None
 
@@ -490,7 +491,7 @@ def test_a_plain_class_is_built_and_checked_like_cattrs() -> None:
     for bad in ({"name": None}, {"name": "x", "tags": None}, {"name": "bad"}, {}):
         with pytest.raises(Exception):  # noqa: B017 -- any refusal: the caller's general path words it
             build(bad, [0, BIG])
-    assert _classcodec.unstructurer(_Plain)(_Plain("x", ("a",), None)) == {"name": "x", "tags": ["a"]}
+    assert _classwriter.unstructurer(_Plain)(_Plain("x", ("a",), None)) == {"name": "x", "tags": ["a"]}
 
 
 def test_encode_leaves_what_orjson_refuses_to_the_standard_library() -> None:

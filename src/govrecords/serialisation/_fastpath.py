@@ -2,10 +2,10 @@ r"""The fast path for reading and writing documents: per-class functions, orjson
 
 Reading: the text is parsed (by orjson when the ``orjson`` extra is installed, else
 by the standard library's C parser, without the Python hooks the general path uses)
-and the record built by :mod:`govrecords._classcodec`. The fast path never reports
+and the record built by :mod:`govrecords.serialisation._classcodec`. The fast path never reports
 an error: whenever it cannot prove that the general path
-(:func:`govrecords._parsing.parse_json`, then the converters of
-:mod:`govrecords.formats`) would accept the input and return the same record, it
+(:func:`govrecords.serialisation._parsing.parse_json`, then the converters of
+:mod:`govrecords.serialisation.documents`) would accept the input and return the same record, it
 gives up (:data:`FAIL`), and the caller runs the general path, which makes every
 check and words every problem. The strict parsing rules hold without a scan of the
 text in Python:
@@ -14,7 +14,7 @@ text in Python:
   standard library's parser is given a ``parse_constant`` that refuses NaN, and a
   text holding any ``\ud...`` escape goes the general way;
 - nesting depth: a record class's documents can nest no deeper than its fields'
-  types allow (:func:`govrecords._classcodec.depth_of`), so a built record proves
+  types allow (:func:`govrecords.serialisation._classcodec.depth_of`), so a built record proves
   the depth whenever that bound is within the limit;
 - string length: the text's length bounds every string in it; past the limit, the
   builder measures each string;
@@ -44,7 +44,7 @@ from collections.abc import Generator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from govrecords import _classcodec
+from govrecords.serialisation import _classcodec, _classwriter
 
 __all__ = ["FAIL", "encode", "gc_paused", "keys_match", "plan", "read_document"]
 
@@ -137,10 +137,10 @@ def plan(cls: type) -> tuple[int, int] | None:
     return _PLANS[cls]
 
 
-def unstructurer(cls: type) -> _classcodec.Unstructure | None:
+def unstructurer(cls: type) -> _classwriter.Unstructure | None:
     """The converter's unstructuring of *cls* records, made faster; None if not handled."""
     try:
-        return _classcodec.unstructurer(cls)
+        return _classwriter.unstructurer(cls)
     except _classcodec.UnsupportedError:
         return None
 

@@ -1,4 +1,4 @@
-r"""Turning bytes or text into parsed JSON, strictly and within :class:`~govrecords.limits.Limits`.
+r"""Turning bytes or text into parsed JSON, strictly and within :class:`~govrecords.serialisation.limits.Limits`.
 
 Everything that can go wrong before the record model is consulted is decided here
 and reported as govrecords' own error, never as a bare ``UnicodeDecodeError``,
@@ -22,7 +22,7 @@ import re
 from typing import Any, cast
 
 from govrecords.errors import LimitExceededError, Problem, ValidationError
-from govrecords.limits import Limits, check_depth, check_size
+from govrecords.serialisation.limits import Limits, check_depth, check_size
 
 __all__ = ["BOM", "format_path", "lone_surrogate_paths", "parse_json"]
 

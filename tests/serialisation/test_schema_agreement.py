@@ -23,7 +23,7 @@ import jsonschema
 import pytest
 
 from govrecords import SourceDocument, ValidationError, json_schema, loads
-from govrecords.formats import record_types
+from govrecords.serialisation.registry import record_types
 
 Document = dict[str, Any]
 
@@ -97,9 +97,9 @@ def test_case07_schema_and_library_agree(case: str) -> None:
 
 def test_the_documented_exception_is_in_the_schemas_docstring() -> None:
     """The schema module names the span order as what the schema cannot state."""
-    import govrecords.schema
+    import govrecords.serialisation.schema
 
-    assert "[5, 2]" in (govrecords.schema.__doc__ or "")
+    assert "[5, 2]" in (govrecords.serialisation.schema.__doc__ or "")
 
 
 def test_a_source_built_by_the_library_validates() -> None:

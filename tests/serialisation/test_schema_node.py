@@ -28,7 +28,7 @@ import pytest
 
 from govrecords import dumps, examples
 from govrecords.cli import main
-from govrecords.formats import record_types
+from govrecords.serialisation.registry import record_types
 
 AJV = "ajv@8.17.1"
 NODE = shutil.which("node")

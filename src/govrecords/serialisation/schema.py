@@ -1,21 +1,21 @@
 r"""The JSON Schema (draft 2020-12) of govrecords documents.
 
 The schema is generated from the record classes themselves: their attrs fields and
-type hints, read the way :func:`govrecords.formats.make_converter` writes them
+type hints, read the way :func:`govrecords.serialisation.converter.make_converter` writes them
 (attribute names as keys, fields at their default left out, enums as their values,
 dates as EDTF text, spans as ``[start, end]``). Each class becomes an entry of
 ``$defs``; the document itself is the envelope ``{"format_version", "type",
 "record"}``, one branch per record type.
 
 The schema refuses what reading a document refuses, field by field: the value
-checks of the record classes (non-blank identifiers and texts, lower-case hex
+types are described by the wire rules (:data:`~govrecords.serialisation.rules.VALUES`),
+and each field's constraint (non-blank identifiers and texts, lower-case hex
 content hashes, upper-case country codes, topic slugs, counts that are not
-negative) are turned into ``pattern`` and ``minimum`` keywords from one table,
-``_validator_keywords()``, keyed by the validator itself, so a validator the
-table does not know stops the schema from being generated. Patterns are anchored
-with ``^`` and ``(?![\s\S])`` (the end of the text in every regex dialect; ``$``
-would let a trailing newline through in Python's). What no JSON Schema can state
-is checked only when a document is read: a span's end before its start
+negative) is read off its validator as the JSON Schema keywords the validator
+itself tests (:mod:`govrecords.serialisation.constraints`); a validator that states
+no constraint, where the field's type does not say all it checks, stops the schema
+from being generated. What no JSON Schema can state is checked only when a
+document is read, and listed with the rules: a span's end before its start
 (``[5, 2]``: JSON Schema cannot compare two numbers), a day past the end of its
 month (the 30th of February), a date range that ends before it starts, and topic
 ids unique in a taxonomy.
@@ -28,7 +28,7 @@ language (``govrecords schema --type session``).
 (``govrecords/data/schema.json``), so nothing is generated at run time. After a
 change to the record classes, regenerate that file from the repository root with::
 
-    python -m govrecords.schema > src/govrecords/data/schema.json
+    python -m govrecords.serialisation.schema > src/govrecords/data/schema.json
 
 (a test fails, saying so, while the shipped file is out of date).
 """
@@ -48,35 +48,19 @@ from typing import Any, cast
 
 import attrs
 
-from govrecords.dates import DateRange, PartialDate
 from govrecords.errors import SerializationError
-from govrecords.formats import FORMAT_VERSION, record_type_name, record_types
-from govrecords.provenance import Span
+from govrecords.serialisation.constraints import constraint_of
+from govrecords.serialisation.migrations import FORMAT_VERSION
+from govrecords.serialisation.registry import record_type_name, record_types
+from govrecords.serialisation.rules import REFUSE_UNKNOWN_KEYS, VALUES, ValueRule, is_required, value_rule
 
-__all__ = ["DATE_RANGE_PATTERN", "PARTIAL_DATE_PATTERN", "SCHEMA_ID", "build_schema", "json_schema"]
+__all__ = ["SCHEMA_ID", "build_schema", "json_schema"]
 
 SCHEMA_ID = f"https://govrecords.readthedocs.io/schema/v{FORMAT_VERSION}.json"
 """The ``$id`` of the schema of the format version this release writes."""
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _RESOURCE = "data/schema.json"
-
-# The text forms of dates, as PartialDate.fromisoformat reads them (dates._ISO), with
-# each unit held to its range so that a matching text fails to read only when the day
-# is past the end of its month. ECMA-262 syntax, as JSON Schema requires; [0-9] rather
-# than \d, which some validators' regex engines read as any Unicode digit.
-_END = r"(?![\s\S])"  # the end of the text, in every dialect (Python's $ also matches before a final newline)
-_YEAR = r"(?!0000)[0-9]{4}"
-_MONTH = r"(?:0[1-9]|1[0-2])"
-_DAY = r"(?:0[1-9]|[12][0-9]|3[01])"
-_HOUR = r"(?:[01][0-9]|2[0-3])"
-_MINUTE = r"[0-5][0-9]"
-_OFFSET = r"(?:Z|[+-](?:(?:0[0-9]|1[0-7]):[0-5][0-9]|18:00))"
-_DATE = rf"{_YEAR}(?:-{_MONTH}(?:-{_DAY}(?:T{_HOUR}(?::{_MINUTE})?{_OFFSET}?)?)?)?"
-PARTIAL_DATE_PATTERN = f"^{_DATE}{_END}"
-"""The ``pattern`` a partial date's text matches (``2013``, ``2013-10-24``, ``2014-09-05T13:30+03:00``)."""
-DATE_RANGE_PATTERN = f"^(?:{_DATE}/(?:{_DATE})?|/{_DATE}){_END}"
-"""The ``pattern`` a date range's text matches (``2012-11-06/2012-11-09``, ``/2012-11-06``)."""
 
 _ROLE = re.compile(r":[\w:]+:`(~?)([^`<]*?)(?:\s*<[^>]*>)?`")
 
@@ -163,7 +147,7 @@ def _shipped() -> str:
 def build_schema() -> dict[str, Any]:
     """Generate the JSON Schema from the record classes (what :func:`json_schema` ships).
 
-    Covers every record type :mod:`govrecords.formats` reads and writes, so a new
+    Covers every record type :mod:`govrecords.serialisation.documents` reads and writes, so a new
     record type is described as soon as it is registered there.
 
     Returns:
@@ -217,12 +201,9 @@ class _Builder:
 
     def describe(self, hint: Any, *, where: str) -> dict[str, Any]:
         """The schema of a value of type *hint*; *where* names the field, for errors."""
-        if hint is str:
-            return {"type": "string"}
-        if hint is bool:  # before int: bool is a subclass of int
-            return {"type": "boolean"}
-        if hint is int:
-            return {"type": "integer"}
+        rule = value_rule(hint)
+        if rule is not None:
+            return self._rule(rule)
         if typing.get_origin(hint) in (types.UnionType, typing.Union):
             return self._union(typing.get_args(hint), where)
         if typing.get_origin(hint) is tuple:
@@ -236,8 +217,9 @@ class _Builder:
     def _union(self, members: tuple[Any, ...], where: str) -> dict[str, Any]:
         nullable = type(None) in members
         others = [member for member in members if member is not type(None)]
-        if set(others) == {PartialDate, DateRange}:
-            inner = self._named_def("When", self._when)
+        rule = VALUES.get(functools.reduce(_either, others)) if len(others) > 1 else None
+        if rule is not None:
+            inner = self._rule(rule)
         elif len(others) == 1:
             inner = self.describe(others[0], where=where)
         else:
@@ -249,17 +231,20 @@ class _Builder:
         return {"anyOf": [inner, _NULL]}
 
     def _named(self, cls: type[Any], where: str) -> dict[str, Any]:
-        if cls is PartialDate:
-            return self._named_def("PartialDate", self._partial_date)
-        if cls is DateRange:
-            return self._named_def("DateRange", self._date_range)
-        if cls is Span:
-            return self._named_def("Span", self._span)
-        if issubclass(cls, enum.Enum):
-            return self._named_def(cls.__name__, lambda: self._enum(cls), cls)
         if attrs.has(cls):
             return self._named_def(cls.__name__, lambda: self._attrs_class(cls), cls)
         raise SerializationError(f"{where}: cannot describe the type {cls.__name__} in JSON Schema")
+
+    def _rule(self, rule: ValueRule) -> dict[str, Any]:
+        """The schema of a value type as the wire rules state it: a ``$ref`` when the rule names a def."""
+        if rule.name is None:
+            return dict(rule.schema)
+        for name in _refs(rule.schema):  # the defs the rule's own schema refers to
+            self._rule(next(other for other in VALUES.values() if other.name == name))
+        if isinstance(rule.hint, type) and issubclass(rule.hint, enum.Enum):
+            kind = rule.hint
+            return self._named_def(rule.name, lambda: {"description": _summary(kind), **rule.schema}, kind)
+        return self._named_def(rule.name, lambda: _with_unstated(rule))
 
     def _named_def(self, name: str, make: typing.Callable[[], dict[str, Any]], owner: object = None) -> dict[str, Any]:
         known = self._owners.setdefault(name, owner)
@@ -269,52 +254,6 @@ class _Builder:
             self.defs[name] = {}  # reserved first, so a class that refers to itself ends
             self.defs[name] = make()
         return _ref(name)
-
-    @staticmethod
-    def _partial_date() -> dict[str, Any]:
-        return {
-            "description": "A date with only the units its source gave, as EDTF text: "
-            "2013, 2013-10, 2013-10-24, 2014-09-05T13, 2014-09-05T13:30+03:00.",
-            "type": "string",
-            "pattern": PARTIAL_DATE_PATTERN,
-        }
-
-    @staticmethod
-    def _date_range() -> dict[str, Any]:
-        return {
-            "description": "A span between two partial dates as an EDTF interval, "
-            "an unknown end left empty: 2012-11-06/2012-11-09, 2013/, /2012-11-06.",
-            "type": "string",
-            "pattern": DATE_RANGE_PATTERN,
-        }
-
-    def _when(self) -> dict[str, Any]:
-        return {
-            "description": "A partial date or a date range.",
-            "anyOf": [
-                self._named_def("PartialDate", self._partial_date),
-                self._named_def("DateRange", self._date_range),
-            ],
-        }
-
-    @staticmethod
-    def _span() -> dict[str, Any]:
-        return {
-            "description": "A half-open range [start, end) of characters in a source text.",
-            "type": "array",
-            "items": {"type": "integer", "minimum": 0},
-            "minItems": 2,
-            "maxItems": 2,
-        }
-
-    @staticmethod
-    def _enum(kind: type[enum.Enum]) -> dict[str, Any]:
-        values = [member.value for member in kind]
-        schema: dict[str, Any] = {"description": _summary(kind)}
-        if all(type(value) is str for value in values):
-            schema["type"] = "string"
-        schema["enum"] = values
-        return schema
 
     def _attrs_class(self, cls: type) -> dict[str, Any]:
         hints = typing.get_type_hints(cls)
@@ -329,68 +268,39 @@ class _Builder:
             if field.name in documented:
                 schema = {"description": documented[field.name], **schema}
             properties[field.name] = schema
-            if field.default is attrs.NOTHING:
+            if is_required(field):
                 required.append(field.name)
         result: dict[str, Any] = {"description": _summary(cls), "type": "object", "properties": properties}
         if required:
             result["required"] = required
-        result["additionalProperties"] = False
+        result["additionalProperties"] = not REFUSE_UNKNOWN_KEYS
         return result
 
 
-def _private(module: object, name: str) -> Any:
-    # The validators are private to their modules; the table below is their one reader.
-    return getattr(module, name)
+def _with_unstated(rule: ValueRule) -> dict[str, Any]:
+    """The rule's schema, its description saying what the schema cannot state and reading checks."""
+    schema = dict(rule.schema)
+    if rule.unstated is not None and "description" in schema:
+        schema["description"] = (
+            f"{schema['description']} Checked on reading, as no JSON Schema can say it: {rule.unstated}."
+        )
+    return schema
 
 
-def _whole(pattern: re.Pattern[str]) -> str:
-    """A regex the library applies with fullmatch, as an anchored JSON Schema pattern."""
-    return f"^(?:{pattern.pattern}){_END}"
+def _either(one: Any, other: Any) -> Any:
+    return one | other
 
 
-def _non_blank_pattern() -> str:
-    # "Not blank" as the library means it (str.strip() leaves something): one
-    # character that Python's str.isspace() does not count as white space. Listed
-    # explicitly, because regex dialects disagree on what \s matches.
-    spaces = [code for code in range(0x3001) if chr(code).isspace()]
-    ranges: list[tuple[int, int]] = []
-    for code in spaces:
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1] = (ranges[-1][0], code)
-        else:
-            ranges.append((code, code))
-    parts = "".join(f"\\u{low:04x}" if low == high else f"\\u{low:04x}-\\u{high:04x}" for low, high in ranges)
-    return f"[^{parts}]"
-
-
-@functools.cache
-def _validator_keywords() -> dict[object, dict[str, Any]]:
-    """The JSON Schema keywords that state each value check of the record classes.
-
-    Keyed by the validator function itself. An empty entry is a check the type
-    already states (the schema's ``type`` keyword), or one no schema can state,
-    said why.
-    """
-    from govrecords import dates, provenance, records, taxonomy
-    from govrecords.comparison import consensus, matching
-
-    non_blank = {"pattern": _non_blank_pattern()}
-    counted = {"minimum": 0}
-    return {
-        _private(records, "_non_empty"): non_blank,
-        _private(provenance, "_non_empty"): non_blank,
-        _private(records, "_country"): {"pattern": _whole(_private(records, "_COUNTRY"))},
-        _private(provenance, "_check_sha256"): {"pattern": _whole(_private(provenance, "_SHA256"))},
-        _private(provenance, "_opt_count"): counted,
-        _private(provenance, "_non_negative"): counted,
-        _private(consensus, "_count"): counted,
-        _private(matching, "_index"): counted,
-        _private(taxonomy, "_topic_id"): {"pattern": _whole(_private(taxonomy, "_ID"))},
-        _private(taxonomy, "_opt_year"): {},  # a whole number or null: the type says it
-        # Dates are written as text; PARTIAL_DATE_PATTERN holds each unit to its range.
-        _private(dates, "_check_year"): {},
-        _private(dates, "_check_end"): {},
-    }
+def _refs(schema: object) -> list[str]:
+    """The ``$defs`` names *schema* refers to."""
+    if isinstance(schema, dict):
+        mapping = cast("dict[str, object]", schema)
+        ref = mapping.get("$ref")
+        found = [ref.removeprefix("#/$defs/")] if isinstance(ref, str) else []
+        return found + [name for value in mapping.values() for name in _refs(value)]
+    if isinstance(schema, list):
+        return [name for item in cast("list[object]", schema) for name in _refs(item)]
+    return []
 
 
 def _constrained(schema: dict[str, Any], validator: object, where: str) -> dict[str, Any]:
@@ -412,16 +322,13 @@ def _constrained(schema: dict[str, Any], validator: object, where: str) -> dict[
         if "items" in schema:
             return {**schema, "items": _constrained(schema["items"], member, f"{where}[]")}
         return schema
-    if getattr(validator, "__qualname__", "") == "_in_range.<locals>.check":
-        return schema  # a PartialDate unit: held to its range by PARTIAL_DATE_PATTERN
-    keywords = _validator_keywords().get(validator)
-    if keywords is None:
+    constraint = constraint_of(validator)
+    if constraint is None:
         raise SerializationError(
-            f"{where}: the validator {getattr(validator, '__qualname__', validator)!r} has no JSON Schema "
-            "keywords; add it to govrecords.schema._validator_keywords (an empty entry if its type says it all)"
+            f"{where}: the validator {getattr(validator, '__qualname__', validator)!r} states no JSON Schema "
+            "keywords; make it from a govrecords.serialisation.constraints.Constraint"
         )
-    if not keywords:
-        return schema
+    keywords = dict(constraint.keywords)
     if "$ref" in schema or "anyOf" in schema:
         return {"allOf": [schema, keywords]} if "$ref" in schema else {**schema, **keywords}
     return {**schema, **keywords}

@@ -1,7 +1,7 @@
 """How much input govrecords agrees to read: size, nesting depth, record count, string length.
 
-The readers (:func:`~govrecords.formats.loads`, :func:`~govrecords.formats.load`,
-:func:`~govrecords.formats.iter_jsonl`) take a ``limits=`` keyword. The defaults are
+The readers (:func:`~govrecords.serialisation.documents.loads`, :func:`~govrecords.serialisation.documents.load`,
+:func:`~govrecords.serialisation.jsonl.iter_jsonl`) take a ``limits=`` keyword. The defaults are
 generous for real forum records (the largest IGF proceedings fit many times over)
 yet keep a hostile or broken input from exhausting memory or the stack:
 
@@ -35,13 +35,14 @@ import re
 
 import attrs
 
-from govrecords._validators import WholeNumber
 from govrecords.errors import LimitExceededError
 
 __all__ = ["DEFAULT_LIMITS", "Limits"]
 
 
-_positive = WholeNumber(1)
+def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is not int or value < 1:
+        raise ValueError(f"{attribute.name} must be a whole number >= 1, got {value!r}")
 
 
 @attrs.frozen

@@ -1,4 +1,4 @@
-"""Per-class functions that build records from parsed JSON and take them apart again, quickly.
+"""Per-class functions that build records from parsed JSON quickly (the fast path's readers).
 
 Reading a large archive is dominated by per-object work in Python. cattrs builds each
 record through a chain of hooks and then ``__init__``, whose validators check again
@@ -13,46 +13,43 @@ same order. A class using anything else attrs offers (converters, ``init=False``
 fields, aliases, hash caching, ``__attrs_pre_init__``, a hand-written ``__init__``) is
 not handled (:class:`UnsupportedError`), and the caller uses cattrs.
 
-A builder accepts exactly what the strict converter of :mod:`govrecords.formats`
+A builder accepts exactly what the strict converter of :mod:`govrecords.serialisation.documents`
 accepts and builds the same record, or raises (anything): it never explains. The
 caller then runs the converter, which words every problem.
 
-The unstructurers give the same JSON-ready data as the converter: fields at their
-default left out, enums as their values, dates in their text form, spans as pairs.
+How each value type is read, and how deep it nests, comes from the wire rules
+(:data:`govrecords.serialisation.rules.VALUES`), as for the converter. The
+unstructurers, which take records apart again, are in ``_classwriter``.
 """
 
 from __future__ import annotations
 
 import enum
-import functools
-import operator
 import types
 import typing
 from collections.abc import Callable
 from typing import Any, cast
 
 import attrs
-import cattrs
-import cattrs.fns
-import cattrs.gen
 
-from govrecords.dates import DateRange, PartialDate, when_from_iso
-from govrecords.provenance import Span
+from govrecords.dates import DateRange, PartialDate
+from govrecords.serialisation.rules import VALUES
 
 __all__ = [
     "Build",
     "GiveUpError",
-    "Unstructure",
     "UnsupportedError",
     "builder",
     "depth_of",
+    "is_plain",
     "longest_key",
-    "unstructurer",
+    "split_optional",
+    "tuple_item",
+    "type_hints",
 ]
 
 Build = Callable[[Any, list[int]], Any]
 """A builder: ``(data, counter)``, *counter* being ``[keys consumed, max_string]``."""
-Unstructure = Callable[[Any], dict[str, Any]]
 
 _NONE = type(None)
 # Typed Any, so that checks on parsed JSON (``type(x) is _JSON_OBJECT``) leave its items untyped
@@ -73,14 +70,14 @@ class UnsupportedError(Exception):
     """A class or type the builders and unstructurers do not handle."""
 
 
-def _hints(cls: type) -> dict[str, Any]:
+def type_hints(cls: type) -> dict[str, Any]:
     try:
         return typing.get_type_hints(cls)
     except NameError as error:  # an annotation that cannot be resolved at run time
         raise UnsupportedError(str(error)) from None
 
 
-def _plain(cls: type) -> bool:
+def is_plain(cls: type) -> bool:
     """Whether *cls* is an attrs class whose ``__init__`` only sets fields, validates and post-inits."""
     if not attrs.has(cls) or hasattr(cls, "__attrs_pre_init__") or "_attrs_cached_hash" in vars(cls):
         return False
@@ -101,7 +98,7 @@ def _union_args(hint: Any) -> tuple[Any, ...] | None:
     return None
 
 
-def _tuple_item(hint: Any) -> Any:
+def tuple_item(hint: Any) -> Any:
     args = typing.get_args(hint)
     if typing.get_origin(hint) is tuple and len(args) == 2 and args[1] is Ellipsis:
         return args[0]
@@ -112,7 +109,7 @@ def _is_enum(hint: Any) -> bool:
     return isinstance(hint, type) and issubclass(hint, enum.Enum)
 
 
-def _optional(hint: Any) -> tuple[Any, bool]:
+def split_optional(hint: Any) -> tuple[Any, bool]:
     """*hint* without None, and whether None was allowed."""
     args = _union_args(hint)
     if args is None or _NONE not in args:
@@ -131,17 +128,17 @@ def depth_of(hint: Any, seen: frozenset[type] = frozenset()) -> int:
     Raises:
         UnsupportedError: The type is recursive, or not one the builders handle.
     """
-    hint, _ = _optional(hint)
-    if hint in (str, int, bool, PartialDate, DateRange, _WHEN) or _is_enum(hint):
+    hint, _ = split_optional(hint)
+    if (rule := VALUES.get(hint)) is not None:
+        return rule.depth
+    if _is_enum(hint):
         return 0
-    if hint is Span:
-        return 1
-    if (item := _tuple_item(hint)) is not None:
+    if (item := tuple_item(hint)) is not None:
         return 1 + depth_of(item, seen)
-    if isinstance(hint, type) and _plain(hint):
+    if isinstance(hint, type) and is_plain(hint):
         if hint in seen:
             raise UnsupportedError(f"{hint.__name__} is recursive")
-        hints = _hints(hint)
+        hints = type_hints(hint)
         return 1 + max((depth_of(hints[field.name], seen | {hint}) for field in attrs.fields(hint)), default=0)
     raise UnsupportedError(repr(hint))
 
@@ -153,7 +150,7 @@ def longest_key(cls: type, seen: set[type] | None = None) -> int:
         return 0
     seen.add(cls)
     longest = 0
-    hints = _hints(cls)
+    hints = type_hints(cls)
     for field in attrs.fields(cls):
         longest = max(longest, len(field.name))
         stack = [hints[field.name]]
@@ -180,7 +177,7 @@ def _produces(hint: Any) -> tuple[type, ...]:
     """The classes a built value of type *hint* can be."""
     if (args := _union_args(hint)) is not None:
         return tuple(kind for arg in args for kind in _produces(arg))
-    if _tuple_item(hint) is not None:
+    if tuple_item(hint) is not None:
         return (tuple,)
     return (hint,)
 
@@ -203,7 +200,7 @@ def proved(validator: Any, hint: Any, default: Any) -> bool:
     default_kind: type = type(cast("object", default))
     kinds = _produces(hint) + (() if default is attrs.NOTHING else (default_kind,))
     if isinstance(validator, _DEEP):
-        item = _tuple_item(hint)
+        item = tuple_item(hint)
         return (
             item is not None
             and set(kinds) == {tuple}
@@ -238,20 +235,16 @@ def _check_str(measure: bool) -> Callable[[Any, list[int]], Any]:
     return check
 
 
-def _date_reader(hint: Any, measure: bool) -> Callable[[Any, list[int]], Any]:
-    read: Callable[[str], Any] = when_from_iso if hint == _WHEN else hint.fromisoformat
+def _reader(hint: Any, measure: bool) -> Callable[[Any, list[int]], Any] | None:
+    """How the builder reads a value the wire rules read (a date, a span); None for others."""
+    rule = VALUES.get(hint)
+    if rule is None or rule.read is None:
+        return None
+    read = rule.read
+    if not rule.text:
+        return lambda value, counter: read(value)
     text = _check_str(measure)
-
-    def structure(value: Any, counter: list[int]) -> Any:
-        return read(text(value, counter))
-
-    return structure
-
-
-def _span(value: Any, counter: list[int]) -> Span:
-    if type(value) is not _JSON_ARRAY or len(value) != 2 or type(value[0]) is not int or type(value[1]) is not int:
-        raise GiveUpError
-    return Span(value[0], value[1])
+    return lambda value, counter: read(text(value, counter))
 
 
 def _field_kind(hint: Any, measure: bool, cache: dict[type, Build]) -> tuple[int, Any]:
@@ -264,11 +257,9 @@ def _field_kind(hint: Any, measure: bool, cache: dict[type, Build]) -> tuple[int
         return _BOOL, None
     if _is_enum(hint):
         return _ENUM, {member.value: member for member in hint}
-    if hint in (PartialDate, DateRange) or hint == _WHEN:
-        return _CALL, _date_reader(hint, measure)
-    if hint is Span:
-        return _CALL, _span
-    if (item := _tuple_item(hint)) is not None:
+    if (reader := _reader(hint, measure)) is not None:
+        return _CALL, reader
+    if (item := tuple_item(hint)) is not None:
         if item is str:
             return _STRS, None
         if isinstance(item, type) and attrs.has(item):
@@ -281,15 +272,15 @@ def _field_kind(hint: Any, measure: bool, cache: dict[type, Build]) -> tuple[int
 def _builder(cls: type, measure: bool, cache: dict[type, Build]) -> Build:
     if cls in cache:
         return cache[cls]
-    if not _plain(cls):
+    if not is_plain(cls):
         raise UnsupportedError(cls.__name__)
-    hints = _hints(cls)
+    hints = type_hints(cls)
     fields = attrs.fields(cls)
     allowed = frozenset(field.name for field in fields)
     specs: list[tuple[str, Callable[[Any, Any], None], int, Any, Any, Any, bool]] = []
     checks: list[tuple[Any, Any, str]] = []
     for field in fields:
-        hint, nullable = _optional(hints[field.name])
+        hint, nullable = split_optional(hints[field.name])
         kind, argument = _field_kind(hint, measure, cache)
         default = field.default
         factory = None
@@ -372,88 +363,3 @@ def builder(cls: type, *, measure: bool = False) -> Build:
     if cls not in cache:
         depth_of(cls)  # first: it refuses recursive classes, which _builder would not
     return _builder(cls, measure, cache)
-
-
-# ---------------------------------------------------------------------------
-# Unstructurers.
-
-
-def _pair(span: Span) -> list[int]:
-    return [span.start, span.end]
-
-
-def _value_hook(hint: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
-    """How to unstructure a (non-None) value of type *hint*: C callables where there is one."""
-    if hint in (str, int, bool):
-        return cattrs.fns.identity  # cattrs writes the field itself in place of a call
-    if _is_enum(hint):
-        return _ENUM_VALUE
-    if hint in (PartialDate, DateRange) or hint == _WHEN:
-        return _ISOFORMAT
-    if hint is Span:
-        return _pair
-    if (item := _tuple_item(hint)) is not None:
-        if item is str:
-            return list
-        if isinstance(item, type) and attrs.has(item):
-            inner = converter.get_unstructure_hook(item)
-            return lambda records: [inner(record) for record in records]
-    elif isinstance(hint, type) and attrs.has(hint):
-        hook: Callable[[Any], Any] = converter.get_unstructure_hook(hint)
-        return hook
-    raise UnsupportedError(repr(hint))
-
-
-_ENUM_VALUE = operator.attrgetter("_value_")  # what .value gives, without the descriptor's cost
-_ISOFORMAT = operator.methodcaller("isoformat")
-
-
-def _unstructure_factory(converter: cattrs.Converter) -> Callable[[type], Unstructure]:
-    def factory(cls: type) -> Unstructure:
-        if not _plain(cls):
-            raise UnsupportedError(cls.__name__)
-        hints = _hints(cls)
-        overrides: dict[str, Any] = {}
-        for field in attrs.fields(cls):
-            hint, nullable = _optional(hints[field.name])
-            hook = _value_hook(hint, converter)
-            if nullable and field.default is not None and hook is not cattrs.fns.identity:
-                # None reaches the hook only when None is not the default (else it is left out).
-                hook = functools.partial(_or_none, hook)
-            overrides[field.name] = cattrs.gen.override(unstruct_hook=hook)
-        made: Unstructure = cattrs.gen.make_dict_unstructure_fn(
-            cls, converter, _cattrs_omit_if_default=True, **overrides
-        )
-        return made
-
-    return factory
-
-
-def _or_none(hook: Callable[[Any], Any], value: Any) -> Any:
-    return None if value is None else hook(value)
-
-
-@functools.cache
-def _unstructuring() -> cattrs.Converter:
-    # Its own converter, never changed after it is made. cattrs generates each class's
-    # function (as for govrecords.formats' converters); the hooks given per field make
-    # it write plain values in place and call C functions for the rest.
-    converter = cattrs.Converter()
-    converter.register_unstructure_hook_factory(attrs.has, _unstructure_factory(converter))
-    return converter
-
-
-_CHECKED: set[type] = set()
-
-
-def unstructurer(cls: type) -> Unstructure:
-    """A function giving the converter's JSON-ready dict of a *cls* record, faster.
-
-    Raises:
-        UnsupportedError: *cls*, or a class it holds, is not handled.
-    """
-    if cls not in _CHECKED:
-        depth_of(cls)  # first: it refuses what the factory would not handle, and recursive classes
-        _CHECKED.add(cls)
-    made: Unstructure = _unstructuring().get_unstructure_hook(cls)
-    return made

@@ -1,0 +1,1 @@
+"""Tests of govrecords.serialisation, laid out as the subpackage is."""
