@@ -7,10 +7,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govrecords import importers
-from govrecords.importers._items import find_consensus, find_force
+from govrecords._fold import _fold_char  # pyright: ignore[reportPrivateUsage]  # the per-character rule fold is built on
 from govrecords.importers._patterns import match_pattern
 from govrecords.importers._places import country_code, find_forum, split_place
-from govrecords.importers._text import _fold_char, fold, list_marker, slug, split_lines
+from govrecords.importers._text import fold, list_marker, slug, split_lines
+from govrecords.importers._vocab import find_consensus, find_force
 from govrecords.vocabulary import ConsensusLevel, Force, RegionalGroup, StakeholderKind
 
 

@@ -10,6 +10,8 @@ importing the module without Hypothesis fails with an ImportError naming the ext
 
 from __future__ import annotations
 
+import contextlib
+import enum
 import importlib.metadata
 import importlib.util
 import json
@@ -21,13 +23,14 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import find, given, settings
+from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import govrecords.testing
 from govrecords import testing
-from govrecords.dates import DateRange, PartialDate, Precision, Relation
+from govrecords._validators import country, ids, many, non_empty, opt_count, opt_str
+from govrecords.dates import DateRange, PartialDate, Precision, Relation, When
 from govrecords.provenance import Method, Provenance, SourceDocument, Span
 from govrecords.records import (
     Actor,
@@ -45,6 +48,8 @@ from govrecords.records import (
 )
 from govrecords.serialisation.converter import make_converter
 from govrecords.taxonomy import Taxonomy, Topic, TopicLabel
+from govrecords.testing._derive import derive  # pyright: ignore[reportPrivateUsage]  # the derivation itself is tested
+from govrecords.testing._types import record_classes  # pyright: ignore[reportPrivateUsage]  # what a forum holds
 
 STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     PartialDate: testing.partial_dates,
@@ -221,13 +226,13 @@ def test_type_inference_works_in_a_fresh_interpreter() -> None:
     inference from annotations work without importing govrecords.testing."""
     code = (
         "import sys\n"
-        "from hypothesis import given, settings, strategies as st\n"
+        "from hypothesis import HealthCheck, given, settings, strategies as st\n"
         "from govrecords import Forum, Session\n"
         "assert 'govrecords.testing' in sys.modules\n"
         "def user(forum: Forum, session: Session) -> tuple[Forum, Session]:\n"
         "    return forum, session\n"
         "seen = []\n"
-        "@settings(max_examples=5, database=None)\n"
+        "@settings(max_examples=5, database=None, suppress_health_check=[HealthCheck.too_slow])\n"
         "@given(st.from_type(Session), st.builds(user))\n"
         "def check(session: Session, pair: tuple[Forum, Session]) -> None:\n"
         "    seen.append((type(session), type(pair[0]), type(pair[1])))\n"
@@ -251,3 +256,97 @@ def test_import_without_hypothesis_names_the_extra(monkeypatch: pytest.MonkeyPat
     module = importlib.util.module_from_spec(spec)
     with pytest.raises(ImportError, match=r"govrecords\[strategies\]"):
         spec.loader.exec_module(module)
+
+
+def test_every_record_class_has_a_public_strategy() -> None:
+    """Every attrs class a forum or a taxonomy holds, at any depth, is one this module tests."""
+    assert set(record_classes()) == set(CLASSES)
+
+
+class _AllSeen(Exception):  # noqa: N818 -- not an error: it ends the drawing early
+    """Every field has been seen with a value of its own: no need to draw more."""
+
+
+def _generated(cls: type, value: object, seen: set[str]) -> None:
+    wanted = [field for field in attrs.fields(cls) if field.init]
+    for field in wanted:
+        if field.default is attrs.NOTHING or getattr(value, field.name) != field.default:
+            seen.add(field.name)
+    if len(seen) == len(wanted):
+        raise _AllSeen
+
+
+def _draw_until_all_seen(strategy: st.SearchStrategy[Any], cls: type, seen: set[str]) -> None:
+    """Draw up to 200 values, stopping once every field has had a value other than its default."""
+
+    @settings(max_examples=200, deadline=None, database=None, phases=[Phase.generate], report_multiple_bugs=False)
+    @given(strategy)
+    def draw(value: Any) -> None:
+        attrs.validate(value)
+        _generated(cls, value, seen)
+
+    with contextlib.suppress(_AllSeen):
+        draw()
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=IDS)
+def test_every_field_of_every_record_is_generated(cls: type) -> None:
+    """Over many draws, each field of each record takes a value other than its default:
+    a field the strategies forgot would stay at its default, and fail here."""
+    seen: set[str] = set()
+    _draw_until_all_seen(STRATEGIES[cls](), cls, seen)
+    expected = {field.name for field in attrs.fields(cls) if field.init}
+    assert expected - seen == set()
+
+
+class Mood(enum.Enum):
+    """An enum for the made-up record below."""
+
+    GLAD = "glad"
+    SAD = "sad"
+
+
+@attrs.frozen
+class Diary:
+    """A made-up record: each kind of field a real record has, as a field added tomorrow would be."""
+
+    id: str = attrs.field(validator=non_empty)
+    note: str | None = attrs.field(default=None, validator=opt_str)
+    mood: Mood | None = attrs.field(default=None)
+    country: str | None = attrs.field(default=None, validator=country)
+    pages: int | None = attrs.field(default=None, validator=opt_count)
+    date: When | None = attrs.field(default=None)
+    place: Place | None = attrs.field(default=None)
+    topics: tuple[str, ...] = attrs.field(default=(), validator=ids)
+    sessions: tuple[Session, ...] = attrs.field(default=(), validator=many(Session))
+
+
+@attrs.frozen
+class Odd:
+    """A made-up record with a field of a type the strategies cannot draw."""
+
+    weights: dict[str, float] | None = None
+
+
+def test_a_new_field_is_drawn_with_no_change_to_the_strategies() -> None:
+    """A record the strategies have never seen is drawn field by field, each value passing
+    its validator, records inside tuples kept small."""
+    seen: set[str] = set()
+    _draw_until_all_seen(derive(Diary, max_size=2), Diary, seen)
+    assert seen == {field.name for field in attrs.fields(Diary)}
+
+
+def test_a_field_the_strategies_cannot_draw_is_named() -> None:
+    """A field of a type with no strategy is refused at once, by name, not left at its default."""
+    with pytest.raises(TypeError, match=r"Odd\.weights"):
+        derive(Odd)
+    with pytest.raises(TypeError, match="no field 'colour'"):
+        derive(Diary, colour=st.none())
+
+
+@settings(max_examples=30, deadline=None)
+@given(derive(Diary, max_size=2))
+def test_records_inside_a_derived_tuple_are_kept_small(diary: Diary) -> None:
+    """A tuple field holds at most ``max_size`` records, and those records at most one of each part."""
+    assert len(diary.sessions) <= 2
+    assert all(len(session.findings) <= 1 and len(session.participants) <= 1 for session in diary.sessions)

@@ -92,8 +92,7 @@ def read_capped(stream: IO[bytes] | IO[str], limits: Limits, *, name: str | None
     if len(data) > limits.max_bytes:
         where = f"{name}: " if name else ""
         raise LimitExceededError(
-            f"{where}the input is over the limit of {limits.max_bytes} bytes (max_bytes); "
-            "reading stopped there"
+            f"{where}the input is over the limit of {limits.max_bytes} bytes (max_bytes); reading stopped there"
         )
     return data
 

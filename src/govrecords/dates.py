@@ -23,6 +23,7 @@ import enum
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import attrs
 
@@ -411,6 +412,9 @@ def is_iso_text(text: str) -> bool:
 
 When = PartialDate | DateRange
 """A single partial date or a range: what a forum or session date can be."""
+
+optional_when: Any = attrs.validators.optional(attrs.validators.instance_of((PartialDate, DateRange)))
+"""The attrs validator of a record's date field: None, a partial date or a range."""
 
 
 def when_from_iso(text: str) -> When:

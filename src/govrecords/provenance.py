@@ -16,8 +16,12 @@ from collections.abc import Iterable, Mapping
 import attrs
 from attrs.validators import instance_of, optional
 
+from govrecords._validators import count as _non_negative
+from govrecords._validators import non_empty as _non_empty
+from govrecords._validators import opt_count as _opt_count
+from govrecords._validators import opt_str as _opt_str
+from govrecords._validators import sha256 as _check_sha256
 from govrecords.dates import PartialDate
-from govrecords.serialisation.constraints import COUNT, NON_BLANK, SHA256
 from govrecords.serialisation.registry import record_type
 
 __all__ = [
@@ -38,9 +42,6 @@ def content_hash(text: str) -> str:
     'e3b0c44298fc'
     """
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-_non_negative = COUNT.validator()
 
 
 @attrs.frozen
@@ -67,16 +68,6 @@ class Span:
     def slice(self, text: str) -> str:
         """The passage of *text* this span covers."""
         return text[self.start : self.end]
-
-
-_check_sha256 = SHA256.validator()
-_opt_count = COUNT.validator(optional=True)
-
-
-_opt_str = optional(instance_of(str))
-
-
-_non_empty = NON_BLANK.validator()
 
 
 @record_type("source")

@@ -14,14 +14,19 @@ Each record carries a tuple of :class:`~govrecords.provenance.Provenance`: one w
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, cast
+from typing import cast
 
 import attrs
-from attrs.validators import deep_iterable, instance_of, optional
+from attrs.validators import instance_of, optional
 
-from govrecords.dates import DateRange, PartialDate, When
+from govrecords._validators import country as _country
+from govrecords._validators import ids as _ids
+from govrecords._validators import many as _many
+from govrecords._validators import non_empty as _non_empty
+from govrecords._validators import opt_str as _str
+from govrecords.dates import When
+from govrecords.dates import optional_when as _when
 from govrecords.provenance import Provenance, SourceDocument
-from govrecords.serialisation.constraints import COUNTRY, NON_BLANK
 from govrecords.serialisation.registry import record_type
 from govrecords.vocabulary import (
     ActorKind,
@@ -53,18 +58,7 @@ __all__ = [
 ]
 
 
-_non_empty = NON_BLANK.validator()
-
-
-def _many(kind: type[object]) -> Any:
-    return deep_iterable(instance_of(kind), instance_of(tuple))
-
-
-_str = optional(instance_of(str))
-_when = optional(instance_of((PartialDate, DateRange)))
-_ids: Any = deep_iterable(_non_empty, instance_of(tuple))
 _provenance = _many(Provenance)
-_country = COUNTRY.validator(optional=True)
 
 
 class _Traceable:

@@ -40,10 +40,16 @@ from importlib import resources
 from pathlib import Path
 
 import attrs
-from attrs.validators import deep_iterable, instance_of, optional
+from attrs.validators import instance_of
 
+from govrecords._fold import TOPIC_TOKEN as _TOKEN
+from govrecords._fold import topic_word as _fold
+from govrecords._fold import topic_words as _words
+from govrecords._validators import many as _many
+from govrecords._validators import opt_str as _opt_str
+from govrecords._validators import topic_id as _topic_id
 from govrecords.errors import TaxonomyError, UnknownTopicError
-from govrecords.serialisation.constraints import TOPIC_ID, WHOLE_NUMBER
+from govrecords.serialisation.constraints import WHOLE_NUMBER
 from govrecords.serialisation.registry import record_type
 
 __all__ = [
@@ -58,8 +64,6 @@ __all__ = [
     "load_taxonomy",
 ]
 
-_TOKEN = re.compile("\\w+(?:[-\u2010\u2011]\\w+)*")
-_HYPHENS = str.maketrans("", "", "-\u2010\u2011")
 # What may separate the words of one phrase: spaces, an apostrophe ("women's"), a
 # slash ("PIPA/SOPA"). A comma, a full stop or a bracket ends the phrase.
 _SOFT_GAP = re.compile("[\\s'\u2019/]+")
@@ -71,20 +75,6 @@ DEFAULT_MIN_CONFIDENCE = 0.5
 # phrase of several words is specific; a single distinctive term ("cybersecurity")
 # a little less; an acronym can stand for something else; a cue is a common word.
 _CONFIDENCE = {"label": 0.95, "phrase": 0.9, "term": 0.8, "acronym": 0.75, "cue": 0.4}
-
-# British → American spellings that suffix rules do not cover (both sides are folded).
-_SPELLING = {
-    "centre": "center",
-    "programme": "program",
-    "defence": "defense",
-    "licence": "license",
-    "offence": "offense",
-    "judgement": "judgment",
-    "analyse": "analyze",
-    "catalogue": "catalog",
-    "dialogue": "dialog",
-    "cyberspace": "cyberspace",
-}
 
 # A capitalised run of words that contains one of these is the name of a body or a
 # document, not a topic ("Privacy Rights Foundation", "Ministry of Digital Affairs").
@@ -137,38 +127,12 @@ _CONNECTORS = frozenset({"of", "on", "for", "and", "the", "in", "de"})
 _DEFER_LINKS: contextvars.ContextVar[bool] = contextvars.ContextVar("_DEFER_LINKS", default=False)
 
 
-_topic_id = TOPIC_ID.validator(optional=True)
-
-
 _opt_year = WHOLE_NUMBER.validator(optional=True)  # bool is an int subclass, and no year
 
 
 def _confidence(instance: object, attribute: attrs.Attribute[float], value: object) -> None:
     if type(value) is not float or not 0.0 <= value <= 1.0:
         raise ValueError(f"{attribute.name} must be a number from 0 to 1, got {value!r}")
-
-
-def _fold(word: str) -> str:
-    """One word as matched: lower case, no hyphens, singular, American spelling."""
-    word = word.casefold().translate(_HYPHENS)
-    word = _SPELLING.get(word, word)
-    if len(word) > 5 and word.endswith(("sses", "xes", "ches", "shes")):
-        word = word[:-2]
-    elif len(word) > 4 and word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    for british, american in (("isation", "ization"), ("ised", "ized"), ("ising", "izing"), ("ise", "ize")):
-        if word.endswith(british) and len(word) > len(british) + 2:
-            word = word[: -len(british)] + american
-            break
-    if len(word) >= 6 and word.endswith("our"):
-        word = word[:-3] + "or"
-    return _SPELLING.get(word, word)
-
-
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(_fold(token) for token in _TOKEN.findall(text))
 
 
 def _exact(token: str) -> bool:
@@ -189,7 +153,7 @@ class TopicLabel:
 
     label: str = attrs.field(validator=instance_of(str))
     year: int | None = attrs.field(default=None, validator=_opt_year)
-    series: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
+    series: str | None = attrs.field(default=None, validator=_opt_str)
 
 
 @record_type("topic")
@@ -209,12 +173,10 @@ class Topic:
 
     id: str = attrs.field(validator=_topic_id)
     label: str = attrs.field(validator=instance_of(str))
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=deep_iterable(instance_of(str), instance_of(tuple)))
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_many(str))
     broader: str | None = attrs.field(default=None, validator=_topic_id)
-    labels: tuple[TopicLabel, ...] = attrs.field(
-        default=(), validator=deep_iterable(instance_of(TopicLabel), instance_of(tuple))
-    )
-    cues: tuple[str, ...] = attrs.field(default=(), validator=deep_iterable(instance_of(str), instance_of(tuple)))
+    labels: tuple[TopicLabel, ...] = attrs.field(default=(), validator=_many(TopicLabel))
+    cues: tuple[str, ...] = attrs.field(default=(), validator=_many(str))
 
 
 @attrs.frozen
@@ -235,7 +197,7 @@ class TopicTag:
 
     topic: str = attrs.field(validator=_topic_id)
     phrase: str = attrs.field(validator=instance_of(str))
-    span: tuple[int, int] = attrs.field(validator=deep_iterable(instance_of(int), instance_of(tuple)))
+    span: tuple[int, int] = attrs.field(validator=_many(int))
     confidence: float = attrs.field(validator=_confidence)
     wording: str = attrs.field(default="", validator=instance_of(str))
 
@@ -339,10 +301,10 @@ class Taxonomy:
     """
 
     name: str = attrs.field(validator=instance_of(str))
-    topics: tuple[Topic, ...] = attrs.field(validator=deep_iterable(instance_of(Topic), instance_of(tuple)))
-    version: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
-    names: tuple[str, ...] = attrs.field(default=(), validator=deep_iterable(instance_of(str), instance_of(tuple)))
-    idioms: tuple[str, ...] = attrs.field(default=(), validator=deep_iterable(instance_of(str), instance_of(tuple)))
+    topics: tuple[Topic, ...] = attrs.field(validator=_many(Topic))
+    version: str | None = attrs.field(default=None, validator=_opt_str)
+    names: tuple[str, ...] = attrs.field(default=(), validator=_many(str))
+    idioms: tuple[str, ...] = attrs.field(default=(), validator=_many(str))
     _by_id: dict[str, Topic] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _phrases: dict[str, list[_Entry]] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _labels: dict[tuple[str, ...], list[tuple[TopicLabel | None, str]]] = attrs.field(

@@ -11,6 +11,8 @@ from __future__ import annotations
 import enum
 import re
 
+from govrecords._fold import fold_text
+
 __all__ = [
     "ActorKind",
     "ConsensusLevel",
@@ -33,11 +35,12 @@ __all__ = [
 def normalise_wording(text: str) -> str:
     """Fold a phrase for lookup: lower case, curly quotes and dashes plain, spaces single.
 
+    The one fold every wording table is looked up with (``govrecords._fold.fold_text``).
+
     >>> normalise_wording("  Business  Sector ")
     'business sector'
     """
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
-    return " ".join(text.casefold().split())
+    return fold_text(text)
 
 
 class StakeholderKind(enum.Enum):
@@ -385,6 +388,25 @@ class SessionKind(enum.Enum):
     OTHER = "other"
 
 
+# Longer phrases first, so "feeder workshop" is read before "workshop".
+KIND_WORDING: tuple[tuple[str, SessionKind], ...] = (
+    ("best practice forum", SessionKind.BEST_PRACTICE_FORUM),
+    ("dynamic coalition", SessionKind.DYNAMIC_COALITION),
+    ("feeder workshop", SessionKind.FEEDER_WORKSHOP),
+    ("lightning talk", SessionKind.LIGHTNING_TALK),
+    ("flash session", SessionKind.FLASH_SESSION),
+    ("main session", SessionKind.MAIN_SESSION),
+    ("open forum", SessionKind.OPEN_FORUM),
+    ("pre-event", SessionKind.PRE_EVENT),
+    ("day zero", SessionKind.PRE_EVENT),
+    ("day 0", SessionKind.PRE_EVENT),
+    ("workshop", SessionKind.WORKSHOP),
+    ("plenary", SessionKind.PLENARY),
+    ("bpf", SessionKind.BEST_PRACTICE_FORUM),
+)
+"""How documents name each session kind, in the order they are tried."""
+
+
 class SessionFormat(enum.Enum):
     """How a session was run."""
 
@@ -396,6 +418,25 @@ class SessionFormat(enum.Enum):
     BREAK_OUT = "break_out"
     PRESENTATION = "presentation"
     OTHER = "other"
+
+
+# Longest first, so "panel discussion" is read before "panel".
+FORMAT_WORDING: tuple[tuple[str, SessionFormat], ...] = (
+    ("birds of a feather", SessionFormat.BIRDS_OF_A_FEATHER),
+    ("panel discussion", SessionFormat.PANEL),
+    ("round table", SessionFormat.ROUND_TABLE),
+    ("round-table", SessionFormat.ROUND_TABLE),
+    ("roundtable", SessionFormat.ROUND_TABLE),
+    ("break-out", SessionFormat.BREAK_OUT),
+    ("break out", SessionFormat.BREAK_OUT),
+    ("breakout", SessionFormat.BREAK_OUT),
+    ("presentation", SessionFormat.PRESENTATION),
+    ("tutorial", SessionFormat.TUTORIAL),
+    ("debate", SessionFormat.DEBATE),
+    ("panel", SessionFormat.PANEL),
+    ("bof", SessionFormat.BIRDS_OF_A_FEATHER),
+)
+"""How documents name each session format, in the order they are tried."""
 
 
 class ParticipantKind(enum.Enum):

@@ -23,8 +23,15 @@ from govrecords.serialisation import registry
 
 SRC = Path(govrecords.__file__).parent
 SERIALISATION = SRC / "serialisation"
-# What serialisation may use: the errors, and the value types it writes (dates, spans).
-BELOW = {"govrecords.errors", "govrecords.dates", "govrecords.provenance", "govrecords._files"}
+# What serialisation may use: the errors, the value types it writes (dates, spans), and
+# the shared validators those types check with (made from serialisation's own constraints).
+BELOW = {
+    "govrecords.errors",
+    "govrecords.dates",
+    "govrecords.provenance",
+    "govrecords._files",
+    "govrecords._validators",
+}
 
 
 def _module_name(path: Path) -> str:

@@ -6,12 +6,12 @@ finds) and is run by :func:`govrecords.checks.check`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from govrecords._fold import title_words
 from govrecords.checks.rules import RULES, Issue
 from govrecords.dates import Relation
 from govrecords.provenance import Provenance, SourceDocument, content_hash
@@ -45,12 +45,9 @@ class _Context:
     owner: object = None
 
 
-_WORDS = re.compile(r"\w+")
-
-
 def _same_title(a: str, b: str) -> bool:
     # Case, punctuation and spacing are editorial; the words are the title.
-    return _WORDS.findall(a.casefold()) == _WORDS.findall(b.casefold())
+    return title_words(a) == title_words(b)
 
 
 def _fields(record: object) -> tuple[attrs.Attribute[Any], ...]:

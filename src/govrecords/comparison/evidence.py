@@ -23,8 +23,10 @@ from collections.abc import Iterable
 from typing import Any
 
 import attrs
-from attrs.validators import deep_iterable, instance_of, optional
+from attrs.validators import instance_of, optional
 
+from govrecords._validators import many as _many
+from govrecords._validators import opt_str as _str
 from govrecords.comparison.consensus import Aggregate, GroupInformedConsensus, aggregate_levels, consensus_or_reason
 from govrecords.comparison.refs import RecordRef, natural_key
 from govrecords.provenance import Provenance
@@ -32,12 +34,6 @@ from govrecords.records import Actor
 from govrecords.vocabulary import ConsensusLevel, Force, StakeholderKind, Stance
 
 __all__ = ["NOT_DISCUSSED", "Evidence", "EvidenceKind", "TopicState", "TopicStatus", "state_of"]
-
-_str = optional(instance_of(str))
-
-
-def _many(kind: type[object]) -> Any:
-    return deep_iterable(instance_of(kind), instance_of(tuple))
 
 
 class EvidenceKind(enum.Enum):
@@ -113,7 +109,15 @@ class Evidence:
             self.force.value if self.force else "",
             _text(self.consensus_wording),
             tuple(_provenance_key(p) for p in self.provenance),
+            # Last, so it only breaks ties: two records alike but for what they are
+            # (a partial copy, a date read from the text) still sort the same in any order.
+            _record_flags(self.record),
         )
+
+
+def _record_flags(record: RecordRef) -> tuple[str, bool, bool, bool]:
+    document = record.document.value if record.document is not None else ""
+    return (document, record.partial, record.date_from_text, record.date_uncertain)
 
 
 def _text(value: str | None) -> tuple[bool, str]:

@@ -38,8 +38,10 @@ from fractions import Fraction
 from typing import Any
 
 import attrs
-from attrs.validators import deep_iterable, instance_of, optional
+from attrs.validators import instance_of, optional
 
+from govrecords._validators import many as _many
+from govrecords._validators import opt_str as _str
 from govrecords.comparison.refs import RecordRef, natural_key
 from govrecords.comparison.similarity import Pair, candidate_pairs, words
 from govrecords.errors import Problem, ValidationError
@@ -61,12 +63,6 @@ REPEATED_AT = 95
 """By default, a one-to-one match sharing at least 95% of its words is *repeated*."""
 REWORDED_AT = 50
 """By default, recommendations sharing at least 50% of their words are matched at all."""
-
-_str = optional(instance_of(str))
-
-
-def _many(kind: type[object]) -> Any:
-    return deep_iterable(instance_of(kind), instance_of(tuple))
 
 
 @attrs.frozen

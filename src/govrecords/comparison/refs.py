@@ -15,14 +15,13 @@ import re
 import attrs
 from attrs.validators import instance_of, optional
 
-from govrecords.dates import DateRange, PartialDate, When
+from govrecords._validators import opt_str as _str
+from govrecords.dates import When
+from govrecords.dates import optional_when as _when
 from govrecords.documents import DocumentKind
 from govrecords.records import Forum
 
 __all__ = ["ForumRef", "RecordKind", "RecordRef", "forum_label", "natural_key"]
-
-_str = optional(instance_of(str))
-_when = optional(instance_of((PartialDate, DateRange)))
 
 
 class RecordKind(enum.Enum):

@@ -7,11 +7,11 @@ from the other side (``mirror``), so that ``compare(b, a) == compare(a, b).mirro
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 import attrs
-from attrs.validators import deep_iterable, instance_of, optional
+from attrs.validators import instance_of, optional
 
+from govrecords._validators import many as _many
 from govrecords.comparison.changes import Change, StanceShift
 from govrecords.comparison.consensus import Aggregate
 from govrecords.comparison.evidence import Evidence, TopicState, TopicStatus
@@ -23,10 +23,6 @@ from govrecords.serialisation.registry import record_type
 from govrecords.vocabulary import StakeholderKind, Stance
 
 __all__ = ["Comparison", "ComparisonSettings", "SideSummary", "StanceComparison", "TopicComparison", "explained"]
-
-
-def _many(kind: type[object]) -> Any:
-    return deep_iterable(instance_of(kind), instance_of(tuple))
 
 
 @attrs.frozen

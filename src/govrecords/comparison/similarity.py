@@ -8,10 +8,11 @@ become matches is :mod:`govrecords.comparison.matching`.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from fractions import Fraction
+
+from govrecords._fold import joined_words
 
 __all__ = ["INDEX_LIMIT", "STOPWORDS", "Pair", "candidate_pairs", "words"]
 
@@ -33,8 +34,6 @@ STOPWORDS: frozenset[str] = frozenset(
 )
 """The English stop words left out of the word sets."""
 
-_WORD = re.compile(r"\w+")
-
 
 def words(text: str) -> frozenset[str]:
     """The words of *text* that count for matching.
@@ -42,11 +41,11 @@ def words(text: str) -> frozenset[str]:
     >>> sorted(words("To continue the IGF platform for dialog, multi-stakeholder"))
     ['continue', 'dialog', 'igf', 'multistakeholder', 'platform']
     """
-    return frozenset(word for word in _WORD.findall(text.casefold().replace("-", "")) if word not in STOPWORDS)
+    return frozenset(word for word in joined_words(text) if word not in STOPWORDS)
 
 
 def _folded(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold().replace("-", "")))
+    return " ".join(joined_words(text))
 
 
 class Pair:

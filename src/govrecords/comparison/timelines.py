@@ -19,11 +19,12 @@ import enum
 import itertools
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 import attrs
-from attrs.validators import deep_iterable, instance_of, optional
+from attrs.validators import instance_of, optional
 
+from govrecords._validators import many as _many
+from govrecords._validators import opt_str as _str
 from govrecords.comparison.consensus import Aggregate
 from govrecords.comparison.evidence import NOT_DISCUSSED, TopicState, TopicStatus, state_of
 from govrecords.comparison.refs import RecordRef, forum_label
@@ -35,13 +36,6 @@ from govrecords.serialisation.registry import record_type
 from govrecords.taxonomy import Taxonomy, default_taxonomy
 
 __all__ = ["Timeline", "TimelinePoint", "TopicTimeline", "Trend", "timeline"]
-
-
-def _many(kind: type[object]) -> Any:
-    return deep_iterable(instance_of(kind), instance_of(tuple))
-
-
-_str = optional(instance_of(str))
 
 
 class Trend(enum.Enum):

@@ -64,7 +64,9 @@ def run(
     if fell_back:
         opening = next(line for line in lines if not line.blank)
         state.warn(
-            "low-confidence", opening.lead, opening.trail,
+            "low-confidence",
+            opening.lead,
+            opening.trail,
             f"no template fits this text well (best confidence {confidence:.2f}); "
             f"read with the '{template.name}' template",
         )
@@ -92,8 +94,13 @@ def run(
         taken: set[str] = set()
         for group in groups or [MessageGroup(None, None, Draft())]:
             record = build_record(
-                state, group.draft, record_id=None, forum_id=None, year=year,
-                fallback_title=group.title or group.theme or title, theme=group.theme,
+                state,
+                group.draft,
+                record_id=None,
+                forum_id=None,
+                year=year,
+                fallback_title=group.title or group.theme or title,
+                theme=group.theme,
             )
             records.append(attrs.evolve(record, id=unique_id(record.id, taken)))
         if record_id is not None and len(records) == 1:
@@ -111,7 +118,12 @@ def run(
     first = records[0]
     place_value = state.draft.values.get("place") if template.produces != "messages" else None
     forum, the_id = build_forum(
-        state, source, forum_id=forum_id, date=first.date, place=first.place, place_value=place_value,
+        state,
+        source,
+        forum_id=forum_id,
+        date=first.date,
+        place=first.place,
+        place_value=place_value,
         date_evidence=first.provenance_of("date"),
     )
     records = [attrs.evolve(record, forum=the_id) for record in records]

@@ -33,12 +33,37 @@ MULTI_FIELDS = frozenset({"summary", "description", "notes"})
 _LIST_FIELDS = frozenset({"key_issues", "policy_questions", "findings", "discussion", "recommendations"})
 _ROLES = frozenset(role.value for role in Role)
 _NOTHING = frozenset(
-    {"n/a", "na", "n.a.", "none", "-", "--", "tbd", "tbc", "to be determined", "to be confirmed", "not applicable",
-     "nil", "."}
+    {
+        "n/a",
+        "na",
+        "n.a.",
+        "none",
+        "-",
+        "--",
+        "tbd",
+        "tbc",
+        "to be determined",
+        "to be confirmed",
+        "not applicable",
+        "nil",
+        ".",
+    }
 )
 _PLACEHOLDERS = (
-    "please provide", "please describe", "please enter", "please insert", "please list", "please use", "[insert",
-    "<insert", "insert text", "lorem ipsum", "enter text here", "click here to", "type here", "xxx",
+    "please provide",
+    "please describe",
+    "please enter",
+    "please insert",
+    "please list",
+    "please use",
+    "[insert",
+    "<insert",
+    "insert text",
+    "lorem ipsum",
+    "enter text here",
+    "click here to",
+    "type here",
+    "xxx",
 )
 
 

@@ -1,20 +1,18 @@
-"""Splitting a value into paragraphs and list items, and finding force and consensus phrases.
+"""Splitting a value into paragraphs and list items, as spans of the text.
 
 A value is a run of lines. :func:`pieces` cuts it into paragraphs (separated by
 blank lines) and list items (a line opening with ``1)``, ``a.``, ``*``, ``•``...,
-with its continuation lines), in order, as spans of the text. :func:`find_force`
-and :func:`find_consensus` find the phrase that states a recommendation's force or
-a finding's consensus, returning where it stands so it can be quoted.
+with its continuation lines), in order, as spans of the text. The phrases that
+state a force or a consensus are found by :mod:`govrecords.importers._vocab`.
 """
 
 from __future__ import annotations
 
 import attrs
 
-from govrecords.importers._text import BLANKS, Line, fold, list_marker
-from govrecords.vocabulary import CONSENSUS_WORDING, FORCE_WORDING, ConsensusLevel, Force
+from govrecords.importers._text import BLANKS, Line, list_marker
 
-__all__ = ["Piece", "find_consensus", "find_force", "pieces", "split_lines_of"]
+__all__ = ["Piece", "pieces", "split_lines_of", "trim_lead_in"]
 
 
 @attrs.frozen
@@ -103,49 +101,6 @@ def split_lines_of(text: str, lines: list[Line], piece: Piece) -> list[tuple[int
         for line in lines
         if not line.blank and line.trail > piece.start and line.lead < piece.end
     ]
-
-
-def _bounded(folded: str, at: int, length: int) -> bool:
-    before = folded[at - 1] if at > 0 else " "
-    after = folded[at + length] if at + length < len(folded) else " "
-    return not before.isalnum() and not after.isalnum()
-
-
-def find_force(text: str, start: int, end: int) -> tuple[Force, str, tuple[int, int]] | None:
-    """The force a passage states, the phrase as :data:`~govrecords.vocabulary.FORCE_WORDING` has it, and its span.
-
-    A phrase must start a word ("suggests" reads as "suggest"; "nominate" does not
-    read as "note"... unless a word starts with it, as :func:`read_force` does).
-    """
-    folded, offsets = fold(text, start, end)
-    for phrase, force in FORCE_WORDING:
-        at = folded.find(phrase)
-        while at >= 0 and at > 0 and folded[at - 1].isalnum():
-            at = folded.find(phrase, at + 1)
-        if at >= 0:
-            return force, phrase, (offsets[at], offsets[at + len(phrase) - 1] + 1)
-    return None
-
-
-# Free text states a consensus only with a phrase of two words or more: a bare
-# "consensus" or "controversial" describes a topic as often as a session's outcome.
-_FREE_TEXT_CONSENSUS = tuple(
-    (phrase, level)
-    for phrase, level in CONSENSUS_WORDING
-    if " " in phrase and not phrase.startswith("issues ")
-)
-
-
-def find_consensus(text: str, start: int, end: int) -> tuple[ConsensusLevel, tuple[int, int]] | None:
-    """The consensus a passage states with a phrase ("rough consensus", "Agreement: Medium"), and the phrase's span."""
-    folded, offsets = fold(text, start, end)
-    for phrase, level in _FREE_TEXT_CONSENSUS:
-        at = folded.find(phrase)
-        while at >= 0 and not _bounded(folded, at, len(phrase)):
-            at = folded.find(phrase, at + 1)
-        if at >= 0:
-            return level, (offsets[at], offsets[at + len(phrase) - 1] + 1)
-    return None
 
 
 def trim_lead_in(text: str, start: int, end: int) -> tuple[int, int]:

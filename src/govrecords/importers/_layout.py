@@ -55,7 +55,7 @@ _WEB_BOILERPLATE = (
     "you are on page",
     "deprecated:",
     "this page was last edited",
-    "retrieved from \"http",
+    'retrieved from "http',
     "skip to main content",
     "privacy policy | terms",
 )
@@ -233,7 +233,8 @@ class Matcher:
         if not quick:
             return None
         candidates = [
-            alias for alias in (*self._index2.get(quick[:2], ()), *self._index.get(quick[0], ()))
+            alias
+            for alias in (*self._index2.get(quick[:2], ()), *self._index.get(quick[0], ()))
             if (alias.label.within is None or alias.label.within == context) and _match_key(alias.key, quick) >= 0
         ]
         if not candidates:
@@ -248,7 +249,11 @@ class Matcher:
             if words_end < line.trail and text[words_end].isalnum() and alias.key[-1].isalnum():
                 continue  # "Title" is not the start of "Titles"
             hit = self._finish(
-                text, line, alias, start=marker.start if marker else line.lead, words_start=words_start,
+                text,
+                line,
+                alias,
+                start=marker.start if marker else line.lead,
+                words_start=words_start,
                 words_end=words_end,
             )
             if hit is None:
@@ -512,9 +517,7 @@ def _close(blocks: list[Block], block: Block) -> None:
         blocks.append(block)
 
 
-def _try_patterns(
-    text: str, line: Line, template: Template, used: set[int], position: int
-) -> PatternHit | None:
+def _try_patterns(text: str, line: Line, template: Template, used: set[int], position: int) -> PatternHit | None:
     for index, pattern in enumerate(template.patterns):
         if index in used or (pattern.lines and position > pattern.lines):
             continue

@@ -13,11 +13,12 @@ import re
 import attrs
 
 from govrecords.importers._cues import QUESTION_LABEL, Ask, find_ask, find_cue, opens_with_verb, questions, sentences
-from govrecords.importers._items import Piece, find_force, pieces, split_lines_of, trim_lead_in
+from govrecords.importers._items import Piece, pieces, split_lines_of, trim_lead_in
 from govrecords.importers._outcomes import READ_KEY, Outcome, add_finding, add_recommendation, read_outcomes, take
 from govrecords.importers._speakers import ParsedParticipant, parse_participant, split_items
 from govrecords.importers._state import Draft, State
 from govrecords.importers._text import BLANKS, Line, list_marker
+from govrecords.importers._vocab import find_force
 from govrecords.records import Finding, Participant, StakeholderGroup, Statement
 from govrecords.vocabulary import ConsensusLevel, Force, ParticipantKind, Role, read_regional_group
 
@@ -141,8 +142,34 @@ def add_statements(state: State, heading: tuple[int, int] | None, lines: list[Li
 
 
 _ASKING = frozenset(
-    {"what", "how", "who", "whom", "whose", "which", "why", "when", "where", "whether", "can", "could", "should",
-     "would", "will", "is", "are", "do", "does", "did", "has", "have", "may", "might", "must", "shall"}
+    {
+        "what",
+        "how",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "why",
+        "when",
+        "where",
+        "whether",
+        "can",
+        "could",
+        "should",
+        "would",
+        "will",
+        "is",
+        "are",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "may",
+        "might",
+        "must",
+        "shall",
+    }
 )
 _ASKING_AFTER = frozenset({"to", "in", "under", "by", "for", "from", "at", "on", "with"})  # "To what extent ..."
 
@@ -234,7 +261,6 @@ def add_findings(
             draft.key_issues.append(_statement(state, Unit(*strip_blanks(state.text, rest, unit.end))))
 
 
-
 def _take_numbered(state: State, draft: Draft, outcome: Outcome, unit: Unit) -> None:
     """Keep *outcome*, with *unit*'s number when the outcome opens the numbered unit."""
     first = outcome.start == unit.start and unit.number_span is not None
@@ -245,6 +271,7 @@ def _take_numbered(state: State, draft: Draft, outcome: Outcome, unit: Unit) -> 
         number=unit.number if first else None,
         number_span=unit.number_span if first else None,
     )
+
 
 def add_discussion(state: State, heading: tuple[int, int] | None, lines: list[Line]) -> None:
     """Read a discussion: sentences stating a consensus are findings, those that ask recommendations; all is kept."""

@@ -35,8 +35,15 @@ class MessageGroup:
     def empty(self) -> bool:
         """Whether nothing has been read under it."""
         draft = self.draft
-        return not (draft.key_issues or draft.findings or draft.recommendations or draft.sections
-                    or draft.participants or draft.policy_questions or draft.runs)
+        return not (
+            draft.key_issues
+            or draft.findings
+            or draft.recommendations
+            or draft.sections
+            or draft.participants
+            or draft.policy_questions
+            or draft.runs
+        )
 
 
 def read_messages(state: State, blocks: tuple[Block, ...]) -> tuple[Value | None, list[MessageGroup]]:

@@ -311,7 +311,9 @@ def _continue_operative_list(state: State, draft: Draft, section: Section) -> No
     if own.start <= stated.span.start < own.end or text[own.end : heading.start].strip(BLANKS + ".;"):
         return
     found = [
-        piece for start, end in spans for piece in pieces(text, state.lines_between(start, end))
+        piece
+        for start, end in spans
+        for piece in pieces(text, state.lines_between(start, end))
         if piece.end > piece.start
     ]
     items: list[Piece] = []
@@ -335,8 +337,13 @@ def _continue_operative_list(state: State, draft: Draft, section: Section) -> No
         else:
             force = (last.force, last.force_wording or "", (stated.span.start, stated.span.end))
         add_recommendation(
-            state, draft, piece.start, piece.end, number=number,
-            number_span=piece.marker if number is not None else None, force=force,
+            state,
+            draft,
+            piece.start,
+            piece.end,
+            number=number,
+            number_span=piece.marker if number is not None else None,
+            force=force,
         )
     if len(items) == len(found):
         draft.seen.update(READ_KEY(start, end) for start, end in spans)

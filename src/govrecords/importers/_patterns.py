@@ -22,9 +22,27 @@ __all__ = ["Capture", "PatternMatch", "compile_pattern", "match_pattern", "place
 
 CODE_WORDS = frozenset(
     {
-        "workshop", "open forum", "town hall", "flash session", "lightning talk", "networking session",
-        "main session", "launch", "day 0 event", "dynamic coalition", "best practice forum", "session", "ws", "of",
-        "th", "dc", "bpf", "nri", "pl", "fs", "lt",
+        "workshop",
+        "open forum",
+        "town hall",
+        "flash session",
+        "lightning talk",
+        "networking session",
+        "main session",
+        "launch",
+        "day 0 event",
+        "dynamic coalition",
+        "best practice forum",
+        "session",
+        "ws",
+        "of",
+        "th",
+        "dc",
+        "bpf",
+        "nri",
+        "pl",
+        "fs",
+        "lt",
     }
 )
 """The words of a session id a ``{name:code}`` placeholder accepts (folded), besides any abbreviation of up to

@@ -153,27 +153,49 @@ def build_record(
             found_kind = find_kind(state.text, format_value.start, format_value.end)
             kind = found_kind[0] if found_kind else kind
     common: dict[str, Any] = {
-        "title": title, "forum": forum_id, "identifier": identifier, "format": fmt, "format_wording": format_wording,
-        "date": when, "place": place, "theme": theme_text, "notes": notes, "topics": state.tag(title),
+        "title": title,
+        "forum": forum_id,
+        "identifier": identifier,
+        "format": fmt,
+        "format_wording": format_wording,
+        "date": when,
+        "place": place,
+        "theme": theme_text,
+        "notes": notes,
+        "topics": state.tag(title),
     }
     wanted = record_id or slug(title) or "record"
     if template.produces == "workshop":
         description = _runs(state, draft, ("description", "summary"), "description", provenance)
         sections = _workshop_leftovers(state, draft)
         return Workshop(
-            id=wanted, kind=kind or SessionKind.WORKSHOP, organisers=tuple(draft.participants),
-            description=description, issues=tuple(draft.key_issues), policy_questions=tuple(draft.policy_questions),
-            status=status, sections=tuple(sections), provenance=tuple(provenance), **common,
+            id=wanted,
+            kind=kind or SessionKind.WORKSHOP,
+            organisers=tuple(draft.participants),
+            description=description,
+            issues=tuple(draft.key_issues),
+            policy_questions=tuple(draft.policy_questions),
+            status=status,
+            sections=tuple(sections),
+            provenance=tuple(provenance),
+            **common,
         )
     summary = _runs(state, draft, ("summary", "description"), "summary", provenance)
     if status is not None:
         value = draft.values["status"]
         draft.sections.append(Section("Status", status, (state.prov(value.start, value.end, "text"),)))
     return Session(
-        id=wanted, kind=kind, participants=tuple(draft.participants), summary=summary,
-        key_issues=tuple(draft.key_issues), policy_questions=tuple(draft.policy_questions),
-        findings=tuple(draft.findings), recommendations=tuple(draft.recommendations),
-        sections=tuple(draft.sections), provenance=tuple(provenance), **common,
+        id=wanted,
+        kind=kind,
+        participants=tuple(draft.participants),
+        summary=summary,
+        key_issues=tuple(draft.key_issues),
+        policy_questions=tuple(draft.policy_questions),
+        findings=tuple(draft.findings),
+        recommendations=tuple(draft.recommendations),
+        sections=tuple(draft.sections),
+        provenance=tuple(provenance),
+        **common,
     )
 
 
@@ -247,9 +269,17 @@ def build_forum(
         reports_to = f"{bound.name} {bound.city}" if bound is not None else reports.value
     if known is not None:
         forum = Forum(
-            forum_id or known.id, name=known.name, series="IGF", scope="global", edition=str(known.year),
-            place=Place(known.city, known.country), dates=known.dates, reports_to=reports_to, sources=(source,),
-            notes=notes, provenance=tuple(provenance),
+            forum_id or known.id,
+            name=known.name,
+            series="IGF",
+            scope="global",
+            edition=str(known.year),
+            place=Place(known.city, known.country),
+            dates=known.dates,
+            reports_to=reports_to,
+            sources=(source,),
+            notes=notes,
+            provenance=tuple(provenance),
         )
         return forum, forum.id
     dates: When | None = None
@@ -262,7 +292,11 @@ def build_forum(
     if edition is not None and series is not None and name is None and bound is None:
         wanted = forum_id or f"{slug(series)}-{edition}"
         forum = Forum(
-            wanted, name=f"{series} {edition}", series=series, edition=str(edition), reports_to=reports_to,
+            wanted,
+            name=f"{series} {edition}",
+            series=series,
+            edition=str(edition),
+            reports_to=reports_to,
             sources=(source,),
             notes=f"The {series} meeting of {edition}, from the template and the date the text gives.",
             provenance=tuple(provenance),
@@ -273,8 +307,14 @@ def build_forum(
     made_up = slug(name.value) if name is not None else ""
     wanted = forum_id or (f"unnamed-forum-before-{bound.id}" if bound else made_up or f"unnamed-forum-{source.id}")
     forum = Forum(
-        wanted, name=name.value if name else None, series=state.template.series, dates=dates, reports_to=reports_to,
-        sources=(source,), notes=notes, provenance=tuple(provenance),
+        wanted,
+        name=name.value if name else None,
+        series=state.template.series,
+        dates=dates,
+        reports_to=reports_to,
+        sources=(source,),
+        notes=notes,
+        provenance=tuple(provenance),
     )
     return forum, forum.id
 

@@ -29,13 +29,68 @@ __all__ = ["ParsedParticipant", "parse_participant", "split_items"]
 
 _STATUS = frozenset({"confirmed", "tbc", "to be confirmed", "invited", "tentative", "pending", "accepted"})
 _TITLE_WORDS = (
-    "director", "professor", "head", "ceo", "chair", "minister", "senior", "manager", "advisor", "adviser",
-    "president", "vice", "executive", "secretary", "officer", "researcher", "lecturer", "founder", "coordinator",
-    "member", "deputy", "chief", "policy", "programme", "program", "project", "ambassador", "counsel", "editor",
-    "undersecretary", "under-secretary", "permanent", "general", "lead", "principal", "assistant", "associate",
-    "commissioner", "dean", "rector", "analyst", "specialist", "consultant", "engineer", "lawyer", "journalist",
-    "student", "fellow", "rapporteur", "moderator", "facilitator", "speaker", "participant", "cto", "cio", "coo",
-    "cfo", "mp", "communications", "youth", "legal", "technical",
+    "director",
+    "professor",
+    "head",
+    "ceo",
+    "chair",
+    "minister",
+    "senior",
+    "manager",
+    "advisor",
+    "adviser",
+    "president",
+    "vice",
+    "executive",
+    "secretary",
+    "officer",
+    "researcher",
+    "lecturer",
+    "founder",
+    "coordinator",
+    "member",
+    "deputy",
+    "chief",
+    "policy",
+    "programme",
+    "program",
+    "project",
+    "ambassador",
+    "counsel",
+    "editor",
+    "undersecretary",
+    "under-secretary",
+    "permanent",
+    "general",
+    "lead",
+    "principal",
+    "assistant",
+    "associate",
+    "commissioner",
+    "dean",
+    "rector",
+    "analyst",
+    "specialist",
+    "consultant",
+    "engineer",
+    "lawyer",
+    "journalist",
+    "student",
+    "fellow",
+    "rapporteur",
+    "moderator",
+    "facilitator",
+    "speaker",
+    "participant",
+    "cto",
+    "cio",
+    "coo",
+    "cfo",
+    "mp",
+    "communications",
+    "youth",
+    "legal",
+    "technical",
 )
 
 
@@ -272,6 +327,9 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,9}")
 def _place_like(text: str, start: int, end: int) -> bool:
     """A part that is one or two capitalised words with no organisation word: a city, a country, a stray word."""
     words = text[start:end].split()
-    return 0 < len(words) <= 2 and all(w[:1].isupper() for w in words) and not any(
-        is_organisation(w) or _ACRONYM.fullmatch(w) for w in words
-    ) and not is_organisation(text[start:end])
+    return (
+        0 < len(words) <= 2
+        and all(w[:1].isupper() for w in words)
+        and not any(is_organisation(w) or _ACRONYM.fullmatch(w) for w in words)
+        and not is_organisation(text[start:end])
+    )

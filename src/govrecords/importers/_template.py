@@ -41,13 +41,36 @@ __all__ = [
 ]
 
 _TEXT_FIELDS = frozenset(
-    {"title", "identifier", "theme", "status", "summary", "description", "place", "venue", "format", "kind", "date",
-     "time", "notes", "duration"}
+    {
+        "title",
+        "identifier",
+        "theme",
+        "status",
+        "summary",
+        "description",
+        "place",
+        "venue",
+        "format",
+        "kind",
+        "date",
+        "time",
+        "notes",
+        "duration",
+    }
 )
 _LIST_FIELDS = frozenset({"key_issues", "policy_questions", "findings", "discussion", "recommendations"})
 _CONTACT_FIELDS = frozenset(
-    {"contact.honorific", "contact.first_name", "contact.last_name", "contact.name", "contact.title",
-     "contact.affiliation", "contact.stakeholder", "contact.country", "contact.regional_group"}
+    {
+        "contact.honorific",
+        "contact.first_name",
+        "contact.last_name",
+        "contact.name",
+        "contact.title",
+        "contact.affiliation",
+        "contact.stakeholder",
+        "contact.country",
+        "contact.regional_group",
+    }
 )
 _FORUM_FIELDS = frozenset({"forum.name", "forum.reports_to", "forum.year", "forum.series"})
 _STRUCTURE_FIELDS = frozenset({"heading", "section", "boilerplate", "skip"})

@@ -1,17 +1,19 @@
-"""Lines, blank characters, folding for lookup, and list markers, all over the text as given.
+"""Lines, list markers and slugs over the text as given, with the lookup fold (from ``govrecords._fold``).
 
 Nothing here copies or rewrites the text an importer reads: lines are offsets into
-it, and :func:`fold` returns the folded characters *with* the offset each came
-from, so a match found in folded text maps back to the exact passage. Every
-function is a single forward scan (no regular expression that can backtrack), so
-the importer stays linear in the length of its input.
+it, and :func:`fold` (the one lookup fold, kept in :mod:`govrecords._fold`)
+returns the folded characters *with* the offset each came from, so a match found
+in folded text maps back to the exact passage. Every function is a single forward
+scan (no regular expression that can backtrack), so the importer stays linear in
+the length of its input.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
+
+from govrecords._fold import BLANKS, INVISIBLE, fold, fold_text, fold_tight, source_of, without_accents
 
 __all__ = [
     "BLANKS",
@@ -30,27 +32,7 @@ __all__ = [
     "split_lines",
 ]
 
-# Characters that print nothing: white space (str.isspace) and the invisible
-# formatting characters pasted text carries (BOM, soft hyphen, zero-width ones).
-_INVISIBLE = "\ufeff\u00ad\u200b\u200c\u200d\u2060\u180e"
-_SPACES = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
-    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-    "\u2028\u2029\u202f\u205f\u3000"
-)
-BLANKS = _SPACES + _INVISIBLE
-"""Every character the importer treats as blank."""
-
 _NEWLINE = re.compile(r"\r\n|\r|\n")  # alternatives of fixed length: linear
-_FOLDS = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-        "\uff1a": ":", "\ufe55": ":",
-    }
-)
-_fold_cache: dict[str, str] = {}
 
 
 class Line:
@@ -170,156 +152,13 @@ def line_column(lines: list[Line], offset: int, starts: list[int] | None = None)
     return line.number, offset - line.start + 1
 
 
-def _fold_char(char: str) -> str:
-    folded = _fold_cache.get(char)
-    if folded is None:
-        if char in _INVISIBLE:
-            folded = ""
-        elif char.isspace():
-            folded = " "
-        else:
-            folded = char.translate(_FOLDS).casefold()
-        if len(_fold_cache) < 4096:  # bounded: pasted text may hold any character
-            _fold_cache[char] = folded
-    return folded
-
-
-def fold(text: str, start: int, end: int, *, spaces: bool = True) -> tuple[str, list[int]]:
-    r"""Fold ``text[start:end]`` for lookup, keeping where each folded character came from.
-
-    Folding lowers case, makes curly quotes and dashes plain, drops invisible
-    characters, and collapses white space to single spaces (or, with
-    ``spaces=False``, drops it).
-
-    Returns:
-        The folded text, and for each of its characters the offset in *text* it
-        came from, plus one more entry: *end*.
-
-    >>> fold("A\u00a0\u00a0B\u2019s", 0, 6)
-    ("a b's", [0, 1, 3, 4, 5, 6])
-    """
-    passage = text[start:end]
-    if passage.isascii():
-        return _fold_words(text, passage, passage.lower(), start, end, spaces=spaces)
-    if not any(char in passage for char in _INVISIBLE):
-        folded = _swap(passage).casefold()
-        if len(folded) == len(passage):  # every character folds to one: fold a word at a time
-            return _fold_words(text, passage, folded, start, end, spaces=spaces)
-    out: list[str] = []
-    offsets: list[int] = []
-    after_space = True
-    for index in range(start, end):
-        folded = _fold_char(text[index])
-        if not folded:
-            continue
-        if folded == " ":
-            if not spaces or after_space:
-                continue
-            after_space = True
-        else:
-            after_space = False
-        for char in folded:
-            out.append(char)
-            offsets.append(index)
-    if spaces and out and out[-1] == " ":
-        out.pop()
-        offsets.pop()
-    offsets.append(end)
-    return "".join(out), offsets
-
-
-_WORD = re.compile(r"\S+")  # a run of characters that are not white space (str.isspace): linear
-
-
-def _fold_words(
-    text: str, passage: str, folded: str, start: int, end: int, *, spaces: bool
-) -> tuple[str, list[int]]:
-    """:func:`fold` of ``passage = text[start:end]``, given *folded*: each of its characters folded to one.
-
-    Only the white space is left to do, a word (a run of characters that are not
-    white space) at a time, in C.
-    """
-    if " ".join(passage.split()) == passage and (spaces or " " not in passage):
-        return folded, list(range(start, end + 1))  # single spaces between words, none at either end
-    words: list[str] = []
-    offsets: list[int] = []
-    after = -1  # where the last word ended
-    for word in _WORD.finditer(text, start, end):
-        if after >= 0 and spaces:
-            words.append(" ")
-            offsets.append(after)  # a run of blanks folds to one space, at its first character
-        words.append(folded[word.start() - start : word.end() - start])
-        offsets.extend(range(word.start(), word.end()))
-        after = word.end()
-    offsets.append(end)
-    return "".join(words), offsets
-
-
-def source_of(text: str, start: int, end: int, index: int) -> int:
-    r"""Where in *text* the folded character *index* of ``fold(text, start, end, spaces=False)`` came from.
-
-    The same as that fold's ``offsets[index]``, reading only as far as it must.
-
-    >>> source_of("A \u00a0B\u2019s", 0, 6, 1)  # "a", then "b"
-    3
-    """
-    head = text[start : start + index + 1]
-    if len(head) == index + 1 and head.isascii() and head.isprintable() and " " not in head:
-        return start + index  # printable ASCII without spaces folds one character to one
-    count = 0
-    for at in range(start, end):
-        folded = _fold_char(text[at])
-        if not folded or folded == " ":
-            continue
-        count += len(folded)
-        if count > index:
-            return at
-    return end
-
-
-_FOLD_PAIRS = tuple((chr(code), str(folded)) for code, folded in _FOLDS.items())
-
-
-def _plain(text: str) -> str:
-    """*text* with invisible characters dropped and curly quotes, dashes and wide colons made plain.
-
-    The same as ``translate`` with :data:`_FOLDS` and the invisible characters deleted,
-    but one C-speed scan per character in the table: ``str.translate`` with a dict
-    goes character by character through Python objects on any text that is not ASCII.
-    """
-    if text.isascii():
-        return text  # every character the table changes is beyond ASCII
-    for char in _INVISIBLE:
-        if char in text:
-            text = text.replace(char, "")
-    return _swap(text)
-
-
-def _swap(text: str) -> str:
-    """*text* with curly quotes, dashes and wide colons made plain (:data:`_FOLDS`, one character for one)."""
-    for char, folded in _FOLD_PAIRS:
-        if char in text:
-            text = text.replace(char, folded)
-    return text
-
-
-def fold_tight(text: str) -> str:
-    """Fold like :func:`fold` with ``spaces=False``, without offsets (C-speed, for a first look)."""
-    return _plain("".join(text.split())).casefold()  # str.split splits at exactly the white space _SPACES lists
-
-
-def fold_text(text: str) -> str:
-    """Fold a whole text for substring search (no offsets): see :func:`fold`."""
-    return " ".join(_plain(text).casefold().split())
-
-
 def collapse(passage: str) -> str:
     r"""A passage as a record value: invisible characters dropped, white space runs made one space.
 
     >>> collapse(" innovation.\u201d\u00a0\u00a0 In prac\u00adtice ")
     'innovation.\u201d In practice'
     """
-    for char in _INVISIBLE:
+    for char in INVISIBLE:
         if char in passage:
             passage = passage.replace(char, "")
     return " ".join(passage.split())
@@ -434,7 +273,7 @@ def slug(text: str, *, max_words: int = 6) -> str:
         cut = head.find(stop)
         if cut > 0 and head[:cut].strip():
             head = head[:cut]
-    plain = "".join(char for char in unicodedata.normalize("NFKD", fold_text(head)) if not unicodedata.combining(char))
+    plain = without_accents(fold_text(head))
     words = [word for word in _SLUG_WORD.findall(plain) if word.isascii()]
     if words and words[0] in _ARTICLES and len(words) > 1:
         words = words[1:]

@@ -1,65 +1,57 @@
-"""Session formats and kinds as documents word them ("Round Table - 90 Min", "Open Forum #100")."""
+"""Finding the vocabulary's wordings in a passage, with their spans: session kinds and formats, force, consensus.
+
+The tables themselves live beside their enums in :mod:`govrecords.vocabulary`;
+here they are searched in the folded passage (:func:`govrecords._fold.fold`), and
+each match is mapped back to the characters it came from so it can be quoted.
+"""
 
 from __future__ import annotations
 
 from typing import TypeVar
 
 from govrecords.importers._text import fold
-from govrecords.vocabulary import SessionFormat, SessionKind
+from govrecords.vocabulary import (
+    CONSENSUS_WORDING,
+    FORCE_WORDING,
+    FORMAT_WORDING,
+    KIND_WORDING,
+    ConsensusLevel,
+    Force,
+    SessionFormat,
+    SessionKind,
+)
 
-__all__ = ["find_format", "find_kind", "find_term"]
+__all__ = ["find_consensus", "find_force", "find_format", "find_kind", "find_term"]
 
 E = TypeVar("E")
-
-# Longest first, so "panel discussion" is read before "panel".
-FORMAT_WORDING: tuple[tuple[str, SessionFormat], ...] = (
-    ("birds of a feather", SessionFormat.BIRDS_OF_A_FEATHER),
-    ("panel discussion", SessionFormat.PANEL),
-    ("round table", SessionFormat.ROUND_TABLE),
-    ("round-table", SessionFormat.ROUND_TABLE),
-    ("roundtable", SessionFormat.ROUND_TABLE),
-    ("break-out", SessionFormat.BREAK_OUT),
-    ("break out", SessionFormat.BREAK_OUT),
-    ("breakout", SessionFormat.BREAK_OUT),
-    ("presentation", SessionFormat.PRESENTATION),
-    ("tutorial", SessionFormat.TUTORIAL),
-    ("debate", SessionFormat.DEBATE),
-    ("panel", SessionFormat.PANEL),
-    ("bof", SessionFormat.BIRDS_OF_A_FEATHER),
-)
-
-KIND_WORDING: tuple[tuple[str, SessionKind], ...] = (
-    ("best practice forum", SessionKind.BEST_PRACTICE_FORUM),
-    ("dynamic coalition", SessionKind.DYNAMIC_COALITION),
-    ("feeder workshop", SessionKind.FEEDER_WORKSHOP),
-    ("lightning talk", SessionKind.LIGHTNING_TALK),
-    ("flash session", SessionKind.FLASH_SESSION),
-    ("main session", SessionKind.MAIN_SESSION),
-    ("open forum", SessionKind.OPEN_FORUM),
-    ("pre-event", SessionKind.PRE_EVENT),
-    ("day zero", SessionKind.PRE_EVENT),
-    ("day 0", SessionKind.PRE_EVENT),
-    ("workshop", SessionKind.WORKSHOP),
-    ("plenary", SessionKind.PLENARY),
-    ("bpf", SessionKind.BEST_PRACTICE_FORUM),
-)
 
 _SEARCH_LIMIT = 2000
 
 
-def find_term(
-    table: tuple[tuple[str, E], ...], text: str, start: int, end: int
-) -> tuple[E, tuple[int, int]] | None:
-    """The first term of *table* (in table order) found as whole words in ``text[start:end]``, and its span."""
-    folded, offsets = fold(text, start, min(end, start + _SEARCH_LIMIT))
-    for term, value in table:
-        at = folded.find(term)
+def _find(
+    table: tuple[tuple[str, E], ...], text: str, start: int, end: int, *, whole: bool
+) -> tuple[str, E, tuple[int, int]] | None:
+    """The first phrase of *table* (in table order) in ``text[start:end]`` that starts a word, its value and span.
+
+    With *whole*, the phrase must also end a word.
+    """
+    folded, offsets = fold(text, start, end)
+    for phrase, value in table:
+        at = folded.find(phrase)
         while at >= 0:
-            after = at + len(term)
-            if (at == 0 or not folded[at - 1].isalnum()) and (after >= len(folded) or not folded[after].isalnum()):
-                return value, (offsets[at], offsets[after - 1] + 1)
-            at = folded.find(term, at + 1)
+            after = at + len(phrase)
+            if (at == 0 or not folded[at - 1].isalnum()) and (
+                not whole or after >= len(folded) or not folded[after].isalnum()
+            ):
+                return phrase, value, (offsets[at], offsets[after - 1] + 1)
+            at = folded.find(phrase, at + 1)
     return None
+
+
+def find_term(table: tuple[tuple[str, E], ...], text: str, start: int, end: int) -> tuple[E, tuple[int, int]] | None:
+    """The first term of *table* (in table order) found as whole words in ``text[start:end]``, and its span."""
+    found = _find(table, text, start, min(end, start + _SEARCH_LIMIT), whole=True)
+    return None if found is None else (found[1], found[2])
 
 
 def find_format(text: str, start: int, end: int) -> tuple[SessionFormat, tuple[int, int]] | None:
@@ -78,3 +70,26 @@ def find_kind(text: str, start: int, end: int) -> tuple[SessionKind, tuple[int, 
     (<SessionKind.WORKSHOP: 'workshop'>, (2, 10))
     """
     return find_term(KIND_WORDING, text, start, end)
+
+
+def find_force(text: str, start: int, end: int) -> tuple[Force, str, tuple[int, int]] | None:
+    """The force a passage states, the phrase as :data:`~govrecords.vocabulary.FORCE_WORDING` has it, and its span.
+
+    A phrase must start a word ("suggests" reads as "suggest"; "nominate" does not
+    read as "note"... unless a word starts with it, as :func:`read_force` does).
+    """
+    found = _find(FORCE_WORDING, text, start, end, whole=False)
+    return None if found is None else (found[1], found[0], found[2])
+
+
+# Free text states a consensus only with a phrase of two words or more: a bare
+# "consensus" or "controversial" describes a topic as often as a session's outcome.
+_FREE_TEXT_CONSENSUS = tuple(
+    (phrase, level) for phrase, level in CONSENSUS_WORDING if " " in phrase and not phrase.startswith("issues ")
+)
+
+
+def find_consensus(text: str, start: int, end: int) -> tuple[ConsensusLevel, tuple[int, int]] | None:
+    """The consensus a passage states with a phrase ("rough consensus", "Agreement: Medium"), and the phrase's span."""
+    found = _find(_FREE_TEXT_CONSENSUS, text, start, end, whole=True)
+    return None if found is None else (found[1], found[2])
