@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import io
 import os
 import re
 import stat
@@ -129,8 +130,6 @@ def read_bytes(path: PathLike, limits: Limits) -> bytes:
 
 def is_binary_stream(stream: object) -> bool:
     """Whether an open file takes bytes (binary mode) rather than text."""
-    import io
-
     if isinstance(stream, io.TextIOBase):
         return False
     if isinstance(stream, (io.BufferedIOBase, io.RawIOBase)):
@@ -193,7 +192,7 @@ def _lock(handle: int, *, wait: bool) -> bool:
     """Take an exclusive lock on an open file; False when another process holds it and *wait* is False."""
     if sys.platform == "win32":  # pragma: no cover -- no flock; Windows locks files being written anyway
         return True
-    import fcntl
+    import fcntl  # here, not at the top: POSIX only
 
     try:
         fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -32,7 +32,9 @@ from collections.abc import Iterable
 
 import attrs
 
+from govrecords.dateparse import parse_date
 from govrecords.dates import PartialDate
+from govrecords.errors import DateParseError
 from govrecords.provenance import Provenance, Span
 from govrecords.records import Finding, Recommendation, Section, Session, Statement, Workshop
 
@@ -257,9 +259,6 @@ def date_in_text(record: Session | Workshop) -> tuple[PartialDate | None, bool]:
     >>> date_in_text(Session(id="s", title="Communiqué", summary="Adopted in Tarn on 14 May 2011."))
     (PartialDate(year=2011, month=5, day=14, hour=None, minute=None, utc_offset=None), False)
     """
-    from govrecords.dateparse import parse_date
-    from govrecords.errors import DateParseError
-
     found: list[PartialDate] = []
     for text in _texts(record):
         for match in _DATE_PHRASE.finditer(text):

@@ -10,6 +10,7 @@ Warnings form a parallel tree rooted at :class:`GovRecordsWarning`.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import Any, cast
 
@@ -349,8 +350,6 @@ def expect_records(function: str, argument: str, value: object) -> None:
     govrecords.errors.ArgumentTypeError: compare() wants records for its argument 'after', got a str ('b.json'); \
 to read a file, give govrecords.load(path) (or list(govrecords.iter_jsonl(path)) for JSON Lines)
     """
-    import os
-
     if isinstance(value, (str, bytes, bytearray, os.PathLike)):
         raise ArgumentTypeError(
             function,

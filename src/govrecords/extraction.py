@@ -156,7 +156,7 @@ _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 
 
 def _require(module: str, extra: str, kind: str) -> Any:
-    import importlib
+    import importlib  # here, not at the top: the readers are optional extras
 
     try:
         return importlib.import_module(module)

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 from typing import IO, Any, cast
 
+from govrecords._files import atomic_write
 from govrecords.comparison import Comparison
 from govrecords.comparison.consensus import Aggregate
 from govrecords.comparison.evidence import Evidence, EvidenceKind, TopicState, state_of
@@ -249,8 +250,6 @@ def write_csv(report: Comparison | Timeline | Records | Iterable[Row], target: P
     """
     made = _made_rows(report)
     if isinstance(target, (str, os.PathLike)):
-        from govrecords._files import atomic_write
-
         atomic_write(target, lambda handle: _write(made, handle))
         return len(made)
     return _write(made, target)
@@ -284,7 +283,7 @@ def _frame_data(report: Comparison | Timeline | Records) -> dict[str, list[Any]]
 
 def _optional(module: str, needed_for: str) -> Any:
     """The module, imported now (neither is a dependency), or MissingExtraError naming its extra."""
-    import importlib
+    import importlib  # here, not at the top: pandas and polars are optional extras
 
     try:
         return importlib.import_module(module)

@@ -36,6 +36,11 @@ from typing import Any
 
 import attrs
 
+from govrecords.comparison.matching import MatchKind, RecommendationRef, match_recommendations
+from govrecords.comparison.refs import RecordKind, RecordRef
+from govrecords.comparison.sentences import match_explanation
+from govrecords.errors import GovRecordsError
+from govrecords.importers import import_text
 from govrecords.provenance import Span
 
 __all__ = ["REWORDED_AT", "Block", "Edit", "EditKind", "VersionComparison", "compare_versions", "versions_text"]
@@ -356,12 +361,6 @@ def compare_versions(
 
 def _recommendations(before: str, after: str) -> tuple[tuple[RecommendationEdit, ...], tuple[str, ...]]:
     """The recommendations each version's importer reads, matched; those that changed."""
-    from govrecords.comparison.matching import MatchKind, RecommendationRef, match_recommendations
-    from govrecords.comparison.refs import RecordKind, RecordRef
-    from govrecords.comparison.sentences import match_explanation
-    from govrecords.errors import GovRecordsError
-    from govrecords.importers import import_text
-
     sides: list[list[RecommendationRef]] = []
     notes: list[str] = []
     for name, text in (("before", before), ("after", after)):

@@ -15,7 +15,9 @@ import re
 
 import attrs
 
+from govrecords.dateparse import parse_when
 from govrecords.dates import DateRange
+from govrecords.errors import DateParseError
 from govrecords.importers._text import fold, fold_text
 
 __all__ = ["Capture", "PatternMatch", "compile_pattern", "match_pattern", "placeholder_names"]
@@ -234,8 +236,6 @@ def _free_span(
     if placeholder.type == "date":
         if end - start > 120:
             return None
-        from govrecords.dateparse import parse_when
-        from govrecords.errors import DateParseError
 
         passage = text[offsets[start] : offsets[end - 1] + 1]
         if _NOT_A_MEETING_DATE.search(passage):

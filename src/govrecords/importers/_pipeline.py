@@ -12,6 +12,7 @@ from typing import Literal
 
 import attrs
 
+from govrecords._files import read_bytes
 from govrecords.errors import ImportFailedError, LimitExceededError
 from govrecords.extraction import Extraction, extract, kind_of
 from govrecords.importers._decode import decode
@@ -96,7 +97,12 @@ def import_text(
         )
     refuse(text)
     return _import(
-        text, template=template, source_id=source_id, taxonomy=taxonomy, record_id=record_id, forum_id=forum_id,
+        text,
+        template=template,
+        source_id=source_id,
+        taxonomy=taxonomy,
+        record_id=record_id,
+        forum_id=forum_id,
         issues=(),
     )
 
@@ -116,8 +122,16 @@ def _import(
     source_id = source_id or f"text-{content_hash(text)[:12]}"
     source = SourceDocument.from_text(source_id, text, note=extraction.note() if extraction else None)
     result = run(
-        text, chosen, source=source, taxonomy=taxonomy or default_taxonomy(), record_id=record_id,
-        forum_id=forum_id, confidence=confidence, detected=detected, issues=issues, fell_back=fell_back,
+        text,
+        chosen,
+        source=source,
+        taxonomy=taxonomy or default_taxonomy(),
+        record_id=record_id,
+        forum_id=forum_id,
+        confidence=confidence,
+        detected=detected,
+        issues=issues,
+        fell_back=fell_back,
     )
     return attrs.evolve(result, extraction=extraction) if extraction is not None else result
 
@@ -171,8 +185,6 @@ def import_file(
             reads it is not installed (the message names it).
         LimitExceededError: The file is larger than the limit.
     """
-    from govrecords._files import read_bytes
-
     file = Path(path)
     try:
         data = read_bytes(file, limits)  # a regular file only, and never more than the limit
@@ -191,6 +203,12 @@ def import_file(
             )
     refuse(text)
     return _import(
-        text, template=template, source_id=source_id or slug(file.stem, max_words=12) or None, taxonomy=taxonomy,
-        record_id=record_id, forum_id=forum_id, issues=issues, extraction=extraction,
+        text,
+        template=template,
+        source_id=source_id or slug(file.stem, max_words=12) or None,
+        taxonomy=taxonomy,
+        record_id=record_id,
+        forum_id=forum_id,
+        issues=issues,
+        extraction=extraction,
     )

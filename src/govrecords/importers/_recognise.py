@@ -41,6 +41,7 @@ from govrecords.dateparse import MONTH_WORDS, parse_when
 from govrecords.dates import DateRange, PartialDate, When
 from govrecords.errors import DateParseError
 from govrecords.importers._places import KNOWN_FORUMS, country_code
+from govrecords.importers._registry import BUILT_IN, get
 from govrecords.importers._text import BLANKS, fold_text
 
 __all__ = [
@@ -1129,8 +1130,6 @@ def _with_masthead(text: str, spans: list[tuple[int, int]], index: int) -> tuple
 @functools.lru_cache(maxsize=1)
 def _headings() -> frozenset[str]:
     """The built-in templates' section labels, folded, less those that name a kind of document."""
-    from govrecords.importers._registry import BUILT_IN, get
-
     return frozenset(
         fold_text(alias)
         for name in BUILT_IN

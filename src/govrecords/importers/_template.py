@@ -27,7 +27,11 @@ from typing import Any, cast
 import attrs
 from attrs.validators import deep_iterable, instance_of, optional
 
+from govrecords._files import read_bytes
 from govrecords.errors import Problem, ValidationError
+from govrecords.importers._patterns import placeholder_names
+from govrecords.serialisation._parsing import parse_json
+from govrecords.serialisation.limits import DEFAULT_LIMITS
 from govrecords.vocabulary import Role, SessionKind
 
 __all__ = [
@@ -277,7 +281,6 @@ class Template:
     table: bool = attrs.field(default=False, validator=instance_of(bool))
 
     def __attrs_post_init__(self) -> None:
-        from govrecords.importers._patterns import placeholder_names
 
         for pattern in self.patterns:
             for name in placeholder_names(pattern.pattern):  # raises ValueError naming a malformed pattern
@@ -360,10 +363,6 @@ def load_template(path: str | Path) -> Template:
         FileAccessError: *path* is not a regular file.
         OSError: The file cannot be read.
     """
-    from govrecords._files import read_bytes
-    from govrecords.serialisation._parsing import parse_json
-    from govrecords.serialisation.limits import DEFAULT_LIMITS
-
     try:
         data = parse_json(read_bytes(path, DEFAULT_LIMITS), DEFAULT_LIMITS)
         return Template.from_dict(data)  # type: ignore[arg-type]  # from_dict refuses what is not an object
