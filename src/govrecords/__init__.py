@@ -33,8 +33,8 @@ _registry.declare(
         "session": "govrecords.records",
         "workshop": "govrecords.records",
         "source": "govrecords.provenance",
-        "taxonomy": "govrecords.taxonomy",
-        "topic": "govrecords.taxonomy",
+        "taxonomy": "govrecords.taxonomy.topics",
+        "topic": "govrecords.taxonomy.topics",
         "comparison": "govrecords.comparison.report",
         "timeline": "govrecords.comparison.timelines",
     }
