@@ -1,7 +1,7 @@
 """The comparison report in words: the full report and the one-screen brief, as layout blocks.
 
-:func:`_comparison_blocks` gives every topic with its evidence, the stakeholder
-stances and the recommendations; :func:`_brief_blocks` the table of topics and the
+:func:`comparison_blocks` gives every topic with its evidence, the stakeholder
+stances and the recommendations; :func:`brief_blocks` the table of topics and the
 few changes that matter most.
 """
 
@@ -26,11 +26,11 @@ from govrecords.comparison.sentences import (
     short_state,
     topic_link,
 )
-from govrecords.render._layout import _Block, _Item, _Writer
+from govrecords.render._layout import Block, Item, Writer
 from govrecords.render._quotes import excerpt
 
 
-def _side_item(name: str, side: SideSummary, forums: dict[str, ForumRef], out: _Writer) -> _Item:
+def _side_item(name: str, side: SideSummary, forums: dict[str, ForumRef], out: Writer) -> Item:
     records = tuple(out.plain(record_words(record, forums)) for record in side.records)
     return f"{out.strong(name)}: {out.plain(side.label)}", records or ("no sessions or workshops",)
 
@@ -99,7 +99,7 @@ def _cell(state: TopicState, side: SideSummary, brief: bool) -> str:
     return short_state(state)
 
 
-def _overview(report: Comparison, out: _Writer, brief: bool = False) -> _Block:
+def _overview(report: Comparison, out: Writer, brief: bool = False) -> Block:
     rows = [("Topic", "Before", "After", "Change")]
     rows += [
         (
@@ -110,20 +110,20 @@ def _overview(report: Comparison, out: _Writer, brief: bool = False) -> _Block:
         )
         for row in _reading_order(report)
     ]
-    return _Block("table", rows=tuple(rows))
+    return Block("table", rows=tuple(rows))
 
 
-def _topic_blocks(row: TopicComparison, out: _Writer) -> list[_Block]:
+def _topic_blocks(row: TopicComparison, out: Writer) -> list[Block]:
     change = out.strong(change_words(row.change))
     blocks = [
-        _Block("h3", f"{out.plain(row.label or row.topic)} ({out.code(row.topic)}): {change}"),
-        _Block("p", out.plain(row.explanation) + "."),
+        Block("h3", f"{out.plain(row.label or row.topic)} ({out.code(row.topic)}): {change}"),
+        Block("p", out.plain(row.explanation) + "."),
     ]
     link = topic_link(row.topic, row.before, row.after, out.taxonomy)
     if link is not None:
-        blocks.append(_Block("p", out.plain(f"Words on each side: {link}.")))
+        blocks.append(Block("p", out.plain(f"Words on each side: {link}.")))
     blocks.append(
-        _Block("ul", items=(out.state("before", row.before, row.topic), out.state("after", row.after, row.topic)))
+        Block("ul", items=(out.state("before", row.before, row.topic), out.state("after", row.after, row.topic)))
     )
     return blocks
 
@@ -154,10 +154,10 @@ def _side_line(name: str, side: SideSummary) -> str:
     return f"{name}: {side.label} ({side.coverage.words}, {when})"
 
 
-def _matters(report: Comparison, out: _Writer) -> list[_Item]:
+def _matters(report: Comparison, out: Writer) -> list[Item]:
     """The few changes that matter most, most important first."""
     rows = _reading_order(report)
-    items: list[_Item] = [
+    items: list[Item] = [
         (out.plain(f"{row.label or row.topic}: {row.explanation}"), ())
         for row in rows
         if row.change in (Change.STRENGTHENED, Change.WEAKENED)
@@ -233,11 +233,11 @@ def _order_notes(report: Comparison) -> list[str]:
     return notes
 
 
-def _brief_blocks(report: Comparison, out: _Writer) -> list[_Block]:
+def brief_blocks(report: Comparison, out: Writer) -> list[Block]:
     before, after = out.plain(report.before.label), out.plain(report.after.label)
     blocks = [
-        _Block("h1", f"Comparison: {before} \u2192 {after}"),
-        _Block(
+        Block("h1", f"Comparison: {before} \u2192 {after}"),
+        Block(
             "ul",
             items=(
                 (out.plain(_side_line("Before", report.before)), ()),
@@ -245,19 +245,19 @@ def _brief_blocks(report: Comparison, out: _Writer) -> list[_Block]:
             ),
         ),
     ]
-    blocks += [_Block("note", out.plain(note)) for note in _order_notes(report)]
+    blocks += [Block("note", out.plain(note)) for note in _order_notes(report)]
     if not report.topics:
-        blocks.append(_Block("p", "Neither side is tagged with any topic."))
+        blocks.append(Block("p", "Neither side is tagged with any topic."))
     else:
         blocks.append(_overview(report, out, brief=True))
     matters = _matters(report, out)
     if matters:
-        blocks += [_Block("h2", "What matters most"), _Block("ul", items=tuple(matters))]
-    blocks.append(_Block("p", "The evidence, stances and recommendations: --detail."))
+        blocks += [Block("h2", "What matters most"), Block("ul", items=tuple(matters))]
+    blocks.append(Block("p", "The evidence, stances and recommendations: --detail."))
     return blocks
 
 
-def _match_item(match: RecommendationMatch, out: _Writer) -> _Item:
+def _match_item(match: RecommendationMatch, out: Writer) -> Item:
     subs: list[str] = []
     for side, refs in (("before", match.before), ("after", match.after)):
         for ref in refs:
@@ -268,33 +268,33 @@ def _match_item(match: RecommendationMatch, out: _Writer) -> _Item:
     return out.plain(match.explanation), tuple(subs)
 
 
-def _comparison_blocks(report: Comparison, out: _Writer) -> list[_Block]:
+def comparison_blocks(report: Comparison, out: Writer) -> list[Block]:
     forums = {forum.id: forum for side in (report.before, report.after) for forum in side.forums}
     before, after = out.plain(report.before.label), out.plain(report.after.label)
     blocks = [
-        _Block("h1", f"Comparison: {before} \u2192 {after}"),
-        _Block("p", f"Compared {before} (before) with {after} (after)."),
-        _Block(
+        Block("h1", f"Comparison: {before} \u2192 {after}"),
+        Block("p", f"Compared {before} (before) with {after} (after)."),
+        Block(
             "ul",
             items=(_side_item("before", report.before, forums, out), _side_item("after", report.after, forums, out)),
         ),
     ]
     blocks += [
-        _Block("note", out.plain(ANNOUNCEMENT_NOTE.format(side=name)))
+        Block("note", out.plain(ANNOUNCEMENT_NOTE.format(side=name)))
         for name, side in (("before", report.before), ("after", report.after))
         if side.announcements_only
     ]
-    blocks += [_Block("p", out.plain(_summary_line(report))), _Block("p", out.plain(_settings_line(report)))]
-    blocks.append(_Block("h2", "Topics"))
+    blocks += [Block("p", out.plain(_summary_line(report))), Block("p", out.plain(_settings_line(report)))]
+    blocks.append(Block("h2", "Topics"))
     if not report.topics:
-        blocks.append(_Block("p", "Neither side is tagged with any topic."))
+        blocks.append(Block("p", "Neither side is tagged with any topic."))
     else:
         blocks.append(_overview(report, out))
     for row in _reading_order(report):
         blocks += _topic_blocks(row, out)
-    blocks.append(_Block("h2", "Stakeholder stances"))
+    blocks.append(Block("h2", "Stakeholder stances"))
     if not report.stances:
-        blocks.append(_Block("p", "No position on either side is held by an actor with a declared stakeholder group."))
+        blocks.append(Block("p", "No position on either side is held by an actor with a declared stakeholder group."))
     else:
         items = tuple(
             (
@@ -304,10 +304,10 @@ def _comparison_blocks(report: Comparison, out: _Writer) -> list[_Block]:
             )
             for stance in report.stances
         )
-        blocks.append(_Block("ul", items=items))
-    blocks.append(_Block("h2", "Recommendations"))
+        blocks.append(Block("ul", items=items))
+    blocks.append(Block("h2", "Recommendations"))
     if not report.recommendations:
-        blocks.append(_Block("p", "Neither side makes a recommendation."))
+        blocks.append(Block("p", "Neither side makes a recommendation."))
     else:
-        blocks.append(_Block("ul", items=tuple(_match_item(match, out) for match in report.recommendations)))
+        blocks.append(Block("ul", items=tuple(_match_item(match, out) for match in report.recommendations)))
     return blocks

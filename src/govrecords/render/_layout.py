@@ -1,7 +1,7 @@
 """The outline every text report is built from, and how it is laid out as plain text or Markdown.
 
-A report is a list of :class:`_Block` items (headings, paragraphs, notes, lists,
-tables); a :class:`_Writer` words each part inline for one style. :func:`_render`
+A report is a list of :class:`Block` items (headings, paragraphs, notes, lists,
+tables); a :class:`Writer` words each part inline for one style. :func:`render`
 lays the blocks out: plain text wrapped at a width (tables give way first), or
 CommonMark with pipe tables.
 """
@@ -31,14 +31,14 @@ Style = Literal["text", "markdown"]
 WIDTH = 100
 """The width plain text is wrapped at."""
 
-_Item = tuple[str, tuple[str, ...]]  # a list item and its sub-items
+Item = tuple[str, tuple[str, ...]]  # a list item and its sub-items
 
 
 @attrs.frozen
-class _Block:
+class Block:
     kind: Literal["h1", "h2", "h3", "p", "note", "ul", "table"]
     text: str = ""
-    items: tuple[_Item, ...] = ()
+    items: tuple[Item, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()  # for tables: the header row first
 
 
@@ -46,7 +46,7 @@ _ESCAPE = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
 @attrs.frozen
-class _Writer:
+class Writer:
     """Inline markup for one style, and what every part of a report needs to word itself."""
 
     style: Style
@@ -88,7 +88,7 @@ class _Writer:
             return ""
         return "; tagged because of " + ", ".join(f"\u201c{self.plain(p)}\u201d" for p in phrases[:3])
 
-    def state(self, name: str, state: TopicState, topic: str | None) -> _Item:
+    def state(self, name: str, state: TopicState, topic: str | None) -> Item:
         """A topic's state on one side, with its evidence as sub-items."""
         head = f"{self.strong(name)}: {self.plain(state_words(state))}"
         if state.consensus is not None:
@@ -99,12 +99,12 @@ class _Writer:
         return head, self.evidence(shown, topic)
 
 
-def _render(blocks: Sequence[_Block], style: Style, width: int = WIDTH) -> str:
+def render(blocks: Sequence[Block], style: Style, width: int = WIDTH) -> str:
     parts = [_markdown_block(block) if style == "markdown" else _text_block(block, width) for block in blocks]
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
-def _markdown_block(block: _Block) -> str:
+def _markdown_block(block: Block) -> str:
     if block.kind in ("h1", "h2", "h3"):
         return f"{'#' * int(block.kind[1])} {block.text}"
     if block.kind == "p":
@@ -151,7 +151,7 @@ def _text_table(rows: Sequence[tuple[str, ...]], width: int = WIDTH) -> str:
     return "\n".join(lines)
 
 
-def _text_block(block: _Block, width: int = WIDTH) -> str:
+def _text_block(block: Block, width: int = WIDTH) -> str:
     if block.kind in ("h1", "h2"):
         title = _wrap(block.text, "", "", width)
         rule = "=" if block.kind == "h1" else "-"

@@ -10,7 +10,7 @@ from govrecords.comparison.sentences import (
 )
 from govrecords.comparison.timelines import Timeline, TimelinePoint, TopicTimeline, Trend
 from govrecords.documents import Coverage
-from govrecords.render._layout import _Block, _Item, _Writer
+from govrecords.render._layout import Block, Item, Writer
 
 _TREND_WORDS = {
     Trend.RISING: "rising",
@@ -21,7 +21,7 @@ _TREND_WORDS = {
 }
 
 
-def _topic_timeline_blocks(line: TopicTimeline, out: _Writer) -> list[_Block]:
+def _topic_timeline_blocks(line: TopicTimeline, out: Writer) -> list[Block]:
     first = line.point(line.first_raised) if line.first_raised else None
     last = line.point(line.last_seen) if line.last_seen else None
     facts = f"Trend: {_TREND_WORDS[line.trend]}."
@@ -30,7 +30,7 @@ def _topic_timeline_blocks(line: TopicTimeline, out: _Writer) -> list[_Block]:
         facts += f" Last seen: {out.plain(last.label)} ({date_words(last.date)})."
     else:
         facts += " Not discussed at any point."
-    items: list[_Item] = []
+    items: list[Item] = []
     for number, point in enumerate(line.points, start=1):
         when = out.plain(date_words(point.date))
         head = f"{number}. {out.plain(point.label)}, {when}: {out.plain(_point_words(point))}"
@@ -48,9 +48,9 @@ def _topic_timeline_blocks(line: TopicTimeline, out: _Writer) -> list[_Block]:
         shown = [item for item in point.state.evidence if item.kind is not EvidenceKind.TAG]
         items.append((head, out.evidence(shown, line.topic)))
     return [
-        _Block("h2", f"{out.plain(line.label or line.topic)} ({out.code(line.topic)})"),
-        _Block("p", facts),
-        _Block("ul", items=tuple(items)),
+        Block("h2", f"{out.plain(line.label or line.topic)} ({out.code(line.topic)})"),
+        Block("p", facts),
+        Block("ul", items=tuple(items)),
     ]
 
 
@@ -63,13 +63,13 @@ def _point_words(point: TimelinePoint) -> str:
     return state_words(point.state)
 
 
-def _timeline_blocks(report: Timeline, out: _Writer) -> list[_Block]:
+def timeline_blocks(report: Timeline, out: Writer) -> list[Block]:
     title = "Timeline"
     if len(report.topics) == 1:
         title += f": {out.plain(report.topics[0].label or report.topics[0].topic)}"
-    blocks = [_Block("h1", title)]
+    blocks = [Block("h1", title)]
     if not report.topics:
-        blocks.append(_Block("p", "No record is tagged with any topic."))
+        blocks.append(Block("p", "No record is tagged with any topic."))
     for line in report.topics:
         blocks += _topic_timeline_blocks(line, out)
     return blocks

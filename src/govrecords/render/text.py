@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from govrecords.comparison import Comparison
 from govrecords.comparison.timelines import Timeline
-from govrecords.render._comparison import _brief_blocks, _comparison_blocks
-from govrecords.render._layout import WIDTH, Style, _Block, _render, _Writer
+from govrecords.render._comparison import brief_blocks, comparison_blocks
+from govrecords.render._layout import WIDTH, Block, Style, Writer, render
 from govrecords.render._quotes import QUOTE_WIDTH
-from govrecords.render._timeline import _timeline_blocks
+from govrecords.render._timeline import timeline_blocks
 from govrecords.taxonomy import Taxonomy, default_taxonomy
 
 __all__ = ["to_markdown", "to_text"]
@@ -24,11 +24,11 @@ __all__ = ["to_markdown", "to_text"]
 
 def _blocks(
     report: Comparison | Timeline, style: Style, taxonomy: Taxonomy | None, width: int, detail: bool = True
-) -> list[_Block]:
-    out = _Writer(style, default_taxonomy() if taxonomy is None else taxonomy, width)
+) -> list[Block]:
+    out = Writer(style, default_taxonomy() if taxonomy is None else taxonomy, width)
     if isinstance(report, Comparison):
-        return _comparison_blocks(report, out) if detail else _brief_blocks(report, out)
-    return _timeline_blocks(report, out)
+        return comparison_blocks(report, out) if detail else brief_blocks(report, out)
+    return timeline_blocks(report, out)
 
 
 def to_text(
@@ -59,7 +59,7 @@ def to_text(
     """
     if type(width) is not int or width < 20:
         raise ValueError(f"width must be a whole number of columns >= 20, got {width!r}")
-    return _render(_blocks(report, "text", taxonomy, quote_width, detail), "text", width)
+    return render(_blocks(report, "text", taxonomy, quote_width, detail), "text", width)
 
 
 def to_markdown(
@@ -80,4 +80,4 @@ def to_markdown(
     Returns:
         The Markdown, ending with a newline.
     """
-    return _render(_blocks(report, "markdown", taxonomy, quote_width, detail), "markdown")
+    return render(_blocks(report, "markdown", taxonomy, quote_width, detail), "markdown")

@@ -30,7 +30,7 @@ The subpackage reads from the bottom up; each module imports only those above it
 
 * ``tags``: what tagging yields (:class:`TopicTag`, :class:`TagDecision`) and
   :data:`DEFAULT_MIN_CONFIDENCE`;
-* ``phrases``: the phrase matcher (indexed wordings, names of bodies);
+* ``_phrases``: the phrase matcher (indexed wordings, names of bodies), private;
 * ``topics``: :class:`TopicLabel`, :class:`Topic` and :class:`Taxonomy`;
 * ``loading``: :func:`default_taxonomy`, :func:`load_taxonomy` and :func:`explain_tags`.
 

@@ -17,7 +17,7 @@ import attrs
 
 from govrecords.errors import TaxonomyError
 from govrecords.taxonomy.tags import DEFAULT_MIN_CONFIDENCE
-from govrecords.taxonomy.topics import _DEFER_LINKS, Taxonomy
+from govrecords.taxonomy.topics import DEFER_LINKS, Taxonomy
 
 __all__ = ["default_taxonomy", "explain_tags", "load_taxonomy"]
 
@@ -57,13 +57,13 @@ def load_taxonomy(path: str | os.PathLike[str], *, extend: Taxonomy | None = Non
     from govrecords.serialisation.documents import load  # here for start-up speed: it imports cattrs
 
     where = Path(path).name
-    token = _DEFER_LINKS.set(extend is not None)
+    token = DEFER_LINKS.set(extend is not None)
     try:
         read = load(path, Taxonomy)
     except TaxonomyError as error:
         raise TaxonomyError(f"{where}: {error}") from None
     finally:
-        _DEFER_LINKS.reset(token)
+        DEFER_LINKS.reset(token)
     if extend is None:
         return read
     try:

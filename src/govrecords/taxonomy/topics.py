@@ -2,7 +2,7 @@
 
 A :class:`Taxonomy` checks its topics when made (unique ids, ``broader`` links that
 resolve and form no cycle, one topic per wording), indexes their wordings with the
-phrase matcher (:mod:`govrecords.taxonomy.phrases`) and tags text with them.
+phrase matcher (``_phrases``) and tags text with them.
 """
 
 from __future__ import annotations
@@ -24,12 +24,15 @@ from govrecords._validators import topic_id as _topic_id
 from govrecords.errors import TaxonomyError, UnknownTopicError
 from govrecords.serialisation.constraints import WHOLE_NUMBER
 from govrecords.serialisation.registry import record_type
-from govrecords.taxonomy.phrases import _CONFIDENCE, _SOFT_GAP, _Entry, _entry, _joined, _name_around
+from govrecords.taxonomy._phrases import CONFIDENCE, SOFT_GAP, Entry, entry_for, joined, name_around
 from govrecords.taxonomy.tags import DEFAULT_MIN_CONFIDENCE, TagDecision, TopicTag
 
 __all__ = ["Taxonomy", "Topic", "TopicLabel"]
 
-_DEFER_LINKS: contextvars.ContextVar[bool] = contextvars.ContextVar("_DEFER_LINKS", default=False)
+# Set by load_taxonomy while it reads a file that extends another taxonomy: the file's
+# broader links may name that taxonomy's topics, so they are checked after the merge.
+# Not public (not in __all__).
+DEFER_LINKS: contextvars.ContextVar[bool] = contextvars.ContextVar("DEFER_LINKS", default=False)
 
 
 _opt_year = WHOLE_NUMBER.validator(optional=True)  # bool is an int subclass, and no year
@@ -105,7 +108,7 @@ class Taxonomy:
     names: tuple[str, ...] = attrs.field(default=(), validator=_many(str))
     idioms: tuple[str, ...] = attrs.field(default=(), validator=_many(str))
     _by_id: dict[str, Topic] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _phrases: dict[str, list[_Entry]] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _phrases: dict[str, list[Entry]] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _labels: dict[tuple[str, ...], list[tuple[TopicLabel | None, str]]] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
@@ -116,13 +119,13 @@ class Taxonomy:
             if topic.id in by_id:
                 raise TaxonomyError(f"topics: duplicate topic id {topic.id!r}")
             by_id[topic.id] = topic
-        if not _DEFER_LINKS.get():
+        if not DEFER_LINKS.get():
             _check_links(by_id)
-        phrases: dict[str, list[_Entry]] = {}
+        phrases: dict[str, list[Entry]] = {}
         owner: dict[tuple[str, ...], tuple[str | None, str]] = {}
 
         def add(text: str, topic: str | None, kind: str) -> None:
-            entry = _entry(text, topic, kind)
+            entry = entry_for(text, topic, kind)
             if entry is None:
                 raise TaxonomyError(f"topics: {topic or kind!r} has a wording with no words: {text!r}")
             earlier = owner.setdefault(entry.words, (topic, text))
@@ -133,7 +136,7 @@ class Taxonomy:
                     f"and already to {first!r} (as {earlier[1]!r})"
                 )
             phrases.setdefault(entry.words[0], []).append(entry)
-            for variant in _joined(entry):  # "net neutrality" also matches "net-neutrality"
+            for variant in joined(entry):  # "net neutrality" also matches "net-neutrality"
                 if owner.setdefault(variant.words, (topic, text))[0] == topic:
                     phrases.setdefault(variant.words[0], []).append(variant)
 
@@ -282,7 +285,7 @@ did you mean 'privacy'?
         folded = [_fold(token[0]) for token in tokens]
         gaps = [text[a[2] : b[1]] for a, b in itertools.pairwise(tokens)]
         joined = [False] + [gap in {" ", "\u00a0"} for gap in gaps]
-        soft = [False] + [_SOFT_GAP.fullmatch(gap) is not None for gap in gaps]  # a phrase spans these only
+        soft = [False] + [SOFT_GAP.fullmatch(gap) is not None for gap in gaps]  # a phrase spans these only
         index = 0
         while index < len(tokens):
             entry = self._match(tokens, folded, soft, index)
@@ -299,7 +302,7 @@ did you mean 'privacy'?
                     phrase, span, None, 0.0, False, f"the {kind} {entry.wording!r} is not a topic", entry.wording
                 )
                 continue
-            name = _name_around(tokens, joined, end - len(entry.words), end)
+            name = name_around(tokens, joined, end - len(entry.words), end)
             if name is not None:
                 start, stop = name
                 whole = text[tokens[start][1] : tokens[stop - 1][2]]
@@ -307,7 +310,7 @@ did you mean 'privacy'?
                     phrase, span, entry.topic, 0.0, False, f"part of the name {whole!r}, not a topic", entry.wording
                 )
                 continue
-            confidence = _CONFIDENCE[entry.kind]
+            confidence = CONFIDENCE[entry.kind]
             kind = "label" if entry.kind == "label" else ("cue" if entry.kind == "cue" else "alias")
             why = f"{kind} {entry.wording!r}, confidence {confidence:.2f}"
             if confidence < min_confidence:
@@ -319,7 +322,7 @@ did you mean 'privacy'?
 
     def _match(
         self, tokens: list[tuple[str, int, int]], folded: list[str], soft: list[bool], index: int
-    ) -> _Entry | None:
+    ) -> Entry | None:
         for entry in self._phrases.get(folded[index], ()):
             size = len(entry.words)
             if tuple(folded[index : index + size]) != entry.words or not all(soft[index + 1 : index + size]):

@@ -1,10 +1,10 @@
 """The phrase matcher behind tagging: how wordings are indexed, and which capitalised runs are names.
 
-A taxonomy's labels, aliases, cues, names and idioms become :class:`_Entry` items
+A taxonomy's labels, aliases, cues, names and idioms become :class:`Entry` items
 (folded words, the spellings where case matters, the kind of wording), indexed by
 their first word; a hyphenated variant is indexed too. A match made of capitalised
 words next to an organisation word ("Foundation", "Ministry") is part of a name,
-not a topic (:func:`_name_around`). :class:`~govrecords.taxonomy.Taxonomy` uses
+not a topic (:func:`name_around`). :class:`~govrecords.taxonomy.Taxonomy` uses
 these to tag text; they are private to the package.
 """
 
@@ -20,12 +20,12 @@ from govrecords._fold import topic_word as _fold
 
 # What may separate the words of one phrase: spaces, an apostrophe ("women's"), a
 # slash ("PIPA/SOPA"). A comma, a full stop or a bracket ends the phrase.
-_SOFT_GAP = re.compile("[\\s'\u2019/]+")
+SOFT_GAP = re.compile("[\\s'\u2019/]+")
 
 # Confidence by the kind of wording matched. A label is the topic's own name; a
 # phrase of several words is specific; a single distinctive term ("cybersecurity")
 # a little less; an acronym can stand for something else; a cue is a common word.
-_CONFIDENCE = {"label": 0.95, "phrase": 0.9, "term": 0.8, "acronym": 0.75, "cue": 0.4}
+CONFIDENCE = {"label": 0.95, "phrase": 0.9, "term": 0.8, "acronym": 0.75, "cue": 0.4}
 
 # A capitalised run of words that contains one of these is the name of a body or a
 # document, not a topic ("Privacy Rights Foundation", "Ministry of Digital Affairs").
@@ -82,7 +82,7 @@ def _exact(token: str) -> bool:
 
 
 @attrs.frozen
-class _Entry:
+class Entry:
     words: tuple[str, ...]  # folded
     exact: tuple[str | None, ...]  # the exact spelling where case matters
     initial: bool  # names: each capitalised word must be capitalised in the text
@@ -91,7 +91,7 @@ class _Entry:
     wording: str
 
 
-def _joined(entry: _Entry) -> Iterator[_Entry]:
+def joined(entry: Entry) -> Iterator[Entry]:
     """The entry with some neighbouring words written as one hyphenated word.
 
     A text's "net-neutrality" is one word ("netneutrality") where the wording
@@ -113,21 +113,21 @@ def _joined(entry: _Entry) -> Iterator[_Entry]:
         yield attrs.evolve(entry, words=tuple(_fold(part) for part in parts), exact=exact)
 
 
-def _entry(text: str, topic: str | None, kind: str) -> _Entry | None:
+def entry_for(text: str, topic: str | None, kind: str) -> Entry | None:
     tokens = _TOKEN.findall(text)
     if not tokens:
         return None
     exact = tuple(token if _exact(token) else None for token in tokens)
     if kind in {"phrase", "label"} and len(tokens) == 1:
         kind = "acronym" if exact[0] is not None else ("term" if kind == "phrase" else kind)
-    return _Entry(tuple(_fold(t) for t in tokens), exact, kind == "name", topic, kind, text)
+    return Entry(tuple(_fold(t) for t in tokens), exact, kind == "name", topic, kind, text)
 
 
 def _capital(token: str) -> bool:
     return token[:1].isupper()
 
 
-def _name_around(
+def name_around(
     tokens: list[tuple[str, int, int]], joined: list[bool], start: int, stop: int
 ) -> tuple[int, int] | None:
     """The token range of a capitalised name holding tokens[start:stop], if it is a body's name.
