@@ -160,7 +160,7 @@ class _Overlaps:
 def find_people(state: State, draft: Draft) -> None:
     """Check the people the template read, then add those named elsewhere in the text.
 
-    A person read under a role label by :func:`label_values` replaces one the
+    A person read under a role label by :func:`~._labelled_people.label_values` replaces one the
     template read from the same words (the template's block may have run past a
     label it does not know); prose and transcript turns only add.
     """

@@ -1,9 +1,8 @@
 """Lines that are not a title: site banners, navigation, datelines, mastheads, labels, form instructions.
 
 :func:`title_rejection` says why a line cannot be a document's title (or None);
-:func:`is_masthead` tells a line that only names the forum; :func:`is_document_type`
-a line that only names the kind of document. The session-code pattern ("WS #12")
-lives here, as both titles and identifiers read it.
+:func:`is_masthead` tells a line that only names the forum. The session-code
+pattern ("WS #12") lives here, as both titles and identifiers read it.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 :func:`choose_title` takes the title among the first lines, with site banners,
 navigation, datelines, mastheads that only name the forum, and form
 instructions rejected (:mod:`._title_lines`); :func:`trim_title` cuts session-id
-and status suffixes.
+and status suffixes; :func:`is_document_type` tells a line that only names the
+kind of document.
 """
 
 from __future__ import annotations
