@@ -15,7 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govrecords import importers
-from govrecords.importers._cues import find_ask, find_cue, opens_with_verb, questions, sentences
+from govrecords.importers._asks import find_ask
+from govrecords.importers._consensus_cues import find_cue
+from govrecords.importers._operative_verbs import opens_with_verb
+from govrecords.importers._sentences import questions, sentences
 from govrecords.records import Session
 from govrecords.vocabulary import ConsensusLevel, Force
 

@@ -16,18 +16,13 @@ from hypothesis import strategies as st
 from govrecords import importers
 from govrecords.cli import main
 from govrecords.errors import ImportFailedError
-from govrecords.importers._recognise import (
-    choose_title,
-    find_city,
-    find_date,
-    find_identifier,
-    is_masthead,
-    normalise_when,
-    title_rejection,
-    trim_title,
-)
+from govrecords.importers._cities import find_city
+from govrecords.importers._dates import find_date, normalise_when
+from govrecords.importers._identifiers import find_identifier
 from govrecords.importers._refuse import NOISE_SHARE, noise_share
 from govrecords.importers._tables import first_row
+from govrecords.importers._title_lines import is_masthead, title_rejection
+from govrecords.importers._titles import choose_title, trim_title
 
 # ------------------------------------------------------------------------------------------- refusal
 

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 
 from govrecords import importers
 from govrecords.importers._names import is_organisation, is_person_name, name_run
-from govrecords.importers._people import items, plausible, read_role_label
+from govrecords.importers._people_values import items
+from govrecords.importers._role_labels import plausible, read_role_label
 from govrecords.records import Participant
 from govrecords.vocabulary import Role, StakeholderKind
 

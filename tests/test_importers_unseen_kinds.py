@@ -13,10 +13,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govrecords import importers
-from govrecords.importers._recognise import choose_title, find_city, find_date, find_session_year, is_document_type
+from govrecords.importers._cities import find_city
+from govrecords.importers._dates import find_date
+from govrecords.importers._identifiers import find_session_year
 from govrecords.importers._registry import SATURATION, score
 from govrecords.importers._template import Template
 from govrecords.importers._text import fold_text
+from govrecords.importers._titles import choose_title, is_document_type
 from govrecords.vocabulary import ConsensusLevel, Force, Role, StakeholderKind
 
 

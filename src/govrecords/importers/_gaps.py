@@ -2,29 +2,24 @@
 
 After the blocks are read, :func:`fill_fields` looks at the draft: a title taken
 from the first line (or none at all) is chosen again among the first lines
-(:func:`~._recognise.choose_title`), and cut of session-id and status suffixes;
+(:func:`~._titles.choose_title`), and cut of session-id and status suffixes;
 an empty identifier, date or city is read wherever the text gives it
-(:mod:`._recognise`). Every value so read carries its span, and a
+(:mod:`._titles`, :mod:`._dates`, :mod:`._cities`). Every value so read carries its span, and a
 ``guessed-value`` or ``guessed-title`` warning says it was not read under a label.
 """
 
 from __future__ import annotations
 
 from govrecords.dates import DateRange, PartialDate
+from govrecords.importers._cities import find_city
+from govrecords.importers._dates import find_date, normalise_when
+from govrecords.importers._identifiers import find_identifier, find_session_year
 from govrecords.importers._layout import Layout
 from govrecords.importers._places import split_place
-from govrecords.importers._recognise import (
-    choose_title,
-    find_city,
-    find_date,
-    find_identifier,
-    find_session_year,
-    normalise_when,
-    title_rejection,
-    trim_title,
-)
 from govrecords.importers._state import Draft, State, Value
 from govrecords.importers._tables import first_row
+from govrecords.importers._title_lines import title_rejection
+from govrecords.importers._titles import choose_title, trim_title
 
 __all__ = ["fill_fields", "trimmed_title"]
 

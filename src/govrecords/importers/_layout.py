@@ -15,7 +15,6 @@ import re
 import attrs
 
 from govrecords.importers._patterns import PatternMatch, match_pattern
-from govrecords.importers._recognise import title_rejection
 from govrecords.importers._template import Label, LinePattern, Template
 from govrecords.importers._text import (
     BLANKS,
@@ -27,6 +26,7 @@ from govrecords.importers._text import (
     may_be_numbered,
     source_of,
 )
+from govrecords.importers._title_lines import title_rejection
 from govrecords.vocabulary import read_force
 
 __all__ = ["LOOKAHEAD", "Block", "LabelHit", "Layout", "Matcher", "PatternHit", "lay_out"]

@@ -12,9 +12,12 @@ import re
 
 import attrs
 
-from govrecords.importers._cues import QUESTION_LABEL, Ask, find_ask, find_cue, opens_with_verb, questions, sentences
+from govrecords.importers._asks import Ask, find_ask
+from govrecords.importers._consensus_cues import find_cue
 from govrecords.importers._items import Piece, pieces, split_lines_of, trim_lead_in
+from govrecords.importers._operative_verbs import opens_with_verb
 from govrecords.importers._outcomes import READ_KEY, Outcome, add_finding, add_recommendation, read_outcomes, take
+from govrecords.importers._sentences import QUESTION_LABEL, questions, sentences
 from govrecords.importers._speakers import ParsedParticipant, parse_participant, split_items
 from govrecords.importers._state import Draft, State
 from govrecords.importers._text import BLANKS, Line, list_marker

@@ -1,10 +1,10 @@
 """Findings and recommendations read from prose, under any heading and in any layout.
 
 :func:`read_outcomes` reads one passage (a paragraph or a list item) sentence by
-sentence: a sentence with a consensus cue (:func:`._cues.find_cue`) is a finding
+sentence: a sentence with a consensus cue (:func:`._consensus_cues.find_cue`) is a finding
 at the level the cue states, with the sentences after it that lay out the sides
 ("Some argued ...; others ..."); a sentence that asks someone to act in its main
-clause (:func:`._cues.find_ask`) is a recommendation with the force its own words
+clause (:func:`._asks.find_ask`) is a recommendation with the force its own words
 state. An item whose one outcome opens it is read whole (a bullet is one point).
 
 :func:`harvest` runs this over the text an import kept as sections (unknown
@@ -22,19 +22,11 @@ import re
 
 import attrs
 
-from govrecords.importers._cues import (
-    QUESTION_LABEL,
-    Ask,
-    Cue,
-    continues_cue,
-    find_ask,
-    find_cue,
-    lead_in_for_questions,
-    opens_with_verb,
-    questions,
-    sentences,
-)
+from govrecords.importers._asks import Ask, find_ask
+from govrecords.importers._consensus_cues import Cue, continues_cue, find_cue
 from govrecords.importers._items import Piece, pieces
+from govrecords.importers._operative_verbs import opens_with_verb
+from govrecords.importers._sentences import QUESTION_LABEL, lead_in_for_questions, questions, sentences
 from govrecords.importers._state import Draft, State
 from govrecords.importers._text import BLANKS
 from govrecords.provenance import Provenance
