@@ -52,6 +52,10 @@ class Pair:
     """A scored pair: positions on each side, shared words and words between them."""
 
     __slots__ = ("after", "before", "shared", "union")
+    before: int
+    after: int
+    shared: int
+    union: int
 
     def __init__(self, before: int, after: int, shared: int, union: int) -> None:
         self.before, self.after, self.shared, self.union = before, after, shared, union
