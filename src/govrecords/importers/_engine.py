@@ -17,7 +17,8 @@ import attrs
 from govrecords._version import __version__
 from govrecords.importers._fields import Contact, finish_contact, read_block, read_pattern
 from govrecords.importers._gaps import fill_fields, trimmed_title
-from govrecords.importers._layout import Matcher, lay_out
+from govrecords.importers._label_match import Matcher
+from govrecords.importers._layout import lay_out
 from govrecords.importers._lists import strip_blanks
 from govrecords.importers._messages import MessageGroup, read_messages
 from govrecords.importers._people import find_people

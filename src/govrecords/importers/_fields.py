@@ -16,10 +16,10 @@ from govrecords.importers._lists import (
     add_discussion,
     add_findings,
     add_participants,
-    add_recommendations,
     add_statements,
     participant_from,
 )
+from govrecords.importers._recommendations import add_recommendations
 from govrecords.importers._speakers import ParsedParticipant
 from govrecords.importers._state import State, Value
 from govrecords.importers._template import Label

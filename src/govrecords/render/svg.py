@@ -22,120 +22,35 @@ import textwrap
 import xml.etree.ElementTree as ET
 
 from govrecords.comparison.evidence import TopicStatus
-from govrecords.comparison.sentences import date_words, level_words, state_words
-from govrecords.comparison.timelines import Timeline, TimelinePoint, TopicTimeline, Trend
+from govrecords.comparison.sentences import date_words
+from govrecords.comparison.timelines import Timeline, TimelinePoint, TopicTimeline
 from govrecords.dates import DateRange
 from govrecords.errors import Problem, ValidationError
-from govrecords.vocabulary import ConsensusLevel
+from govrecords.render._svg_drawing import (
+    BAND,
+    BANDS,
+    GAP,
+    INK,
+    LEFT,
+    LEVEL,
+    MUTED,
+    RIGHT,
+    SCALE,
+    STEP,
+    TOP,
+    TRENDS,
+    band_label,
+    band_of,
+    band_y,
+    canvas,
+    grid_mark,
+    legend,
+    mark,
+    text,
+    wrapped,
+)
 
-__all__ = ["BANDS", "grid_svg", "to_svg"]
-
-_SCALE = sorted((level for level in ConsensusLevel if level.rank is not None), key=lambda level: -(level.rank or 0))
-BANDS: tuple[str, ...] = (*(level.value for level in _SCALE), "raised", "not_discussed")
-"""The bands from top to bottom: the consensus levels, strongest first, then the two states off the scale."""
-
-_LEFT, _STEP, _RIGHT, _TOP, _BAND, _GAP = 200, 170, 40, 96, 34, 22
-_INK, _MUTED, _LEVEL, _RAISED, _ABSENT = "#1b1b1b", "#6b6b6b", "#1f5fa8", "#b35900", "#8a8a8a"
-_FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
-
-
-_TRENDS = {
-    Trend.RISING: "rising",
-    Trend.FALLING: "falling",
-    Trend.FLAT: "flat",
-    Trend.MIXED: "mixed",
-    Trend.INSUFFICIENT: "none (fewer than two points with a consensus level)",
-}
-
-
-def band_y(band: str) -> float:
-    """The vertical centre of a band, in the picture's units."""
-    index = BANDS.index(band)
-    gap = _GAP if index >= len(_SCALE) else 0
-    return _TOP + index * _BAND + gap + _BAND / 2
-
-
-def _band_of(point: TimelinePoint) -> str:
-    state = point.state
-    if state.status is TopicStatus.CONCLUDED and state.level is not None:
-        return state.level.value
-    return "raised" if state.status is TopicStatus.RAISED else "not_discussed"
-
-
-def _text(parent: ET.Element, x: float, y: float, words: str, **attributes: str) -> ET.Element:
-    element = ET.SubElement(parent, "text", {"x": f"{x:.1f}", "y": f"{y:.1f}", **attributes})
-    element.text = words
-    return element
-
-
-def _band_label(band: str) -> str:
-    if band == "raised":
-        return "raised, not yet concluded"
-    if band == "not_discussed":
-        return "not discussed"
-    return level_words(ConsensusLevel(band))
-
-
-def _mark_data(index: int, point: TimelinePoint) -> dict[str, str]:
-    """The data attributes of a point's mark, the same in both drawings."""
-    state = point.state
-    return {
-        "class": "mark",
-        "data-index": str(index),
-        "data-key": point.key,
-        "data-status": state.status.value,
-        "data-level": state.level.value if state.level is not None else "",
-        "data-date": point.date.isoformat() if point.date is not None else "",
-    }
-
-
-def _mark(parent: ET.Element, index: int, point: TimelinePoint, x: float) -> None:
-    band = _band_of(point)
-    y = band_y(band)
-    state = point.state
-    data = _mark_data(index, point)
-    if band == "raised":
-        points = f"{x:.1f},{y - 9:.1f} {x + 9:.1f},{y:.1f} {x:.1f},{y + 9:.1f} {x - 9:.1f},{y:.1f}"
-        shape = ET.SubElement(
-            parent, "polygon", {**data, "points": points, "fill": "#ffffff", "stroke": _RAISED, "stroke-width": "2.5"}
-        )
-    elif band == "not_discussed":
-        shape = ET.SubElement(
-            parent,
-            "circle",
-            {
-                **data,
-                "cx": f"{x:.1f}",
-                "cy": f"{y:.1f}",
-                "r": "4.5",
-                "fill": "#ffffff",
-                "stroke": _ABSENT,
-                "stroke-width": "1.5",
-            },
-        )
-    else:
-        shape = ET.SubElement(
-            parent,
-            "circle",
-            {
-                **data,
-                "cx": f"{x:.1f}",
-                "cy": f"{y:.1f}",
-                "r": "8",
-                "fill": _LEVEL,
-                "stroke": "#ffffff",
-                "stroke-width": "1.5",
-            },
-        )
-    title = ET.SubElement(shape, "title")
-    title.text = f"{point.label} ({date_words(point.date)}): {state_words(state)}"
-
-
-def _wrapped(words: str, width: int = 24, lines: int = 2) -> list[str]:
-    wrapped = textwrap.wrap(words, width) or [""]
-    if len(wrapped) > lines:
-        wrapped = [*wrapped[: lines - 1], textwrap.shorten(" ".join(wrapped[lines - 1 :]), width, placeholder="\u2026")]
-    return wrapped
+__all__ = ["BANDS", "band_y", "grid_svg", "to_svg"]
 
 
 def _choose(report: Timeline | TopicTimeline, topic: str | None) -> TopicTimeline:
@@ -148,26 +63,6 @@ def _choose(report: Timeline | TopicTimeline, topic: str | None) -> TopicTimelin
         known = ", ".join(line.topic for line in report.topics) or "none"
         raise ValidationError([Problem("topic", f"name one of the timeline's topics ({known})", topic)])
     return found
-
-
-def _canvas(width: float, height: float, title: str, extra: dict[str, str]) -> ET.Element:
-    """An empty drawing: the svg element with its size, *extra* attributes, a title and a white ground."""
-    root = ET.Element(
-        "svg",
-        {
-            "xmlns": "http://www.w3.org/2000/svg",
-            "width": str(int(width)),
-            "height": str(int(height)),
-            "viewBox": f"0 0 {int(width)} {int(height)}",
-            "font-family": _FONT,
-            **extra,
-        },
-    )
-    ET.SubElement(root, "title").text = title
-    ET.SubElement(
-        root, "rect", {"x": "0", "y": "0", "width": str(int(width)), "height": str(int(height)), "fill": "#ffffff"}
-    )
-    return root
 
 
 def to_svg(report: Timeline | TopicTimeline, topic: str | None = None) -> str:
@@ -189,34 +84,34 @@ def to_svg(report: Timeline | TopicTimeline, topic: str | None = None) -> str:
         return grid_svg(report)
     line = _choose(report, topic)
     count = max(len(line.points), 1)
-    width = max(_LEFT + count * _STEP + _RIGHT, 640)
-    bottom = band_y(BANDS[-1]) + _BAND / 2
+    width = max(LEFT + count * STEP + RIGHT, 640)
+    bottom = band_y(BANDS[-1]) + BAND / 2
     height = bottom + 112
-    root = _canvas(
+    root = canvas(
         width,
         height,
         f"{line.label or line.topic}: consensus across {len(line.points)} points",
         {"data-topic": line.topic, "data-trend": line.trend.value},
     )
-    _text(
+    text(
         root,
         16,
         30,
         f"{line.label or line.topic} ({line.topic})",
-        **{"font-size": "18", "font-weight": "bold", "fill": _INK},
+        **{"font-size": "18", "font-weight": "bold", "fill": INK},
     )
     first, last = line.point(line.first_raised or ""), line.point(line.last_seen or "")
     seen = "not discussed at any point"
     if first is not None and last is not None:
         seen = f"first raised: {first.label}; last seen: {last.label}"
     room = int((width - 32) / 6.8)  # characters that fit at 12 px
-    for baseline, facts in ((52.0, f"trend: {_TRENDS[line.trend]}"), (68.0, seen)):
-        _text(
+    for baseline, facts in ((52.0, f"trend: {TRENDS[line.trend]}"), (68.0, seen)):
+        text(
             root,
             16,
             baseline,
             textwrap.shorten(facts, room, placeholder="\u2026"),
-            **{"font-size": "12", "fill": _MUTED},
+            **{"font-size": "12", "fill": MUTED},
         )
     scale = ET.SubElement(root, "g", {"class": "bands"})
     for band in BANDS:
@@ -226,29 +121,29 @@ def to_svg(report: Timeline | TopicTimeline, topic: str | None = None) -> str:
             scale,
             "line",
             {
-                "x1": str(_LEFT - 10),
-                "x2": f"{width - _RIGHT + 10:.1f}",
+                "x1": str(LEFT - 10),
+                "x2": f"{width - RIGHT + 10:.1f}",
                 "y1": f"{y:.1f}",
                 "y2": f"{y:.1f}",
                 "stroke": "#e4e4e4",
                 "stroke-width": "1",
             },
         )
-        _text(
+        text(
             scale,
-            _LEFT - 18,
+            LEFT - 18,
             y + 4,
-            _band_label(band),
+            band_label(band),
             **{
                 "font-size": "12",
                 "text-anchor": "end",
-                "fill": _MUTED if off_scale else _INK,
+                "fill": MUTED if off_scale else INK,
                 "font-style": "italic" if off_scale else "normal",
                 "class": "band-label",
                 "data-band": band,
             },
         )
-    split = _TOP + len(_SCALE) * _BAND + _GAP / 2
+    split = TOP + len(SCALE) * BAND + GAP / 2
     ET.SubElement(
         root,
         "line",
@@ -258,14 +153,14 @@ def to_svg(report: Timeline | TopicTimeline, topic: str | None = None) -> str:
             "x2": f"{width - 12:.1f}",
             "y1": f"{split:.1f}",
             "y2": f"{split:.1f}",
-            "stroke": _MUTED,
+            "stroke": MUTED,
             "stroke-dasharray": "5 4",
             "stroke-width": "1",
         },
     )
-    _text(root, 16, _TOP - 8, "consensus scale \u2191", **{"font-size": "11", "fill": _MUTED})
-    _text(root, 16, split + 14, "off the scale", **{"font-size": "11", "fill": _MUTED})
-    xs = [_LEFT + (index + 0.5) * _STEP for index in range(len(line.points))]
+    text(root, 16, TOP - 8, "consensus scale \u2191", **{"font-size": "11", "fill": MUTED})
+    text(root, 16, split + 14, "off the scale", **{"font-size": "11", "fill": MUTED})
+    xs = [LEFT + (index + 0.5) * STEP for index in range(len(line.points))]
     for x, point in zip(xs, line.points, strict=True):
         ET.SubElement(
             root,
@@ -273,24 +168,24 @@ def to_svg(report: Timeline | TopicTimeline, topic: str | None = None) -> str:
             {
                 "x1": f"{x:.1f}",
                 "x2": f"{x:.1f}",
-                "y1": str(_TOP),
+                "y1": str(TOP),
                 "y2": f"{bottom:.1f}",
                 "stroke": "#f0f0f0",
                 "stroke-width": "1",
             },
         )
         y = bottom + 20
-        for row in _wrapped(point.label):
-            _text(root, x, y, row, **{"font-size": "12", "text-anchor": "middle", "fill": _INK, "class": "point-label"})
+        for row in wrapped(point.label):
+            text(root, x, y, row, **{"font-size": "12", "text-anchor": "middle", "fill": INK, "class": "point-label"})
             y += 15
-        _text(root, x, y, date_words(point.date), **{"font-size": "11", "text-anchor": "middle", "fill": _MUTED})
+        text(root, x, y, date_words(point.date), **{"font-size": "11", "text-anchor": "middle", "fill": MUTED})
         if not point.order_known:
-            _text(
+            text(
                 root,
                 x,
                 y + 14,
                 "order not known",
-                **{"font-size": "10", "text-anchor": "middle", "fill": _MUTED, "font-style": "italic"},
+                **{"font-size": "10", "text-anchor": "middle", "fill": MUTED, "font-style": "italic"},
             )
     concluded = [index for index, point in enumerate(line.points) if point.state.status is TopicStatus.CONCLUDED]
     for earlier, later in itertools.pairwise(concluded):
@@ -300,36 +195,20 @@ def to_svg(report: Timeline | TopicTimeline, topic: str | None = None) -> str:
             {
                 "class": "trend-line",
                 "x1": f"{xs[earlier]:.1f}",
-                "y1": f"{band_y(_band_of(line.points[earlier])):.1f}",
+                "y1": f"{band_y(band_of(line.points[earlier])):.1f}",
                 "x2": f"{xs[later]:.1f}",
-                "y2": f"{band_y(_band_of(line.points[later])):.1f}",
-                "stroke": _LEVEL,
+                "y2": f"{band_y(band_of(line.points[later])):.1f}",
+                "stroke": LEVEL,
                 "stroke-width": "2",
                 **({"stroke-dasharray": "6 5"} if later - earlier > 1 else {}),
             },
         )
     marks = ET.SubElement(root, "g", {"class": "marks"})
     for index, (x, point) in enumerate(zip(xs, line.points, strict=True)):
-        _mark(marks, index, point, x)
-    _legend(root, height - 22)
+        mark(marks, index, point, x)
+    legend(root, height - 22)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
-
-
-def _legend(root: ET.Element, y: float) -> None:
-    legend = ET.SubElement(root, "g", {"class": "legend", "font-size": "11", "fill": _INK})
-    ET.SubElement(legend, "circle", {"cx": "22", "cy": f"{y - 4:.1f}", "r": "6", "fill": _LEVEL})
-    _text(legend, 34, y, "consensus level reported")
-    x = 210.0
-    points = f"{x:.1f},{y - 11:.1f} {x + 7:.1f},{y - 4:.1f} {x:.1f},{y + 3:.1f} {x - 7:.1f},{y - 4:.1f}"
-    ET.SubElement(legend, "polygon", {"points": points, "fill": "#ffffff", "stroke": _RAISED, "stroke-width": "2"})
-    _text(legend, x + 14, y, "raised, not yet concluded (no outcome reported)")
-    ET.SubElement(
-        legend,
-        "circle",
-        {"cx": "540", "cy": f"{y - 4:.1f}", "r": "4.5", "fill": "#ffffff", "stroke": _ABSENT, "stroke-width": "1.5"},
-    )
-    _text(legend, 552, y, "not discussed")
 
 
 _GRID_LEFT, _GRID_RIGHT, _GRID_SPAN, _GRID_ROW, _GRID_TOP, _GRID_MIN_GAP = 280, 60, 640, 30, 118, 44
@@ -390,18 +269,18 @@ def grid_svg(report: Timeline) -> str:
     xs = grid_xs(first)
     width = (max(xs) if xs else _GRID_LEFT) + _GRID_RIGHT + 80
     height = _GRID_TOP + max(len(lines), 1) * _GRID_ROW + 70
-    root = _canvas(
+    root = canvas(
         width,
         height,
         f"{len(lines)} topics across {len(first.points)} points, spaced by date",
         {"class": "timeline-grid"},
     )
-    _text(
-        root, 16, 30, "Topics across forums, spaced by date", **{"font-size": "18", "font-weight": "bold", "fill": _INK}
+    text(
+        root, 16, 30, "Topics across forums, spaced by date", **{"font-size": "18", "font-weight": "bold", "fill": INK}
     )
     for index, (point, x) in enumerate(zip(first.points, xs, strict=True)):
-        for row, words in enumerate(_wrapped(point.label, 18, 2)):
-            _text(
+        for row, words in enumerate(wrapped(point.label, 18, 2)):
+            text(
                 root,
                 x,
                 56 + 13 * row,
@@ -409,13 +288,13 @@ def grid_svg(report: Timeline) -> str:
                 **{
                     "font-size": "11",
                     "text-anchor": "middle",
-                    "fill": _INK,
+                    "fill": INK,
                     "class": "column-label",
                     "data-index": str(index),
                 },
             )
         when = date_words(point.date) + ("" if point.order_known else " (order not known)")
-        _text(root, x, 98, when, **{"font-size": "10", "text-anchor": "middle", "fill": _MUTED})
+        text(root, x, 98, when, **{"font-size": "10", "text-anchor": "middle", "fill": MUTED})
     for row, line in enumerate(lines):
         y = _GRID_TOP + row * _GRID_ROW + _GRID_ROW / 2
         ET.SubElement(
@@ -424,52 +303,16 @@ def grid_svg(report: Timeline) -> str:
             {"x1": "16", "x2": f"{width - 16:.1f}", "y1": f"{y:.1f}", "y2": f"{y:.1f}", "stroke": "#eeeeee"},
         )
         label = textwrap.shorten(f"{line.label or line.topic}", 40, placeholder="\u2026")
-        _text(
-            root, 16, y + 4, label, **{"font-size": "12", "fill": _INK, "class": "row-label", "data-topic": line.topic}
-        )
+        text(root, 16, y + 4, label, **{"font-size": "12", "fill": INK, "class": "row-label", "data-topic": line.topic})
         group = ET.SubElement(root, "g", {"class": "row", "data-topic": line.topic})
         for index, (point, x) in enumerate(zip(line.points, xs, strict=True)):
-            _grid_mark(group, index, point, x, y)
+            grid_mark(group, index, point, x, y)
     legend_y = _GRID_TOP + max(len(lines), 1) * _GRID_ROW + 30
-    _text(
+    text(
         root,
         16,
         legend_y,
         "filled: a consensus level (hover for it); diamond: raised, no outcome reported; small ring: not raised",
-        **{"font-size": "11", "fill": _MUTED},
+        **{"font-size": "11", "fill": MUTED},
     )
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
-
-
-def _grid_mark(parent: ET.Element, index: int, point: TimelinePoint, x: float, y: float) -> None:
-    state = point.state
-    data = _mark_data(index, point)
-    if state.status is TopicStatus.RAISED:
-        points = f"{x:.1f},{y - 7:.1f} {x + 7:.1f},{y:.1f} {x:.1f},{y + 7:.1f} {x - 7:.1f},{y:.1f}"
-        shape = ET.SubElement(
-            parent, "polygon", {**data, "points": points, "fill": "#ffffff", "stroke": _RAISED, "stroke-width": "2"}
-        )
-    elif state.status is TopicStatus.CONCLUDED and state.level is not None:
-        rank = state.level.rank or 0
-        top = max((level.rank or 0) for level in _SCALE) or 1
-        shade = 0.35 + 0.65 * rank / top
-        shape = ET.SubElement(
-            parent,
-            "circle",
-            {**data, "cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": "7", "fill": _LEVEL, "fill-opacity": f"{shade:.2f}"},
-        )
-    else:
-        shape = ET.SubElement(
-            parent,
-            "circle",
-            {
-                **data,
-                "cx": f"{x:.1f}",
-                "cy": f"{y:.1f}",
-                "r": "3",
-                "fill": "#ffffff",
-                "stroke": _ABSENT,
-                "stroke-width": "1",
-            },
-        )
-    ET.SubElement(shape, "title").text = f"{point.label} ({date_words(point.date)}): {state_words(state)}"
