@@ -256,6 +256,26 @@ def test_the_title_is_chosen_past_banners_and_a_guess_is_warned() -> None:
     assert "guessed-title" in [w.code for w in result.warnings]
 
 
+@pytest.mark.parametrize("site", ["the Ministry of Coastal Affairs", "Harbour Town's digital portal", "Lumen IGF"])
+def test_any_sites_greeting_banner_is_boilerplate_not_text(site: str) -> None:
+    """A short "Welcome to ..." line is a site's greeting, whichever the site: not a title, not
+    unread text; a long sentence that opens the same way is still read."""
+    text = (
+        f"Welcome to {site}\nSHORE INTERNET GOVERNANCE FORUM 2019\nChair's Summary\n\n"
+        "Participants agreed that open standards help small registries.\n"
+    )
+    result = importers.import_text(text, source_id="banner")
+    assert not result.sessions[0].title.startswith("Welcome")
+    assert all("Welcome" not in text[start:end] for start, end in result.uncovered())
+    assert "boilerplate" in [warning.code for warning in result.warnings]
+    sentence = (
+        "Welcome to all who travelled from the islands to discuss how open standards, shared "
+        "registries and local exchange points can lower the cost of reaching the network.\n"
+    )
+    kept = importers.import_text("SHORE IGF 2019\n\n" + sentence, source_id="long").sessions[0]
+    assert any("Welcome to all who travelled" in section.text for section in kept.sections)
+
+
 # ------------------------------------------------------------------------------------------ session ids
 
 

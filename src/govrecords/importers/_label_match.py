@@ -41,7 +41,6 @@ MEMO_SIZE = 4096
 """The most lines a :class:`Matcher` keeps the match of (it starts afresh when full)."""
 
 _WEB_BOILERPLATE = (
-    "welcome to the united nations",
     "jump to navigation",
     "jump to search",
     "from eurodig wiki",
@@ -53,6 +52,10 @@ _WEB_BOILERPLATE = (
     "skip to main content",
     "privacy policy | terms",
 )
+
+_GREETING = 100
+"""A line that opens with "Welcome to" and is at most this long (folded, without spaces)
+is a site's greeting banner, whatever the site; a longer one may be a sentence."""
 
 
 @attrs.frozen
@@ -218,12 +221,16 @@ class Matcher:
         return LabelHit(alias.label, line, start, words_start, words_end, pos)
 
     def is_boilerplate(self, text: str, line: Line, quick: str | None = None) -> bool:
-        """Whether *line* holds a boilerplate phrase (only lines up to :data:`LOOKAHEAD` long are checked)."""
+        """Whether *line* holds a boilerplate phrase, or is a short site greeting ("Welcome to ...").
+
+        Only lines up to :data:`LOOKAHEAD` long are checked.
+        """
         if line.trail - line.lead > LOOKAHEAD:
             return False
         if quick is None:
             quick = fold_tight(text[line.lead : line.trail])
-        return self.boilerplate.search(quick) is not None
+        greeting = quick.startswith("welcometo") and len(quick) <= _GREETING
+        return greeting or self.boilerplate.search(quick) is not None
 
 
 def _match_key(key: str, folded: str) -> int:
