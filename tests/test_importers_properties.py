@@ -86,6 +86,7 @@ def _check(text: str, result: ImportResult) -> None:
 @settings(max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts(), st.sampled_from(TEMPLATES))
 @example("Session Name:Session Name:\nSession Name:", "igf-2015-workshop-proposal")  # a label split off mid-line
+@example("- - IGF 2018 WS #436 ", None)  # a title trimmed to nothing (its forum year and id): the first line is used
 def test_any_text_imports_or_fails_cleanly(text: str, template: str | None) -> None:
     """Any text gives records whose spans slice their quotes and cover it, or ImportFailedError with a place."""
     try:

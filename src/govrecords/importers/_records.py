@@ -83,21 +83,29 @@ def _runs(state: State, draft: Draft, fields: tuple[str, ...], name: str, proven
 
 def _title(state: State, draft: Draft, fallback: Value | None, provenance: list[Provenance]) -> str:
     value = draft.values.get("title") or fallback
-    if value is None:
+    if value is None or not value.value.strip():  # a title trimmed to nothing ("IGF 2018 WS #436") is none
         value = _guess_title(state)
     provenance.append(state.prov(value.start, value.end, "title"))
     return value.value
 
 
 def _guess_title(state: State) -> Value:
+    first: Value | None = None
     for line in state.lines:
         if not line.blank:
             end = min(line.trail, line.lead + 200)
             while end > line.lead and state.text[end - 1].isspace():
                 end -= 1
-            state.warn("guessed-title", line.lead, end, "no title found; the first line is used as the title")
-            return Value(state.value(line.lead, end), line.lead, end)
-    raise AssertionError("a blank text is refused before records are built")  # pragma: no cover -- unreachable
+            if first is None:  # the line as written, in case no line has a value once read
+                first = Value(state.text[line.lead : end].strip(), line.lead, end)
+            value = state.value(line.lead, end)
+            if value.strip():
+                state.warn("guessed-title", line.lead, end, "no title found; the first line is used as the title")
+                return Value(value, line.lead, end)
+    if first is None:  # pragma: no cover -- unreachable: a blank text is refused before records are built
+        raise AssertionError("a blank text is refused before records are built")
+    state.warn("guessed-title", first.start, first.end, "no title found; the first line is used as the title")
+    return first
 
 
 def unique_id(wanted: str, taken: set[str]) -> str:
