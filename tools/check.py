@@ -40,6 +40,7 @@ GATES: dict[str, list[list[str]]] = {
             # Two workers (pytest-xdist): the machine has two cores, and the run must
             # stay well inside CI's 20 minutes.
             "--numprocesses=2",
+            "--dist=worksteal",  # an idle worker takes queued tests from a busy one: a few long tests end unevenly
             "--cov",
             "--cov-branch",
             "--cov-report=term-missing:skip-covered",
