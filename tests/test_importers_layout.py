@@ -276,6 +276,24 @@ def test_any_sites_greeting_banner_is_boilerplate_not_text(site: str) -> None:
     assert any("Welcome to all who travelled" in section.text for section in kept.sections)
 
 
+
+@pytest.mark.parametrize("wiki", ["Harbour Forum Wiki", "Lumen IGF wiki", "the Shore Dialogue Wiki"])
+def test_any_wikis_tagline_is_boilerplate_not_text(wiki: str) -> None:
+    """A short "From ... Wiki" line is a wiki's page tagline, whichever the wiki: not a title,
+    not unread text; a sentence that opens with "From" is still read."""
+    text = (
+        f"WS 4: Open registries for small islands\nFrom {wiki}\n\n"
+        "Participants agreed that open standards help small registries.\n"
+    )
+    result = importers.import_text(text, source_id="tagline")
+    assert result.sessions[0].title == "Open registries for small islands"
+    assert all("Wiki" not in text[start:end] and "wiki" not in text[start:end] for start, end in result.uncovered())
+    assert "boilerplate" in [warning.code for warning in result.warnings]
+    sentence = "From the islands, speakers asked for shared registries and local exchange points.\n"
+    kept = importers.import_text("SHORE IGF 2019\n\n" + sentence, source_id="long").sessions[0]
+    assert any("From the islands" in section.text for section in kept.sections)
+
+
 # ------------------------------------------------------------------------------------------ session ids
 
 

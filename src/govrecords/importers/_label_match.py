@@ -43,7 +43,6 @@ MEMO_SIZE = 4096
 _WEB_BOILERPLATE = (
     "jump to navigation",
     "jump to search",
-    "from eurodig wiki",
     "sign up or log in",
     "you are on page",
     "deprecated:",
@@ -56,6 +55,10 @@ _WEB_BOILERPLATE = (
 _GREETING = 100
 """A line that opens with "Welcome to" and is at most this long (folded, without spaces)
 is a site's greeting banner, whatever the site; a longer one may be a sentence."""
+
+_TAGLINE = 40
+"""A line of at most this many letters (folded, without spaces) that opens with "From"
+and ends with "wiki" is a wiki's page tagline ("From Some Forum Wiki"), whatever the wiki."""
 
 
 @attrs.frozen
@@ -221,7 +224,8 @@ class Matcher:
         return LabelHit(alias.label, line, start, words_start, words_end, pos)
 
     def is_boilerplate(self, text: str, line: Line, quick: str | None = None) -> bool:
-        """Whether *line* holds a boilerplate phrase, or is a short site greeting ("Welcome to ...").
+        """Whether *line* holds a boilerplate phrase, or is a short site greeting ("Welcome to ...")
+        or a wiki's tagline ("From ... Wiki").
 
         Only lines up to :data:`LOOKAHEAD` long are checked.
         """
@@ -230,7 +234,8 @@ class Matcher:
         if quick is None:
             quick = fold_tight(text[line.lead : line.trail])
         greeting = quick.startswith("welcometo") and len(quick) <= _GREETING
-        return greeting or self.boilerplate.search(quick) is not None
+        tagline = quick.startswith("from") and quick.endswith("wiki") and len(quick) <= _TAGLINE
+        return greeting or tagline or self.boilerplate.search(quick) is not None
 
 
 def _match_key(key: str, folded: str) -> int:
