@@ -195,7 +195,7 @@ INSTALLED_TESTS = [
     f"tests/{name}.py"
     for name in (
         "test_api", "test_examples", "serialisation/test_schema", "test_taxonomy", "serialisation/test_documents",
-        "cli/test_cli", "test_readme", "test_importers", "test_importers_golden", "test_importer_corpus",
+        "cli/test_cli", "test_readme", "importers/test_api", "importers/test_golden", "importers/test_corpus",
         "test_extraction",
     )
 ]
