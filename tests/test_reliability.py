@@ -3,7 +3,7 @@
 Each ``test_caseNN_...`` is the case of the same number in the reliability issue (the
 attack on the library with crafted inputs and injected faults), and fails on the code
 before its fix. Case 7 (the JSON Schema agrees with the library) is in
-``test_schema_agreement.py``; case 8 (taxonomy cycles) in ``test_taxonomy.py``.
+``serialisation/test_schema_agreement.py``; case 8 (taxonomy cycles) in ``taxonomy/test_taxonomy.py``.
 
 Most tests call :func:`govrecords.cli.main` in this process: an exception escaping it
 is the traceback a user would see. A few need a process of their own: a locale, a

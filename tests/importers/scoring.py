@@ -12,7 +12,7 @@ This module is the one home of the rules that README states:
 
 Run it as a script to print the per-field table for the corpus::
 
-    python tests/importer_scoring.py [--corpus DIR] [--show-misses]
+    python tests/importers/scoring.py [--corpus DIR] [--show-misses]
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ __all__ = [
     "unsupported_labels",
 ]
 
-CORPUS = Path(__file__).parent / "corpus" / "importers"
+CORPUS = Path(__file__).parent.parent / "corpus" / "importers"
 """The corpus directory: one sub-directory per family."""
 
 FAMILIES: tuple[str, ...] = (
@@ -779,7 +779,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     try:
         table = score_corpus(options.corpus)
     except (TruthError, OSError) as error:
-        print(f"importer_scoring: {error}", file=sys.stderr)
+        print(f"importer scoring: {error}", file=sys.stderr)
         return 2
     print(table.format(show_misses=options.show_misses))
     return 0

@@ -2,7 +2,7 @@
 
 Every document under ``tests/corpus/importers/<family>/`` is imported with
 :func:`govrecords.importers.import_file` and scored against its ``.truth.json`` by the
-rules of ``tests/importer_scoring.py`` (described in ``tests/corpus/importers/README.md``).
+rules of ``tests/importers/scoring.py`` (described in ``tests/corpus/importers/README.md``).
 The floors below are the project's target (issue 11): every field at precision >= 0.95
 and recall >= 0.85. The table is printed (``pytest -s``) and repeated in the assertion
 message, with the misses, so a failure says what went wrong where.
@@ -15,7 +15,7 @@ from collections import Counter
 
 import pytest
 
-from importer_scoring import CORPUS, FAMILIES, FIELDS, Table, documents, load_truth, score_corpus, unsupported_labels
+from .scoring import CORPUS, FAMILIES, FIELDS, Table, documents, load_truth, score_corpus, unsupported_labels
 
 FLOORS: dict[str, tuple[float, float]] = {
     "family": (0.95, 0.85),
@@ -59,7 +59,7 @@ def test_every_truth_file_is_valid_and_in_its_family() -> None:
 
 def test_every_labelled_text_is_taken_from_its_document() -> None:
     """Each word of every labelled text occurs in its document (the rule is
-    :func:`importer_scoring.unsupported_labels`)."""
+    :func:`scoring.unsupported_labels`)."""
     wrong = [line for document in documents(CORPUS) for line in unsupported_labels(document)]
     assert not wrong, "\n".join(wrong)
 

@@ -9,7 +9,7 @@ version is written as ``*`` so a release does not invalidate them.
 
 To regenerate the expected files after an intended change::
 
-    GOVRECORDS_REGENERATE=1 .venv/bin/pytest tests/test_importers_golden.py
+    GOVRECORDS_REGENERATE=1 .venv/bin/pytest tests/importers/test_golden.py
 
 then review the diff. The seeds are also compared, in substance, with the
 hand-built examples of :mod:`govrecords.examples`.
@@ -30,7 +30,7 @@ from govrecords.provenance import Provenance
 from govrecords.records import Finding, Forum, Recommendation
 from govrecords.serialisation.documents import loads, to_envelope
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 GOLDEN = FIXTURES / "importers"
 SEEDS = {
     "session-report-future-of-internet": "igf-session-report",

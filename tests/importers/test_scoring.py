@@ -1,6 +1,6 @@
 """The corpus scorer itself: truth validation, reading an import, the fold, matching and counts.
 
-The scorer (``tests/importer_scoring.py``) decides whether the importers meet their floors, so
+The scorer (``tests/importers/scoring.py``) decides whether the importers meet their floors, so
 its rules are tested here on their own: a perfect prediction scores 1.0/1.0, an empty one
 has recall 0 and no false positives, a wrong value never raises precision, the fold is
 idempotent and matching is symmetric.
@@ -17,7 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govrecords import importers
-from importer_scoring import (
+
+from .scoring import (
     FAMILIES,
     FIELDS,
     FORCES,

@@ -3,7 +3,7 @@
 The corpus (tests/corpus/topics/*.jsonl) holds sentences the team wrote in forum
 style, each with the topics a careful reader gives it; traps (idioms, names of
 organisations, governments, agreements and captioning services) must get no tag.
-The figures are printed whenever this module runs; see tests/topic_scoring.py.
+The figures are printed whenever this module runs; see tests/taxonomy/scoring.py.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from govrecords.taxonomy import default_taxonomy
-from topic_scoring import Example, read, score
+
+from .scoring import Example, read, score
 
 PRECISION_FLOOR = 0.95
 RECALL_FLOOR = 0.85

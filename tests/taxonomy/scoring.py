@@ -5,7 +5,7 @@ by the team in forum style, the topics a careful reader gives it, and whether it
 a trap (an idiom or a name that must get no tag). Run this module to print the
 figures::
 
-    PYTHONPATH=src python tests/topic_scoring.py
+    PYTHONPATH=src python tests/taxonomy/scoring.py
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from govrecords.taxonomy import Taxonomy, default_taxonomy
 
-CORPUS = Path(__file__).parent / "corpus" / "topics"
+CORPUS = Path(__file__).parent.parent / "corpus" / "topics"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Tests of govrecords.importers, laid out as the subpackage is."""

@@ -1,0 +1,1 @@
+"""Tests of govrecords.render, laid out as the subpackage is."""

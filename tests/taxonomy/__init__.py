@@ -1,0 +1,1 @@
+"""Tests of govrecords.taxonomy, laid out as the subpackage is."""

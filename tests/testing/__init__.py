@@ -1,0 +1,1 @@
+"""Tests of govrecords.testing, laid out as the subpackage is."""
