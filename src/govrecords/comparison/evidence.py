@@ -19,6 +19,7 @@ A topic's :class:`TopicState` on one side is one of three:
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -96,6 +97,11 @@ class Evidence:
 
     def key(self) -> tuple[Any, ...]:
         """A total, content-based order, so results never depend on input order."""
+        return self._key
+
+    @functools.cached_property
+    def _key(self) -> tuple[Any, ...]:
+        # Worked out once per item: evidence is sorted per topic and per stakeholder group.
         actor = self.actor
         return (
             self.record.key(),

@@ -33,6 +33,7 @@ Thresholds are whole percentages, compared exactly.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -89,6 +90,11 @@ class RecommendationRef:
 
     def key(self) -> tuple[Any, ...]:
         """A total, content-based order: record, number, text, id."""
+        return self._key
+
+    @functools.cached_property
+    def _key(self) -> tuple[Any, ...]:
+        # Worked out once per reference: matching sorts and groups by it repeatedly.
         return (
             self.record.key(),
             natural_key(self.number),

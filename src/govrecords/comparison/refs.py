@@ -63,6 +63,11 @@ class RecordRef:
 
     def key(self) -> tuple[str, str, str, str, str]:
         """A total, content-based order: forum, kind, id, title, date."""
+        return self._key
+
+    @functools.cached_property
+    def _key(self) -> tuple[str, str, str, str, str]:
+        # Worked out once per reference: a comparison sorts by it many times over.
         return _record_key(self)
 
 

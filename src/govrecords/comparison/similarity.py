@@ -118,15 +118,23 @@ def candidate_pairs(
         for word in words_in:
             if frequency[word] <= limit:
                 index.setdefault(word, []).append(position)
+    right_sizes = [len(word_set) for word_set in right]
     for position, word_set in enumerate(left):
         seen: set[int] = set()
+        size = len(word_set)
+        # Sizes a partner at similarity >= at can have: shared <= the smaller set and
+        # union >= the larger, so the smaller over the larger is at least at / 100.
+        low, high = at * size / 100, size * 100 / at if at else float("inf")
         for word in left_prefix[position]:
             for other in index.get(word, ()):
-                if other in seen or right[other] == word_set:
-                    continue  # identical sets are paired above
+                if other in seen:
+                    continue
                 seen.add(other)
+                other_size = right_sizes[other]
+                if not low <= other_size <= high or right[other] == word_set:
+                    continue  # too unlike in size to reach the threshold; identical sets are paired above
                 shared = len(word_set & right[other])
-                union = len(word_set) + len(right[other]) - shared
+                union = size + other_size - shared
                 if shared * 100 >= at * union:
                     pairs.append(Pair(position, other, shared, union))
     return pairs, limited_left, limited_right

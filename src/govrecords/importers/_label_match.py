@@ -224,8 +224,9 @@ class Matcher:
         return LabelHit(alias.label, line, start, words_start, words_end, pos)
 
     def is_boilerplate(self, text: str, line: Line, quick: str | None = None) -> bool:
-        """Whether *line* holds a boilerplate phrase, or is a short site greeting ("Welcome to ...")
-        or a wiki's tagline ("From ... Wiki").
+        """Whether *line* holds a boilerplate phrase, a site's greeting or a wiki's tagline.
+
+        A greeting is a short line opening with "Welcome to"; a tagline a short "From ... Wiki".
 
         Only lines up to :data:`LOOKAHEAD` long are checked.
         """
