@@ -31,10 +31,11 @@ from govrecords.errors import (
     Problem,
     ValidationError,
 )
+from govrecords.provenance import Method
 from govrecords.serialisation._parsing import format_path
 from govrecords.serialisation.rules import OMIT_DEFAULTS, REFUSE_UNKNOWN_KEYS, VALUES, ValueRule, enum_rule
 
-__all__ = ["make_converter"]
+__all__ = ["make_converter", "method_entries"]
 
 T = TypeVar("T")
 
@@ -182,6 +183,31 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], Any]:
 
 def _or_none(hook: Callable[[object, type], Any], value: object, kind: type) -> Any:
     return None if value is None else hook(value, kind)
+
+
+@functools.cache
+def method_entries(detailed: bool) -> tuple[Callable[[object], Any], Callable[[Any], dict[str, Any]]]:
+    """How one entry of a document's ``methods`` table is read and written: as an object.
+
+    Everywhere else a :class:`~govrecords.provenance.Method` is written as its
+    index in that table (:class:`~govrecords.serialisation.rules.MethodTable`).
+    """
+    converter = converters()[1 if detailed else 0]
+    inner = cast(
+        "Callable[[Mapping[str, Any], Any], Any]",
+        make_dict_structure_fn(Method, converter, _cattrs_forbid_extra_keys=REFUSE_UNKNOWN_KEYS),
+    )
+
+    def structure(value: object) -> Any:
+        if type(value) is not dict:
+            raise TypeError(f"expected an object for Method, got {type(value).__name__}")
+        return inner(cast("dict[str, Any]", value), Method)
+
+    unstructure = cast(
+        "Callable[[Any], dict[str, Any]]",
+        make_dict_unstructure_fn(Method, converter, _cattrs_omit_if_default=OMIT_DEFAULTS),
+    )
+    return structure, unstructure
 
 
 @functools.cache
