@@ -33,7 +33,14 @@ from govrecords.errors import (
 )
 from govrecords.provenance import Method
 from govrecords.serialisation._parsing import format_path
-from govrecords.serialisation.rules import OMIT_DEFAULTS, REFUSE_UNKNOWN_KEYS, VALUES, ValueRule, enum_rule
+from govrecords.serialisation.rules import (
+    OMIT_DEFAULTS,
+    REFUSE_UNKNOWN_KEYS,
+    VALUES,
+    ValueRule,
+    enum_rule,
+    in_document,
+)
 
 __all__ = ["make_converter", "method_entries"]
 
@@ -170,7 +177,34 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
 
     converter.register_structure_hook_factory(attrs.has, class_structure)
     converter.register_unstructure_hook_factory(attrs.has, class_unstructure)
+    _method_hooks(converter, class_structure(Method), class_unstructure(Method))
     return converter
+
+
+def _method_hooks(
+    converter: cattrs.Converter,
+    as_object: Callable[[object, type], Any],
+    object_of: Callable[[Any], dict[str, Any]],
+) -> None:
+    """A method is an index into the document's table inside a document, and an object outside one.
+
+    ``dumps``, ``loads`` and JSON Lines always write and read inside a document
+    (:class:`~govrecords.serialisation.rules.MethodTable`); a converter used on its
+    own, with no document around the record, reads and writes the method as the
+    record it is.
+    """
+    rule = VALUES[Method]
+    as_index = _reading(rule)
+    index_of = cast("Callable[[Any], Any]", rule.write)
+
+    def structure(value: object, kind: type) -> Any:
+        return as_index(value, kind) if in_document() else as_object(value, kind)
+
+    def unstructure(method: Any) -> Any:
+        return index_of(method) if in_document() else object_of(method)
+
+    converter.register_structure_hook(Method, structure)
+    converter.register_unstructure_hook(Method, unstructure)
 
 
 def _is_enum(cls: Any) -> bool:

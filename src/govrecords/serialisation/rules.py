@@ -65,6 +65,7 @@ __all__ = [
     "MethodTable",
     "ValueRule",
     "enum_rule",
+    "in_document",
     "is_required",
     "value_rule",
 ]
@@ -148,8 +149,9 @@ class MethodTable:
     index in this table (``"method": 0``), so the facts every value of an import
     shares (the tool, its version, the template) are written once per document.
     ``to_envelope`` and ``from_envelope`` set the table of the document being
-    written or read (``with MethodTable(entries):``); outside one, a method cannot
-    be written or read.
+    written or read (``with MethodTable(entries):``). A converter used outside a
+    document (:func:`~govrecords.serialisation.make_converter`) writes and reads a
+    method as an object, like any record (see :func:`in_document`).
 
     >>> from govrecords.provenance import Method, MethodKind
     >>> with MethodTable() as table:
@@ -187,9 +189,14 @@ class MethodTable:
 _TABLE: contextvars.ContextVar[MethodTable | None] = contextvars.ContextVar("govrecords_methods", default=None)
 
 
+def in_document() -> bool:
+    """Whether a document is being written or read, so that a method is an index into its table."""
+    return _TABLE.get() is not None
+
+
 def _table() -> MethodTable:
     table = _TABLE.get()
-    if table is None:
+    if table is None:  # the converter checks in_document() first; the fast path runs only inside a document
         raise ValueError("a method is written in its document's methods table: write the record with dumps")
     return table
 
