@@ -15,12 +15,9 @@ Neither profile sets a deadline: a slow, shared CI machine must not turn into a 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 
 import pytest
 from hypothesis import settings
-
-from govrecords.serialisation.rules import MethodTable
 
 settings.register_profile("default", deadline=None)
 settings.register_profile("ci", deadline=None, database=None, print_blob=True)
@@ -33,13 +30,3 @@ def _a_terminal_of_100_columns(monkeypatch: pytest.MonkeyPatch) -> None:
     whatever terminal (or pytest-xdist worker, or none) runs the suite. A test that
     needs another width sets ``COLUMNS`` itself."""
     monkeypatch.setenv("COLUMNS", "100")
-
-
-@pytest.fixture(autouse=True)
-def _a_methods_table() -> Iterator[None]:
-    """Tests that write or read bare records with a converter do so within one document's methods table.
-
-    (dumps and loads set a table of their own for each document, which takes precedence.)
-    """
-    with MethodTable():
-        yield

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from cattrs.errors import ClassValidationError
 
 from govrecords import (
     ConsensusLevel,
@@ -23,8 +24,8 @@ from govrecords import (
     write_jsonl,
 )
 from govrecords.errors import FormatVersionError, SerializationError
-from govrecords.serialisation import FORMAT_VERSION, make_converter
 from govrecords.provenance import Method, MethodKind, Provenance
+from govrecords.serialisation import FORMAT_VERSION, make_converter
 from govrecords.serialisation.documents import from_envelope
 from govrecords.serialisation.registry import record_type_name
 
@@ -267,3 +268,19 @@ def test_each_json_lines_line_has_its_own_methods_table() -> None:
         Session("s2", "T"),
         _imported_session(),
     ]
+
+
+@pytest.mark.parametrize("detailed", [False, True])
+def test_a_converter_on_its_own_writes_the_method_as_an_object(detailed: bool) -> None:
+    """With no document around the record there is no methods table: the method is written whole."""
+    converter = make_converter(detailed=detailed)
+    session = _imported_session()
+    data = converter.unstructure(session)
+    whole = {"kind": "importer", "tool": "importer", "version": "1.0", "template": "report"}
+    assert data["provenance"][0]["method"] == whole
+    assert "method" not in data["provenance"][3]  # by hand, the default, is left out as before
+    assert converter.structure(data, Session) == session
+    data["provenance"][0]["method"] = 0  # an index means nothing outside a document
+    with pytest.raises((TypeError, ClassValidationError)) as caught:
+        converter.structure(data, Session)
+    assert "expected an object for Method, got int" in repr(caught.value.exceptions if detailed else caught.value)
