@@ -158,34 +158,34 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
 
     converter.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
 
-    def class_structure(cls: type) -> Callable[[object, type], Any]:
-        # cattrs types the generated function loosely; what it returns is an instance of cls.
-        inner = cast(
-            "Callable[[Mapping[str, Any], Any], Any]",
-            make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=REFUSE_UNKNOWN_KEYS),
-        )
-
-        def structure(value: object, _: type) -> Any:
-            if type(value) is not dict:
-                raise TypeError(f"expected an object for {cls.__name__}, got {type(value).__name__}")
-            return inner(cast("dict[str, Any]", value), cls)
-
-        return structure
-
-    def class_unstructure(cls: type) -> Callable[[Any], dict[str, Any]]:
-        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=OMIT_DEFAULTS)
-
-    converter.register_structure_hook_factory(attrs.has, class_structure)
-    converter.register_unstructure_hook_factory(attrs.has, class_unstructure)
-    _method_hooks(converter, class_structure(Method), class_unstructure(Method))
+    converter.register_structure_hook_factory(attrs.has, functools.partial(_class_structure, converter))
+    converter.register_unstructure_hook_factory(attrs.has, functools.partial(_class_unstructure, converter))
+    _method_hooks(converter)
     return converter
 
 
-def _method_hooks(
-    converter: cattrs.Converter,
-    as_object: Callable[[object, type], Any],
-    object_of: Callable[[Any], dict[str, Any]],
-) -> None:
+def _class_structure(converter: cattrs.Converter, cls: type) -> Callable[[object, type], Any]:
+    """The structure hook of a record class: an object with no unknown key."""
+    # cattrs types the generated function loosely; what it returns is an instance of cls.
+    inner = cast(
+        "Callable[[Mapping[str, Any], Any], Any]",
+        make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=REFUSE_UNKNOWN_KEYS),
+    )
+
+    def structure(value: object, _: type) -> Any:
+        if type(value) is not dict:
+            raise TypeError(f"expected an object for {cls.__name__}, got {type(value).__name__}")
+        return inner(cast("dict[str, Any]", value), cls)
+
+    return structure
+
+
+def _class_unstructure(converter: cattrs.Converter, cls: type) -> Callable[[Any], dict[str, Any]]:
+    """The unstructure hook of a record class: an object, fields at their default left out."""
+    return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=OMIT_DEFAULTS)
+
+
+def _method_hooks(converter: cattrs.Converter) -> None:
     """A method is an index into the document's table inside a document, and an object outside one.
 
     ``dumps``, ``loads`` and JSON Lines always write and read inside a document
@@ -194,6 +194,7 @@ def _method_hooks(
     record it is.
     """
     rule = VALUES[Method]
+    as_object, object_of = _class_structure(converter, Method), _class_unstructure(converter, Method)
     as_index = _reading(rule)
     index_of = cast("Callable[[Any], Any]", rule.write)
 
@@ -227,20 +228,12 @@ def method_entries(detailed: bool) -> tuple[Callable[[object], Any], Callable[[A
     index in that table (:class:`~govrecords.serialisation.rules.MethodTable`).
     """
     converter = converters()[1 if detailed else 0]
-    inner = cast(
-        "Callable[[Mapping[str, Any], Any], Any]",
-        make_dict_structure_fn(Method, converter, _cattrs_forbid_extra_keys=REFUSE_UNKNOWN_KEYS),
-    )
+    as_object = _class_structure(converter, Method)
 
     def structure(value: object) -> Any:
-        if type(value) is not dict:
-            raise TypeError(f"expected an object for Method, got {type(value).__name__}")
-        return inner(cast("dict[str, Any]", value), Method)
+        return as_object(value, Method)
 
-    unstructure = cast(
-        "Callable[[Any], dict[str, Any]]",
-        make_dict_unstructure_fn(Method, converter, _cattrs_omit_if_default=OMIT_DEFAULTS),
-    )
+    unstructure = _class_unstructure(converter, Method)
     return structure, unstructure
 
 
