@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from cattrs.errors import ClassValidationError
 
 from govrecords import (
     ConsensusLevel,
@@ -23,6 +24,7 @@ from govrecords import (
     write_jsonl,
 )
 from govrecords.errors import FormatVersionError, SerializationError
+from govrecords.provenance import Method, MethodKind, Provenance
 from govrecords.serialisation import FORMAT_VERSION, make_converter
 from govrecords.serialisation.documents import from_envelope
 from govrecords.serialisation.registry import record_type_name
@@ -112,12 +114,12 @@ def test_every_problem_is_reported_at_once() -> None:
 @pytest.mark.parametrize(
     ("text", "path", "fragment"),
     [
-        ('{"format_version": 1, "type": "session", "record": ', "$", "not valid JSON"),
+        ('{"format_version": 2, "type": "session", "record": ', "$", "not valid JSON"),
         ("[1, 2]", "$", "expected a govrecords document"),
         ('{"type": "session", "record": {}}', "$.format_version", "required whole number"),
-        ('{"format_version": 1, "type": "meeting", "record": {}}', "$.type", "unknown record type"),
-        ('{"format_version": 1, "type": "session"}', "$.record", "required field is missing"),
-        ('{"format_version": 1, "type": "session", "record": {"id": "s", "title": "T"}, "x": 1}', "$.x", "unknown key"),
+        ('{"format_version": 2, "type": "meeting", "record": {}}', "$.type", "unknown record type"),
+        ('{"format_version": 2, "type": "session"}', "$.record", "required field is missing"),
+        ('{"format_version": 2, "type": "session", "record": {"id": "s", "title": "T"}, "x": 1}', "$.x", "unknown key"),
     ],
 )
 def test_envelope_problems(text: str, path: str, fragment: str) -> None:
@@ -175,7 +177,7 @@ def test_json_lines_round_trip_mixed_types(tmp_path: Path) -> None:
 def test_json_lines_bad_line_is_named() -> None:
     """A bad line raises with its line number; with on_error the rest is read and the bad line reported."""
     good = dumps(Session("s", "T"), indent=None)
-    text = "\n".join([good, "", '{"format_version": 1, "type": "session", "record": {"id": 3}}', good]) + "\n"
+    text = "\n".join([good, "", '{"format_version": 2, "type": "session", "record": {"id": 3}}', good]) + "\n"
     with pytest.raises(ValidationError) as caught:
         list(iter_jsonl(io.StringIO(text)))
     assert {p.line for p in caught.value.problems} == {3}
@@ -207,6 +209,78 @@ def test_from_envelope_rejects_strings_where_records_expected() -> None:
     """Structuring checks types all the way down: a bool is not a whole number."""
     with pytest.raises(ValidationError) as caught:
         from_envelope(
-            {"format_version": 1, "type": "source", "record": {"id": "d", "sha256": "0" * 64, "length": True}}
+            {"format_version": 2, "type": "source", "record": {"id": "d", "sha256": "0" * 64, "length": True}}
         )
     assert caught.value.problems[0].path == "$.record.length"
+
+
+def _imported_session() -> Session:
+    text = "Title: Enhanced Cooperation, 24 October 2013"
+    tool = Method(MethodKind.IMPORTER, "importer", "1.0", "report")
+    other = Method(MethodKind.DERIVED, "compare")
+    entries = (
+        Provenance.of("d", text, "Enhanced Cooperation", field="title", method=tool),
+        Provenance.of(
+            "d", text, "24 October 2013", field="date", method=Method(MethodKind.IMPORTER, "importer", "1.0", "report")
+        ),
+        Provenance.of("d", text, "Title", method=other),
+        Provenance.of("d", text, "Title"),
+    )
+    return Session("s1", "Enhanced Cooperation", provenance=entries)
+
+
+def test_each_method_is_written_once_and_referred_to() -> None:
+    """Equal methods share one entry of the envelope's methods table; by hand is left out; all read back."""
+    session = _imported_session()
+    document = json.loads(dumps(session))
+    assert document["methods"] == [
+        {"kind": "importer", "tool": "importer", "version": "1.0", "template": "report"},
+        {"kind": "derived", "tool": "compare"},
+    ]
+    assert [entry.get("method") for entry in document["record"]["provenance"]] == [0, 0, 1, None]
+    assert loads(dumps(session)) == session
+    assert "methods" not in json.loads(dumps(Session("s2", "T")))
+
+
+def test_a_dangling_method_reference_is_refused_with_its_path() -> None:
+    """A reference past the end of the methods table, or a bad table entry, is a problem with its path."""
+    document = json.loads(dumps(_imported_session()))
+    document["record"]["provenance"][2]["method"] = 2
+    with pytest.raises(ValidationError) as caught:
+        loads(json.dumps(document))
+    assert [(p.path, p.value) for p in caught.value.problems] == [("$.record.provenance[2].method", 2)]
+    assert "methods table has 2 entries" in caught.value.problems[0].message
+    document["record"]["provenance"][2]["method"] = 1
+    document["methods"][1] = {"kind": "guessed"}
+    with pytest.raises(ValidationError) as caught:
+        loads(json.dumps(document))
+    assert [p.path for p in caught.value.problems] == ["$.methods[1].kind"]
+
+
+def test_each_json_lines_line_has_its_own_methods_table() -> None:
+    """A line stands alone: its methods table is written with it."""
+    out = io.StringIO()
+    write_jsonl([_imported_session(), Session("s2", "T"), _imported_session()], out)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert ["methods" in line for line in lines] == [True, False, True]
+    assert list(iter_jsonl(io.StringIO(out.getvalue()))) == [
+        _imported_session(),
+        Session("s2", "T"),
+        _imported_session(),
+    ]
+
+
+@pytest.mark.parametrize("detailed", [False, True])
+def test_a_converter_on_its_own_writes_the_method_as_an_object(detailed: bool) -> None:
+    """With no document around the record there is no methods table: the method is written whole."""
+    converter = make_converter(detailed=detailed)
+    session = _imported_session()
+    data = converter.unstructure(session)
+    whole = {"kind": "importer", "tool": "importer", "version": "1.0", "template": "report"}
+    assert data["provenance"][0]["method"] == whole
+    assert "method" not in data["provenance"][3]  # by hand, the default, is left out as before
+    assert converter.structure(data, Session) == session
+    data["provenance"][0]["method"] = 0  # an index means nothing outside a document
+    with pytest.raises((TypeError, ClassValidationError)) as caught:
+        converter.structure(data, Session)
+    assert "expected an object for Method, got int" in repr(caught.value.exceptions if detailed else caught.value)

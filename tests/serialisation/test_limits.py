@@ -89,7 +89,7 @@ def test_max_depth_boundary() -> None:
 def test_max_depth_ignores_brackets_in_strings() -> None:
     """Brackets and escaped quotes inside strings do not count as nesting."""
     title = '[[[[{{{{ \\" ]]]] \\\\'
-    doc = '{"format_version": 1, "type": "session", "record": {"id": "s", "title": "' + title + '"}}'
+    doc = '{"format_version": 2, "type": "session", "record": {"id": "s", "title": "' + title + '"}}'
     assert loads(doc, limits=Limits(max_depth=2)).title == '[[[[{{{{ " ]]]] \\'
 
 
@@ -111,7 +111,7 @@ def test_max_string_boundary() -> None:
 
 def test_max_string_counts_decoded_characters() -> None:
     """Escapes count as the one character they stand for."""
-    doc = '{"format_version": 1, "type": "session", "record": {"id": "s", "title": "' + "\\u00e9" * 30 + '"}}'
+    doc = '{"format_version": 2, "type": "session", "record": {"id": "s", "title": "' + "\\u00e9" * 30 + '"}}'
     assert loads(doc, limits=Limits(max_string=30)).title == "é" * 30
 
 

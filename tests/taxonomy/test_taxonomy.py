@@ -328,7 +328,7 @@ def _write(path: Path, taxonomy: Taxonomy) -> Path:
 def test_load_taxonomy_replaces_or_extends(tmp_path: Path) -> None:
     """A file's taxonomy replaces the default, or extends it with broader links into it."""
     mine = {
-        "format_version": 1,
+        "format_version": 2,
         "type": "taxonomy",
         "record": {
             "name": "cables study",
@@ -360,7 +360,7 @@ def test_load_taxonomy_replaces_or_extends(tmp_path: Path) -> None:
 def test_load_taxonomy_errors_name_the_file(tmp_path: Path) -> None:
     """Cycles, clashes, bad JSON and missing files are library errors that say where."""
     cycle = {
-        "format_version": 1,
+        "format_version": 2,
         "type": "taxonomy",
         "record": {
             "name": "t",

@@ -44,7 +44,9 @@ from collections.abc import Generator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
+from govrecords.provenance import Method
 from govrecords.serialisation import _classcodec, _classwriter
+from govrecords.serialisation.rules import MethodTable
 
 __all__ = ["FAIL", "encode", "gc_paused", "keys_match", "plan", "read_document"]
 
@@ -58,6 +60,7 @@ FAIL: Any = object()
 """What :func:`read_document` returns when the general path must decide."""
 
 _ENVELOPE = frozenset(("format_version", "type", "record"))
+_WITH_METHODS = _ENVELOPE | {"methods"}
 _SPACED_KEY = re.compile(rb'"[ \t\r\n]+:')
 _BOM = "\ufeff".encode()
 _PLANS: dict[type, tuple[int, int] | None] = {}
@@ -176,7 +179,10 @@ def read_document(
         if bom and raw.startswith(_BOM):
             raw = raw[len(_BOM) :]
         document = _parse(raw)
-        if type(document) is not _DICT or document.keys() != _ENVELOPE or document["format_version"] != version:
+        if type(document) is not _DICT or document["format_version"] != version:
+            return FAIL
+        keys = document.keys()
+        if keys != _ENVELOPE and (keys != _WITH_METHODS or type(document["methods"]) is not list):
             return FAIL
         if type(document["format_version"]) is not int or type(document["type"]) is not str:
             return FAIL
@@ -184,14 +190,19 @@ def read_document(
         if target is None or (cls is not None and target is not cls):
             return FAIL
         shape = plan(target)
-        if shape is None or shape[0] > max_depth or shape[1] > max_string:
+        if shape is None or max(shape[0], 3 if "methods" in document else 0) > max_depth or shape[1] > max_string:
             return FAIL  # the general path refuses it, or would not say why the depth is within the limit
         measure = len(raw) > max_string  # else no string can be longer than the limit
         if measure and len(document["type"]) > max_string:
             return FAIL
         build = _classcodec.builder(target, measure=measure)
-        counter = [len(_ENVELOPE), max_string]
-        record = build(document["record"], counter)
+        counter = [len(keys), max_string]
+        entries: list[Any] = []
+        if "methods" in document:
+            build_method = _classcodec.builder(Method, measure=measure)
+            entries = [build_method(entry, counter) for entry in document["methods"]]
+        with MethodTable(entries):
+            record = build(document["record"], counter)
         if not (_same_text(raw, document) or keys_match(raw, counter[0])):
             return FAIL  # a repeated key, or a text this count cannot read
     except Exception:  # noqa: BLE001 -- whatever it was, the general path finds it again and says what

@@ -31,10 +31,18 @@ from govrecords.errors import (
     Problem,
     ValidationError,
 )
+from govrecords.provenance import Method
 from govrecords.serialisation._parsing import format_path
-from govrecords.serialisation.rules import OMIT_DEFAULTS, REFUSE_UNKNOWN_KEYS, VALUES, ValueRule, enum_rule
+from govrecords.serialisation.rules import (
+    OMIT_DEFAULTS,
+    REFUSE_UNKNOWN_KEYS,
+    VALUES,
+    ValueRule,
+    enum_rule,
+    in_document,
+)
 
-__all__ = ["make_converter"]
+__all__ = ["make_converter", "method_entries"]
 
 T = TypeVar("T")
 
@@ -150,26 +158,54 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
 
     converter.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
 
-    def class_structure(cls: type) -> Callable[[object, type], Any]:
-        # cattrs types the generated function loosely; what it returns is an instance of cls.
-        inner = cast(
-            "Callable[[Mapping[str, Any], Any], Any]",
-            make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=REFUSE_UNKNOWN_KEYS),
-        )
-
-        def structure(value: object, _: type) -> Any:
-            if type(value) is not dict:
-                raise TypeError(f"expected an object for {cls.__name__}, got {type(value).__name__}")
-            return inner(cast("dict[str, Any]", value), cls)
-
-        return structure
-
-    def class_unstructure(cls: type) -> Callable[[Any], dict[str, Any]]:
-        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=OMIT_DEFAULTS)
-
-    converter.register_structure_hook_factory(attrs.has, class_structure)
-    converter.register_unstructure_hook_factory(attrs.has, class_unstructure)
+    converter.register_structure_hook_factory(attrs.has, functools.partial(_class_structure, converter))
+    converter.register_unstructure_hook_factory(attrs.has, functools.partial(_class_unstructure, converter))
+    _method_hooks(converter)
     return converter
+
+
+def _class_structure(converter: cattrs.Converter, cls: type) -> Callable[[object, type], Any]:
+    """The structure hook of a record class: an object with no unknown key."""
+    # cattrs types the generated function loosely; what it returns is an instance of cls.
+    inner = cast(
+        "Callable[[Mapping[str, Any], Any], Any]",
+        make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=REFUSE_UNKNOWN_KEYS),
+    )
+
+    def structure(value: object, _: type) -> Any:
+        if type(value) is not dict:
+            raise TypeError(f"expected an object for {cls.__name__}, got {type(value).__name__}")
+        return inner(cast("dict[str, Any]", value), cls)
+
+    return structure
+
+
+def _class_unstructure(converter: cattrs.Converter, cls: type) -> Callable[[Any], dict[str, Any]]:
+    """The unstructure hook of a record class: an object, fields at their default left out."""
+    return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=OMIT_DEFAULTS)
+
+
+def _method_hooks(converter: cattrs.Converter) -> None:
+    """A method is an index into the document's table inside a document, and an object outside one.
+
+    ``dumps``, ``loads`` and JSON Lines always write and read inside a document
+    (:class:`~govrecords.serialisation.rules.MethodTable`); a converter used on its
+    own, with no document around the record, reads and writes the method as the
+    record it is.
+    """
+    rule = VALUES[Method]
+    as_object, object_of = _class_structure(converter, Method), _class_unstructure(converter, Method)
+    as_index = _reading(rule)
+    index_of = cast("Callable[[Any], Any]", rule.write)
+
+    def structure(value: object, kind: type) -> Any:
+        return as_index(value, kind) if in_document() else as_object(value, kind)
+
+    def unstructure(method: Any) -> Any:
+        return index_of(method) if in_document() else object_of(method)
+
+    converter.register_structure_hook(Method, structure)
+    converter.register_unstructure_hook(Method, unstructure)
 
 
 def _is_enum(cls: Any) -> bool:
@@ -182,6 +218,23 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], Any]:
 
 def _or_none(hook: Callable[[object, type], Any], value: object, kind: type) -> Any:
     return None if value is None else hook(value, kind)
+
+
+@functools.cache
+def method_entries(detailed: bool) -> tuple[Callable[[object], Any], Callable[[Any], dict[str, Any]]]:
+    """How one entry of a document's ``methods`` table is read and written: as an object.
+
+    Everywhere else a :class:`~govrecords.provenance.Method` is written as its
+    index in that table (:class:`~govrecords.serialisation.rules.MethodTable`).
+    """
+    converter = converters()[1 if detailed else 0]
+    as_object = _class_structure(converter, Method)
+
+    def structure(value: object) -> Any:
+        return as_object(value, Method)
+
+    unstructure = _class_unstructure(converter, Method)
+    return structure, unstructure
 
 
 @functools.cache

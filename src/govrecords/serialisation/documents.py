@@ -6,7 +6,11 @@ enums as their values, fields left at their default omitted.
 
 A document is an *envelope* that names its format version and record type::
 
-    {"format_version": 1, "type": "session", "record": {...}}
+    {"format_version": 2, "type": "session", "methods": [...], "record": {...}}
+
+``methods`` holds each :class:`~govrecords.provenance.Method` the record's
+provenance uses, once; a provenance entry refers to one by its index
+(``"method": 0``). It is left out when no value needs it.
 
 JSON Lines files hold one envelope per line, so record types can be mixed.
 
@@ -43,12 +47,14 @@ from govrecords.errors import (
     SerializationError,
     ValidationError,
 )
+from govrecords.provenance import BY_HAND, Method
 from govrecords.serialisation import _fastpath
 from govrecords.serialisation._parsing import has_lone_surrogate, lone_surrogate_paths, parse_json
-from govrecords.serialisation.converter import converters, problems
+from govrecords.serialisation.converter import converters, method_entries, problems
 from govrecords.serialisation.limits import DEFAULT_LIMITS, Limits
 from govrecords.serialisation.migrations import FORMAT_VERSION, migrate
 from govrecords.serialisation.registry import record_type_name, record_types
+from govrecords.serialisation.rules import MethodTable
 
 __all__ = ["dump", "dumps", "from_envelope", "load", "loads", "to_envelope"]
 
@@ -77,7 +83,42 @@ def to_envelope(record: object) -> dict[str, Any]:
     name = record_type_name(type(record))
     # The generated function gives what the converter gives, faster (see govrecords.serialisation._fastpath).
     unstructure = _fastpath.unstructurer(type(record)) or converters()[0].unstructure
-    return {"format_version": FORMAT_VERSION, "type": name, "record": unstructure(record)}
+    with MethodTable() as table:
+        data: dict[str, Any] = unstructure(record)
+    envelope: dict[str, Any] = {"format_version": FORMAT_VERSION, "type": name}
+    if table.entries:  # each method once, provenance entries referring to it by index
+        write = _fastpath.unstructurer(Method) or method_entries(False)[1]
+        envelope["methods"] = [write(method) for method in table.entries]
+    envelope["record"] = data
+    return envelope
+
+
+def _read_methods(data: dict[str, Any], line: int | None) -> tuple[list[Method], list[Problem], int]:
+    # The document's methods table, and the problems of its entries (a bad entry
+    # is kept as a placeholder, so references to it are not reported again).
+    if "methods" not in data:
+        return [], [], 0
+    entries = data["methods"]
+    if type(entries) is not list:
+        return [], [Problem("$.methods", f"expected a list, got {type(entries).__name__}", entries, line)], 0
+    fast, detailed = method_entries(False)[0], method_entries(True)[0]
+    methods: list[Method] = []
+    found: list[Problem] = []
+    omitted = 0
+    for index, entry in enumerate(cast("list[object]", entries)):
+        try:
+            methods.append(fast(entry))
+            continue
+        except Exception:  # noqa: BLE001, S110 -- re-read by the detailed reader, which says what is wrong
+            pass
+        methods.append(BY_HAND)
+        try:
+            detailed(entry)
+        except Exception as error:  # noqa: BLE001 -- turned into our own error with paths
+            failure = problems(error, entry, ("methods", index), line)
+            found.extend(failure.problems)
+            omitted += failure.omitted
+    return methods, found, omitted
 
 
 def from_envelope(data: object, cls: type[T] | None = None, *, line: int | None = None) -> Any:
@@ -109,8 +150,10 @@ def from_envelope(data: object, cls: type[T] | None = None, *, line: int | None 
     problems = [
         Problem(f"$.{key}", "unknown key", data[key], line)
         for key in data
-        if key not in ("format_version", "type", "record")
+        if key not in ("format_version", "type", "methods", "record")
     ]
+    methods, method_problems, omitted = _read_methods(data, line)
+    problems.extend(method_problems)
     version = data.get("format_version")
     if type(version) is not int:
         problems.append(Problem("$.format_version", "required whole number is missing", version, line))
@@ -123,18 +166,18 @@ def from_envelope(data: object, cls: type[T] | None = None, *, line: int | None 
         problems.append(Problem("$.type", f"expected a {record_type_name(cls)} record", type_name, line))
     if "record" not in data:
         problems.append(Problem("$.record", "required field is missing", None, line))
-    if problems:
-        omitted = 0
-        if target is not None and "record" in data:
-            # Report the record's own problems too: every problem at once.
-            try:
-                _structure(data["record"], target, ("record",), line)
-            except ValidationError as error:
-                problems.extend(error.problems)
-                omitted = error.omitted
-        raise ValidationError(problems, omitted=omitted)
-    assert target is not None  # checked above
-    return _structure(data["record"], target, ("record",), line)
+    with MethodTable(methods):
+        if problems:
+            if target is not None and "record" in data:
+                # Report the record's own problems too: every problem at once.
+                try:
+                    _structure(data["record"], target, ("record",), line)
+                except ValidationError as error:
+                    problems.extend(error.problems)
+                    omitted += error.omitted
+            raise ValidationError(problems, omitted=omitted)
+        assert target is not None  # checked above
+        return _structure(data["record"], target, ("record",), line)
 
 
 def parse_document(text: str | bytes, line: int | None = None, limits: Limits = DEFAULT_LIMITS) -> object:
@@ -184,7 +227,7 @@ def dumps(record: object, *, indent: int | None = 2) -> str:
 
     >>> from govrecords import Session
     >>> print(dumps(Session(id="s1", title="The Future of Internet"), indent=None))
-    {"format_version":1,"type":"session","record":{"id":"s1","title":"The Future of Internet"}}
+    {"format_version":2,"type":"session","record":{"id":"s1","title":"The Future of Internet"}}
     """
     with _fastpath.gc_paused():  # why: see govrecords.serialisation._fastpath
         envelope = to_envelope(record)
@@ -218,7 +261,7 @@ def loads(text: str | bytes | bytearray, cls: type[T] | None = None, *, limits: 
             use :func:`load`).
 
     >>> from govrecords import Session
-    >>> loads('{"format_version": 1, "type": "session", "record": {"id": 7, "title": "x", "colour": 1}}')
+    >>> loads('{"format_version": 2, "type": "session", "record": {"id": 7, "title": "x", "colour": 1}}')
     Traceback (most recent call last):
       ...
     govrecords.errors.ValidationError: 2 problems:
@@ -262,7 +305,7 @@ def dump(record: object, target: PathLike | IO[str] | IO[bytes], *, indent: int 
     >>> out = io.StringIO()
     >>> dump(Topic("privacy", "Privacy"), out, indent=None)
     >>> out.getvalue()
-    '{"format_version":1,"type":"topic","record":{"id":"privacy","label":"Privacy"}}\n'
+    '{"format_version":2,"type":"topic","record":{"id":"privacy","label":"Privacy"}}\n'
     """
     text = dumps(record, indent=indent) + "\n"
     if isinstance(target, (str, os.PathLike)):

@@ -1,6 +1,6 @@
 """JSON Lines: streams of documents, one envelope a line, written and read with bounded memory.
 
-Each line is one document as :func:`~govrecords.serialisation.documents.dumps`
+Each line is one document, with its own ``methods`` table, as :func:`~govrecords.serialisation.documents.dumps`
 writes it, compactly; record types can be mixed. A bad line is reported with its
 number, and a reader given ``on_error`` skips it and goes on; going over the
 :class:`~govrecords.serialisation.limits.Limits` stops the read.
@@ -104,7 +104,7 @@ def iter_jsonl(
             line. This stops the read even when *on_error* is given.
 
     >>> import io
-    >>> good = '{"format_version": 1, "type": "topic", "record": {"id": "privacy", "label": "Privacy"}}'
+    >>> good = '{"format_version": 2, "type": "topic", "record": {"id": "privacy", "label": "Privacy"}}'
     >>> lines = io.StringIO(good + "\n" + "{oops\n" + good + "\n")
     >>> records = list(iter_jsonl(lines, on_error=lambda error: print(error.lines())))
     ['line 2: $: not valid JSON: Expecting property name enclosed in double quotes (column 2)']

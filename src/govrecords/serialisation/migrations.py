@@ -16,6 +16,11 @@ The versions so far:
     ``"span": {"start": 4, "end": 9}``.
 ``1``
     The first released format. A span is a pair, ``"span": [4, 9]``.
+``2``
+    Compact provenance. Each method is written once, in the envelope's
+    ``methods`` table, and each provenance entry refers to it by index:
+    ``{"methods": [{"kind": "importer", ...}], "record": {... "method": 0 ...}}``
+    where version 1 repeated the whole object in every entry.
 
 To change the format: add one to ``FORMAT_VERSION``, register a migration from
 the previous version with :func:`migration`, and add a fixture of the old
@@ -24,6 +29,7 @@ version under ``tests/serialisation/migrations/`` with the document it must beco
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, cast
@@ -32,7 +38,7 @@ from govrecords.errors import Problem, ValidationError
 
 __all__ = ["FORMAT_VERSION", "MIGRATIONS", "OLDEST_VERSION", "Migration", "migrate", "migration"]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """The format version this release writes (and the newest it reads)."""
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -80,10 +86,11 @@ def migrate(envelope: dict[str, Any], to_version: int | None = None) -> dict[str
 
     >>> old = {"format_version": 0, "type": "topic", "record": {"id": "privacy", "label": "Privacy"}}
     >>> migrate(old)["format_version"]
-    1
-    >>> prov = {"source": "d", "span": {"start": 4, "end": 9}}
-    >>> migrate({"format_version": 0, "type": "session", "record": {"provenance": [prov]}})["record"]
-    {'provenance': [{'source': 'd', 'span': [4, 9]}]}
+    2
+    >>> prov = {"source": "d", "span": {"start": 4, "end": 9}, "method": {"kind": "importer"}}
+    >>> new = migrate({"format_version": 0, "type": "session", "record": {"provenance": [prov]}})
+    >>> new["methods"], new["record"]
+    ([{'kind': 'importer'}], {'provenance': [{'source': 'd', 'span': [4, 9], 'method': 0}]})
     """
     if to_version is None:
         to_version = FORMAT_VERSION
@@ -120,6 +127,39 @@ def _spans_as_pairs(envelope: dict[str, Any]) -> dict[str, Any]:
         elif isinstance(item, list):
             stack.extend(cast("list[object]", item))
     return {**envelope, "record": record}
+
+
+@migration(1)
+def _methods_once(envelope: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 to 2: each provenance ``method`` object moves to the envelope's ``methods`` table.
+
+    The entry keeps the index of its method there; equal objects share one entry,
+    numbered in the order the document first gives them.
+    """
+    record = _copy(envelope.get("record"))
+    table: list[object] = []
+    index: dict[str, int] = {}
+    stack: list[object] = [record]
+    while stack:  # in document order: each item's children pushed last first
+        item = stack.pop()
+        if isinstance(item, dict):
+            mapping = cast("dict[str, object]", item)
+            method = mapping.get("method")
+            if isinstance(method, dict) and "source" in mapping:  # a provenance entry's method
+                key = json.dumps(method, sort_keys=True)
+                if key not in index:
+                    index[key] = len(table)
+                    table.append(cast("dict[str, object]", method))
+                mapping["method"] = index[key]
+            stack.extend(reversed(list(mapping.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(cast("list[object]", item)))
+    result = {key: value for key, value in envelope.items() if key != "record"}
+    if table:
+        result["methods"] = table
+    if "record" in envelope:
+        result["record"] = record
+    return result
 
 
 def _copy(value: object) -> Any:

@@ -18,6 +18,7 @@ value type          written as                     JSON Schema cannot state
 ``DateRange``       EDTF interval, ``2013/2014``   as above; an end before the start
 ``When``            either of the two              as above
 ``Span``            ``[start, end]``               an end before the start (``[5, 2]``)
+``Method``          an index into ``methods``      an index past the table's end
 an enum             its member's value             --
 ==================  =============================  ======================================
 
@@ -42,6 +43,7 @@ Python's), and written in the syntax ECMA-262 and Python share (``[0-9]``, not
 
 from __future__ import annotations
 
+import contextvars
 import enum
 import operator
 from collections.abc import Callable, Mapping
@@ -51,7 +53,7 @@ from typing import Any, cast
 import attrs
 
 from govrecords.dates import DateRange, PartialDate, when_from_iso
-from govrecords.provenance import Span
+from govrecords.provenance import Method, Span
 from govrecords.serialisation.constraints import COUNT, END
 
 __all__ = [
@@ -60,8 +62,10 @@ __all__ = [
     "PARTIAL_DATE_PATTERN",
     "REFUSE_UNKNOWN_KEYS",
     "VALUES",
+    "MethodTable",
     "ValueRule",
     "enum_rule",
+    "in_document",
     "is_required",
     "value_rule",
 ]
@@ -138,6 +142,78 @@ def _write_span(span: Span) -> list[int]:
     return [span.start, span.end]
 
 
+class MethodTable:
+    """The methods of one document: written once, in its envelope's ``methods``, and referred to by index.
+
+    A provenance entry's :class:`~govrecords.provenance.Method` is written as its
+    index in this table (``"method": 0``), so the facts every value of an import
+    shares (the tool, its version, the template) are written once per document.
+    ``to_envelope`` and ``from_envelope`` set the table of the document being
+    written or read (``with MethodTable(entries):``). A converter used outside a
+    document (:func:`~govrecords.serialisation.make_converter`) writes and reads a
+    method as an object, like any record (see :func:`in_document`).
+
+    >>> from govrecords.provenance import Method, MethodKind
+    >>> with MethodTable() as table:
+    ...     VALUES[Method].write(Method(MethodKind.IMPORTER, "igf")), VALUES[Method].write(Method())
+    (0, 1)
+    >>> with MethodTable(table.entries):
+    ...     VALUES[Method].read(1)
+    Method(kind=<MethodKind.BY_HAND: 'by_hand'>, tool=None, version=None, template=None)
+    """
+
+    __slots__ = ("_index", "_token", "entries")
+
+    def __init__(self, entries: list[Method] | None = None) -> None:
+        self.entries: list[Method] = [] if entries is None else entries
+        self._index: dict[Method, int] = {}
+        self._token: contextvars.Token[MethodTable | None] | None = None
+
+    def __enter__(self) -> MethodTable:
+        self._token = _TABLE.set(self)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        assert self._token is not None
+        _TABLE.reset(self._token)
+
+    def add(self, method: Method) -> int:
+        """The index of *method*, added to the table if it is new."""
+        found = self._index.get(method)
+        if found is None:
+            found = self._index[method] = len(self.entries)
+            self.entries.append(method)
+        return found
+
+
+_TABLE: contextvars.ContextVar[MethodTable | None] = contextvars.ContextVar("govrecords_methods", default=None)
+
+
+def in_document() -> bool:
+    """Whether a document is being written or read, so that a method is an index into its table."""
+    return _TABLE.get() is not None
+
+
+def _table() -> MethodTable:
+    table = _TABLE.get()
+    if table is None:  # the converter checks in_document() first; the fast path runs only inside a document
+        raise ValueError("a method is written in its document's methods table: write the record with dumps")
+    return table
+
+
+def _read_method(value: object) -> Method:
+    if type(value) is not int:
+        raise TypeError(f"expected the index of an entry in the document's methods, got {type(value).__name__}")
+    entries = _table().entries
+    if not 0 <= value < len(entries):
+        raise ValueError(f"refers to methods[{value}], but the document's methods table has {len(entries)} entries")
+    return entries[value]
+
+
+def _write_method(method: Method) -> int:
+    return _table().add(method)
+
+
 _ISOFORMAT = operator.methodcaller("isoformat")
 _UNDATED = "a day past the end of its month (2013-02-30)"
 
@@ -202,6 +278,19 @@ VALUES: Mapping[Any, ValueRule] = MappingProxyType(
                 write=_write_span,
                 depth=1,
                 unstated="an end before the start ([5, 2]; no JSON Schema keyword compares two numbers of one array)",
+            ),
+            ValueRule(
+                Method,
+                {
+                    "description": "How the value was obtained: the index of an entry in the document's "
+                    "methods table, where each method is written once.",
+                    "type": "integer",
+                    **COUNT.keywords,
+                },
+                name="MethodRef",
+                read=_read_method,
+                write=_write_method,
+                unstated="an index past the end of the document's methods table",
             ),
         )
     }

@@ -49,6 +49,7 @@ from typing import Any, cast
 import attrs
 
 from govrecords.errors import SerializationError
+from govrecords.provenance import Method
 from govrecords.serialisation.constraints import constraint_of
 from govrecords.serialisation.migrations import FORMAT_VERSION
 from govrecords.serialisation.registry import record_type_name, record_types
@@ -103,9 +104,10 @@ def json_schema(cls: type | None = None) -> dict[str, Any]:
 def _one_type(schema: dict[str, Any], tag: str) -> dict[str, Any]:
     branch = next(b for b in schema["oneOf"] if b["properties"]["type"] == {"const": tag})
     record = branch["properties"]["record"]
+    methods = schema["properties"]["methods"]
     defs: dict[str, Any] = schema["$defs"]
     used: set[str] = set()
-    stack: list[object] = [record]
+    stack: list[object] = [record, methods]
     while stack:  # every $defs entry reachable from the record
         item = stack.pop()
         if isinstance(item, dict):
@@ -131,6 +133,7 @@ def _one_type(schema: dict[str, Any], tag: str) -> dict[str, Any]:
         "properties": {
             "format_version": schema["properties"]["format_version"],
             "type": {"const": tag},
+            "methods": methods,
             "record": record,
         },
         "required": schema["required"],
@@ -157,6 +160,12 @@ def build_schema() -> dict[str, Any]:
         SerializationError: A field has a type the JSON format cannot hold.
     """
     builder = _Builder()
+    methods = {
+        "description": "Each method the record's provenance uses, written once; "
+        "a provenance entry's method is its index here.",
+        "type": "array",
+        "items": builder.entry(Method),
+    }
     branches = [
         {
             "properties": {"type": {"const": tag}, "record": builder.describe(cls, where=tag)},
@@ -175,6 +184,7 @@ def build_schema() -> dict[str, Any]:
         "properties": {
             "format_version": {"const": FORMAT_VERSION},
             "type": {"enum": list(record_types())},
+            "methods": methods,
             "record": {},
         },
         "required": ["format_version", "type", "record"],
@@ -229,6 +239,10 @@ class _Builder:
         if set(inner) <= _PLAIN_KEYWORDS and isinstance(inner.get("type"), str):
             return {**inner, "type": [inner["type"], "null"]}
         return {"anyOf": [inner, _NULL]}
+
+    def entry(self, cls: type[Any]) -> dict[str, Any]:
+        """The schema of a *cls* record written as an object, even where a rule writes it otherwise."""
+        return self._named_def(cls.__name__, lambda: self._attrs_class(cls), cls)
 
     def _named(self, cls: type[Any], where: str) -> dict[str, Any]:
         if attrs.has(cls):
