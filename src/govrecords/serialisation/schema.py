@@ -331,7 +331,7 @@ def _constrained(schema: dict[str, Any], validator: object, where: str) -> dict[
             schema = _constrained(schema, inner, where)
         return schema
     if kind == "_DeepIterable":
-        schema = _constrained(schema, getattr(validator, "iterable_validator"), where)  # noqa: B009
+        schema = _constrained(schema, getattr(validator, "iterable_validator"), where)  # noqa: B009 -- attrs' private class
         member = getattr(validator, "member_validator")  # noqa: B009 -- attrs' private class
         if "items" in schema:
             return {**schema, "items": _constrained(schema["items"], member, f"{where}[]")}

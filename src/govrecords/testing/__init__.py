@@ -85,7 +85,7 @@ except ImportError as _missing:
     ) from _missing
 
 from govrecords.testing._derive import strategy_for  # noqa: E402 -- after the check for Hypothesis
-from govrecords.testing._records import (  # noqa: E402
+from govrecords.testing._records import (  # noqa: E402 -- after the check for Hypothesis
     actors,
     findings,
     forums,
@@ -105,4 +105,4 @@ from govrecords.testing._records import (  # noqa: E402
     topics,
     workshops,
 )
-from govrecords.testing._values import date_ranges, partial_dates, spans, whens  # noqa: E402
+from govrecords.testing._values import date_ranges, partial_dates, spans, whens  # noqa: E402 -- as above
