@@ -124,7 +124,8 @@ def measure(kind: str, megabytes: float, rounds: int = 3) -> dict[str, Any]:
     """:func:`one` in a fresh process."""
     command = [sys.executable, str(Path(__file__)), "--one", kind, str(megabytes), "--rounds", str(rounds)]
     done = subprocess.run(command, capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
 
 
 def run(sizes: list[float], rounds: int = 3) -> list[dict[str, Any]]:

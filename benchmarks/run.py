@@ -546,9 +546,9 @@ def _decode_memory(results: Results) -> dict[int, dict[str, dict[str, Any]]]:
     return decode
 
 
-def information(results: Results) -> list[tuple[str, str, str]]:
+def information(results: Results) -> list[tuple[str, str]]:
     """Figures the report keeps for reading that are not targets of the issue (no held or missed)."""
-    rows: list[tuple[str, str, str]] = []
+    rows: list[tuple[str, str]] = []
     for size, figures in sorted(_decode_memory(results).items()):
         if "msgspec" not in figures or "govrecords" not in figures:
             continue
