@@ -464,9 +464,12 @@ def at_every_size(values: list[tuple[int, float | None]], limit: float, *, below
         missed += not held
         parts.append(f"{value:.2f}x at N = {size:,} (" + ("held" if held else f"{value / limit:.2f}x the limit") + ")")
     absent = [f"{size:,}" for size, value in values if value is None]
-    head = (
-        f"missed at {missed} of {len(measured)} sizes" if missed else "held at every N" + (" measured" * bool(absent))
-    )
+    if len(measured) == 1:
+        head = "missed" if missed else "held"
+    elif missed:
+        head = f"missed at {missed} of {len(measured)} sizes"
+    else:
+        head = "held at every N" + (" measured" * bool(absent))
     tail = f"; not measured at N = {', '.join(absent)}" if absent else ""
     return f"{head}: " + ", ".join(parts) + tail
 
