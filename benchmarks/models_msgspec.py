@@ -43,7 +43,7 @@ class Provenance(Config):
     span: tuple[Count, Count] | None = None
     quote: str | None = None
     field: str | None = None
-    method: Method | None = None
+    method: Count | None = None  # an index into the envelope's methods (format version 2)
 
 
 class Place(Config):
@@ -158,15 +158,17 @@ class Forum(Config):
     provenance: tuple[Provenance, ...] = ()
 
 
-class ForumEnvelope(Config):
+class ForumEnvelope(Config, kw_only=True):
     format_version: int
     type: str
+    methods: tuple[Method, ...] | None = None
     record: Forum
 
 
-class SessionEnvelope(Config):
+class SessionEnvelope(Config, kw_only=True):
     format_version: int
     type: str
+    methods: tuple[Method, ...] | None = None
     record: Session
 
 

@@ -42,7 +42,7 @@ class Provenance(Config):
     span: tuple[Count, Count] | None = None
     quote: str | None = None
     field: str | None = None
-    method: Method | None = None
+    method: Count | None = None  # an index into the envelope's methods (format version 2)
 
 
 class Place(Config):
@@ -160,12 +160,14 @@ class Forum(Config):
 class ForumEnvelope(Config):
     format_version: int
     type: str
+    methods: tuple[Method, ...] | None = None
     record: Forum
 
 
 class SessionEnvelope(Config):
     format_version: int
     type: str
+    methods: tuple[Method, ...] | None = None
     record: Session
 
 

@@ -54,7 +54,7 @@ import generate  # noqa: E402 -- after the path is set
 
 import govrecords  # noqa: E402 -- after the sys.path set-up above
 from govrecords import Forum, compare, dumps, iter_jsonl, loads, timeline, write_jsonl  # noqa: E402 -- as above
-from govrecords.serialisation import Limits, _fastpath  # noqa: E402 -- as above
+from govrecords.serialisation import FORMAT_VERSION, Limits, _fastpath  # noqa: E402 -- as above
 
 README = HERE / "README.md"
 START, END = "<!-- results:start -->", "<!-- results:end -->"
@@ -280,11 +280,16 @@ def jsonl_write_contenders(data: Data, libs: dict[str, Any]) -> list[Contender]:
     others: list[Contender] = []
     if libs["msgspec"]:
         encoder, envelope = _models("msgspec")["encoder"], _models("msgspec")["session"]
-        values = [envelope(1, "session", session) for session in data.msgspec.record.sessions]
+        values = [
+            envelope(format_version=FORMAT_VERSION, type="session", record=session)
+            for session in data.msgspec.record.sessions
+        ]
         others.append(Contender("msgspec", lambda: _write_durably(target, (encoder.encode(v) for v in values))))
     if libs["pydantic"]:
         adapter, envelope = _models("pydantic")["session_adapter"], _models("pydantic")["session"]
-        models = [envelope(format_version=1, type="session", record=s) for s in data.pydantic.record.sessions]
+        models = [
+            envelope(format_version=FORMAT_VERSION, type="session", record=s) for s in data.pydantic.record.sessions
+        ]
         others.append(
             Contender(
                 "pydantic v2",
@@ -293,7 +298,9 @@ def jsonl_write_contenders(data: Data, libs: dict[str, Any]) -> list[Contender]:
         )
     if libs["orjson"]:
         encode = libs["orjson"].dumps
-        dicts = [{"format_version": 1, "type": "session", "record": s} for s in data.plain["record"]["sessions"]]
+        dicts = [
+            {"format_version": FORMAT_VERSION, "type": "session", "record": s} for s in data.plain["record"]["sessions"]
+        ]
         others.append(Contender("orjson (dicts)", lambda: _write_durably(target, (encode(d) for d in dicts))))
     return out + _with_paused(others)
 
