@@ -424,9 +424,20 @@ class Results:
     session_bytes: float = 0.0
     importer: list[dict[str, Any]] = field(default_factory=list)  # bench_importer.run's figures
     imported_size: list[dict[str, Any]] = field(default_factory=list)  # bench_size.run's figures
+    setting: str = ""  # when, on what and with which versions the run was made
+
+    def __post_init__(self) -> None:
+        if not self.setting:
+            self.setting = setting()
 
     def find(self, name: str, size: int) -> Case | None:
         return next((case for case in self.cases if case.name == name and case.size == size), None)
+
+
+def setting() -> str:
+    """The date, the machine and the versions of this run, as the report's first line says them."""
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    return f"Run on {today}, {_machine()}; Python {platform.python_version()}; {_versions()}."
 
 
 def _versions() -> str:
@@ -603,9 +614,8 @@ def report(results: Results, sizes: list[int]) -> str:
     shipped = [c for c in COLUMNS if any(case.key(c) for case in cases)]
     paused = [c for c in COLUMNS if any(case.key(c, paused=True) for case in cases)]
     load = ", ".join(f"{a:.2f}/{b:.2f}/{c:.2f}" for a, b, c in results.load)
-    today = dt.datetime.now(dt.UTC).date().isoformat()
     out = [
-        f"Run on {today}, {_machine()}; Python {platform.python_version()}; {_versions()}.",
+        results.setting,
         (
             f"Load average (1/5/15 min) at the start and end of the run: {load}. Sessions are about "
             f"{results.session_bytes / 1024:.1f} KiB of compact JSON each. Times are medians of interleaved runs; "
@@ -722,6 +732,7 @@ def dump_results(results: Results, sizes: list[int]) -> dict[str, Any]:
         "session_bytes": results.session_bytes,
         "importer": results.importer,
         "imported_size": results.imported_size,
+        "setting": results.setting,
     }
 
 
@@ -737,6 +748,8 @@ def load_results(path: Path) -> tuple[Results, list[int]]:
         session_bytes=raw["session_bytes"],
         importer=raw.get("importer", []),  # not in files written before these were measured
         imported_size=raw.get("imported_size", []),
+        # files written before the run's setting was kept: say so rather than give today's date
+        setting=raw.get("setting", "Run on a date, machine and versions this results file does not record."),
     )
     return results, raw["sizes"]
 
