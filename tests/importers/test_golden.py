@@ -163,7 +163,8 @@ def test_seed_workshop_equals_the_hand_built_example() -> None:
         "id", "title", "forum", "kind", "format", "format_wording", "date", "place", "theme", "description", "topics",
     )
     assert [getattr(mine, f) for f in fields] == [getattr(theirs, f) for f in fields]
-    assert _spans(mine.provenance) == _spans(theirs.provenance)
+    # The import tags from the title and says so ("topics"); the editors tagged the heading and record no passage.
+    assert _spans(tuple(p for p in mine.provenance if p.field != "topics")) == _spans(theirs.provenance)
     assert [(q.number, q.text, q.topics, _spans(q.provenance)) for q in mine.policy_questions] == [
         (q.number, q.text, q.topics, _spans(q.provenance)) for q in theirs.policy_questions
     ]

@@ -81,12 +81,25 @@ def _runs(state: State, draft: Draft, fields: tuple[str, ...], name: str, proven
     return " ".join(state.value(start, end) for start, end in spans)
 
 
-def _title(state: State, draft: Draft, fallback: Value | None, provenance: list[Provenance]) -> str:
+def _title(state: State, draft: Draft, fallback: Value | None, provenance: list[Provenance]) -> Value:
     value = draft.values.get("title") or fallback
     if value is None or not value.value.strip():  # a title trimmed to nothing ("IGF 2018 WS #436") is none
         value = _guess_title(state)
     provenance.append(state.prov(value.start, value.end, "title"))
-    return value.value
+    return value
+
+
+def _topics(state: State, title: Value, provenance: list[Provenance]) -> tuple[str, ...]:
+    """The record's own topics, tagged from its title, with the passage they came from.
+
+    A record-level tag is evidence for its topic only through the passage it was
+    read from: one ``"topics"`` entry per passage (here the title's), so that a
+    comparison quotes that passage and no other.
+    """
+    topics = state.tag(title.value)
+    if topics:
+        provenance.append(state.prov(title.start, title.end, "topics"))
+    return topics
 
 
 def _guess_title(state: State) -> Value:
@@ -133,7 +146,9 @@ def build_record(
     harvest(state, draft, fallback_title.value if fallback_title is not None else None)
     template = state.template
     provenance: list[Provenance] = [Provenance(state.source, method=state.method)]
-    title = _title(state, draft, fallback_title, provenance)
+    title_value = _title(state, draft, fallback_title, provenance)
+    title = title_value.value
+    topics = _topics(state, title_value, provenance)
     identifier = _text(state, draft, "identifier", provenance)
     if theme is not None and "theme" not in draft.values:
         draft.values["theme"] = theme
@@ -170,7 +185,7 @@ def build_record(
         "place": place,
         "theme": theme_text,
         "notes": notes,
-        "topics": state.tag(title),
+        "topics": topics,
     }
     wanted = record_id or slug(title) or "record"
     if template.produces == "workshop":
