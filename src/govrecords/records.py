@@ -267,7 +267,8 @@ class Session(_Traceable):
         policy_questions: The policy questions it addressed.
         findings: The points it reports, with their consensus.
         recommendations: What it asks for.
-        topics: Topic ids for the session as a whole.
+        topics: Topic ids for the session as a whole (its provenance entries
+            for the field ``"topics"`` name the passages they were read from).
         proposal: The :attr:`Workshop.id` of the proposal this session reports on.
         sections: Parts of the source no field holds.
         notes: Editors' notes.
@@ -334,7 +335,8 @@ class Workshop(_Traceable):
         description: The description or background, in the source's words.
         issues: Premises and problems the proposal raises ("digital divide").
         policy_questions: The questions it will address.
-        topics: Topic ids for the workshop as a whole.
+        topics: Topic ids for the workshop as a whole (its provenance entries
+            for the field ``"topics"`` name the passages they were read from).
         status: The proposal's status ("accepted", "pending") as the source words it.
         sections: Parts of the source no field holds.
         notes: Editors' notes.

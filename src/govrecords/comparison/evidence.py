@@ -34,7 +34,16 @@ from govrecords.provenance import Provenance
 from govrecords.records import Actor
 from govrecords.vocabulary import ConsensusLevel, Force, StakeholderKind, Stance
 
-__all__ = ["NOT_DISCUSSED", "Evidence", "EvidenceKind", "TopicState", "TopicStatus", "state_of"]
+__all__ = [
+    "NOT_DISCUSSED",
+    "UNQUOTED_TAG",
+    "WHOLE_RECORD_TAG",
+    "Evidence",
+    "EvidenceKind",
+    "TopicState",
+    "TopicStatus",
+    "state_of",
+]
 
 
 class EvidenceKind(enum.Enum):
@@ -53,10 +62,22 @@ class EvidenceKind(enum.Enum):
     RECOMMENDATION = "recommendation"
     """Something a session asks for."""
     TAG = "tag"
-    """The session or workshop as a whole is tagged with the topic."""
+    """The session or workshop as a whole is tagged with the topic.
+
+    Its evidence is the passage the tag came from (the record's ``"topics"``
+    provenance), or the record as a whole when the record names no passage."""
 
 
 _KIND_ORDER = {kind: index for index, kind in enumerate(EvidenceKind)}
+
+WHOLE_RECORD_TAG = "(the record as a whole: no passage is recorded as the one this tag came from)"
+"""The text of a tag's evidence when the record names no passage its tags came from.
+
+A record tagged by hand has no ``"topics"`` provenance: the tag is about the record
+as a whole, and its title is not claimed as the passage the tag came from."""
+
+UNQUOTED_TAG = "(a passage of the source, not quoted)"
+"""The text of a tag's evidence when the passage it came from is given by its span alone."""
 
 
 @attrs.frozen
@@ -66,8 +87,9 @@ class Evidence:
     Args:
         kind: Finding, position, policy question, premise...
         record: The session or workshop it is part of.
-        text: The part's text (a finding's point, a question, a position's claim,
-            the record's title for a tag).
+        text: The part's text (a finding's point, a question, a position's claim;
+            for a tag, the words of the passage the tag came from, such as the
+            title, or a note in brackets when the record names no such passage).
         number: Its number as written, if any.
         consensus: A finding's consensus level.
         consensus_wording: The words that state it.

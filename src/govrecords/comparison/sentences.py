@@ -9,9 +9,12 @@ same thing the same way:
 * what the renderers (:mod:`govrecords.render`) show: states, dates, records,
   evidence and where each quote stands.
 
-The one sentence kept elsewhere is the note on a missing group-informed consensus
-(:func:`~govrecords.comparison.consensus.consensus_or_reason`): a topic's state is
-made with it, below this module.
+Two kinds of sentence are kept elsewhere, because what is made with them is made
+below this module: the note on a missing group-informed consensus
+(:func:`~govrecords.comparison.consensus.consensus_or_reason`), which a topic's state
+carries, and the words a tag's evidence carries when the record names no passage
+its tag came from (:data:`~govrecords.comparison.evidence.WHOLE_RECORD_TAG`,
+:data:`~govrecords.comparison.evidence.UNQUOTED_TAG`).
 """
 
 from __future__ import annotations

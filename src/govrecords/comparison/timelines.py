@@ -233,7 +233,7 @@ def timeline(
     expand = expander(taxonomy, rollup)
     items = items_of(records, function="timeline")
     groups = _groups(items, units_of(items))
-    evidence = [gather(group.units, expand) for group in groups]
+    evidence = [gather(group.units, expand, taxonomy) for group in groups]
     wanted = [topic] if topic is not None else sorted({found for per_point in evidence for found in per_point})
     known = [True] if groups else []
     for earlier, later in itertools.pairwise(groups):

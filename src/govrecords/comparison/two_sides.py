@@ -166,7 +166,7 @@ def compare(
     expand = expander(taxonomy, rollup)
     before_items, after_items = items_of(before, where="before"), items_of(after, where="after")
     before_units, after_units = units_of(before_items), units_of(after_items)
-    before_evidence, after_evidence = gather(before_units, expand), gather(after_units, expand)
+    before_evidence, after_evidence = gather(before_units, expand, taxonomy), gather(after_units, expand, taxonomy)
     present = set(before_evidence) | set(after_evidence)
     wanted = sorted(
         {topic if topic in present else taxonomy.require(topic) for topic in topics} if topics is not None else present

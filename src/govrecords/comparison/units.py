@@ -18,12 +18,13 @@ from typing import cast
 import attrs
 
 from govrecords.comparison.consensus import Aggregate
-from govrecords.comparison.evidence import Evidence, EvidenceKind
+from govrecords.comparison.evidence import UNQUOTED_TAG, WHOLE_RECORD_TAG, Evidence, EvidenceKind
 from govrecords.comparison.refs import RecordKind, RecordRef
 from govrecords.documents import date_in_text, document_of, is_cut_off
 from govrecords.errors import ArgumentTypeError, Problem, ValidationError, expect_records
+from govrecords.provenance import Provenance
 from govrecords.records import Forum, Session, Workshop
-from govrecords.taxonomy import Taxonomy
+from govrecords.taxonomy import Taxonomy, default_taxonomy
 
 __all__ = ["Records", "Unit", "check_options", "expander", "gather", "items_of", "unit_evidence", "units_of"]
 
@@ -114,8 +115,16 @@ def exact_topics(topics: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(topics))
 
 
-def unit_evidence(unit: Unit, expand: Expand = exact_topics) -> Iterator[tuple[str, Evidence]]:
-    """Each ``(topic, evidence)`` a unit holds; *expand* maps a part's tags to topics."""
+def unit_evidence(
+    unit: Unit, expand: Expand = exact_topics, taxonomy: Taxonomy | None = None
+) -> Iterator[tuple[str, Evidence]]:
+    """Each ``(topic, evidence)`` a unit holds; *expand* maps a part's tags to topics.
+
+    A tag on the record as a whole is evidence through the passage it came from
+    (the record's ``"topics"`` provenance), else through the record as a whole;
+    *taxonomy* (the default taxonomy when None) tells which passage tagged which
+    topic when there are several.
+    """
     record, ref = unit.record, unit.ref
     if isinstance(record, Session):
         for finding in record.findings:
@@ -163,15 +172,70 @@ def unit_evidence(unit: Unit, expand: Expand = exact_topics) -> Iterator[tuple[s
             item = Evidence(kind, ref, part.text, number=part.number, provenance=part.provenance)
             yield from ((topic, item) for topic in expand(part.topics))
     if record.topics:
-        item = Evidence(EvidenceKind.TAG, ref, record.title, provenance=record.provenance_of(None))
-        yield from ((topic, item) for topic in expand(record.topics))
+        yield from _tag_evidence(record, ref, expand, taxonomy)
 
 
-def gather(units: Iterable[Unit], expand: Expand = exact_topics) -> dict[str, list[Evidence]]:
-    """The evidence of *units*, by topic."""
+def _tag_evidence(
+    record: Session | Workshop, ref: RecordRef, expand: Expand, taxonomy: Taxonomy | None
+) -> Iterator[tuple[str, Evidence]]:
+    """Each topic tagged on the record as a whole, with the passage its tag came from.
+
+    A passage is evidence for a topic only when the topic's tag came from it. The
+    record's ``"topics"`` provenance names those passages (an importer records the
+    title's span when it tags the title). With one passage, every tag came from it.
+    With several, each is evidence for the topics its own words tag, re-tagged with
+    *taxonomy* (here only, so that most records are not tagged again). A topic no
+    passage accounts for, and every topic of a record with no ``"topics"`` provenance
+    (tagged by hand), is evidence as the record as a whole: its record-level
+    provenance, with words saying that no passage is recorded
+    (:data:`~govrecords.comparison.evidence.WHOLE_RECORD_TAG`).
+    """
+    passages = tuple(dict.fromkeys(record.provenance_of("topics")))
+    topics = expand(record.topics)
+    if len(passages) == 1:
+        words = _passage_words(record, passages[0])
+        item = Evidence(EvidenceKind.TAG, ref, words or UNQUOTED_TAG, provenance=passages)
+        yield from ((topic, item) for topic in topics)
+        return
+    left = dict.fromkeys(topics)
+    if passages:
+        tagger = default_taxonomy() if taxonomy is None else taxonomy
+        tagged = set(record.topics)
+        for prov in passages:
+            words = _passage_words(record, prov)
+            if words is None:  # no words to tag: which tags it gave is unknown
+                continue
+            own = expand(tuple(topic for topic in tagger.tag(words) if topic in tagged))
+            item = Evidence(EvidenceKind.TAG, ref, words, provenance=(prov,))
+            for topic in own:
+                left.pop(topic, None)
+                yield topic, item
+    if left:
+        whole = Evidence(EvidenceKind.TAG, ref, WHOLE_RECORD_TAG, provenance=record.provenance_of(None))
+        yield from ((topic, whole) for topic in left)
+
+
+def _passage_words(record: Session | Workshop, prov: Provenance) -> str | None:
+    """The words of a passage tags came from: the title when it is the title's passage, else its quote."""
+    if prov.span is not None and any(
+        title.source == prov.source and title.span == prov.span for title in record.provenance_of("title")
+    ):
+        return record.title
+    words = " ".join(prov.quote.split()) if prov.quote is not None else ""
+    return words or None
+
+
+def gather(
+    units: Iterable[Unit], expand: Expand = exact_topics, taxonomy: Taxonomy | None = None
+) -> dict[str, list[Evidence]]:
+    """The evidence of *units*, by topic.
+
+    *taxonomy* re-tags a record's passages when its own tags came from several (the
+    default taxonomy when None); see :func:`unit_evidence`.
+    """
     found: dict[str, list[Evidence]] = {}
     for unit in units:
-        for topic, item in unit_evidence(unit, expand):
+        for topic, item in unit_evidence(unit, expand, taxonomy):
             found.setdefault(topic, []).append(item)
     return found
 
