@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from comparison_strategies import TOPICS, small_sessions, small_workshops, texts
 from govrecords import Provenance, Session, Span, Workshop, compare, default_taxonomy, examples, testing
 from govrecords.comparison.evidence import UNQUOTED_TAG, WHOLE_RECORD_TAG, Evidence, EvidenceKind
-from govrecords.comparison.units import expander, unit_evidence, units_of
+from govrecords.comparison.units import expander, gather, unit_evidence, units_of
 from govrecords.taxonomy import Taxonomy, Topic
 
 SOURCE = "report"
@@ -115,6 +115,10 @@ def test_each_of_several_passages_is_evidence_only_for_what_it_tags() -> None:
     assert security.provenance == (from_themes,)
     assert from_themes.span is not None
     assert from_themes.span.slice(TEXT) == security.text
+    # Without a taxonomy (a table of the records' own tags), the default one tells the passages apart.
+    found = gather(units_of(record))
+    assert [item.provenance for item in found["privacy"]] == [(from_title,)]
+    assert [item.provenance for item in found["security"]] == [(from_themes,)]
 
 
 def test_a_broader_topic_is_evidenced_by_each_passage_that_tags_a_narrower_one() -> None:
