@@ -6,6 +6,11 @@
 text gave. The reader is a single linear pass over tokens (no backtracking
 regular expressions), then a small interpretation of what each number means.
 Both are exported from the top-level package: ``govrecords.dateparse.parse_when``.
+
+The words the reader knows (month and weekday names in English, French and
+Spanish, zone abbreviations, ordinals, range words) are tabled in
+``govrecords._date_words``; two of the tables are public here, :data:`MONTH_WORDS`
+and :data:`ZONES`.
 """
 
 from __future__ import annotations
@@ -13,75 +18,25 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import datetime, tzinfo
-from typing import Any, Literal, cast
+from typing import Literal
 
 import attrs
 from dateutil import tz
-from dateutil.parser import parserinfo
 
+from govrecords._date_words import (
+    DASHES,
+    IANA_ZONE,
+    MONTH_WORDS,
+    ORDINALS,
+    RANGE_WORDS,
+    WEEKDAY_NAMES,
+    WORDS,
+    ZONES,
+)
 from govrecords.dates import DateRange, PartialDate, When, is_iso_text, when_from_iso
 from govrecords.errors import DateParseError
 
 __all__ = ["MONTH_WORDS", "ZONES", "NumericOrder", "parse_date", "parse_when"]
-
-
-# The month and weekday names read: English, French and Spanish, as global, regional
-# and national forums write them; each French name also without its accents, as
-# plain-text exports lose them. Weekday abbreviations are English only: the French
-# and Spanish ones clash with month abbreviations ("mar").
-# fmt: off
-_MONTH_NAMES: list[tuple[str, ...]] = [
-    ("jan", "january", "janvier", "janv", "enero", "ene"),
-    ("feb", "february", "février", "fevrier", "févr", "fevr", "févr", "febrero"),
-    ("mar", "march", "mars", "marzo"),
-    ("apr", "april", "avril", "avr", "abril", "abr"),
-    ("may", "mai", "mayo"),
-    ("jun", "june", "juin", "junio"),
-    ("jul", "july", "juillet", "juil", "julio"),
-    ("aug", "august", "août", "aout", "agosto", "ago"),
-    ("sep", "sept", "september", "septembre", "septiembre", "setiembre", "set"),
-    ("oct", "october", "octobre", "octubre"),
-    ("nov", "november", "novembre", "noviembre"),
-    ("dec", "december", "décembre", "decembre", "déc", "diciembre", "dic"),
-]
-# fmt: on
-MONTH_WORDS: frozenset[str] = frozenset(word for names in _MONTH_NAMES for word in names)
-"""Every month name and abbreviation the date reader takes, in every language it reads."""
-# fmt: off
-_WEEKDAY_WORDS: list[tuple[str, ...]] = [
-    ("mon", "monday", "lundi", "lunes"),
-    ("tue", "tues", "tuesday", "mardi", "martes"),
-    ("wed", "wednesday", "mercredi", "miércoles", "miercoles"),
-    ("thu", "thur", "thurs", "thursday", "jeudi", "jueves"),
-    ("fri", "friday", "vendredi", "viernes"),
-    ("sat", "saturday", "samedi", "sábado", "sabado"),
-    ("sun", "sunday", "dimanche", "domingo"),
-]
-# fmt: on
-
-
-class _Words(parserinfo):
-    """The names above as python-dateutil's vocabulary (``parserinfo`` is its documented way to localise)."""
-
-    def __init__(self) -> None:
-        self.MONTHS = cast("Any", _MONTH_NAMES)
-        self.WEEKDAYS = cast("Any", _WEEKDAY_WORDS)
-        super().__init__()
-
-
-_WORDS = _Words()
-
-# Zone abbreviations seen in forum records, with their offsets in minutes. An
-# abbreviation names an offset in use, so the offset is exact for the document.
-# fmt: off
-ZONES: dict[str, int] = {
-    "utc": 0, "gmt": 0, "z": 0, "wet": 0, "west": 60, "bst": 60, "cet": 60, "cest": 120,
-    "eet": 120, "eest": 180, "msk": 180, "ast": 180, "gst": 240, "pkt": 300, "ist": 330, "wib": 420,
-    "ict": 420, "wita": 480, "cst": 480, "sgt": 480, "jst": 540, "kst": 540, "aest": 600, "nzst": 720,
-    "brt": -180, "art": -180, "edt": -240, "est": -300, "cdt": -300, "mdt": -360, "pdt": -420, "pst": -480,
-    "azt": 240, "cat": 120, "eat": 180, "wat": 60, "sast": 120,
-}
-# fmt: on
 
 # One linear pass: alternatives without nested quantifiers, so no backtracking blow-up.
 _TOKEN = re.compile(
@@ -91,15 +46,6 @@ _TOKEN = re.compile(
     r"|(?P<punct>[-+/.,|()\[\]:;])",
     re.UNICODE,
 )
-_ORDINALS = {"st", "nd", "rd", "th", "er", "re", "ère", "e", "º"}  # 1st, 1er, 1re, 2e, 1º
-_RANGE_WORDS = {"to", "until", "till", "through", "and", "au", "et", "al", "hasta", "y"}  # du 2 au 4, del 2 al 4
-# An IANA zone name ("Europe/Paris"): python-dateutil's tz gives its offset on the day,
-# summer time included, which no fixed table can.
-_IANA = re.compile(
-    r"(?<![\w/])(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+(?:/[A-Za-z_]+)?"
-)
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00a0": " "})
 
 NumericOrder = Literal["DMY", "MDY", "YMD"]
 
@@ -184,7 +130,7 @@ def parse_when(
     if is_iso_text(stripped):
         return when_from_iso(stripped)  # already in the strict form, whatever its precision
     zone: tzinfo | None = None
-    named = _IANA.search(text)
+    named = IANA_ZONE.search(text)
     read = text
     if named is not None:
         zone = tz.gettz(named.group())
@@ -214,7 +160,7 @@ def parse_when(
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
-    cleaned = text.translate(_DASHES).lower()
+    cleaned = text.translate(DASHES).lower()
     out: list[tuple[str, str]] = []
     for match in _TOKEN.finditer(cleaned):
         kind = match.lastgroup
@@ -252,7 +198,7 @@ def _interpret(tokens: list[tuple[str, str]], text: str, order: NumericOrder) ->
         if kind == "num":
             number = int(value)
             nxt = tokens[i + 1] if i + 1 < n else None
-            if nxt is not None and nxt[0] == "word" and nxt[1] in _ORDINALS:
+            if nxt is not None and nxt[0] == "word" and nxt[1] in ORDINALS:
                 items.append(("day", number))
                 i += 2
                 continue
@@ -279,7 +225,7 @@ def _interpret(tokens: list[tuple[str, str]], text: str, order: NumericOrder) ->
             i += 1
             continue
         if kind == "word":
-            named_month, named_weekday = _WORDS.month(value), _WORDS.weekday(value)
+            named_month, named_weekday = WORDS.month(value), WORDS.weekday(value)
             if named_month is not None:
                 items.append(("month", named_month))
             elif named_weekday is not None:
@@ -291,7 +237,7 @@ def _interpret(tokens: list[tuple[str, str]], text: str, order: NumericOrder) ->
                     offset += extra[0]
                     i += extra[1]
                 items.append(("offset", offset))
-            elif value in _RANGE_WORDS and items:
+            elif value in RANGE_WORDS and items:
                 items.append(("sep", value))
             i += 1
             continue
@@ -338,7 +284,7 @@ def _numeric_date(
     (k1, v1), (k2, s1), (k3, v2), (k4, s2), (k5, v3) = window
     if k2 != "punct" or k4 != "punct" or s1 != s2 or s1 not in "-./" or k1 != "num" or k5 != "num":
         return None
-    named = _WORDS.month(v2) if k3 == "word" else None
+    named = WORDS.month(v2) if k3 == "word" else None
     if named is not None and s1 == "-":  # 03-feb-2022
         return 5, (_full_year(v3), named, int(v1))
     if k3 != "num":
@@ -471,7 +417,7 @@ def _finish(parts: _Parts, default: PartialDate | None, text: str) -> PartialDat
         if actual != parts.weekday:
             # Precision before recall: a weekday that contradicts the date means one of them is wrong.
             raise DateParseError(
-                f"{date.isoformat()} is a {_WEEKDAY_NAMES[actual]}, not a {_WEEKDAY_NAMES[parts.weekday]}", text
+                f"{date.isoformat()} is a {WEEKDAY_NAMES[actual]}, not a {WEEKDAY_NAMES[parts.weekday]}", text
             )
     return date
 
