@@ -10,29 +10,21 @@ Both are exported from the top-level package: ``govrecords.dateparse.parse_when`
 The words the reader knows (month and weekday names in English, French and
 Spanish, zone abbreviations, ordinals, range words) are tabled in
 ``govrecords._date_words``; two of the tables are public here, :data:`MONTH_WORDS`
-and :data:`ZONES`.
+and :data:`ZONES`. This module reads a text into items, each tagged with what it
+stands for; ``govrecords._date_parts`` gathers the items into the sides of a
+range, completes each side from the other and checks the dates they make.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from typing import Literal
 
-import attrs
 from dateutil import tz
 
-from govrecords._date_words import (
-    DASHES,
-    IANA_ZONE,
-    MONTH_WORDS,
-    ORDINALS,
-    RANGE_WORDS,
-    WEEKDAY_NAMES,
-    WORDS,
-    ZONES,
-)
+from govrecords._date_parts import Item, fill, finish, merge, split_range, zoned
+from govrecords._date_words import DASHES, IANA_ZONE, MONTH_WORDS, ORDINALS, RANGE_WORDS, WORDS, ZONES
 from govrecords.dates import DateRange, PartialDate, When, is_iso_text, when_from_iso
 from govrecords.errors import DateParseError
 
@@ -48,23 +40,6 @@ _TOKEN = re.compile(
 )
 
 NumericOrder = Literal["DMY", "MDY", "YMD"]
-
-
-@attrs.define
-class _Parts:
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    hour: int | None = None
-    minute: int | None = None
-    offset: int | None = None
-    weekday: int | None = None  # as named in the text (Monday is 0), checked against the date
-
-    def has_date(self) -> bool:
-        return self.year is not None or self.month is not None or self.day is not None
-
-    def has_time(self) -> bool:
-        return self.hour is not None
 
 
 def parse_date(
@@ -137,20 +112,20 @@ def parse_when(
         if zone is not None:
             read = text[: named.start()] + " " * len(named.group()) + text[named.end() :]
     items = _tokens(read)
-    sides = _split_range(_interpret(items, text, numeric_order), text)
+    sides = split_range(_interpret(items, text, numeric_order), text)
     left = sides[0]
     if len(sides) == 2:
         right = sides[1]
         if left.has_date() and not left.has_time() and right.has_time() and not right.has_date():
             # "September 28, 2011 - 09:00AM": a date and its time, not a range.
-            _merge(left, right)
+            merge(left, right)
             sides = [left]
         else:
-            _fill(left, right)
-            _fill(right, left)
-    dates = [_finish(side, default, text) for side in sides]
+            fill(left, right)
+            fill(right, left)
+    dates = [finish(side, default, text) for side in sides]
     if zone is not None:
-        dates = [_zoned(date, zone) for date in dates]
+        dates = [zoned(date, zone) for date in dates]
     if len(dates) == 1:
         return dates[0]
     try:
@@ -169,11 +144,8 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     return out
 
 
-_Item = tuple[str, object]  # ("year"|"month"|"day"|"time"|"offset"|"sep", value)
-
-
-def _interpret(tokens: list[tuple[str, str]], text: str, order: NumericOrder) -> list[_Item]:
-    items: list[_Item] = []
+def _interpret(tokens: list[tuple[str, str]], text: str, order: NumericOrder) -> list[Item]:
+    items: list[Item] = []
     i = 0
     n = len(tokens)
     while i < n:
@@ -308,7 +280,7 @@ def _full_year(text: str) -> int:
     return number
 
 
-def _classify_number(value: str, items: list[_Item], text: str) -> _Item:
+def _classify_number(value: str, items: list[Item], text: str) -> Item:
     number = int(value)
     seen = {kind for kind, _ in items[_last_sep(items) + 1 :]}
     if len(value) == 4 and "year" in seen and number % 100 < 60 and number // 100 < 24:
@@ -324,109 +296,8 @@ def _classify_number(value: str, items: list[_Item], text: str) -> _Item:
     raise DateParseError(f"cannot tell what {value!r} stands for", text)
 
 
-def _last_sep(items: list[_Item]) -> int:
+def _last_sep(items: list[Item]) -> int:
     for index in range(len(items) - 1, -1, -1):
         if items[index][0] == "sep":
             return index
     return -1
-
-
-def _split_range(items: list[_Item], text: str) -> list[_Parts]:
-    sides: list[_Parts] = [_Parts()]
-    for kind, value in items:
-        current = sides[-1]
-        if kind == "sep":
-            if _is_empty(current):
-                continue  # "from 14th ..." or a stray leading dash
-            if len(sides) == 2:
-                raise DateParseError("more than two dates", text)
-            sides.append(_Parts())
-            continue
-        if kind == "offset":
-            current.offset = value  # type: ignore[assignment]  # items are typed by their kind tag
-            continue
-        if kind == "weekday":
-            if current.weekday is None:
-                current.weekday = value  # type: ignore[assignment]  # items are typed by their kind tag
-            continue
-        if kind == "time" and current.hour is not None:
-            # "14:00 16:00": the dash between two times was lost.
-            if len(sides) == 2:
-                raise DateParseError("more than two times", text)
-            sides.append(_Parts())
-            current = sides[-1]
-        slot = "hour" if kind == "time" else kind
-        if getattr(current, slot) is not None:
-            if len(sides) == 2:
-                raise DateParseError(f"more than one {slot} on one side of a range", text)
-            sides.append(_Parts())
-            current = sides[-1]
-        if kind == "time":
-            current.hour, current.minute = value  # type: ignore[misc]  # items are typed by their kind tag
-        else:
-            setattr(current, kind, value)
-    sides = [side for side in sides if not _is_empty(side)]
-    if not sides:
-        raise DateParseError("no date found", text)
-    return sides
-
-
-def _is_empty(parts: _Parts) -> bool:
-    return not parts.has_date() and not parts.has_time() and parts.offset is None
-
-
-def _fill(target: _Parts, source: _Parts) -> None:
-    # Larger units missing on one side come from the other side ("6-9 November 2012").
-    if target.has_date() or not target.has_time():
-        for unit in ("year", "month", "day"):
-            if getattr(target, unit) is None and getattr(source, unit) is not None:
-                # Only fill a unit when every larger one is also missing or equal.
-                setattr(target, unit, getattr(source, unit))
-    else:
-        # A bare time on one side ("17:00 - 17:45") takes the whole date of the other.
-        target.year, target.month, target.day = source.year, source.month, source.day
-    if target.offset is None and target.has_time():
-        target.offset = source.offset
-
-
-def _merge(target: _Parts, source: _Parts) -> None:
-    target.hour, target.minute = source.hour, source.minute
-    if source.offset is not None:
-        target.offset = source.offset
-
-
-def _finish(parts: _Parts, default: PartialDate | None, text: str) -> PartialDate:
-    if default is not None:
-        units = ("year", "month", "day")
-        for index, unit in enumerate(units):
-            smaller_given = any(getattr(parts, u) is not None for u in units[index + 1 :]) or parts.has_time()
-            if getattr(parts, unit) is None and smaller_given:
-                setattr(parts, unit, getattr(default, unit))
-    if parts.year is None:
-        raise DateParseError("no year given (pass default= to supply one)", text)
-    if parts.hour is not None and parts.day is None:
-        raise DateParseError("a time without a day", text)
-    if parts.offset is not None and parts.hour is None:
-        parts.offset = None  # a zone with no time says nothing about the day
-    try:
-        date = PartialDate(parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.offset)
-    except ValueError as error:
-        raise DateParseError(str(error), text) from None
-    if parts.weekday is not None and parts.month is not None and parts.day is not None:
-        actual = calendar.weekday(parts.year, parts.month, parts.day)
-        if actual != parts.weekday:
-            # Precision before recall: a weekday that contradicts the date means one of them is wrong.
-            raise DateParseError(
-                f"{date.isoformat()} is a {WEEKDAY_NAMES[actual]}, not a {WEEKDAY_NAMES[parts.weekday]}", text
-            )
-    return date
-
-
-def _zoned(date: PartialDate, zone: tzinfo) -> PartialDate:
-    """*date* with the offset *zone* has at that moment, if it has a time and no offset of its own."""
-    if date.hour is None or date.utc_offset is not None or date.day is None or date.month is None:
-        return date
-    offset = zone.utcoffset(datetime(date.year, date.month, date.day, date.hour, date.minute or 0))
-    if offset is None:
-        return date
-    return attrs.evolve(date, utc_offset=int(offset.total_seconds()) // 60)
