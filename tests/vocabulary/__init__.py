@@ -1,0 +1,1 @@
+"""Tests of govrecords.vocabulary, laid out as the subpackage is."""
