@@ -192,14 +192,8 @@ _HOMES = tuple(
 )
 
 
-def _link_facade(app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.Element) -> nodes.Node | None:
-    # Docstrings name functions by the module that defines them
-    # (":func:`~govrecords.taxonomy.default_taxonomy`"), while the reference documents
-    # them under the facade (govrecords.default_taxonomy): link the one to the other.
-    # (autodoc records such aliases itself for classes, not for functions.)
-    target = node.get("reftarget", "")
-    if node.get("refdomain") != "py" or not target.startswith("govrecords."):
-        return None
+def _documented_name(objects: dict[str, Any], target: str) -> str | None:
+    """The name the reference documents the object *target* names under, if another."""
     # Names at the top level are documented there; the others under their home
     # (govrecords.comparison.ForumRef, govrecords.errors.Problem).
     module, _, name = target.rpartition(".")
@@ -207,18 +201,30 @@ def _link_facade(app: Sphinx, env: BuildEnvironment, node: pending_xref, contnod
         named = getattr(importlib.import_module(module), name)
     except (ImportError, AttributeError):
         return None
-    objects = env.domains["py"].objects
     for package in _HOMES:
-        if name not in package.__all__ or getattr(package, name) is not named:
-            continue
-        entry = objects.get(f"{package.__name__}.{name}")
-        if entry is not None:
-            break
-    else:
+        if name in package.__all__ and getattr(package, name) is named and f"{package.__name__}.{name}" in objects:
+            return f"{package.__name__}.{name}"
+    return None
+
+
+def _link_facade(app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.Element) -> nodes.Node | None:
+    # Docstrings name functions by the module that defines them
+    # (":func:`~govrecords.taxonomy.default_taxonomy`"), while the reference documents
+    # them under the facade (govrecords.default_taxonomy): link the one to the other.
+    # (autodoc records such aliases itself for classes, by the module that defines
+    # them: not for a class defined in a private module and named by its package,
+    # such as govrecords.vocabulary.StakeholderKind.)
+    target = node.get("reftarget", "")
+    if node.get("refdomain") != "py" or not target.startswith("govrecords."):
         return None
+    objects = env.domains["py"].objects
+    home = _documented_name(objects, target)
+    if home is None:
+        return None
+    entry = objects[home]
     reference = nodes.reference("", "", internal=True)
     reference["refuri"] = app.builder.get_relative_uri(node["refdoc"], entry.docname) + "#" + entry.node_id
-    reference["reftitle"] = f"{package.__name__}.{name}"
+    reference["reftitle"] = home
     reference.append(contnode)
     return reference
 
@@ -236,6 +242,9 @@ def _owner_of(env: BuildEnvironment, target: str, module: str | None) -> str | N
         return None
     for prefix in ("", "govrecords.", f"{module}." if module else ""):
         name = prefix + owner
+        if name not in domain.objects and name.startswith("govrecords."):
+            # govrecords.vocabulary.ConsensusLevel, documented as govrecords.ConsensusLevel
+            name = _documented_name(domain.objects, name) or name
         if name in domain.objects:
             cls = _resolve(name)
             if cls is None:
