@@ -18,7 +18,7 @@ import re
 
 import attrs
 
-from govrecords.dateparse import MONTH_WORDS, parse_when
+from govrecords.dateparse import MONTH_WORDS, ZONES, parse_when
 from govrecords.dates import DateRange, PartialDate, When
 from govrecords.errors import DateParseError
 
@@ -51,10 +51,8 @@ WEEKDAYS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
     "|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 )
-_ZONES = (
-    r"utc|gmt|z|cet|cest|eet|eest|wet|west|bst|jst|kst|ist|msk|cat|eat|wat|sast|ast|gst|pkt|ict|wib|sgt|aest|nzst"
-    r"|brt|art|edt|est|cdt|cst|mdt|pdt|pst|azt"
-)
+# The zone abbreviations the date reader knows (its one table), longest first.
+_ZONES = "|".join(sorted(ZONES, key=lambda word: (-len(word), word)))
 # One date passage: a run of date words, numbers, times, zones and the joints between them.
 _PIECE = (
     rf"(?:\d{{1,2}}[:.h]\d{{2}}h?(?:[ \t]*[ap]\.?m\.?)?|(?:{MONTH_NAMES})\b\.?|(?:{WEEKDAYS})\b\.?|\d{{4}}\b"
@@ -176,7 +174,7 @@ def normalise_when(passage: str, default: PartialDate | None = None) -> str | No
     return None
 
 
-_ZONE_WORDS = frozenset(_ZONES.replace("\n", "").split("|"))
+_ZONE_WORDS = frozenset(ZONES)
 _MEETING_CUE = re.compile(
     r"\b(?:held|met|meets|took\s+place|takes\s+place|convened|gathered|hosted|meeting|session|workshop|forum"
     r"|date|dates|when)\b",
