@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import govrecords
-from govrecords import Session, dumps, examples
+from govrecords import Session, dumps, examples, loads
 from govrecords.cli import main
 
 
@@ -77,6 +77,20 @@ def test_python_dash_m() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.strip() == f"govrecords {govrecords.__version__}"
+
+
+def test_import_compact_writes_the_same_document_on_one_line(tmp_path: Path) -> None:
+    """import --compact writes the document on one line, the same records as the indented form, and smaller."""
+    text = tmp_path / "report.txt"
+    text.write_text(examples.source_text("session-report-future-of-internet"), "utf-8")
+    indented, compact = tmp_path / "indented.json", tmp_path / "compact.json"
+    assert main(["import", str(text), "-o", str(indented)]) == 0
+    assert main(["import", str(text), "--compact", "-o", str(compact)]) == 0
+    one_line = compact.read_text("utf-8")
+    assert one_line.count("\n") == 1
+    assert one_line.endswith("\n")
+    assert loads(one_line) == loads(indented.read_text("utf-8"))
+    assert len(one_line) < len(indented.read_text("utf-8")) * 0.7
 
 
 def test_import_with_a_template_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -59,6 +59,11 @@ def add_import(commands: Commands) -> Runner:
         metavar="N",
         help=f"print at most N warnings, then a count (default: {MAX_PROBLEMS}; 0: all)",
     )
+    parser.add_argument(
+        "--compact",
+        action="store_true",
+        help="write the document on one line, without indentation (about half the size)",
+    )
     return _run_import
 
 
@@ -71,8 +76,6 @@ def _read_template(name: str) -> Any:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    # imported on use: `govrecords --help` and other commands stay fast
-
     # imported on use: `govrecords --help` and other commands stay fast
     from govrecords import importers
     from govrecords.serialisation.documents import dumps
@@ -139,7 +142,7 @@ def _run_import(args: argparse.Namespace) -> int:
         f"{len(result.records)} record(s), {len(result.warnings)} warning(s)"
     )
     try:
-        write_output(args.output, dumps(result.forum) + "\n")
+        write_output(args.output, dumps(result.forum, indent=None if args.compact else 2) + "\n")
     except OSError as error:
         to_stderr(file_problem(args.output, error, "written"))
         return 1
