@@ -16,9 +16,7 @@ when a record is read or written.
 
 from __future__ import annotations
 
-import ast as _ast
 import importlib as _importlib
-from pathlib import Path as _Path
 from typing import TYPE_CHECKING, Any
 
 from govrecords._version import __version__ as __version__
@@ -93,19 +91,25 @@ if TYPE_CHECKING:
 
 
 def _public_names() -> dict[str, str]:
-    """Each public name and the module it lives in, read from the ``TYPE_CHECKING`` block above."""
-    tree = _ast.parse(_Path(__file__).read_text(encoding="utf-8"))
-    block = next(
-        node
-        for node in tree.body
-        if isinstance(node, _ast.If) and isinstance(node.test, _ast.Name) and node.test.id == "TYPE_CHECKING"
-    )
-    return {
-        alias.asname or alias.name: node.module
-        for node in block.body
-        if isinstance(node, _ast.ImportFrom) and node.module is not None
-        for alias in node.names
-    }
+    """Each public name and the module it lives in, read from the ``TYPE_CHECKING`` block above.
+
+    A scan of its lines with string methods, not :mod:`ast` or :mod:`re`: importing
+    either would add more to ``import govrecords`` than the rest of it. Every line of
+    the block must be one ``from MODULE import NAME as NAME``; any other is refused,
+    so no name is lost.
+    """
+    with open(__file__, encoding="utf-8") as source:
+        text = source.read()
+    start = text.index("\nif TYPE_CHECKING:\n") + len("\nif TYPE_CHECKING:\n")
+    block = text[start : text.index("\n\n", start)]
+    names: dict[str, str] = {}
+    for line in block.splitlines():
+        words = line.split(" ")
+        shape = words[:4] == ["", "", "", ""] and len(words) == 10 and words[4:9:2] == ["from", "import", "as"]
+        if not shape or words[7] != words[9] or not words[9].isidentifier():
+            raise ImportError(f"govrecords: not a re-export in the TYPE_CHECKING block: {line!r}")
+        names[words[9]] = words[5]
+    return names
 
 
 def _isort_key(name: str) -> tuple[int, str]:
