@@ -5,8 +5,8 @@ itself: month and weekday names in English, French and Spanish (:data:`MONTH_WOR
 and :data:`WORDS` as python-dateutil's ``parserinfo``), the zone abbreviations
 forum documents use with their offsets (:data:`ZONES`), an IANA zone name's form,
 the suffixes of ordinal days, the words that join the two ends of a range, and
-the dashes read as a hyphen. :data:`MONTH_WORDS` and :data:`ZONES` are public as
-``govrecords.dateparse.MONTH_WORDS`` and ``govrecords.dateparse.ZONES``.
+the dashes read as a hyphen. :data:`MONTH_WORDS`, :data:`WEEKDAY_WORDS` and :data:`ZONES` are public as
+``govrecords.dateparse.MONTH_WORDS``, ``govrecords.dateparse.WEEKDAY_WORDS`` and ``govrecords.dateparse.ZONES``.
 
 >>> WORDS.month("septiembre"), WORDS.weekday("jeudi"), ZONES["eest"]
 (9, 3, 180)
@@ -19,7 +19,17 @@ from typing import Any, cast
 
 from dateutil.parser import parserinfo
 
-__all__ = ["DASHES", "IANA_ZONE", "MONTH_WORDS", "ORDINALS", "RANGE_WORDS", "WEEKDAY_NAMES", "WORDS", "ZONES"]
+__all__ = [
+    "DASHES",
+    "IANA_ZONE",
+    "MONTH_WORDS",
+    "ORDINALS",
+    "RANGE_WORDS",
+    "WEEKDAY_NAMES",
+    "WEEKDAY_WORDS",
+    "WORDS",
+    "ZONES",
+]
 
 
 # The month and weekday names read: English, French and Spanish, as global, regional
@@ -55,6 +65,8 @@ _WEEKDAY_WORDS: list[tuple[str, ...]] = [
     ("sun", "sunday", "dimanche", "domingo"),
 ]
 # fmt: on
+WEEKDAY_WORDS: frozenset[str] = frozenset(word for names in _WEEKDAY_WORDS for word in names)
+"""Every weekday name and abbreviation the date reader takes, in every language it reads."""
 
 
 class _Words(parserinfo):

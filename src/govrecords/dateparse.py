@@ -9,8 +9,8 @@ Both are exported from the top-level package: ``govrecords.dateparse.parse_when`
 
 The words the reader knows (month and weekday names in English, French and
 Spanish, zone abbreviations, ordinals, range words) are tabled in
-``govrecords._date_words``; two of the tables are public here, :data:`MONTH_WORDS`
-and :data:`ZONES`. This module reads a text into items, each tagged with what it
+``govrecords._date_words``; three of the tables are public here, :data:`MONTH_WORDS`,
+:data:`WEEKDAY_WORDS` and :data:`ZONES`. This module reads a text into items, each tagged with what it
 stands for; ``govrecords._date_parts`` gathers the items into the sides of a
 range, completes each side from the other and checks the dates they make.
 """
@@ -24,11 +24,20 @@ from typing import Literal
 from dateutil import tz
 
 from govrecords._date_parts import Item, fill, finish, merge, split_range, zoned
-from govrecords._date_words import DASHES, IANA_ZONE, MONTH_WORDS, ORDINALS, RANGE_WORDS, WORDS, ZONES
+from govrecords._date_words import (
+    DASHES,
+    IANA_ZONE,
+    MONTH_WORDS,
+    ORDINALS,
+    RANGE_WORDS,
+    WEEKDAY_WORDS,
+    WORDS,
+    ZONES,
+)
 from govrecords.dates import DateRange, PartialDate, When, is_iso_text, when_from_iso
 from govrecords.errors import DateParseError
 
-__all__ = ["MONTH_WORDS", "ZONES", "NumericOrder", "parse_date", "parse_when"]
+__all__ = ["MONTH_WORDS", "WEEKDAY_WORDS", "ZONES", "NumericOrder", "parse_date", "parse_when"]
 
 # One linear pass: alternatives without nested quantifiers, so no backtracking blow-up.
 _TOKEN = re.compile(

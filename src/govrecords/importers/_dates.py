@@ -15,10 +15,11 @@ gives a passage's wording as the date parser reads it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import attrs
 
-from govrecords.dateparse import MONTH_WORDS, ZONES, parse_when
+from govrecords.dateparse import MONTH_WORDS, WEEKDAY_WORDS, ZONES, parse_when
 from govrecords.dates import DateRange, PartialDate, When
 from govrecords.errors import DateParseError
 
@@ -38,21 +39,19 @@ _DATE_LIMIT = 40_000
 """How many characters from the start dates are looked for in."""
 
 
+def _alternation(words: Iterable[str]) -> str:
+    """Words as a regular-expression alternation, longest first, so none stops at a shorter one's end."""
+    return "|".join(sorted(words, key=lambda word: (-len(word), word)))
+
+
 # The date reader's month names (English, French, Spanish), less the short ones that are also common words
 # ("set", "ago", "dic"); the English abbreviations and "mai" stay.
-MONTH_NAMES = "|".join(
-    sorted(
-        {word for word in MONTH_WORDS if len(word) >= 4}
-        | {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mai"},
-        key=lambda word: (-len(word), word),
-    )
+MONTH_NAMES = _alternation(
+    {word for word in MONTH_WORDS if len(word) >= 4}
+    | {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mai"}
 )
-WEEKDAYS = (
-    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
-    "|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-)
-# The zone abbreviations the date reader knows (its one table), longest first.
-_ZONES = "|".join(sorted(ZONES, key=lambda word: (-len(word), word)))
+WEEKDAYS = _alternation(WEEKDAY_WORDS)  # the date reader's weekday names: its one table
+_ZONES = _alternation(ZONES)  # the zone abbreviations the date reader knows: its one table
 # One date passage: a run of date words, numbers, times, zones and the joints between them.
 _PIECE = (
     rf"(?:\d{{1,2}}[:.h]\d{{2}}h?(?:[ \t]*[ap]\.?m\.?)?|(?:{MONTH_NAMES})\b\.?|(?:{WEEKDAYS})\b\.?|\d{{4}}\b"

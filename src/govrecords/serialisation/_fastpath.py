@@ -61,6 +61,8 @@ FAIL: Any = object()
 
 _ENVELOPE = frozenset(("format_version", "type", "record"))
 _WITH_METHODS = _ENVELOPE | {"methods"}
+_METHODS_DEPTH = 3
+"""How deep a methods table nests: the envelope, its ``methods`` list, an entry."""
 _SPACED_KEY = re.compile(rb'"[ \t\r\n]+:')
 _BOM = "\ufeff".encode()
 _PLANS: dict[type, tuple[int, int] | None] = {}
@@ -190,7 +192,8 @@ def read_document(
         if target is None or (cls is not None and target is not cls):
             return FAIL
         shape = plan(target)
-        if shape is None or max(shape[0], 3 if "methods" in document else 0) > max_depth or shape[1] > max_string:
+        depth = max(shape[0], _METHODS_DEPTH if "methods" in document else 0) if shape is not None else 0
+        if shape is None or depth > max_depth or shape[1] > max_string:
             return FAIL  # the general path refuses it, or would not say why the depth is within the limit
         measure = len(raw) > max_string  # else no string can be longer than the limit
         if measure and len(document["type"]) > max_string:
