@@ -6,6 +6,7 @@ from the other side (``mirror``), so that ``compare(b, a) == compare(a, b).mirro
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import attrs
@@ -45,9 +46,9 @@ class SideSummary:
         """Whether the side holds workshop announcements and nothing reported afterwards."""
         return bool(self.records) and all(r.kind is RecordKind.WORKSHOP for r in self.records)
 
-    @property
+    @functools.cached_property
     def coverage(self) -> Coverage:
-        """What the side's documents can say about absence and recommendations."""
+        """What the side's documents can say about absence and recommendations (worked out once)."""
         kinds = [
             r.document or (DocumentKind.ANNOUNCEMENT if r.kind is RecordKind.WORKSHOP else DocumentKind.SESSION_REPORT)
             for r in self.records
