@@ -10,6 +10,7 @@ A mirrors matching A with B.
 
 from __future__ import annotations
 
+from collections import Counter
 from fractions import Fraction
 
 import pytest
@@ -210,6 +211,41 @@ def test_index_finds_exactly_the_pairs_a_full_scan_finds(
         assert len(twins) == max(left.count(word_set), right.count(word_set))
         assert {p.before for p in twins} == {i for i, s in enumerate(left) if s == word_set}
         assert {p.after for p in twins} == {j for j, s in enumerate(right) if s == word_set}
+
+
+@given(
+    st.lists(st.frozensets(st.sampled_from(WORDS), max_size=9), max_size=10),
+    st.lists(st.frozensets(st.sampled_from(WORDS), max_size=9), max_size=10),
+    st.integers(1, 100),
+    st.integers(1, 6),
+)
+@settings(max_examples=200)
+def test_index_with_common_words_left_out_finds_the_pairs_its_rule_promises(
+    left: list[frozenset[str]], right: list[frozenset[str]], at: int, limit: int
+) -> None:
+    """With words over the index limit left out, the search finds exactly the pairs at or
+    above the threshold whose rarest words (the prefix of each set) share a word under the
+    limit: the size and positional filters drop only pairs that cannot reach the threshold."""
+    frequency: Counter[str] = Counter(word for word_set in (*left, *right) for word in word_set)
+
+    def prefix(word_set: frozenset[str]) -> list[str]:
+        ordered = sorted(word_set, key=lambda word: (frequency[word], word))
+        return ordered[: len(ordered) - (-(-at * len(ordered) // 100)) + 1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("govrecords.comparison.similarity.INDEX_LIMIT", limit)
+        pairs, limited_left, _ = _candidates(left, right, [""] * len(left), [""] * len(right), at)
+    found = {(p.before, p.after) for p in pairs if left[p.before] != right[p.after]}
+    expected = {
+        (i, j)
+        for i, a in enumerate(left)
+        for j, b in enumerate(right)
+        if a != b
+        and len(a & b) * 100 >= at * len(a | b)
+        and any(frequency[word] <= limit for word in set(prefix(a)) & set(prefix(b)))
+    }
+    assert found == expected
+    assert limited_left == [any(frequency[word] > limit for word in prefix(a)) for a in left]
 
 
 def test_common_words_are_not_searched_and_say_so(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -65,6 +65,9 @@ class Pair:
         return Fraction(self.shared, self.union) if self.union else Fraction(1)
 
 
+_NO_POSTINGS: tuple[list[int], list[int]] = ([], [])
+
+
 def _group_key(word_set: frozenset[str], text: str) -> object:
     # Texts without a word to count are alike only when their folded text is the same.
     return word_set or ("", _folded(text))
@@ -85,7 +88,10 @@ def candidate_pairs(
     shares a word among the first n - ceil(t * n) + 1 of each set's words, rarest
     first. Words in more than :data:`INDEX_LIMIT` recommendations are left out of the
     index, which keeps the cost linear; a recommendation with such a word among its
-    rarest is flagged, as a partner sharing only those words would be missed.
+    rarest is flagged, as a partner sharing only those words would be missed. A pair
+    is intersected only when its sizes and the places of the first word it shares
+    leave room for enough shared words (the size and positional filters of prefix
+    joins), so that most candidates are dropped with a little arithmetic.
     """
     frequency: Counter[str] = Counter()
     for word_set in (*left, *right):
@@ -113,11 +119,15 @@ def candidate_pairs(
         pairs += [Pair(lefts[i], rights[i], size, size) for i in range(common)]
         pairs += [Pair(extra, rights[0], size, size) for extra in lefts[common:]]
         pairs += [Pair(lefts[0], extra, size, size) for extra in rights[common:]]
-    index: dict[str, list[int]] = {}
+    # Each indexed word's recommendations on the right, with the word's place in their
+    # prefix (for the bound below).
+    index: dict[str, tuple[list[int], list[int]]] = {}
     for position, words_in in enumerate(right_prefix):
-        for word in words_in:
+        for place, word in enumerate(words_in):
             if frequency[word] <= limit:
-                index.setdefault(word, []).append(position)
+                found = index.setdefault(word, ([], []))
+                found[0].append(position)
+                found[1].append(place)
     right_sizes = [len(word_set) for word_set in right]
     for position, word_set in enumerate(left):
         seen: set[int] = set()
@@ -125,14 +135,23 @@ def candidate_pairs(
         # Sizes a partner at similarity >= at can have: shared <= the smaller set and
         # union >= the larger, so the smaller over the larger is at least at / 100.
         low, high = at * size / 100, size * 100 / at if at else float("inf")
-        for word in left_prefix[position]:
-            for other in index.get(word, ()):
+        for place, word in enumerate(left_prefix[position]):
+            others, places = index.get(word, _NO_POSTINGS)
+            for other, other_place in zip(others, places):
                 if other in seen:
                     continue
                 seen.add(other)
                 other_size = right_sizes[other]
-                if not low <= other_size <= high or right[other] == word_set:
-                    continue  # too unlike in size to reach the threshold; identical sets are paired above
+                if not low <= other_size <= high:
+                    continue  # too unlike in size to reach the threshold
+                # This is the first word the two share in their common order (an earlier
+                # one would have brought them together before, being rarer and so indexed
+                # too): they share at most the fewer words from here on, and similarity
+                # >= at needs shared * (100 + at) >= at * (size + other_size).
+                if min(size - place, other_size - other_place) * (100 + at) < at * (size + other_size):
+                    continue
+                if right[other] == word_set:
+                    continue  # identical sets are paired above
                 shared = len(word_set & right[other])
                 union = size + other_size - shared
                 if shared * 100 >= at * union:
