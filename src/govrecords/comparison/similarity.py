@@ -137,7 +137,7 @@ def candidate_pairs(
         low, high = at * size / 100, size * 100 / at if at else float("inf")
         for place, word in enumerate(left_prefix[position]):
             others, places = index.get(word, _NO_POSTINGS)
-            for other, other_place in zip(others, places):
+            for other, other_place in zip(others, places, strict=True):
                 if other in seen:
                     continue
                 seen.add(other)
