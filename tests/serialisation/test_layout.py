@@ -23,9 +23,11 @@ from govrecords.serialisation import registry
 
 SRC = Path(govrecords.__file__).parent
 SERIALISATION = SRC / "serialisation"
-# What serialisation may use: the errors, the value types it writes (dates, spans), and
-# the shared validators those types check with (made from serialisation's own constraints).
+# What serialisation may use: the errors, the value types it writes (dates, spans),
+# the shared validators those types check with (made from serialisation's own constraints),
+# and the shared helpers for files and for pausing the garbage collector.
 BELOW = {
+    "govrecords._collector",
     "govrecords.errors",
     "govrecords.dates",
     "govrecords.provenance",

@@ -23,6 +23,7 @@ from datetime import datetime
 import attrs
 from attrs.validators import instance_of, optional
 
+from govrecords._collector import pausing
 from govrecords._validators import many as _many
 from govrecords._validators import opt_str as _str
 from govrecords.comparison.consensus import Aggregate
@@ -193,6 +194,7 @@ def _check_topic(topic: object) -> None:
         raise ValidationError([Problem("topic", "must be a topic id (a string)", topic)])
 
 
+@pausing  # why: see govrecords._collector (evidence for every record, all kept in the timeline)
 def timeline(
     records: Records,
     topic: str | None = None,

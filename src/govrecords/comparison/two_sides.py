@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from govrecords._collector import pausing
 from govrecords.comparison.changes import Change, StanceShift
 from govrecords.comparison.consensus import Aggregate
 from govrecords.comparison.evidence import NOT_DISCUSSED, Evidence, EvidenceKind, TopicStatus, state_of
@@ -111,6 +112,7 @@ def _held(positions: Sequence[Evidence]) -> Stance | None:
     return stances.pop() if len(stances) == 1 else Stance.MIXED
 
 
+@pausing  # why: see govrecords._collector (evidence for every record, all kept in the report)
 def compare(
     before: Records,
     after: Records,

@@ -28,27 +28,23 @@ the bytes the standard library's ``json`` writes with govrecords' settings
 installing the extra changes the speed, never the documents.
 
 The cyclic garbage collector is paused while a whole document is built or taken
-apart (:func:`gc_paused`): making hundreds of thousands of objects otherwise sets it
-off again and again over a heap that only grows (each full pass visits every object
-made so far), which costs more than the building itself. Nothing is freed late for
-the pause: every object made is still in use.
+apart (:func:`govrecords._collector.paused`, used by the callers in
+:mod:`govrecords.serialisation.documents`).
 """
 
 from __future__ import annotations
 
-import gc
 import json
 import re
 import types
-from collections.abc import Generator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from typing import Any
 
 from govrecords.provenance import Method
 from govrecords.serialisation import _classcodec, _classwriter
 from govrecords.serialisation.rules import MethodTable
 
-__all__ = ["FAIL", "encode", "gc_paused", "keys_match", "plan", "read_document"]
+__all__ = ["FAIL", "encode", "keys_match", "plan", "read_document"]
 
 orjson: types.ModuleType | None
 try:
@@ -67,19 +63,6 @@ _SPACED_KEY = re.compile(rb'"[ \t\r\n]+:')
 _BOM = "\ufeff".encode()
 _PLANS: dict[type, tuple[int, int] | None] = {}
 _DICT: Any = dict  # typed Any: parsed JSON is untyped, not Unknown
-
-
-@contextmanager
-def gc_paused() -> Generator[None, None, None]:
-    """Pause the cyclic garbage collector for the block, restoring it after (even on error)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def keys_match(raw: bytes, consumed: int) -> bool:

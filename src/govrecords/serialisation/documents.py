@@ -39,6 +39,7 @@ from typing import IO, Any, TypeVar, cast, overload
 import attrs
 
 from govrecords import _files
+from govrecords._collector import paused
 from govrecords.errors import (
     ArgumentTypeError,
     FormatVersionError,
@@ -229,7 +230,7 @@ def dumps(record: object, *, indent: int | None = 2) -> str:
     >>> print(dumps(Session(id="s1", title="The Future of Internet"), indent=None))
     {"format_version":2,"type":"session","record":{"id":"s1","title":"The Future of Internet"}}
     """
-    with _fastpath.gc_paused():  # why: see govrecords.serialisation._fastpath
+    with paused():  # why: see govrecords._collector
         envelope = to_envelope(record)
         encoded = _fastpath.encode(envelope, indent)
         if encoded is not None:
@@ -275,7 +276,7 @@ def loads(text: str | bytes | bytearray, cls: type[T] | None = None, *, limits: 
         raise ArgumentTypeError(
             "loads", "text", "a JSON document as str or bytes", text, "to read a file, use govrecords.load"
         )
-    with _fastpath.gc_paused():  # why: see govrecords.serialisation._fastpath
+    with paused():  # why: see govrecords._collector
         record = fast_read(text, cls, limits, bom=True)
         if record is not _fastpath.FAIL:
             return record
@@ -348,7 +349,7 @@ def load(source: PathLike | IO[str] | IO[bytes], cls: type[T] | None = None, *, 
         name = label if isinstance(label, str) else None
         data = _files.read_capped(source, limits, name=name)
     try:
-        with _fastpath.gc_paused():  # why: see govrecords.serialisation._fastpath
+        with paused():  # why: see govrecords._collector
             record = fast_read(data, cls, limits, bom=True)
             if record is not _fastpath.FAIL:
                 return record
