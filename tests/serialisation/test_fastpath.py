@@ -21,6 +21,7 @@ from __future__ import annotations
 import gc
 import io
 import json
+import typing
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,7 @@ from govrecords import (
     write_jsonl,
 )
 from govrecords.errors import LimitExceededError
-from govrecords.provenance import SourceDocument
+from govrecords.provenance import Method, SourceDocument
 from govrecords.records import Workshop
 from govrecords.serialisation import Limits, _classcodec, _classwriter, _fastpath
 from govrecords.serialisation.converter import converters as _converters
@@ -507,3 +508,62 @@ def test_encode_leaves_what_orjson_refuses_to_the_standard_library() -> None:
     assert dumps(Session("s", "T"), indent=4) == json.dumps(
         json.loads(dumps(Session("s", "T"))), indent=4, ensure_ascii=False
     )
+
+
+# ---------------------------------------------------------------------------
+# Constraints tested in line.
+
+
+def _built_classes() -> list[type]:
+    """Every class the builders build: the record types and the classes their fields hold."""
+    found: dict[type, None] = {}
+    stack: list[Any] = [*record_types().values(), Method]
+    while stack:
+        cls = stack.pop()
+        if cls in found or not attrs.has(cls):
+            continue
+        try:
+            _classcodec.plan_of(cls, False, {})
+        except _classcodec.UnsupportedError:
+            continue
+        found[cls] = None
+        for hint in _classcodec.type_hints(cls).values():
+            stack.extend(typing.get_args(hint) or (hint,))
+            stack.extend(arg for inner in typing.get_args(hint) for arg in typing.get_args(inner))
+    return sorted(found, key=lambda cls: (cls.__module__, cls.__qualname__))
+
+
+@pytest.mark.parametrize("cls", _built_classes(), ids=lambda cls: cls.__name__)
+def test_constraints_tested_in_line_pass_what_their_validators_pass(cls: type) -> None:
+    """Where a builder tests a field's constraint in line instead of calling its validator,
+    the test passes exactly the sample values the validator passes (and the validator is
+    then not called: it is not among the plan's validators)."""
+    plan = _classcodec.plan_of(cls, False, {})
+    samples = ["", " ", "\u3000", "\u00a0x", "x", "AZ", "az", "A", "privacy", "Privacy", "a-b", "-a", "0" * 64, "ab\n"]
+    called = {name for _, _, name in plan.validators}
+    for field, spec in zip(attrs.fields(cls), plan.fields, strict=True):
+        test = spec[7]
+        if test is None:
+            continue
+        assert field.name not in called
+        for value in [-1, 0, 1, 7] if spec[2] == _classcodec._INT else samples:
+            checked = (value,) if spec[2] == _classcodec._STRS else value
+            try:
+                field.validator(None, field, checked)  # type: ignore[misc]  # a field with a test has one
+            except (TypeError, ValueError):
+                expected = False
+            else:
+                expected = True
+            passes = value >= test if spec[2] == _classcodec._INT else test(value) is not None
+            assert passes == expected, (cls.__name__, field.name, value)
+
+
+def test_some_constraints_are_tested_in_line() -> None:
+    """Non-blank text, country codes, topic ids and counts are among those tested in line."""
+    tested = {
+        (cls.__name__, spec[0])
+        for cls in _built_classes()
+        for spec in _classcodec.plan_of(cls, False, {}).fields
+        if spec[7] is not None
+    }
+    assert {("Session", "title"), ("Place", "country"), ("Session", "topics"), ("Provenance", "source")} <= tested

@@ -18,8 +18,14 @@ accepts and builds the same record, or raises (anything): it never explains. The
 caller then runs the converter, which words every problem.
 
 How each value type is read, and how deep it nests, comes from the wire rules
-(:data:`govrecords.serialisation.rules.VALUES`), as for the converter. The
-unstructurers, which take records apart again, are in ``_classwriter``.
+(:data:`govrecords.serialisation.rules.VALUES`), as for the converter. A field's
+constraint (:mod:`govrecords.serialisation.constraints`: non-blank text, a country
+code, a minimum) is tested in line rather than through its validator where that
+is the same test (:func:`inline_test`).
+
+Everything a builder needs is worked out once per class as a :class:`Plan`; the
+builder is a closure over it. The unstructurers, which take records apart again,
+are in ``_classwriter``.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from typing import Any, cast
 import attrs
 
 from govrecords.dates import DateRange, PartialDate
+from govrecords.serialisation.constraints import ConstraintValidator
 from govrecords.serialisation.rules import VALUES
 
 __all__ = [
@@ -269,15 +276,80 @@ def _field_kind(hint: Any, measure: bool, cache: dict[type, Build]) -> tuple[int
     raise UnsupportedError(repr(hint))
 
 
-def _builder(cls: type, measure: bool, cache: dict[type, Build]) -> Build:
-    if cls in cache:
-        return cache[cls]
+Spec = tuple[str, Callable[[Any, Any], None], int, Any, Any, Any, bool, Any]
+"""How a builder fills one field: name, slot setter, kind, argument, default, factory, nullable, test.
+
+The test is the field's constraint checked in line (see :func:`inline_test`): a
+string's (or each string's) pattern search, a whole number's minimum, or None.
+"""
+
+_NO_TEST: tuple[bool, Any] = (False, None)
+_TESTED_KINDS: dict[int, type] = {_STR: str, _INT: int}
+
+
+def _passes(field: attrs.Attribute[Any], value: Any) -> bool:
+    try:
+        field.validator(None, field, value)  # type: ignore[misc]  # only called on fields with a validator
+    except Exception:  # noqa: BLE001 -- any refusal
+        return False
+    return True
+
+
+def inline_test(field: attrs.Attribute[Any], kind: int, nullable: bool) -> tuple[bool, Any]:
+    """Whether a builder can check *validator* in line instead of calling it, and with what.
+
+    A constraint validator (:mod:`govrecords.serialisation.constraints`) on a string,
+    a whole number or a tuple of strings, whose value the builder has already checked
+    the exact type of, comes down to a pattern search or a minimum. It is checked in
+    line when what the builder sets without that check passes it too: None on a
+    nullable field, and the field's default (a factory's is unknown: not in line).
+    """
+    validator: Any = field.validator
+    default = field.default
+    if kind == _STRS and isinstance(validator, _DEEP):
+        member = validator.member_validator
+        if (
+            isinstance(member, ConstraintValidator)
+            and member.constraint.kind is str
+            and _proved(validator.iterable_validator, (tuple,))
+            and not nullable
+            and (default is attrs.NOTHING or (type(default) is tuple and _passes(field, default)))
+        ):
+            return True, member.constraint.search
+        return _NO_TEST
+    if not isinstance(validator, ConstraintValidator) or validator.constraint.kind is not {_STR: str, _INT: int}.get(
+        kind
+    ):
+        return _NO_TEST
+    if (nullable and not validator.optional) or isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # a class at run time
+        return _NO_TEST
+    if default is not attrs.NOTHING and not _passes(field, default):
+        return _NO_TEST
+    constraint = validator.constraint
+    return True, constraint.search if kind == _STR else constraint.keywords.get("minimum")
+
+
+class Plan(typing.NamedTuple):
+    """Everything a builder of one class needs, worked out once from the class and the wire rules."""
+
+    allowed: frozenset[str]
+    fields: tuple[Spec, ...]
+    validators: tuple[tuple[Any, Any, str], ...]
+    """The field validators the builder's own checks do not prove: (validator, field, name)."""
+    post_init: Callable[[Any], None] | None
+
+
+def plan_of(cls: type, measure: bool, cache: dict[type, Build]) -> Plan:
+    """The builder plan of *cls*; the builders of the classes its fields hold go into *cache*.
+
+    Raises:
+        UnsupportedError: *cls*, or a class it holds, is not handled.
+    """
     if not is_plain(cls):
         raise UnsupportedError(cls.__name__)
     hints = type_hints(cls)
     fields = attrs.fields(cls)
-    allowed = frozenset(field.name for field in fields)
-    specs: list[tuple[str, Callable[[Any, Any], None], int, Any, Any, Any, bool]] = []
+    specs: list[Spec] = []
     checks: list[tuple[Any, Any, str]] = []
     for field in fields:
         hint, nullable = split_optional(hints[field.name])
@@ -288,12 +360,18 @@ def _builder(cls: type, measure: bool, cache: dict[type, Build]) -> Build:
             default = _REQUIRED
         elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # a class at run time
             default, factory = _REQUIRED, default.factory
-        specs.append((field.name, _slot_setter(cls, field.name), kind, argument, default, factory, nullable))
-        if field.validator is not None and not proved(field.validator, hints[field.name], field.default):
+        inline, test = inline_test(field, kind, nullable)
+        specs.append((field.name, _slot_setter(cls, field.name), kind, argument, default, factory, nullable, test))
+        if field.validator is not None and not inline and not proved(field.validator, hints[field.name], field.default):
             checks.append((field.validator, field, field.name))
-    table = tuple(specs)
-    validators = tuple(checks)
     post_init = getattr(cls, "__attrs_post_init__", None)
+    return Plan(frozenset(field.name for field in fields), tuple(specs), tuple(checks), post_init)
+
+
+def _builder(cls: type, measure: bool, cache: dict[type, Build]) -> Build:
+    if cls in cache:
+        return cache[cls]
+    allowed, table, validators, post_init = plan_of(cls, measure, cache)
     new: Any = object.__new__
 
     def build(data: Any, counter: list[int]) -> Any:
@@ -301,7 +379,7 @@ def _builder(cls: type, measure: bool, cache: dict[type, Build]) -> Build:
             raise GiveUpError
         counter[0] += len(data)
         instance = new(cls)
-        for name, setter, kind, argument, default, factory, nullable in table:
+        for name, setter, kind, argument, default, factory, nullable, test in table:
             value: Any = data.get(name, counter)  # the counter: a sentinel no JSON value can be
             if value is counter:
                 if default is not _REQUIRED:
@@ -316,6 +394,8 @@ def _builder(cls: type, measure: bool, cache: dict[type, Build]) -> Build:
                     raise GiveUpError
             elif kind == _STR:
                 if type(value) is not str or (measure and len(value) > counter[1]):
+                    raise GiveUpError
+                if test is not None and test(value) is None:
                     raise GiveUpError
             elif kind == _RECORDS:
                 if type(value) is not _JSON_ARRAY:
@@ -333,8 +413,10 @@ def _builder(cls: type, measure: bool, cache: dict[type, Build]) -> Build:
                 for item in value:
                     if type(item) is not str or (measure and len(item) > counter[1]):
                         raise GiveUpError
+                    if test is not None and test(item) is None:
+                        raise GiveUpError
                 value = tuple(value)
-            elif type(value) is not (int if kind == _INT else bool):
+            elif type(value) is not (int if kind == _INT else bool) or (test is not None and value < test):
                 raise GiveUpError
             setter(instance, value)
         for validator, field, name in validators:

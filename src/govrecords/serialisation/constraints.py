@@ -27,7 +27,7 @@ It imports nothing from govrecords, so that every record module can use it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, cast
 
@@ -96,6 +96,11 @@ class Constraint:
             return False
         minimum = self.keywords.get("minimum")
         return minimum is None or cast("int", value) >= minimum
+
+    @property
+    def search(self) -> Callable[[str], object] | None:
+        """The pattern's search, which a string passes when it finds something; None without a pattern."""
+        return None if self._regex is None else self._regex.search
 
     def validator(self, *, optional: bool = False) -> ConstraintValidator:
         """The attrs validator testing this constraint (letting None through if *optional*)."""
