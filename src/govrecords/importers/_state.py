@@ -14,6 +14,7 @@ import re
 import attrs
 
 from govrecords.importers._result import ImportIssue
+from govrecords.importers._scan import Lowered
 from govrecords.importers._template import Template
 from govrecords.importers._text import Line, collapse, fold_text, line_column
 from govrecords.provenance import Method, Provenance, Span
@@ -86,11 +87,13 @@ class State:
     draft: Draft = attrs.field(factory=Draft)
     structure: list[tuple[int, int]] = attrs.field(factory=list[tuple[int, int]])
     starts: list[int] = attrs.field(init=False)
+    lowered: Lowered = attrs.field(init=False)  # the text in lower case, for the whole-text scans (made when asked)
     warned: dict[str, int] = attrs.field(factory=dict[str, int])  # warnings of each code so far
     folded: dict[str, tuple[int, int, int]] = attrs.field(factory=dict[str, tuple[int, int, int]])  # each fold's reach
 
     def __attrs_post_init__(self) -> None:
         self.starts = [line.start for line in self.lines]
+        self.lowered = Lowered(self.text)
 
     def lines_between(self, start: int, end: int) -> list[Line]:
         """The lines of ``text[start:end]``, the first and last cut to the span, blank lines at either end dropped."""
