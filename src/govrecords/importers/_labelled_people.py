@@ -320,8 +320,17 @@ _ROLE_ORG = re.compile(
     r"(?:organi[sz]ation|affiliation|institution)[\s\u00a0]*:[\s\u00a0]*",
     re.IGNORECASE,
 )
-_ROLE_ORG_STEMS = ("proposer", "co-proposer", "coproposer", "organiser", "co-organiser", "coorganiser")
-_ROLE_ORG_STEMS += ("moderator", "rapporteur", "speaker")
+_ROLE_ORG_STEMS = (
+    "proposer",
+    "co-proposer",
+    "coproposer",
+    "organiser",
+    "co-organiser",
+    "coorganiser",
+    "moderator",
+    "rapporteur",
+    "speaker",
+)
 _ROLE_ORG_BACK = after_blanks(*{len(stem) + len(mark) for stem in _ROLE_ORG_STEMS for mark in ("", "'s")})
 _ROLE_ORG_WORDS = tuple(
     (word, _ROLE_ORG_BACK) for word in ("organisation", "organization", "affiliation", "institution")
