@@ -155,7 +155,11 @@ def test_a_lowered_text_matches_as_a_case_insensitive_pattern_does() -> None:
     assert matched - lowered <= {*_UNFAITHFUL, "\u0130"}  # these: the ordinary scan
     assert Lowered("\u0130stanbul").low is None  # lowers to more characters
     assert Lowered("\u017fpeakers").low is None
-    assert Lowered("Speakers").low == "speakers"
+    assert Lowered("Speakers").low == [(0, "speakers")]
+    long = "Speakers \u2019" * 20_000  # lowered in pieces that overlap
+    assert [found.start() for found in finditer(_PROSE_LIST, Lowered(long + "were "), _PROSE_LIST_WORDS)] == [
+        found.start() for found in _PROSE_LIST.finditer(long + "were ")
+    ]
 
 
 _PIECES = (

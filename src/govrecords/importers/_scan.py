@@ -38,8 +38,8 @@ def after_blanks(*lengths: int) -> Callable[[str, int], Iterable[int]]:
     The blanks are those ``[\s\u00a0]`` matches: the characters :meth:`str.isspace` accepts.
     """
 
-    def starts(where: str, at: int) -> Iterable[int]:
-        while at > 0 and where[at - 1].isspace():
+    def starts(text: str, at: int) -> Iterable[int]:
+        while at > 0 and text[at - 1].isspace():
             at -= 1
         return [at - length for length in lengths if at - length >= 0]
 
@@ -51,41 +51,60 @@ _UNFAITHFUL = ("\u0131", "\u017f")
 (dotless i, long s). A third, capital I with a dot, lowers to two characters, which the length check catches."""
 
 
+_CHUNK = 1 << 16
+"""The text is lowered this many characters at a time: lowering a text beyond Latin-1 takes a
+working buffer of twelve bytes a character, which on a whole long text would be the import's peak."""
+_OVERLAP = 64
+"""How far each lowered piece runs into the next (longer than any opening word)."""
+
+
 class Lowered:
-    """A text and, when it is faithful, its lower-case copy (made once, on first use)."""
+    """A text and, when it is faithful, its lower-case copy in pieces (made once, on first use)."""
 
     __slots__ = ("_low", "_made", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._low: str | None = None
+        self._low: list[tuple[int, str]] | None = None
         self._made = False
 
     @property
-    def low(self) -> str | None:
-        """``text.lower()`` if each character lowers to the one a case-insensitive pattern compares it as, else None."""
+    def low(self) -> list[tuple[int, str]] | None:
+        """The text lowered, in pieces with the offset of each; None if it is not faithful.
+
+        Faithful: each character lowers to the one a case-insensitive pattern compares it as.
+        """
         if not self._made:
             self._made = True
             text = self.text
-            if not text.isascii() and any(char in text for char in _UNFAITHFUL):
-                return None
-            low = text.lower()
-            self._low = low if len(low) == len(text) else None
+            if text.isascii():
+                self._low = [(0, text.lower())]
+            elif not any(char in text for char in _UNFAITHFUL):
+                pieces: list[tuple[int, str]] = []
+                for at in range(0, len(text), _CHUNK):
+                    piece = text[at : at + _CHUNK + _OVERLAP]
+                    low = piece.lower()
+                    if len(low) != len(piece):
+                        return None
+                    pieces.append((at, low))
+                self._low = pieces
         return self._low
 
 
-def _positions(where: str, words: Iterable[tuple[str, Starts]]) -> list[int]:
+def _positions(text: str, pieces: list[tuple[int, str]], words: Iterable[tuple[str, Starts]]) -> list[int]:
     """Where a match may start: each place a word occurs, moved back as its pair says; sorted, without repeats."""
     found: set[int] = set()
     for word, back in words:
-        at = where.find(word)
-        while at >= 0:
-            if isinstance(back, int):
-                if at >= back:
-                    found.add(at - back)
-            else:
-                found.update(back(where, at))
-            at = where.find(word, at + 1)
+        for offset, where in pieces:
+            at = where.find(word)
+            while at >= 0:
+                place = offset + at
+                if isinstance(back, int):
+                    if place >= back:
+                        found.add(place - back)
+                else:
+                    found.update(back(text, place))
+                at = where.find(word, at + 1)
     return sorted(found)
 
 
@@ -105,12 +124,12 @@ def finditer(
             case-insensitive) rather than in the text as it is.
     """
     text = lowered.text
-    where = lowered.low if folded else text
-    if where is None:
+    pieces = lowered.low if folded else [(0, text)]
+    if pieces is None:
         yield from pattern.finditer(text)
         return
     reached = -1
-    for at in _positions(where, words):
+    for at in _positions(text, pieces, words):
         if at < reached:
             continue
         found = pattern.match(text, at)
