@@ -18,7 +18,7 @@ from govrecords._version import __version__
 from govrecords.importers._fields import Contact, finish_contact, read_block, read_pattern
 from govrecords.importers._gaps import fill_fields, trimmed_title
 from govrecords.importers._label_match import Matcher
-from govrecords.importers._layout import lay_out
+from govrecords.importers._layout import Layout
 from govrecords.importers._lists import strip_blanks
 from govrecords.importers._messages import MessageGroup, read_messages
 from govrecords.importers._people import find_people
@@ -28,7 +28,7 @@ from govrecords.importers._result import ImportIssue, ImportResult
 from govrecords.importers._state import Draft, State
 from govrecords.importers._template import Template
 from govrecords.importers._text import split_lines
-from govrecords.provenance import Method, MethodKind, SourceDocument, Span
+from govrecords.provenance import Method, MethodKind, SourceDocument
 from govrecords.records import Session, Workshop
 from govrecords.taxonomy import Taxonomy
 
@@ -76,15 +76,20 @@ def run(
         count = len(_CONTROL.findall(text))
         what = f"{count} control character(s) such as U+{ord(control.group()):04X}; kept as they are"
         state.warn("control-characters", control.start(), control.end(), what)
-    layout = lay_out(text, lines, template, matcher_for(template))
-    for hit in layout.patterns:
+    layout = Layout(text, lines, template, matcher_for(template))
+    for hit in layout.patterns():
         read_pattern(state, hit)
-    for line in layout.boilerplate:
-        state.warn("boilerplate", line.lead, line.trail, f"dropped: {state.quote(line.lead, line.trail)!r}")
+
+    def boilerplate(lead: int, trail: int) -> None:
+        # a line the layout dropped: its warning comes before the blocks' (phase 1), whenever it is found
+        state.warn("boilerplate", lead, trail, f"dropped: {state.quote(lead, trail)!r}", phase=1)
+
+    blocks = layout.blocks(boilerplate)
+    state.phase = 2
     year = None
     records: list[Session | Workshop] = []
     if template.produces == "messages":
-        title, groups = read_messages(state, layout.blocks)
+        title, groups = read_messages(state, blocks)
         title = trimmed_title(state, title)
         if title is not None:
             state.mark(title.start, title.end)  # the document's own heading: read, whether or not a record quotes it
@@ -108,14 +113,14 @@ def run(
             records[0] = attrs.evolve(records[0], id=record_id)
     else:
         contact: Contact | None = None
-        for block in layout.blocks:
+        for block in blocks:
             contact = read_block(state, block, contact)
         finish_contact(state, contact)
         fill_fields(state, layout)
         find_people(state, state.draft)
         year = forum_year(state)
         records.append(build_record(state, state.draft, record_id=record_id, forum_id=None, year=year))
-    del layout  # its blocks are read: freed before the result is made (a hostile text's peak is there)
+    del layout, blocks
     first = records[0]
     place_value = state.draft.values.get("place") if template.produces != "messages" else None
     forum, the_id = build_forum(
@@ -133,7 +138,7 @@ def run(
         sessions=tuple(r for r in records if isinstance(r, Session)),
         workshops=tuple(r for r in records if isinstance(r, Workshop)),
     )
-    structure = tuple(Span(start, end) for start, end in sorted(set(state.structure)))
+    structure = state.structure_spans()
 
     def result() -> ImportResult:
         ordered = tuple(sorted(state.settled_issues(), key=lambda issue: (issue.span.start, issue.span.end)))

@@ -131,8 +131,8 @@ def _placeholder(state: State, start: int, end: int) -> str | None:
 def read_block(state: State, block: Block, contact: Contact | None) -> Contact | None:
     """Read one block; returns the contact block still being read, if any."""
     if block.duplicate_of is not None:
-        earlier = block.duplicate_of.hit
-        where = f"line {earlier.line.number}" if earlier is not None else "above"
+        earlier = block.duplicate_of.line
+        where = f"line {earlier}" if earlier is not None else "above"
         state.warn("duplicate-section", block.start, block.end, f"repeats, word for word, the section at {where}")
         return contact
     label = block.label

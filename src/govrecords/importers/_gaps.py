@@ -95,10 +95,7 @@ def trimmed_title(state: State, title: Value | None) -> Value | None:
 def _title(state: State, layout: Layout) -> None:
     values = state.draft.values
     current = values.get("title")
-    first = next((block for block in layout.blocks if block.first_line), None)
-    from_first = (
-        current is not None and first is not None and bool(first.lines) and current.start == first.lines[0].lead
-    )
+    from_first = current is not None and current.start == layout.first_line_lead
     if current is not None and not from_first:
         start, end = trim_title(state.text, current.start, current.end)
         if (start, end) != (current.start, current.end) and end > start:

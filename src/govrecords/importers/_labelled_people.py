@@ -27,6 +27,7 @@ from govrecords.importers._role_labels import (
     only_a_group,
     read_role_label,
 )
+from govrecords.importers._scan import after_blanks, finditer
 from govrecords.importers._speakers import ParsedParticipant, parse_participant
 from govrecords.importers._state import State
 from govrecords.importers._text import BLANKS, Line, fold_text
@@ -257,6 +258,7 @@ _CONTACT_HEAD = re.compile(
     r"(?=[psm])\b(?:primary|secondary|main|second)[\s\u00a0]+contact(?:[\s\u00a0]+(?:information|person|details))?[\s\u00a0]*:?",
     re.IGNORECASE,
 )
+_CONTACT_WORDS = (("contact", after_blanks(*map(len, ("primary", "secondary", "main", "second")))),)
 _CONTACT_END = re.compile(r"(?:\n[ \t\u00a0]*|[ \t\u00a0])\d{1,2}\.[ \t\u00a0]+[A-Z]")
 _SUB_MARKER = re.compile(r"(?:^|(?<=[\s\u00a0]))[a-z]\.[\s\u00a0]+", re.MULTILINE)
 _CONTACT_PARTS = (
@@ -284,7 +286,7 @@ def contact_people(state: State) -> Iterator[Candidate]:
     one line or several.
     """
     text = state.text
-    for head in itertools.islice(_CONTACT_HEAD.finditer(text), PROSE_LIMIT):
+    for head in itertools.islice(finditer(_CONTACT_HEAD, state.lowered, _CONTACT_WORDS), PROSE_LIMIT):
         stop = _CONTACT_END.search(text, head.end(), head.end() + 1500)
         end = stop.start() if stop is not None else min(len(text), head.end() + 1500)
         markers = list(_SUB_MARKER.finditer(text, head.end(), end))
@@ -317,6 +319,21 @@ _ROLE_ORG = re.compile(
     r"(?=[cpomrs])(?P<stem>(?:co-?)?proposer|(?:co-?)?organi[sz]er|moderator|rapporteur|speaker)(?:'s|\u2019s)?[\s\u00a0]+"
     r"(?:organi[sz]ation|affiliation|institution)[\s\u00a0]*:[\s\u00a0]*",
     re.IGNORECASE,
+)
+_ROLE_ORG_STEMS = (
+    "proposer",
+    "co-proposer",
+    "coproposer",
+    "organiser",
+    "co-organiser",
+    "coorganiser",
+    "moderator",
+    "rapporteur",
+    "speaker",
+)
+_ROLE_ORG_BACK = after_blanks(*{len(stem) + len(mark) for stem in _ROLE_ORG_STEMS for mark in ("", "'s")})
+_ROLE_ORG_WORDS = tuple(
+    (word, _ROLE_ORG_BACK) for word in ("organisation", "organization", "affiliation", "institution")
 )
 # a raw row of a schedule export: "Ms.,Ama,OWUSU-ANSAH,Academia,Coastal University"
 _COMMA_ROW = re.compile(
@@ -353,7 +370,7 @@ def role_organisations(state: State, labelled: list[Candidate]) -> list[Candidat
     out = list(labelled)
     by_end = sorted(range(len(out)), key=lambda index: out[index].whole[1])  # so each label looks only 300 back
     ends = [out[index].whole[1] for index in by_end]
-    for found in itertools.islice(_ROLE_ORG.finditer(text), PROSE_LIMIT):
+    for found in itertools.islice(finditer(_ROLE_ORG, state.lowered, _ROLE_ORG_WORDS), PROSE_LIMIT):
         line_end = text.find("\n", found.end())
         line_end = len(text) if line_end < 0 else line_end
         value = trim_value(text, found.end(), line_end)

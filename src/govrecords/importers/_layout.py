@@ -1,14 +1,21 @@
 """Cutting a text into blocks: a label or heading, and the lines of its value.
 
-One forward pass over the lines. Each line is, in this order: blank; boilerplate
-(a phrase of the template's or of the web pages' chrome); a line read by one of
-the template's patterns; a label of the template; a heading the template does
-not know (a short line ending in a colon); or part of the value of the block
-above it. The work per line is bounded by a constant (labels are looked for in
-its first :data:`._label_match.LOOKAHEAD` characters only), so the pass is linear.
+One forward pass over the lines, run as the blocks are read: a block is kept only
+until the reader takes it, so a text of a million labels never holds a million
+blocks (nor their lines: :class:`~._text.Lines` makes a line's object when asked).
+Each line is, in this order: blank; boilerplate (a phrase of the template's or
+of the web pages' chrome); a line read by one of the template's patterns; a
+label of the template; a heading the template does not know (a short line
+ending in a colon); or part of the value of the block above it. The work per
+line is bounded by a constant (labels are looked for in its first
+:data:`._label_match.LOOKAHEAD` characters only), so the pass is linear.
 """
 
 from __future__ import annotations
+
+from array import array
+from collections import deque
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -22,15 +29,17 @@ from govrecords.importers._label_match import (
 )
 from govrecords.importers._patterns import PatternMatch, match_pattern
 from govrecords.importers._template import Label, LinePattern, Template
-from govrecords.importers._text import BLANKS, Line, fold_text, fold_tight, list_marker
+from govrecords.importers._text import BLANKS, Line, Lines, fold_text, fold_tight, list_marker
 from govrecords.importers._title_lines import title_rejection
 from govrecords.vocabulary import read_force
 
-__all__ = ["Block", "Layout", "PatternHit", "lay_out"]
+__all__ = ["Block", "Earlier", "Layout", "PatternHit"]
 
 MESSAGES_HEAD = 8
 """How many non-blank lines at the start of a messages document are checked for banners and datelines."""
 
+_BEFORE_INLINE = frozenset(BLANKS + "-\u2013\u2014|\u00b7\u2022")
+"""What may separate a label flattened into a line from the text before it."""
 PATTERN_LINE_LIMIT = 1000
 """Lines longer than this are never read by a pattern (no title line is that long)."""
 
@@ -44,6 +53,13 @@ class PatternHit:
     match: PatternMatch
 
 
+@attrs.frozen
+class Earlier:
+    """The block a block repeats word for word: the line its label is on (None when it has none)."""
+
+    line: int | None
+
+
 @attrs.define
 class Block:
     """A label or heading and the lines of its value (the first possibly cut after the label)."""
@@ -52,7 +68,7 @@ class Block:
     hit: LabelHit | None = None
     heading: tuple[int, int] | None = None
     lines: list[Line] = attrs.field(factory=list[Line])
-    duplicate_of: Block | None = None
+    duplicate_of: Earlier | None = None
     first_line: bool = False
     head_end: int | None = None
     """Where the line of a heading no label matched ends (its colon is structure)."""
@@ -91,15 +107,6 @@ class Block:
         return lines[first:last]
 
 
-@attrs.frozen
-class Layout:
-    """The blocks of a text, the lines patterns read, and the boilerplate lines."""
-
-    blocks: tuple[Block, ...]
-    patterns: tuple[PatternHit, ...]
-    boilerplate: tuple[Line, ...]
-
-
 def _unknown_heading(text: str, line: Line) -> tuple[int, int] | None:
     """A short line ending in a colon that no label matched: the span of its words."""
     length = line.trail - line.lead
@@ -122,86 +129,151 @@ def _unknown_heading(text: str, line: Line) -> tuple[int, int] | None:
     return line.lead, line.lead + len(words)
 
 
-def lay_out(text: str, lines: list[Line], template: Template, matcher: Matcher) -> Layout:
-    """Cut *text* into blocks following *template*."""
-    blocks: list[Block] = []
-    current = Block(None)
-    pattern_hits: list[PatternHit] = []
-    boilerplate: list[Line] = []
-    used_patterns: set[int] = set()
-    context: str | None = None
-    seen_label = False
-    content_lines = 0
-    first_line_done = template.first_line is None
-    for line in lines:
-        if line.blank:
-            current.lines.append(line)
-            continue
-        content_lines += 1
-        quick = fold_tight(text[line.lead : min(line.trail, line.lead + LOOKAHEAD)])
-        if matcher.is_boilerplate(text, line, quick):
-            boilerplate.append(line)
-            continue
-        if (
-            template.produces == "messages"
-            and content_lines <= MESSAGES_HEAD
-            and not seen_label
-            and line.trail - line.lead <= LOOKAHEAD
-            and title_rejection(text[line.lead : line.trail]) in ("boilerplate", "navigation", "dateline")
-        ):
-            boilerplate.append(line)  # a messages document's banner or dateline is not a sub-heading
-            continue
-        if not seen_label and line.trail - line.lead <= PATTERN_LINE_LIMIT:
-            hit = _try_patterns(text, line, template, used_patterns, content_lines)
-            if hit is not None:
-                pattern_hits.append(hit)
+class Layout:
+    """The blocks of a text following a template, cut as they are read, and the lines its patterns read.
+
+    Patterns are tried on the lines above the first label; every pattern is read
+    before any block (:meth:`patterns` runs the pass until no pattern can match,
+    keeping the blocks it passes), and a line dropped as boilerplate is given to
+    the reader of :meth:`blocks` before the block below it.
+    """
+
+    def __init__(self, text: str, lines: Lines, template: Template, matcher: Matcher) -> None:
+        self.first_line_lead: int | None = None
+        """Where the template's first line (its title) starts, when one was read."""
+        self._patterns: list[PatternHit] = []
+        self._settled = not template.patterns  # whether no pattern can match any more
+        self._passed: deque[Block] = deque()  # blocks cut while patterns could still match
+        self._boilerplate = array("q")  # boilerplate lines not yet given out: lead, trail
+        self._seen: dict[tuple[str, str], Earlier] = {}  # each labelled value so far, for its repeats
+        self._pass = self._cut(text, lines, template, matcher)
+
+    def patterns(self) -> list[PatternHit]:
+        """The lines the template's patterns read (the pass runs until no pattern can match)."""
+        while not self._settled:
+            block = next(self._pass, None)
+            if block is None:
+                self._settled = True
+            else:
+                self._passed.append(block)
+        return self._patterns
+
+    def blocks(self, boilerplate: Callable[[int, int], None]) -> Iterator[Block]:
+        """The blocks in text order, once; each boilerplate line's lead and trail go to *boilerplate*, in order."""
+        self.patterns()
+        dropped = self._boilerplate
+        while True:
+            block = self._passed.popleft() if self._passed else next(self._pass, None)
+            for at in range(0, len(dropped), 2):
+                boilerplate(dropped[at], dropped[at + 1])
+            del dropped[:]
+            if block is None:
+                return
+            yield block
+
+    def _cut(self, text: str, lines: Lines, template: Template, matcher: Matcher) -> Iterator[Block]:
+        """Cut *text* into blocks following *template*."""
+        current = Block(None)
+        used_patterns: set[int] = set()
+        pattern_lines = [pattern.lines for pattern in template.patterns]
+        last_pattern_line = max(pattern_lines) if pattern_lines and all(pattern_lines) else None
+        context: str | None = None
+        seen_label = False
+        content_lines = 0
+        first_line_done = template.first_line is None
+        for line in lines:
+            if line.blank:
+                current.lines.append(line)
+                continue
+            content_lines += 1
+            if not self._settled and (
+                seen_label
+                or len(used_patterns) == len(pattern_lines)
+                or (last_pattern_line is not None and content_lines > last_pattern_line)
+            ):
+                self._settled = True  # no pattern can read this line or any below it
+            quick = fold_tight(text[line.lead : min(line.trail, line.lead + LOOKAHEAD)])
+            if matcher.is_boilerplate(text, line, quick):
+                self._boilerplate.extend((line.lead, line.trail))
+                continue
+            if (
+                template.produces == "messages"
+                and content_lines <= MESSAGES_HEAD
+                and not seen_label
+                and line.trail - line.lead <= LOOKAHEAD
+                and title_rejection(text[line.lead : line.trail]) in ("boilerplate", "navigation", "dateline")
+            ):
+                self._boilerplate.extend((line.lead, line.trail))  # a messages document's banner or dateline
+                continue
+            if not seen_label and line.trail - line.lead <= PATTERN_LINE_LIMIT:
+                hit = _try_patterns(text, line, template, used_patterns, content_lines)
+                if hit is not None:
+                    self._patterns.append(hit)
+                    first_line_done = True
+                    continue
+            label_hit = matcher.match(text, line, context, quick)
+            if label_hit is None and seen_label_or_colon(text, line):
+                inline = find_inline_label(text, line, line.lead, matcher, context)
+                if inline is not None:
+                    cut = inline.start
+                    while cut > line.lead and (
+                        text[cut - 1] in BLANKS or text[cut - 1] in "-\u2013\u2014|\u00b7\u2022"
+                    ):
+                        cut -= 1
+                    if cut > line.lead:
+                        current.lines.append(Line(line.number, line.start, line.end, line.lead, cut))
+                    label_hit = attrs.evolve(inline, start=cut)
+            if label_hit is not None:
+                seen_label = True
                 first_line_done = True
+                if label_hit.label.within is None:
+                    context = label_hit.label.opens
+                for field_hit, value_end in split_fields(text, line, label_hit, matcher, context):
+                    if field_hit.label.within is None:
+                        context = field_hit.label.opens
+                    if self._closes(text, current):
+                        yield current
+                    current = Block(
+                        field_hit.label, hit=field_hit, heading=(field_hit.words_start, field_hit.words_end)
+                    )
+                    if field_hit.value_start < value_end:
+                        current.lines.append(Line(line.number, line.start, line.end, field_hit.value_start, value_end))
                 continue
-        label_hit = matcher.match(text, line, context, quick)
-        if label_hit is None and seen_label_or_colon(text, line):
-            inline = find_inline_label(text, line, line.lead, matcher, context)
-            if inline is not None:
-                cut = inline.start
-                while cut > line.lead and (text[cut - 1] in BLANKS or text[cut - 1] in "-\u2013\u2014|\u00b7\u2022"):
-                    cut -= 1
-                if cut > line.lead:
-                    current.lines.append(Line(line.number, line.start, line.end, line.lead, cut))
-                label_hit = attrs.evolve(inline, start=cut)
-        if label_hit is not None:
-            seen_label = True
-            first_line_done = True
-            if label_hit.label.within is None:
-                context = label_hit.label.opens
-            for field_hit, value_end in split_fields(text, line, label_hit, matcher, context):
-                if field_hit.label.within is None:
-                    context = field_hit.label.opens
-                _close(blocks, current)
-                current = Block(field_hit.label, hit=field_hit, heading=(field_hit.words_start, field_hit.words_end))
-                if field_hit.value_start < value_end:
-                    current.lines.append(Line(line.number, line.start, line.end, field_hit.value_start, value_end))
-            continue
-        if not first_line_done and template.first_line is not None:
-            first_line_done = True
-            if list_marker(text, line) is None:
-                _close(blocks, current)
-                blocks.append(Block(Label(template.first_line, ("first line",)), lines=[line], first_line=True))
-                current = Block(None)
+            if not first_line_done and template.first_line is not None:
+                first_line_done = True
+                if list_marker(text, line) is None:
+                    if self._closes(text, current):
+                        yield current
+                    self.first_line_lead = line.lead
+                    yield Block(Label(template.first_line, ("first line",)), lines=[line], first_line=True)
+                    current = Block(None)
+                    continue
+            heading = _unknown_heading(text, line)
+            if heading is not None:
+                if self._closes(text, current):
+                    yield current
+                current = Block(None, heading=heading, head_end=line.trail)
+                context = None
                 continue
-        heading = _unknown_heading(text, line)
-        if heading is not None:
-            _close(blocks, current)
-            current = Block(None, heading=heading, head_end=line.trail)
-            context = None
-            continue
-        current.lines.append(line)
-    _close(blocks, current)
-    _mark_duplicates(text, blocks)
-    return Layout(tuple(blocks), tuple(pattern_hits), tuple(boilerplate))
+            current.lines.append(line)
+        if self._closes(text, current):
+            yield current
 
-
-def _close(blocks: list[Block], block: Block) -> None:
-    if block.label is not None or block.heading is not None or block.value_lines():
-        blocks.append(block)
+    def _closes(self, text: str, block: Block) -> bool:
+        """Whether *block* is one to read (a label, a heading or a value), marking it if it repeats an earlier one."""
+        if block.label is None:
+            return block.heading is not None or bool(block.value_lines())
+        if block.first_line:
+            return True
+        lines = block.value_lines()
+        if lines:
+            key = (block.label.field, fold_text(text[block.start : lines[-1].trail]))
+            earlier = self._seen.get(key)
+            if earlier is not None:
+                block.duplicate_of = earlier
+            else:
+                self._seen[key] = Earlier(block.hit.line.number if block.hit is not None else None)
+        return True
 
 
 def _try_patterns(text: str, line: Line, template: Template, used: set[int], position: int) -> PatternHit | None:
@@ -213,19 +285,3 @@ def _try_patterns(text: str, line: Line, template: Template, used: set[int], pos
             used.add(index)
             return PatternHit(pattern, line, match)
     return None
-
-
-def _mark_duplicates(text: str, blocks: list[Block]) -> None:
-    """Mark each labelled block that repeats an earlier one word for word."""
-    seen: dict[tuple[str, str], Block] = {}
-    for block in blocks:
-        if block.label is None or block.first_line:
-            continue
-        lines = block.value_lines()
-        if not lines:
-            continue
-        key = (block.label.field, fold_text(text[block.start : lines[-1].trail]))
-        if key in seen:
-            block.duplicate_of = seen[key]
-        else:
-            seen[key] = block

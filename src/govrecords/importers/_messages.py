@@ -9,7 +9,7 @@ found (a short line ending in a colon) is a sub-heading.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -46,7 +46,7 @@ class MessageGroup:
         )
 
 
-def read_messages(state: State, blocks: tuple[Block, ...]) -> tuple[Value | None, list[MessageGroup]]:
+def read_messages(state: State, blocks: Iterable[Block]) -> tuple[Value | None, list[MessageGroup]]:
     """Read a messages document: its title, and one group per sub-heading."""
     title: Value | None = None
     theme: Value | None = None

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from govrecords.importers._names import honorific_end, is_organisation, is_person_name, name_run
 from govrecords.importers._people_values import items, split_at
 from govrecords.importers._role_labels import ORG_CONNECT, ORG_ROLES, PARTS_LIMIT, PRONOUNS, Candidate
+from govrecords.importers._scan import finditer
 from govrecords.importers._speakers import ParsedParticipant, parse_participant
 from govrecords.importers._state import State
 from govrecords.vocabulary import Role
@@ -46,6 +47,29 @@ _ACTS = re.compile(
     r"welcomed|called for|urged|warned|suggested|shared|described|introduced|reminded)\b",
     re.IGNORECASE,
 )
+# Where each scan's matches can start (see :mod:`._scan`): its opening words.
+_PROSE_WORDS = tuple(
+    (word, 0)
+    for word in (
+        "co-organi",
+        "organi",
+        "chaired by",
+        "co-chaired by",
+        "moderated by",
+        "facilitated by",
+        "directed by",
+        "opened by",
+        "reported by",
+        "compiled by",
+        "hosted by",
+        "convened by",
+        "co-convened by",
+    )
+)
+_PROSE_LIST_WORDS = tuple(
+    (word, 0) for word in ("speakers", "panelists", "panellists", "lecturers", "presenters", "discussants", "keynote")
+)
+_ACTOR_WORDS = tuple((word, 0) for word in ("H.", "Hon.", "Mr", "Ms", "Dr", "Prof", "Eng.", "Amb."))  # as written
 _ACT_ROLE = {"moderated": Role.MODERATOR, "chaired": Role.CHAIR, "facilitated": Role.MODERATOR}
 _PROSE_ROLE = {
     "organised by": Role.ORGANISER,
@@ -69,17 +93,17 @@ _MODERATOR_PAREN = re.compile(r"(?=[tm])\b(?:the\s+)?moderator[\s\u00a0]*(?:\(|,
 
 def people_in_prose(state: State) -> Iterator[Candidate]:
     text = state.text
-    for found in itertools.islice(_PROSE.finditer(text), PROSE_LIMIT):
+    for found in itertools.islice(finditer(_PROSE, state.lowered, _PROSE_WORDS), PROSE_LIMIT):
         role = _PROSE_ROLE.get(" ".join(found.group("cue").lower().split()))
         if role is None:
             continue
         yield from _prose_people(state, role, found.end())
-    for found in itertools.islice(_PROSE_LIST.finditer(text), PROSE_LIMIT):
+    for found in itertools.islice(finditer(_PROSE_LIST, state.lowered, _PROSE_LIST_WORDS), PROSE_LIMIT):
         end = _sentence_end(text, found.end(), lists=True)
         for a, b in items(text, found.end(), end, Role.SPEAKER):
             begin = a + 4 if text.startswith(("and ", "And "), a) else a
             yield from _prose_people(state, Role.SPEAKER, begin, limit=b)
-    for found in itertools.islice(_ACTOR.finditer(text), PROSE_LIMIT):
+    for found in itertools.islice(finditer(_ACTOR, state.lowered, _ACTOR_WORDS, folded=False), PROSE_LIMIT):
         yield from _actor(text, found.end())
     for found in itertools.islice(_MODERATOR_PAREN.finditer(text), PROSE_LIMIT):
         at = found.end()

@@ -9,13 +9,17 @@ drafts one session per sub-heading).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from array import array
+from collections.abc import Iterator
 
 import attrs
 
 from govrecords.importers._result import ImportIssue
+from govrecords.importers._scan import Lowered
 from govrecords.importers._template import Template
-from govrecords.importers._text import Line, collapse, fold_text, line_column
+from govrecords.importers._text import Line, Lines, collapse, fold_text
 from govrecords.provenance import Method, Provenance, Span
 from govrecords.records import Finding, Participant, Recommendation, Section, Statement
 from govrecords.taxonomy import Taxonomy
@@ -29,7 +33,14 @@ A hostile text (``"Moderator:\n" * 800000``) would otherwise give a warning a li
 The folded warning's span runs from the first folded warning's start to the last
 one's end, so that the text they concerned is still covered by a warning, and its
 :attr:`~govrecords.importers.ImportIssue.folded` says how many it stands for.
+
+Which of a code's warnings are listed is decided as they are made, by their place in
+the reading order (:attr:`State.phase`, then the order they come in), so no more than
+this many of a code are ever kept, however many the text gives.
 """
+
+_PHASE = 1 << 40
+"""A warning's rank is its phase times this, plus its place in the order warnings are made."""
 
 _PAGE_LINE = re.compile(
     r"(?<=\n)[ \t\u00a0]*(?:[^\n.;:!?]{0,80}?[ \t\u00a0]+)?(?i:page)[ \t\u00a0]+\d{1,4}"
@@ -76,27 +87,36 @@ class State:
     """What the whole import shares."""
 
     text: str
-    lines: list[Line]
+    lines: Lines
     template: Template
     source: str
     method: Method
     taxonomy: Taxonomy
     issues: list[ImportIssue] = attrs.field(factory=list[ImportIssue])
+    """Warnings given before the import reads the text (a decoding's), listed first and never folded."""
     forum: dict[str, Value] = attrs.field(factory=dict[str, Value])
     draft: Draft = attrs.field(factory=Draft)
-    structure: list[tuple[int, int]] = attrs.field(factory=list[tuple[int, int]])
-    starts: list[int] = attrs.field(init=False)
+    structure: array[int] = attrs.field(factory=lambda: array("q"))
+    """The spans read as structure, each as two entries: start, end."""
+    lowered: Lowered = attrs.field(init=False)  # the text in lower case, for the whole-text scans (made when asked)
+    phase: int = 0
+    """Where the warnings made now stand in the reading order: those of a lower phase come first,
+    whenever they are made (the lines the layout drops as boilerplate come before the blocks' warnings)."""
     warned: dict[str, int] = attrs.field(factory=dict[str, int])  # warnings of each code so far
-    folded: dict[str, tuple[int, int, int]] = attrs.field(factory=dict[str, tuple[int, int, int]])  # each fold's reach
+    listed: dict[str, list[tuple[int, ImportIssue]]] = attrs.field(factory=dict[str, list[tuple[int, ImportIssue]]])
+    """Each code's listed warnings (at most :data:`FOLD_AFTER`) with their ranks, in rank order."""
+    folded: dict[str, tuple[int, int, int]] = attrs.field(factory=dict[str, tuple[int, int, int]])
+    """Each code's fold: the rank and start of its first warning, and the furthest end of them all."""
+    _order: Iterator[int] = attrs.field(factory=itertools.count)
 
     def __attrs_post_init__(self) -> None:
-        self.starts = [line.start for line in self.lines]
+        self.lowered = Lowered(self.text)
 
     def lines_between(self, start: int, end: int) -> list[Line]:
         """The lines of ``text[start:end]``, the first and last cut to the span, blank lines at either end dropped."""
-        first = max(0, bisect.bisect_right(self.starts, start) - 1)
+        first = max(0, bisect.bisect_right(self.lines.starts, start) - 1)
         out: list[Line] = []
-        for line in self.lines[first:]:
+        for line in self.lines.iter_from(first):
             if line.start >= end:
                 break
             if line.blank:
@@ -109,39 +129,83 @@ class State:
         last_content = next((i for i in range(len(out) - 1, -1, -1) if not out[i].blank), -1)
         return out[first_content : last_content + 1]
 
-    def warn(self, code: str, start: int, end: int, message: str) -> None:
-        """Record a warning about ``text[start:end]`` (folded past :data:`FOLD_AFTER` of its code)."""
-        count = self.warned[code] = self.warned.get(code, 0) + 1
+    def warn(self, code: str, start: int, end: int, message: str, *, phase: int | None = None) -> None:
+        """Record a warning about ``text[start:end]`` (folded past :data:`FOLD_AFTER` of its code).
+
+        Args:
+            code: Its code.
+            start: Where its passage starts.
+            end: Where its passage ends.
+            message: What happened.
+            phase: Where it stands in the reading order, if not :attr:`phase`.
+        """
+        self.warned[code] = self.warned.get(code, 0) + 1
         end = max(start, end)
-        if count <= FOLD_AFTER:
-            line, column = line_column(self.lines, start, self.starts)
-            self.issues.append(ImportIssue(code, message, Span(start, end), line, column))
-            return
-        # Past the limit only the fold's reach is kept; its warning is written once, by :meth:`settled_issues`.
+        rank = (self.phase if phase is None else phase) * _PHASE + next(self._order)
+        listed = self.listed.get(code)
+        if listed is None:
+            listed = self.listed[code] = []
+        elif len(listed) >= FOLD_AFTER:
+            last_rank, last = listed[-1]
+            if rank > last_rank:
+                self._fold(code, rank, start, end)  # past the limit only the fold's reach is kept
+                return
+            listed.pop()  # a warning that comes earlier in the reading order takes the last one's place
+            self._fold(code, last_rank, last.span.start, last.span.end)
+        line, column = self.lines.line_column(start)
+        issue = ImportIssue(code, message, Span(start, end), line, column)
+        if not listed or rank > listed[-1][0]:
+            listed.append((rank, issue))
+        else:
+            listed.insert(bisect.bisect([item[0] for item in listed], rank), (rank, issue))
+
+    def _fold(self, code: str, rank: int, start: int, end: int) -> None:
         fold = self.folded.get(code)
         if fold is None:
-            self.folded[code] = (len(self.issues) + len(self.folded), start, end)  # its place among all warnings
+            self.folded[code] = (rank, start, end)
+        elif rank < fold[0]:
+            self.folded[code] = (rank, start, max(end, fold[2]))
         elif end > fold[2]:
             self.folded[code] = (fold[0], fold[1], end)
 
     def settled_issues(self) -> list[ImportIssue]:
-        """The warnings, each code's fold written as one warning saying how many it stands for."""
-        issues = list(self.issues)
-        for code, (index, start, end) in sorted(self.folded.items(), key=lambda item: item[1][0]):
+        """The warnings in the reading order, each code's fold written as one warning saying how many it stands for."""
+        ranked = [item for listed in self.listed.values() for item in listed]
+        for code, (rank, start, end) in self.folded.items():
             more = self.warned[code] - FOLD_AFTER
-            line, column = line_column(self.lines, start, self.starts)
-            last = line_column(self.lines, end, self.starts)[0]
+            line, column = self.lines.line_column(start)
+            last = self.lines.line_column(end)[0]
             text = (
                 f"and {more} more {code} warning{'s' if more != 1 else ''} like those above, up to line {last}, "
                 f"not listed one by one (past {FOLD_AFTER} of a kind)"
             )
-            issues.insert(index, ImportIssue(code, text, Span(start, end), line, column, folded=more))
-        return issues
+            ranked.append((rank, ImportIssue(code, text, Span(start, end), line, column, folded=more)))
+        ranked.sort(key=lambda item: item[0])
+        return [*self.issues, *(issue for _, issue in ranked)]
+
+    def structure_spans(self) -> tuple[Span, ...]:
+        """The spans read as structure, in order, each once."""
+        marks = self.structure
+
+        def in_marking_order() -> Iterator[tuple[int, int]]:
+            return zip(itertools.islice(marks, 0, None, 2), itertools.islice(marks, 1, None, 2), strict=True)
+
+        pairs = in_marking_order()
+        if any(later < earlier for earlier, later in itertools.pairwise(in_marking_order())):
+            pairs = iter(sorted(set(in_marking_order())))  # marked out of order: sorted (the text's order is usual)
+        spans: list[Span] = []
+        previous = (-1, -1)
+        for pair in pairs:
+            if pair != previous:
+                spans.append(Span(*pair))
+                previous = pair
+        return tuple(spans)
 
     def mark(self, start: int, end: int) -> None:
         """Note ``text[start:end]`` as read for structure (a label, a list marker, a pattern's literal words)."""
         if end > start:
-            self.structure.append((start, end))
+            self.structure.append(start)
+            self.structure.append(end)
 
     def prov(self, start: int, end: int, field: str | None = None) -> Provenance:
         """Provenance quoting ``text[start:end]``."""

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import overload
 
 from govrecords._fold import BLANKS, INVISIBLE, fold, fold_text, fold_tight, source_of, without_accents
 
 __all__ = [
     "BLANKS",
     "Line",
+    "Lines",
     "Marker",
     "collapse",
     "fold",
@@ -72,15 +76,82 @@ _IN_LINE_BLANKS = "".join(char for char in BLANKS if char not in "\r\n")
 _BLANK_RUN = re.compile("(?:[" + re.escape(_IN_LINE_BLANKS) + "]*(?:\r\n|\r|\n))+")
 
 
-def split_lines(text: str) -> list[Line]:
+class Lines(Sequence[Line]):
+    """The lines of a text as numbers in arrays: a :class:`Line` object is made only when one is asked for.
+
+    A text of short lines would otherwise keep an object and three numbers a line
+    (some 170 bytes for an 11-byte line) for the whole import; here a line costs
+    five array entries.
+    """
+
+    __slots__ = ("_end", "_lead", "_number", "_trail", "starts")
+
+    def __init__(self, size: int) -> None:
+        kind = "i" if size < 2**31 else "q"  # offsets into a text of *size* characters
+        self.starts = array(kind)
+        """Each line's ``start``, in order (for :mod:`bisect`)."""
+        self._end = array(kind)
+        self._lead = array(kind)
+        self._trail = array(kind)
+        self._number = array(kind)
+
+    def add(self, number: int, start: int, end: int, lead: int, trail: int) -> None:
+        """Add the next line."""
+        self._number.append(number)
+        self.starts.append(start)
+        self._end.append(end)
+        self._lead.append(lead)
+        self._trail.append(trail)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Line]: ...
+    def __getitem__(self, index: int | slice) -> Line | list[Line]:
+        if isinstance(index, slice):
+            return [self._line(at) for at in range(*index.indices(len(self.starts)))]
+        if index < 0:
+            index += len(self.starts)
+        if not 0 <= index < len(self.starts):
+            raise IndexError("line index out of range")
+        return self._line(index)
+
+    def _line(self, at: int) -> Line:
+        return Line(self._number[at], self.starts[at], self._end[at], self._lead[at], self._trail[at])
+
+    def __iter__(self) -> Iterator[Line]:
+        for number, start, end, lead, trail in zip(
+            self._number, self.starts, self._end, self._lead, self._trail, strict=True
+        ):
+            yield Line(number, start, end, lead, trail)
+
+    def iter_from(self, at: int) -> Iterator[Line]:
+        """The lines from index *at* on, made one at a time."""
+        for index in range(at, len(self.starts)):
+            yield self._line(index)
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """:func:`line_column` of *offset*, without making the line."""
+        at = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        return self._number[at], offset - self.starts[at] + 1
+
+    def __repr__(self) -> str:
+        return f"Lines({list(self)!r})"
+
+
+def split_lines(text: str) -> Lines:
     r"""The lines of *text*, split at ``\r\n``, ``\r`` or ``\n`` (a run of blank lines as one).
 
     >>> [(line.number, line.lead, line.trail) for line in split_lines(" a \r\n\n\nbc")]
     [(1, 1, 2), (2, 6, 6), (4, 7, 9)]
     """
+    lines = Lines(len(text))
     if "\r" not in text:
-        return _split_at_line_feeds(text)
-    lines: list[Line] = []
+        _split_at_line_feeds(text, lines)
+        return lines
     pos = 0
     number = 1
     size = len(text)
@@ -90,55 +161,48 @@ def split_lines(text: str) -> list[Line]:
             end = run.end()
             breaks = text.count("\n", pos, end) + text.count("\r", pos, end) - text.count("\r\n", pos, end)
             last = end - 2 if text.startswith("\r\n", end - 2) else end - 1
-            lines.append(Line(number, pos, last, last, last))
+            lines.add(number, pos, last, last, last)
             number += breaks
             pos = end
             continue
         found = _NEWLINE.search(text, pos)
         stop = found.start() if found is not None else size
-        lines.append(_line(text, number, pos, stop))
+        _line(lines, text[pos:stop], number, pos, stop)
         if found is None:
             return lines
         number += 1
         pos = found.end()
 
 
-def _split_at_line_feeds(text: str) -> list[Line]:
+def _split_at_line_feeds(text: str, lines: Lines) -> None:
     """:func:`split_lines` of a text with no carriage return: the same lines, cut by ``str.split``."""
-    lines: list[Line] = []
     parts = text.split("\n")
     final = len(parts) - 1
     pos = 0
-    number = 1
     run: tuple[int, int, int] | None = None  # a run of blank lines so far: its first line's number, start, last break
     for index, raw in enumerate(parts):
         end = pos + len(raw)
         if index < final and not raw.strip(_IN_LINE_BLANKS):
-            run = (number, pos, end) if run is None else (run[0], run[1], end)
+            run = (index + 1, pos, end) if run is None else (run[0], run[1], end)
         else:
             if run is not None:
-                lines.append(Line(run[0], run[1], run[2], run[2], run[2]))
+                lines.add(run[0], run[1], run[2], run[2], run[2])
                 run = None
-            lines.append(_line(text, number, pos, end, raw))
-        number += 1
+            _line(lines, raw, index + 1, pos, end)
         pos = end + 1
-    return lines
 
 
-def _line(text: str, number: int, start: int, end: int, raw: str | None = None) -> Line:
-    if raw is None:
-        raw = text[start:end]
+def _line(lines: Lines, raw: str, number: int, start: int, end: int) -> None:
+    """Add the line ``raw = text[start:end]``, its blanks at either end trimmed for its lead and trail."""
     left = raw.lstrip(BLANKS)
     if not left:
-        return Line(number, start, end, end, end)
-    # lead and trail are most often start and end: the same int objects, not equal copies (a line of a
-    # hostile text of short lines costs a third less memory)
-    lead = start if len(left) == len(raw) else start + len(raw) - len(left)
-    right = left.rstrip(BLANKS)
-    return Line(number, start, end, lead, end if len(right) == len(left) else lead + len(right))
+        lines.add(number, start, end, end, end)
+        return
+    lead = start + len(raw) - len(left)
+    lines.add(number, start, end, lead, lead + len(left.rstrip(BLANKS)))
 
 
-def line_column(lines: list[Line], offset: int, starts: list[int] | None = None) -> tuple[int, int]:
+def line_column(lines: Sequence[Line], offset: int, starts: Sequence[int] | None = None) -> tuple[int, int]:
     """The 1-based line and column of character *offset* (which must not fall inside a run of blank lines).
 
     Args:
@@ -146,6 +210,8 @@ def line_column(lines: list[Line], offset: int, starts: list[int] | None = None)
         offset: A character offset into the text.
         starts: Each line's ``start``, if already at hand.
     """
+    if isinstance(lines, Lines):
+        return lines.line_column(offset)
     if starts is None:
         starts = [line.start for line in lines]
     line = lines[max(0, bisect.bisect_right(starts, offset) - 1)]
