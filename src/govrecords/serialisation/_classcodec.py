@@ -33,7 +33,7 @@ from typing import Any, cast
 import attrs
 
 from govrecords.dates import DateRange, PartialDate
-from govrecords.serialisation.rules import VALUES
+from govrecords.serialisation.rules import VALUES, entry_fields, read_entry
 
 __all__ = [
     "Build",
@@ -59,7 +59,7 @@ _JSON_ARRAY: Any = list
 _WHEN = PartialDate | DateRange
 _REQUIRED: Any = object()
 # Kinds of field value, in the order the builders test for them (commonest first).
-_STR, _RECORDS, _RECORD, _CALL, _ENUM, _STRS, _INT, _BOOL = range(8)
+_STR, _RECORDS, _RECORD, _CALL, _ENUM, _STRS, _INT, _BOOL, _ENTRIES = range(9)
 
 
 class GiveUpError(Exception):
@@ -279,9 +279,12 @@ def _builder(cls: type, measure: bool, cache: dict[type, Build]) -> Build:
     allowed = frozenset(field.name for field in fields)
     specs: list[tuple[str, Callable[[Any, Any], None], int, Any, Any, Any, bool]] = []
     checks: list[tuple[Any, Any, str]] = []
+    entries = entry_fields(cls)
     for field in fields:
         hint, nullable = split_optional(hints[field.name])
         kind, argument = _field_kind(hint, measure, cache)
+        if field.name in entries:  # provenance entries: what the document says put back first
+            kind = _ENTRIES
         default = field.default
         factory = None
         if default is attrs.NOTHING:
@@ -321,6 +324,10 @@ def _builder(cls: type, measure: bool, cache: dict[type, Build]) -> Build:
                 if type(value) is not _JSON_ARRAY:
                     raise GiveUpError
                 value = tuple([argument(item, counter) for item in value])
+            elif kind == _ENTRIES:
+                if type(value) is not _JSON_ARRAY:
+                    raise GiveUpError
+                value = tuple([_entry(argument, item, data, counter) for item in value])
             elif kind <= _CALL:  # _RECORD or _CALL
                 value = argument(value, counter)
             elif kind == _ENUM:
@@ -345,6 +352,15 @@ def _builder(cls: type, measure: bool, cache: dict[type, Build]) -> Build:
 
     cache[cls] = build
     return build
+
+
+def _entry(build: Build, item: Any, record: Any, counter: list[int]) -> Any:
+    # A provenance entry, with what its document says put back (rules.read_entry);
+    # only the keys the text holds are counted.
+    full = read_entry(item, record)
+    if full is not item:
+        counter[0] -= len(full) - len(item)
+    return build(full, counter)
 
 
 _BUILDERS: tuple[dict[type, Build], dict[type, Build]] = ({}, {})
