@@ -37,7 +37,10 @@ key        left out when                               read back as
            exactly as long as the span
 =========  ==========================================  ===================================
 
-A quote of None where the record holds an evidenced value is written ``null``.
+A quote of None where the record holds an evidenced value is written ``null``. No
+JSON Schema can state that a span written as its start alone has a quote to end it
+(the quote may be the record's value, of another key), nor that an entry leaving out
+its source is in a document with a default source: both are checked on reading.
 
 Records (attrs classes) are written as objects: attribute names as keys, a field at
 its default left out (:data:`OMIT_DEFAULTS`), an unknown key refused
@@ -382,10 +385,11 @@ def read_default_source(value: object) -> str:
 def entry_schema(schema: Mapping[str, Any]) -> dict[str, Any]:
     """The JSON Schema of a provenance entry inside a document, from that of the record written whole."""
     properties = dict(schema["properties"])
+    span = {key: value for key, value in properties["span"].items() if key != "description"}
     properties["span"] = {
         "description": f"{properties['span'].get('description', '')} Written as its start alone when the "
         "quote (given or evidenced) is exactly as long as the span.".strip(),
-        "anyOf": [{"$ref": "#/$defs/Span"}, {"type": "integer", **COUNT.keywords}],
+        "anyOf": [*(span["anyOf"] if set(span) == {"anyOf"} else [span]), {"type": "integer", **COUNT.keywords}],
     }
     properties["source"] = {
         **properties["source"],
@@ -398,11 +402,13 @@ def entry_schema(schema: Mapping[str, Any]) -> dict[str, Any]:
         f"evidences: the record's field named by field ({WHOLE_RECORD_FIELD} when none is named), a string; "
         "null when there is no quote but there is such a value.".strip(),
     }
-    return {
-        **schema,
-        "properties": properties,
-        "required": [name for name in schema.get("required", ()) if name != "source"],
-    }
+    result = {**schema, "properties": properties}
+    required = [name for name in schema.get("required", ()) if name != "source"]
+    if required:
+        result["required"] = required
+    else:
+        result.pop("required", None)
+    return result
 
 
 _ISOFORMAT = operator.methodcaller("isoformat")
