@@ -13,8 +13,8 @@ from cattrs.errors import ClassValidationError
 from govrecords import (
     ConsensusLevel,
     Finding,
-    Participant,
     PartialDate,
+    Participant,
     Session,
     ValidationError,
     dump,

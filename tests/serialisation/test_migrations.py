@@ -157,7 +157,8 @@ def test_version_2_fixture_reads_as_written() -> None:
     assert [(p.quote, p.field) for p in greta.provenance[2:]] == [("ms.", "honorific"), (None, "affiliation")]
     issue = forum.sessions[0].key_issues[0]
     assert (issue.provenance[2].source, issue.provenance[2].method.tool) == ("minutes", "compare")
-    assert forum.provenance[0].method == Method() and forum.provenance[0].quote is None
+    assert forum.provenance[0].method == Method()
+    assert forum.provenance[0].quote is None
     migrated = json.loads(_expected(FIXTURES / "2-forum.json").read_text("utf-8"))
     assert migrated["methods"][-1] == {}  # by hand, now an index like any other method
     assert migrated["record"]["provenance"][0] == {"quote": None, "field": "name", "method": 2}

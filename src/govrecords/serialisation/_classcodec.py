@@ -357,7 +357,7 @@ def _builder(cls: type, measure: bool, cache: dict[type, Build]) -> Build:
 def _entry(build: Build, item: Any, record: Any, counter: list[int]) -> Any:
     # A provenance entry, with what its document says put back (rules.read_entry);
     # only the keys the text holds are counted.
-    full = read_entry(item, record)
+    full: Any = read_entry(item, record)
     if full is not item:
         counter[0] -= len(full) - len(item)
     return build(full, counter)

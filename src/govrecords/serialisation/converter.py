@@ -182,7 +182,7 @@ def _class_structure(converter: cattrs.Converter, cls: type) -> Callable[[object
         if type(value) is not dict:
             raise TypeError(f"expected an object for {cls.__name__}, got {type(value).__name__}")
         if names and in_document():  # its provenance entries as written in a document: put back what is left out
-            value = read_entries(value, names)
+            value = read_entries(cast("object", value), names)
         return inner(cast("dict[str, Any]", value), cls)
 
     return structure
@@ -197,8 +197,10 @@ def _class_unstructure(converter: cattrs.Converter, cls: type) -> Callable[[Any]
     names = entry_fields(cls)
     if not names:
         return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=OMIT_DEFAULTS)
-    kept = {name: override(unstruct_hook=identity) for name in names}
-    made = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=OMIT_DEFAULTS, **kept)
+    kept: dict[str, Any] = {name: override(unstruct_hook=identity) for name in names}
+    made: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+        cls, converter, _cattrs_omit_if_default=OMIT_DEFAULTS, **kept
+    )
     whole = converter.get_unstructure_hook(Provenance)
 
     def unstructure(record: Any) -> dict[str, Any]:

@@ -262,7 +262,7 @@ def _entry_3(
             del out["quote"]
         elif "quote" not in out:
             out["quote"] = None
-    quote = out["quote"] if "quote" in out else evidenced
+    quote = out.get("quote", evidenced)
     span = out.get("span")
     if isinstance(span, list) and isinstance(quote, str):
         pair = cast("list[object]", span)

@@ -67,9 +67,9 @@ import contextvars
 import enum
 import functools
 import operator
+import typing
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-import typing
 from typing import Any, cast
 
 import attrs
@@ -174,7 +174,7 @@ def _write_span(span: Span) -> list[int]:
 
 
 class MethodTable:
-    """The shared facts of one document: its methods, written once in its envelope's ``methods``, and its default source.
+    """The shared facts of one document: its methods (its envelope's ``methods``) and its default source.
 
     A provenance entry's :class:`~govrecords.provenance.Method` is written as its
     index in this table (``"method": 1``), so the facts every value of an import
