@@ -23,19 +23,19 @@ an enum             its member's value             --
 ==================  =============================  ======================================
 
 A provenance entry (an item of a record's ``tuple[Provenance, ...]`` field) inside a
-document leaves out what the document already says (:func:`write_entries`,
-:func:`read_entry`; the facts shared by every entry are in the envelope):
+document leaves out what the document already says (``write_entries``,
+``read_entry``; the facts shared by every entry are in the envelope):
 
-=========  ==========================================  ===================================
-key        left out when                               read back as
-=========  ==========================================  ===================================
-``source`` it is the document's default source         the envelope's ``source``
-``method`` it is the document's default method         ``methods[0]`` (by hand: no table)
-``quote``  it equals the evidenced value               the record's ``field`` (``text``
-                                                       when the entry names none), a string
-``span``   (written as its start alone) the quote is   ``[start, start + len(quote)]``
-           exactly as long as the span
-=========  ==========================================  ===================================
+==========  ==========================================  ===================================
+key         left out when                               read back as
+==========  ==========================================  ===================================
+``source``  it is the document's default source         the envelope's ``source``
+``method``  it is the document's default method         ``methods[0]`` (by hand: no table)
+``quote``   it equals the evidenced value, a string     the record's ``field`` (``text``
+                                                        when the entry names none)
+``span``    (written as its start alone) the quote is   ``[start, start + len(quote)]``
+            exactly as long as the span
+==========  ==========================================  ===================================
 
 A quote of None where the record holds an evidenced value is written ``null``. No
 JSON Schema can state that a span written as its start alone has a quote to end it
