@@ -39,11 +39,12 @@ class Method(Config):
 
 
 class Provenance(Config):
-    source: Text
-    span: tuple[Count, Count] | None = None
+    source: Text | None = None  # left out when it is the envelope's source (format version 3)
+    # Its start alone when the quote gives the end; a plain int, as msgspec crashes on a constrained one here.
+    span: tuple[Count, Count] | int | None = None
     quote: str | None = None
     field: str | None = None
-    method: Count | None = None  # an index into the envelope's methods (format version 2)
+    method: Count | None = None  # an index into the envelope's methods; left out for the first
 
 
 class Place(Config):
@@ -161,6 +162,7 @@ class Forum(Config):
 class ForumEnvelope(Config, kw_only=True):
     format_version: int
     type: str
+    source: str | None = None
     methods: tuple[Method, ...] | None = None
     record: Forum
 
@@ -168,6 +170,7 @@ class ForumEnvelope(Config, kw_only=True):
 class SessionEnvelope(Config, kw_only=True):
     format_version: int
     type: str
+    source: str | None = None
     methods: tuple[Method, ...] | None = None
     record: Session
 

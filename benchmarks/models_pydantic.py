@@ -38,11 +38,11 @@ class Method(Config):
 
 
 class Provenance(Config):
-    source: Text
-    span: tuple[Count, Count] | None = None
+    source: Text | None = None  # left out when it is the envelope's source (format version 3)
+    span: tuple[Count, Count] | Count | None = None  # its start alone when the quote gives the end
     quote: str | None = None
     field: str | None = None
-    method: Count | None = None  # an index into the envelope's methods (format version 2)
+    method: Count | None = None  # an index into the envelope's methods; left out for the first
 
 
 class Place(Config):
@@ -160,6 +160,7 @@ class Forum(Config):
 class ForumEnvelope(Config):
     format_version: int
     type: str
+    source: str | None = None
     methods: tuple[Method, ...] | None = None
     record: Forum
 
@@ -167,6 +168,7 @@ class ForumEnvelope(Config):
 class SessionEnvelope(Config):
     format_version: int
     type: str
+    source: str | None = None
     methods: tuple[Method, ...] | None = None
     record: Session
 

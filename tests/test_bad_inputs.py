@@ -138,7 +138,7 @@ def _write_document_with_string(path: Path, size: int) -> None:
     # Streamed to disk so the test itself never holds the string.
     chunk = "x" * 2**20
     with path.open("w", encoding="utf-8") as out:
-        out.write('{"format_version": 2, "type": "session", "record": {"id": "s", "title": "T", "summary": "')
+        out.write('{"format_version": 3, "type": "session", "record": {"id": "s", "title": "T", "summary": "')
         for _ in range(size // len(chunk)):
             out.write(chunk)
         out.write("x" * (size % len(chunk)))
@@ -185,7 +185,7 @@ def ten_thousand_lines(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A JSON Lines file of 10 000 topics whose line 6 789 is bad."""
     path = tmp_path_factory.mktemp("jsonl") / "topics.jsonl"
     lines = [dumps(Topic(f"topic-{n}", f"Topic {n}"), indent=None) for n in range(1, LINES + 1)]
-    lines[BAD_LINE - 1] = json.dumps({"format_version": 2, "type": "topic", "record": {"id": "x", "label": 1}})
+    lines[BAD_LINE - 1] = json.dumps({"format_version": 3, "type": "topic", "record": {"id": "x", "label": 1}})
     path.write_text("\n".join(lines) + "\n", "utf-8")
     return path
 

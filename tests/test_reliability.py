@@ -141,7 +141,7 @@ def test_case04_offset_minutes_over_59_are_refused() -> None:
         loads(
             json.dumps(
                 {
-                    "format_version": 2,
+                    "format_version": 3,
                     "type": "session",
                     "record": {"id": "s", "title": "T", "date": "2012-11-09T10:00+05:75"},
                 }

@@ -87,10 +87,10 @@ def test_writers_refuse_a_lone_surrogate_naming_its_path(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("text", "path"),
     [
-        ('{"format_version": 2, "type": "session", "record": {"id": "s", "title": "\\udc00"}}', "$.record.title"),
-        ('{"format_version": 2, "type": "session", "record": {"id": "s", "title": "\\ud83d x"}}', "$.record.title"),
-        ('{"format_version": 2, "type": "session", "record": {"id": "s", "title": "t", "\\ud800": 1}}', "$.record"),
-        ('{"format_version": 2, "type": "session", "record": {"id": "s", "title": "\ud800"}}', "$.record.title"),
+        ('{"format_version": 3, "type": "session", "record": {"id": "s", "title": "\\udc00"}}', "$.record.title"),
+        ('{"format_version": 3, "type": "session", "record": {"id": "s", "title": "\\ud83d x"}}', "$.record.title"),
+        ('{"format_version": 3, "type": "session", "record": {"id": "s", "title": "t", "\\ud800": 1}}', "$.record"),
+        ('{"format_version": 3, "type": "session", "record": {"id": "s", "title": "\ud800"}}', "$.record.title"),
     ],
     ids=["escaped low", "escaped high", "in a key", "raw in a str"],
 )
@@ -103,7 +103,7 @@ def test_readers_refuse_a_lone_surrogate_naming_its_path(text: str, path: str) -
 
 def test_an_escaped_surrogate_pair_is_one_astral_character() -> None:
     """A valid surrogate pair escape decodes to the character it encodes."""
-    text = '{"format_version": 2, "type": "session", "record": {"id": "s", "title": "\\ud83d\\ude00"}}'
+    text = '{"format_version": 3, "type": "session", "record": {"id": "s", "title": "\\ud83d\\ude00"}}'
     assert loads(text).title == "😀"
 
 

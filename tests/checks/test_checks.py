@@ -182,7 +182,9 @@ def test_unknown_source() -> None:
     """Provenance must name a source of its forum, a source document given, or a text given."""
     provenance = (Provenance("report", Span(0, 3)),)
     session = Session("s", "T", provenance=provenance)
-    assert _rules(check(session)) == [("GR203", "$.record.provenance[0].source")]
+    assert _rules(check(session)) == [("GR203", "$.record.provenance[0]")]  # its source is the document's
+    both = Session("s", "T", provenance=(*provenance, Provenance("minutes", Span(0, 3))))
+    assert _rules(check(both, SOURCE)) == [("GR203", "$.record.provenance[1].source")]
     assert check(session, SOURCE) == []
     assert check(session, sources={"report": TEXT}) == []
     assert check(Forum("igf", sources=(SOURCE,), sessions=(session,))) == []

@@ -41,7 +41,7 @@ def test_validate_valid_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 def test_validate_reports_every_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """validate exits 1 and prints every problem on its own line as FILE: PATH: message."""
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"format_version": 2, "type": "session", "record": {"id": 1, "x": 2}}), "utf-8")
+    bad.write_text(json.dumps({"format_version": 3, "type": "session", "record": {"id": 1, "x": 2}}), "utf-8")
     bad_lines = tmp_path / "bad.jsonl"
     bad_lines.write_text(dumps(Session("s", "T"), indent=None) + "\n{oops\n", "utf-8")
     missing = tmp_path / "missing.json"

@@ -710,7 +710,7 @@ def test_compare_command_reports_problems(tmp_path: Path, capsys: pytest.Capture
     assert main(["compare", good, str(tmp_path / "missing.json")]) == 1
     assert "missing.json" in capsys.readouterr().err
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format_version": 2, "type": "session", "record": {"id": 7}}', "utf-8")
+    bad.write_text('{"format_version": 3, "type": "session", "record": {"id": 7}}', "utf-8")
     assert main(["compare", str(bad), good]) == 1
     assert "bad.json: $.record" in capsys.readouterr().err
     topic = tmp_path / "topic.json"

@@ -240,7 +240,7 @@ def test_compact_documents_have_no_whitespace_between_tokens() -> None:
     """indent=None writes the compact form, the same either way."""
     session = Session("s", "Über “quotes”", summary='a "b" \\ c\n\t\x00\x1f\u2028 😀')
     compact = dumps(session, indent=None)
-    assert compact.startswith('{"format_version":2,"type":"session","record":{"id":"s",')
+    assert compact.startswith('{"format_version":3,"type":"session","record":{"id":"s",')
     assert compact == _without_orjson(lambda: dumps(session, indent=None))
     assert compact == json.dumps(json.loads(compact), ensure_ascii=False, separators=(",", ":"))
     assert loads(compact) == session
@@ -269,25 +269,25 @@ def _write(records: list[Any], out: io.BytesIO) -> None:
 
 
 HOSTILE = [
-    '{"format_version":2,"type":"session","record":{"id":"s","title":"T","id":"t"}}',
-    '{"format_version":2,"type":"session","record":{"id":"s","title":"T"},"type":"session"}',
-    '{"format_version":2,"type":"session","record":{"id":"s" ,"title":"T","title" :"U"}}',
-    '{"format_version":2,"type":"session","record":{"id":"s","title":"T:","title":"U"}}',
-    '{"format_version":2,"type":"session","record":{"id":"s","title":":T","title":"U"}}',
-    '{"format_version":2,"type":"session","record":{"id":"s","title":"a\\":","title":"U"}}',
-    '{"format_version":2,"type":"session","record":{"id":"s","title":NaN}}',
-    '{"format_version":2,"type":"session","record":{"id":"s","title":"\\ud800"}}',
-    '{"format_version":2,"type":"session","record":{"id":"s","title":"\\ud83d\\ude00"}}',
-    '{"format_version":2,"type":"session","record":{"id":"s","title":"T","topics":[' + "[" * 70 + "]" * 70 + "]}}",
-    '{"format_version":2,"type":"session","record":{"id":"s","title":"' + "x" * 50 + '"}}',
-    '{"format_version":2,"type":"session","record":{"id":"s","title":"T\x01"}}',
-    '{"format_version":2,"type":"session","record":{"id":"s","title":"T","date":"2013-02-30"}}',
+    '{"format_version":3,"type":"session","record":{"id":"s","title":"T","id":"t"}}',
+    '{"format_version":3,"type":"session","record":{"id":"s","title":"T"},"type":"session"}',
+    '{"format_version":3,"type":"session","record":{"id":"s" ,"title":"T","title" :"U"}}',
+    '{"format_version":3,"type":"session","record":{"id":"s","title":"T:","title":"U"}}',
+    '{"format_version":3,"type":"session","record":{"id":"s","title":":T","title":"U"}}',
+    '{"format_version":3,"type":"session","record":{"id":"s","title":"a\\":","title":"U"}}',
+    '{"format_version":3,"type":"session","record":{"id":"s","title":NaN}}',
+    '{"format_version":3,"type":"session","record":{"id":"s","title":"\\ud800"}}',
+    '{"format_version":3,"type":"session","record":{"id":"s","title":"\\ud83d\\ude00"}}',
+    '{"format_version":3,"type":"session","record":{"id":"s","title":"T","topics":[' + "[" * 70 + "]" * 70 + "]}}",
+    '{"format_version":3,"type":"session","record":{"id":"s","title":"' + "x" * 50 + '"}}',
+    '{"format_version":3,"type":"session","record":{"id":"s","title":"T\x01"}}',
+    '{"format_version":3,"type":"session","record":{"id":"s","title":"T","date":"2013-02-30"}}',
     '{"format_version":0,"type":"session","record":{"id":"s","title":"T"}}',
-    '{"format_version":2,"type":"session","record":{"id":"s","title":"T"}} x',
-    '\ufeff{"format_version":2,"type":"session","record":{"id":"s","title":"T"}}',
-    '{"format_version":2,"type":"session","record":{"id":"s","title":"T","participants":[{"name":"n","kind":1}]}}',
+    '{"format_version":3,"type":"session","record":{"id":"s","title":"T"}} x',
+    '\ufeff{"format_version":3,"type":"session","record":{"id":"s","title":"T"}}',
+    '{"format_version":3,"type":"session","record":{"id":"s","title":"T","participants":[{"name":"n","kind":1}]}}',
     '{"format_version":true,"type":"session","record":{"id":"s","title":"T"}}',
-    '{"format_version":2,"type":"session","record":{"id":"s","title":"T","provenance":[{"source":"d","span":[1,'
+    '{"format_version":3,"type":"session","record":{"id":"s","title":"T","provenance":[{"source":"d","span":[1,'
     + "9" * 30
     + "]}]}}",
 ]
@@ -373,7 +373,7 @@ def test_the_collector_is_left_as_it_was() -> None:
     loads(dumps(forum))
     assert gc.isenabled()
     with pytest.raises(ValidationError):
-        loads('{"format_version":2,"type":"session","record":{"id":7}}')
+        loads('{"format_version":3,"type":"session","record":{"id":7}}')
     assert gc.isenabled()
     gc.disable()
     try:
@@ -398,7 +398,7 @@ def test_without_orjson_fixture_really_switches_it_off(without_orjson: None) -> 
             max_string=BIG,
             bom=True,
             record_types=record_types(),
-            version=2,
+            version=3,
         )
         == session
     )

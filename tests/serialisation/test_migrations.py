@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from govrecords import Session, ValidationError, dumps, iter_jsonl, load, loads, testing
 from govrecords.cli import main
 from govrecords.errors import FormatVersionError
+from govrecords.provenance import Method
 from govrecords.serialisation import FORMAT_VERSION
 from govrecords.serialisation.migrations import MIGRATIONS, OLDEST_VERSION, migrate, migration
 
@@ -52,6 +53,44 @@ def _down_to_1(envelope: dict[str, Any]) -> dict[str, Any]:
 
     rest = {k: v for k, v in envelope.items() if k not in ("methods", "record")}
     return {**rest, "format_version": 1, "record": inline(envelope["record"])}
+
+
+def _down_to_2(envelope: dict[str, Any]) -> dict[str, Any]:
+    # The inverse of the 2 -> 3 migration, written independently of it: every entry whole,
+    # a method by hand left out, the others numbered in a table without it.
+    table = envelope.get("methods", [])
+    kept = [method for method in table if method not in ({}, {"kind": "by_hand"})]
+
+    def entry(item: dict[str, Any], record: dict[str, Any]) -> dict[str, Any]:
+        out = dict(item)
+        if "source" not in out:
+            out["source"] = envelope["source"]
+        evidenced = record.get("text" if out.get("field") is None else out["field"])
+        if "quote" not in out and isinstance(evidenced, str):
+            out["quote"] = evidenced
+        if out.get("quote", ...) is None:
+            del out["quote"]
+        if type(out.get("span")) is int:
+            out["span"] = [out["span"], out["span"] + len(out["quote"])]
+        method = table[out.get("method", 0)] if table else {}
+        out.pop("method", None)
+        if method in kept:
+            out["method"] = kept.index(method)
+        return {key: out[key] for key in ("source", "span", "quote", "field", "method") if key in out}
+
+    def whole(data: Any) -> Any:
+        if isinstance(data, dict):
+            record = {k: whole(v) for k, v in data.items() if k != "provenance"}
+            if "provenance" in data:
+                record["provenance"] = [entry(item, data) for item in data["provenance"]]
+            return {k: record[k] for k in data}
+        if isinstance(data, list):
+            return [whole(item) for item in data]
+        return data
+
+    rest = {k: v for k, v in envelope.items() if k not in ("source", "methods", "record")}
+    methods = {"methods": kept} if kept else {}
+    return {**rest, "format_version": 2, **methods, "record": whole(envelope["record"])}
 
 
 def test_every_migration_has_a_fixture() -> None:
@@ -95,9 +134,34 @@ def test_json_lines_of_mixed_versions() -> None:
 def test_any_version_0_document_reads_as_its_record(record: object) -> None:
     """Writing a record in the version-0 layout and reading it back gives the record."""
     envelope = json.loads(dumps(record))
-    version_1 = _down_to_1(envelope)
+    version_1 = _down_to_1(_down_to_2(envelope))
     old = {**version_1, "format_version": 0, "record": _down_to_0(version_1["record"])}
     assert loads(json.dumps(old)) == record
+
+
+@settings(max_examples=50)
+@given(st.one_of(testing.sessions(), testing.workshops(), testing.forums()))
+def test_any_version_2_document_reads_as_its_record(record: object) -> None:
+    """A record written in the version-2 layout reads back as the record, migrated or read after migrating."""
+    old = _down_to_2(json.loads(dumps(record)))
+    assert loads(json.dumps(old)) == record
+    migrated = migrate(old)
+    assert migrated["format_version"] == FORMAT_VERSION
+    assert loads(json.dumps(migrated)) == record
+
+
+def test_version_2_fixture_reads_as_written() -> None:
+    """The version-2 fixture keeps every entry's meaning: other sources and methods, a case-folded quote, none."""
+    forum = load(FIXTURES / "2-forum.json")
+    greta = forum.sessions[0].participants[0]
+    assert [(p.quote, p.field) for p in greta.provenance[2:]] == [("ms.", "honorific"), (None, "affiliation")]
+    issue = forum.sessions[0].key_issues[0]
+    assert (issue.provenance[2].source, issue.provenance[2].method.tool) == ("minutes", "compare")
+    assert forum.provenance[0].method == Method()
+    assert forum.provenance[0].quote is None
+    migrated = json.loads(_expected(FIXTURES / "2-forum.json").read_text("utf-8"))
+    assert migrated["methods"][-1] == {}  # by hand, now an index like any other method
+    assert migrated["record"]["provenance"][0] == {"quote": None, "field": "name", "method": 2}
 
 
 def test_newer_version_is_refused_naming_both() -> None:

@@ -67,14 +67,14 @@ def test_the_fast_path_reads_the_new_field(annotated: type[AnnotatedSession]) ->
         max_string=DEFAULT_LIMITS.max_string,
         bom=True,
         record_types=record_types(),
-        version=2,
+        version=3,
     )
     assert fast == record
 
 
 def test_the_new_field_is_checked_on_reading(annotated: type[AnnotatedSession]) -> None:
     text = json.dumps(
-        {"format_version": 2, "type": "annotated_session", "record": {"id": "s1", "title": "A", "rapporteur_note": 3}}
+        {"format_version": 3, "type": "annotated_session", "record": {"id": "s1", "title": "A", "rapporteur_note": 3}}
     )
     with pytest.raises(ValidationError) as caught:
         loads(text)

@@ -148,18 +148,18 @@ def test_unknown_record_keys_are_rejected_by_both(tag: str, cls: type, data: st.
 
 
 def _session(**record: Any) -> dict[str, Any]:
-    return {"format_version": 2, "type": "session", "record": {"id": "s1", "title": "t", **record}}
+    return {"format_version": 3, "type": "session", "record": {"id": "s1", "title": "t", **record}}
 
 
 INVALID = {
     "not an object": [],
-    "missing record": {"format_version": 2, "type": "session"},
+    "missing record": {"format_version": 3, "type": "session"},
     "unknown envelope key": {**_session(), "colour": "red"},
-    "unknown record type": {"format_version": 2, "type": "minutes", "record": {}},
-    "newer format version": {**_session(), "format_version": 3},
+    "unknown record type": {"format_version": 3, "type": "minutes", "record": {}},
+    "newer format version": {**_session(), "format_version": 4},
     "format version as text": {**_session(), "format_version": "1"},
-    "record of another type": {"format_version": 2, "type": "topic", "record": {"id": "s1", "title": "t"}},
-    "missing required field": {"format_version": 2, "type": "session", "record": {"id": "s1"}},
+    "record of another type": {"format_version": 3, "type": "topic", "record": {"id": "s1", "title": "t"}},
+    "missing required field": {"format_version": 3, "type": "session", "record": {"id": "s1"}},
     "number for a string": _session(id=7),
     "unknown key in a record": _session(colour="red"),
     "unknown enum value": _session(kind="keynote"),

@@ -30,16 +30,16 @@ Document = dict[str, Any]
 SHA = "0" * 64
 VALID: dict[str, Document] = {
     "country": {
-        "format_version": 2,
+        "format_version": 3,
         "type": "session",
         "record": {"id": "s1", "title": "Access", "place": {"city": "Bali", "country": "ID"}},
     },
-    "sha256": {"format_version": 2, "type": "source", "record": {"id": "report", "sha256": SHA}},
-    "length": {"format_version": 2, "type": "source", "record": {"id": "report", "sha256": SHA, "length": 10}},
-    "topics": {"format_version": 2, "type": "session", "record": {"id": "s1", "title": "Access", "topics": ["access"]}},
-    "topic id": {"format_version": 2, "type": "topic", "record": {"id": "human-rights", "label": "Human rights"}},
+    "sha256": {"format_version": 3, "type": "source", "record": {"id": "report", "sha256": SHA}},
+    "length": {"format_version": 3, "type": "source", "record": {"id": "report", "sha256": SHA, "length": 10}},
+    "topics": {"format_version": 3, "type": "session", "record": {"id": "s1", "title": "Access", "topics": ["access"]}},
+    "topic id": {"format_version": 3, "type": "topic", "record": {"id": "human-rights", "label": "Human rights"}},
     "span": {
-        "format_version": 2,
+        "format_version": 3,
         "type": "session",
         "record": {"id": "s1", "title": "Access", "provenance": [{"source": "report", "span": [2, 5]}]},
     },

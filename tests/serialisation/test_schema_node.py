@@ -89,7 +89,7 @@ def _ajv(tmp_path: Path, jobs: list[tuple[Path, list[Any]]]) -> list[list[dict[s
 def _session_documents() -> tuple[list[Any], list[list[list[str]] | None]]:
     """Session documents, and for each the [instance path, keyword] errors it must get (None: valid)."""
     forum = json.loads(dumps(examples.load("future-of-internet")))
-    session = {"format_version": 2, "type": "session", "record": forum["record"]["sessions"][0]}
+    session = {"format_version": 3, "type": "session", "record": forum["record"]["sessions"][0]}
     no_title = json.loads(json.dumps(session))
     del no_title["record"]["title"]
     lower_country = json.loads(json.dumps(session))

@@ -16,6 +16,7 @@ from govrecords.checks.rules import RULES, Issue
 from govrecords.dates import Relation
 from govrecords.provenance import Provenance, SourceDocument, content_hash
 from govrecords.records import Forum, Session, Workshop
+from govrecords.serialisation.documents import to_envelope
 from govrecords.taxonomy import Taxonomy, Topic, default_taxonomy
 from govrecords.vocabulary import SessionKind
 
@@ -29,6 +30,8 @@ Path = tuple[str | int, ...]
 # What forums and their documents record. Derived records (comparisons,
 # timelines) restate these; their problems are those of the records they came from.
 _SOURCE_RECORDS = (Forum, Session, Workshop, SourceDocument)
+_LEFT_OUT = frozenset(("source", "quote"))
+"""The keys of a provenance entry a document may leave out (it says them once, or in the value)."""
 
 
 @attrs.define
@@ -79,6 +82,8 @@ class Checker:
                 self.entries.extend((_Place(index, i, ("record",)), r) for i, r in enumerate(records))
             else:
                 self.entries.append((_Place(index, None, ("record",)), document))
+        self.records = {(place.document, place.record): record for place, record in self.entries}
+        self.written: dict[tuple[int, int | None], object] = {}
         self.texts = texts
         self.names = names
         self.issues: list[Issue] = []
@@ -115,7 +120,24 @@ class Checker:
 
     def report(self, code: str, place: _Place, path: Path, message: str, value: object = None) -> None:
         rule = RULES[code]
+        if len(path) >= 3 and path[-3] == "provenance" and path[-1] in _LEFT_OUT and not self.holds(place, path):
+            path = path[:-1]  # a key the document leaves out (it says it once): the entry itself
         self.issues.append(Issue(code, rule.severity, _path(path), message, value, place.document, place.record))
+
+    def holds(self, place: _Place, path: Path) -> bool:
+        """Whether the document *place* is in, as written, holds *path* (made only when an issue asks)."""
+        key = (place.document, place.record)
+        if key not in self.written:
+            self.written[key] = to_envelope(self.records[key])
+        data = self.written[key]
+        for step in path:
+            if isinstance(data, dict) and step in data:
+                data = cast("dict[str | int, object]", data)[step]
+            elif isinstance(data, list) and isinstance(step, int) and step < len(cast("list[object]", data)):
+                data = cast("list[object]", data)[step]
+            else:
+                return False
+        return True
 
     def where(self, place: _Place, path: Path) -> str:
         name = self.names[place.document] if self.names is not None else f"document {place.document + 1}"

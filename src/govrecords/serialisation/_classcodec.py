@@ -40,7 +40,7 @@ import attrs
 
 from govrecords.dates import DateRange, PartialDate
 from govrecords.serialisation.constraints import ConstraintValidator
-from govrecords.serialisation.rules import VALUES
+from govrecords.serialisation.rules import VALUES, entry_fields, read_entry
 
 __all__ = [
     "Build",
@@ -66,7 +66,7 @@ _JSON_ARRAY: Any = list
 _WHEN = PartialDate | DateRange
 _REQUIRED: Any = object()
 # Kinds of field value, in the order the builders test for them (commonest first).
-_STR, _RECORDS, _RECORD, _CALL, _ENUM, _STRS, _INT, _BOOL = range(8)
+_STR, _RECORDS, _RECORD, _CALL, _ENUM, _STRS, _INT, _BOOL, _ENTRIES = range(9)
 
 
 class GiveUpError(Exception):
@@ -351,9 +351,12 @@ def plan_of(cls: type, measure: bool, cache: dict[type, Build]) -> Plan:
     fields = attrs.fields(cls)
     specs: list[Spec] = []
     checks: list[tuple[Any, Any, str]] = []
+    entries = entry_fields(cls)
     for field in fields:
         hint, nullable = split_optional(hints[field.name])
         kind, argument = _field_kind(hint, measure, cache)
+        if field.name in entries:  # provenance entries: what the document says put back first
+            kind = _ENTRIES
         default = field.default
         factory = None
         if default is attrs.NOTHING:
@@ -401,6 +404,10 @@ def _builder(cls: type, measure: bool, cache: dict[type, Build]) -> Build:
                 if type(value) is not _JSON_ARRAY:
                     raise GiveUpError
                 value = tuple([argument(item, counter) for item in value])
+            elif kind == _ENTRIES:
+                if type(value) is not _JSON_ARRAY:
+                    raise GiveUpError
+                value = tuple([_entry(argument, item, data, counter) for item in value])
             elif kind <= _CALL:  # _RECORD or _CALL
                 value = argument(value, counter)
             elif kind == _ENUM:
@@ -427,6 +434,15 @@ def _builder(cls: type, measure: bool, cache: dict[type, Build]) -> Build:
 
     cache[cls] = build
     return build
+
+
+def _entry(build: Build, item: Any, record: Any, counter: list[int]) -> Any:
+    # A provenance entry, with what its document says put back (rules.read_entry);
+    # only the keys the text holds are counted.
+    full: Any = read_entry(item, record)
+    if full is not item:
+        counter[0] -= len(full) - len(item)
+    return build(full, counter)
 
 
 _BUILDERS: tuple[dict[type, Build], dict[type, Build]] = ({}, {})

@@ -28,7 +28,7 @@ from govrecords.serialisation._classcodec import (
     tuple_item,
     type_hints,
 )
-from govrecords.serialisation.rules import OMIT_DEFAULTS, value_rule
+from govrecords.serialisation.rules import OMIT_DEFAULTS, entry_fields, value_rule, write_entries
 
 __all__ = ["Unstructure", "unstructurer"]
 
@@ -59,7 +59,11 @@ def _unstructure_factory(converter: cattrs.Converter) -> Callable[[type], Unstru
             raise UnsupportedError(cls.__name__)
         hints = type_hints(cls)
         overrides: dict[str, Any] = {}
+        names = entry_fields(cls)
         for field in attrs.fields(cls):
+            if field.name in names:  # written with the record's other fields at hand, below
+                overrides[field.name] = cattrs.gen.override(unstruct_hook=cattrs.fns.identity)
+                continue
             hint, nullable = split_optional(hints[field.name])
             hook = _value_hook(hint, converter)
             if nullable and field.default is not None and hook is not cattrs.fns.identity:
@@ -69,7 +73,17 @@ def _unstructure_factory(converter: cattrs.Converter) -> Callable[[type], Unstru
         made: Unstructure = cattrs.gen.make_dict_unstructure_fn(
             cls, converter, _cattrs_omit_if_default=OMIT_DEFAULTS, **overrides
         )
-        return made
+        if not names:
+            return made
+
+        def unstructure(record: Any) -> dict[str, Any]:
+            data = made(record)
+            for name in names:  # the provenance entries, what the document says left out (rules.write_entries)
+                if name in data:
+                    data[name] = write_entries(data[name], data)
+            return data
+
+        return unstructure
 
     return factory
 

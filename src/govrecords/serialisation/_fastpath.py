@@ -42,7 +42,7 @@ from typing import Any
 
 from govrecords.provenance import Method
 from govrecords.serialisation import _classcodec, _classwriter
-from govrecords.serialisation.rules import MethodTable
+from govrecords.serialisation.rules import MethodTable, read_default_source
 
 __all__ = ["FAIL", "encode", "keys_match", "plan", "read_document"]
 
@@ -56,7 +56,7 @@ FAIL: Any = object()
 """What :func:`read_document` returns when the general path must decide."""
 
 _ENVELOPE = frozenset(("format_version", "type", "record"))
-_WITH_METHODS = _ENVELOPE | {"methods"}
+_ENVELOPE_KEYS = _ENVELOPE | {"source", "methods"}
 _METHODS_DEPTH = 3
 """How deep a methods table nests: the envelope, its ``methods`` list, an entry."""
 _SPACED_KEY = re.compile(rb'"[ \t\r\n]+:')
@@ -167,7 +167,9 @@ def read_document(
         if type(document) is not _DICT or document["format_version"] != version:
             return FAIL
         keys = document.keys()
-        if keys != _ENVELOPE and (keys != _WITH_METHODS or type(document["methods"]) is not list):
+        if keys != _ENVELOPE and not (_ENVELOPE <= keys <= _ENVELOPE_KEYS):
+            return FAIL
+        if "methods" in document and type(document["methods"]) is not list:
             return FAIL
         if type(document["format_version"]) is not int or type(document["type"]) is not str:
             return FAIL
@@ -181,13 +183,16 @@ def read_document(
         measure = len(raw) > max_string  # else no string can be longer than the limit
         if measure and len(document["type"]) > max_string:
             return FAIL
+        source = read_default_source(document["source"]) if "source" in document else None
+        if measure and source is not None and len(source) > max_string:
+            return FAIL
         build = _classcodec.builder(target, measure=measure)
         counter = [len(keys), max_string]
         entries: list[Any] = []
         if "methods" in document:
             build_method = _classcodec.builder(Method, measure=measure)
             entries = [build_method(entry, counter) for entry in document["methods"]]
-        with MethodTable(entries):
+        with MethodTable(entries, source):
             record = build(document["record"], counter)
         if not (_same_text(raw, document) or keys_match(raw, counter[0])):
             return FAIL  # a repeated key, or a text this count cannot read

@@ -23,7 +23,8 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.fns import identity
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from govrecords.errors import (
     KEPT_PROBLEMS,
@@ -31,15 +32,18 @@ from govrecords.errors import (
     Problem,
     ValidationError,
 )
-from govrecords.provenance import Method
+from govrecords.provenance import Method, Provenance
 from govrecords.serialisation._parsing import format_path
 from govrecords.serialisation.rules import (
     OMIT_DEFAULTS,
     REFUSE_UNKNOWN_KEYS,
     VALUES,
     ValueRule,
+    entry_fields,
     enum_rule,
     in_document,
+    read_entries,
+    write_entries,
 )
 
 __all__ = ["make_converter", "method_entries"]
@@ -172,17 +176,43 @@ def _class_structure(converter: cattrs.Converter, cls: type) -> Callable[[object
         make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=REFUSE_UNKNOWN_KEYS),
     )
 
+    names = entry_fields(cls)
+
     def structure(value: object, _: type) -> Any:
         if type(value) is not dict:
             raise TypeError(f"expected an object for {cls.__name__}, got {type(value).__name__}")
+        if names and in_document():  # its provenance entries as written in a document: put back what is left out
+            value = read_entries(cast("object", value), names)
         return inner(cast("dict[str, Any]", value), cls)
 
     return structure
 
 
 def _class_unstructure(converter: cattrs.Converter, cls: type) -> Callable[[Any], dict[str, Any]]:
-    """The unstructure hook of a record class: an object, fields at their default left out."""
-    return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=OMIT_DEFAULTS)
+    """The unstructure hook of a record class: an object, fields at their default left out.
+
+    Inside a document, the provenance entries of a record leave out what the
+    document already says (:func:`~govrecords.serialisation.rules.write_entries`).
+    """
+    names = entry_fields(cls)
+    if not names:
+        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=OMIT_DEFAULTS)
+    kept: dict[str, Any] = {name: override(unstruct_hook=identity) for name in names}
+    made: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+        cls, converter, _cattrs_omit_if_default=OMIT_DEFAULTS, **kept
+    )
+    whole = converter.get_unstructure_hook(Provenance)
+
+    def unstructure(record: Any) -> dict[str, Any]:
+        data = made(record)
+        inside = in_document()
+        for name in names:
+            if name in data:
+                entries = data[name]
+                data[name] = write_entries(entries, data) if inside else [whole(entry) for entry in entries]
+        return data
+
+    return unstructure
 
 
 def _method_hooks(converter: cattrs.Converter) -> None:

@@ -6,11 +6,15 @@ enums as their values, fields left at their default omitted.
 
 A document is an *envelope* that names its format version and record type::
 
-    {"format_version": 2, "type": "session", "methods": [...], "record": {...}}
+    {"format_version": 3, "type": "session", "source": "...", "methods": [...], "record": {...}}
 
 ``methods`` holds each :class:`~govrecords.provenance.Method` the record's
 provenance uses, once; a provenance entry refers to one by its index
-(``"method": 0``). It is left out when no value needs it.
+(``"method": 1``), and leaves out the first, the document's default (the table
+is left out when that is all it would say: every method by hand). ``source`` is
+the document's default source, which entries of it leave out; an entry's quote
+that equals the value it evidences, and a span's end that its quote gives, are
+left out too (see :mod:`govrecords.serialisation.rules`).
 
 JSON Lines files hold one envelope per line, so record types can be mixed.
 
@@ -55,7 +59,7 @@ from govrecords.serialisation.converter import converters, method_entries, probl
 from govrecords.serialisation.limits import DEFAULT_LIMITS, Limits
 from govrecords.serialisation.migrations import FORMAT_VERSION, migrate
 from govrecords.serialisation.registry import record_type_name, record_types
-from govrecords.serialisation.rules import MethodTable
+from govrecords.serialisation.rules import MethodTable, read_default_source
 
 __all__ = ["dump", "dumps", "from_envelope", "load", "loads", "to_envelope"]
 
@@ -87,11 +91,28 @@ def to_envelope(record: object) -> dict[str, Any]:
     with MethodTable() as table:
         data: dict[str, Any] = unstructure(record)
     envelope: dict[str, Any] = {"format_version": FORMAT_VERSION, "type": name}
-    if table.entries:  # each method once, provenance entries referring to it by index
+    if table.source is not None:  # the first entry's source: entries of it leave theirs out
+        envelope["source"] = table.source
+    methods = table.written()
+    if methods:  # each method once, provenance entries referring to it by index (the first: left out)
         write = _fastpath.unstructurer(Method) or method_entries(False)[1]
-        envelope["methods"] = [write(method) for method in table.entries]
+        envelope["methods"] = [write(method) for method in methods]
     envelope["record"] = data
     return envelope
+
+
+_DEFAULT_SOURCE = "?"
+"""Stands in for a bad default source, so the entries that use it are not reported too."""
+
+
+def _read_source(data: dict[str, Any], line: int | None) -> tuple[str | None, list[Problem]]:
+    # The document's default source, and its problem.
+    if "source" not in data:
+        return None, []
+    try:
+        return read_default_source(data["source"]), []
+    except ValueError as error:
+        return _DEFAULT_SOURCE, [Problem("$.source", str(error), data["source"], line)]
 
 
 def _read_methods(data: dict[str, Any], line: int | None) -> tuple[list[Method], list[Problem], int]:
@@ -151,8 +172,10 @@ def from_envelope(data: object, cls: type[T] | None = None, *, line: int | None 
     problems = [
         Problem(f"$.{key}", "unknown key", data[key], line)
         for key in data
-        if key not in ("format_version", "type", "methods", "record")
+        if key not in ("format_version", "type", "source", "methods", "record")
     ]
+    source, source_problems = _read_source(data, line)
+    problems.extend(source_problems)
     methods, method_problems, omitted = _read_methods(data, line)
     problems.extend(method_problems)
     version = data.get("format_version")
@@ -167,7 +190,7 @@ def from_envelope(data: object, cls: type[T] | None = None, *, line: int | None 
         problems.append(Problem("$.type", f"expected a {record_type_name(cls)} record", type_name, line))
     if "record" not in data:
         problems.append(Problem("$.record", "required field is missing", None, line))
-    with MethodTable(methods):
+    with MethodTable(methods, source):
         if problems:
             if target is not None and "record" in data:
                 # Report the record's own problems too: every problem at once.
@@ -228,7 +251,7 @@ def dumps(record: object, *, indent: int | None = 2) -> str:
 
     >>> from govrecords import Session
     >>> print(dumps(Session(id="s1", title="The Future of Internet"), indent=None))
-    {"format_version":2,"type":"session","record":{"id":"s1","title":"The Future of Internet"}}
+    {"format_version":3,"type":"session","record":{"id":"s1","title":"The Future of Internet"}}
     """
     with paused():  # why: see govrecords._collector
         envelope = to_envelope(record)
@@ -262,7 +285,7 @@ def loads(text: str | bytes | bytearray, cls: type[T] | None = None, *, limits: 
             use :func:`load`).
 
     >>> from govrecords import Session
-    >>> loads('{"format_version": 2, "type": "session", "record": {"id": 7, "title": "x", "colour": 1}}')
+    >>> loads('{"format_version": 3, "type": "session", "record": {"id": 7, "title": "x", "colour": 1}}')
     Traceback (most recent call last):
       ...
     govrecords.errors.ValidationError: 2 problems:
@@ -306,7 +329,7 @@ def dump(record: object, target: PathLike | IO[str] | IO[bytes], *, indent: int 
     >>> out = io.StringIO()
     >>> dump(Topic("privacy", "Privacy"), out, indent=None)
     >>> out.getvalue()
-    '{"format_version":2,"type":"topic","record":{"id":"privacy","label":"Privacy"}}\n'
+    '{"format_version":3,"type":"topic","record":{"id":"privacy","label":"Privacy"}}\n'
     """
     text = dumps(record, indent=indent) + "\n"
     if isinstance(target, (str, os.PathLike)):

@@ -104,7 +104,7 @@ def iter_jsonl(
             line. This stops the read even when *on_error* is given.
 
     >>> import io
-    >>> good = '{"format_version": 2, "type": "topic", "record": {"id": "privacy", "label": "Privacy"}}'
+    >>> good = '{"format_version": 3, "type": "topic", "record": {"id": "privacy", "label": "Privacy"}}'
     >>> lines = io.StringIO(good + "\n" + "{oops\n" + good + "\n")
     >>> records = list(iter_jsonl(lines, on_error=lambda error: print(error.lines())))
     ['line 2: $: not valid JSON: Expecting property name enclosed in double quotes (column 2)']

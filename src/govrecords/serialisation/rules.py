@@ -22,6 +22,26 @@ value type          written as                     JSON Schema cannot state
 an enum             its member's value             --
 ==================  =============================  ======================================
 
+A provenance entry (an item of a record's ``tuple[Provenance, ...]`` field) inside a
+document leaves out what the document already says (``write_entries``,
+``read_entry``; the facts shared by every entry are in the envelope):
+
+==========  ==========================================  ===================================
+key         left out when                               read back as
+==========  ==========================================  ===================================
+``source``  it is the document's default source         the envelope's ``source``
+``method``  it is the document's default method         ``methods[0]`` (by hand: no table)
+``quote``   it equals the evidenced value, a string     the record's ``field`` (``text``
+                                                        when the entry names none)
+``span``    (written as its start alone) the quote is   ``[start, start + len(quote)]``
+            exactly as long as the span
+==========  ==========================================  ===================================
+
+A quote of None where the record holds an evidenced value is written ``null``. No
+JSON Schema can state that a span written as its start alone has a quote to end it
+(the quote may be the record's value, of another key), nor that an entry leaving out
+its source is in a document with a default source: both are checked on reading.
+
 Records (attrs classes) are written as objects: attribute names as keys, a field at
 its default left out (:data:`OMIT_DEFAULTS`), an unknown key refused
 (:data:`REFUSE_UNKNOWN_KEYS`), a field without a default required (:func:`is_required`);
@@ -45,7 +65,9 @@ from __future__ import annotations
 
 import contextvars
 import enum
+import functools
 import operator
+import typing
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, cast
@@ -53,8 +75,8 @@ from typing import Any, cast
 import attrs
 
 from govrecords.dates import DateRange, PartialDate, when_from_iso
-from govrecords.provenance import Method, Span
-from govrecords.serialisation.constraints import COUNT, END
+from govrecords.provenance import BY_HAND, Method, Provenance, Span
+from govrecords.serialisation.constraints import COUNT, END, NON_BLANK
 
 __all__ = [
     "DATE_RANGE_PATTERN",
@@ -62,12 +84,19 @@ __all__ = [
     "PARTIAL_DATE_PATTERN",
     "REFUSE_UNKNOWN_KEYS",
     "VALUES",
+    "WHOLE_RECORD_FIELD",
     "MethodTable",
     "ValueRule",
+    "entry_fields",
+    "entry_schema",
     "enum_rule",
     "in_document",
     "is_required",
+    "read_default_source",
+    "read_entries",
+    "read_entry",
     "value_rule",
+    "write_entries",
 ]
 
 OMIT_DEFAULTS = True
@@ -132,6 +161,8 @@ class ValueRule:
 
 
 def _read_span(value: object) -> Span:
+    if type(value) is int:  # a provenance entry's span written as its start alone, its quote not known
+        raise TypeError("a span written as its start alone needs the entry's quote, given or evidenced, to end it")
     items = cast("list[object]", value) if type(value) is list else []
     if len(items) != 2 or type(items[0]) is not int or type(items[1]) is not int:
         raise TypeError("expected a span [start, end] of two whole numbers")
@@ -143,15 +174,19 @@ def _write_span(span: Span) -> list[int]:
 
 
 class MethodTable:
-    """The methods of one document: written once, in its envelope's ``methods``, and referred to by index.
+    """The shared facts of one document: its methods (its envelope's ``methods``) and its default source.
 
     A provenance entry's :class:`~govrecords.provenance.Method` is written as its
-    index in this table (``"method": 0``), so the facts every value of an import
-    shares (the tool, its version, the template) are written once per document.
-    ``to_envelope`` and ``from_envelope`` set the table of the document being
-    written or read (``with MethodTable(entries):``). A converter used outside a
-    document (:func:`~govrecords.serialisation.make_converter`) writes and reads a
-    method as an object, like any record (see :func:`in_document`).
+    index in this table (``"method": 1``), so the facts every value of an import
+    shares (the tool, its version, the template) are written once per document;
+    an entry of the first method (the document's default) leaves its ``method``
+    out, as an entry of the default *source* (the envelope's ``source``) leaves
+    its ``source`` out (see :func:`write_entries`). ``to_envelope`` and
+    ``from_envelope`` set the table of the document being written or read
+    (``with MethodTable(entries, source):``); written, the default source is the
+    first entry's. A converter used outside a document
+    (:func:`~govrecords.serialisation.make_converter`) writes and reads a method as
+    an object and every entry whole, like any record (see :func:`in_document`).
 
     >>> from govrecords.provenance import Method, MethodKind
     >>> with MethodTable() as table:
@@ -162,10 +197,11 @@ class MethodTable:
     Method(kind=<MethodKind.BY_HAND: 'by_hand'>, tool=None, version=None, template=None)
     """
 
-    __slots__ = ("_index", "_token", "entries")
+    __slots__ = ("_index", "_token", "entries", "source")
 
-    def __init__(self, entries: list[Method] | None = None) -> None:
+    def __init__(self, entries: list[Method] | None = None, source: str | None = None) -> None:
         self.entries: list[Method] = [] if entries is None else entries
+        self.source = source
         self._index: dict[Method, int] = {}
         self._token: contextvars.Token[MethodTable | None] | None = None
 
@@ -184,6 +220,10 @@ class MethodTable:
             found = self._index[method] = len(self.entries)
             self.entries.append(method)
         return found
+
+    def written(self) -> list[Method]:
+        """The methods to write in the envelope: none when the only one is by hand, the default without a table."""
+        return [] if self.entries == [BY_HAND] else self.entries
 
 
 _TABLE: contextvars.ContextVar[MethodTable | None] = contextvars.ContextVar("govrecords_methods", default=None)
@@ -212,6 +252,163 @@ def _read_method(value: object) -> Method:
 
 def _write_method(method: Method) -> int:
     return _table().add(method)
+
+
+# ---------------------------------------------------------------------------
+# Provenance entries: what a document already says is left out of each.
+
+WHOLE_RECORD_FIELD = "text"
+"""The field whose value a record-level provenance entry (one naming no field) evidences.
+
+A statement, a finding, a recommendation or a section is quoted whole by its
+record-level entry, so that quote is most often exactly the record's ``text``.
+"""
+
+
+@functools.cache
+def entry_fields(cls: type) -> tuple[str, ...]:
+    """The fields of record class *cls* that hold provenance entries (``tuple[Provenance, ...]``)."""
+    if not attrs.has(cls):
+        return ()
+    try:
+        hints = typing.get_type_hints(cls)
+    except NameError:  # an annotation that cannot be resolved: such a class holds no entries we write
+        return ()
+    return tuple(field.name for field in attrs.fields(cls) if hints.get(field.name) == tuple[Provenance, ...])
+
+
+def _evidenced(field: object, record: Mapping[str, Any]) -> str | None:
+    # The value an entry evidences, as its record's JSON holds it, when it is a string.
+    name = WHOLE_RECORD_FIELD if field is None else field
+    if type(name) is not str:
+        return None
+    value = record.get(name)
+    return value if type(value) is str else None
+
+
+def write_entries(entries: tuple[Provenance, ...], record: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The provenance *entries* of a record inside a document, as written: what the document says left out.
+
+    *record* is the JSON of the record that holds them (its other fields written
+    already). ``source`` is left out when it is the document's default (the
+    first entry's), ``method`` when it is the first in the methods table,
+    ``quote`` when it equals the evidenced value (the record's *field*, or its
+    ``text`` for a record-level entry, when that is a string; a quote of None is
+    then written ``null``), and a span is written as its start alone when the
+    quote is exactly as long as the span.
+
+    >>> from govrecords.provenance import Span
+    >>> with MethodTable() as table:
+    ...     write_entries((Provenance("d", Span(4, 7), "two", "name"),), {"name": "two"})
+    [{'span': 4, 'field': 'name'}]
+    >>> table.source, table.entries
+    ('d', [Method(kind=<MethodKind.BY_HAND: 'by_hand'>, tool=None, version=None, template=None)])
+    """
+    table = _table()
+    written: list[dict[str, Any]] = []
+    for entry in entries:
+        out: dict[str, Any] = {}
+        source = entry.source
+        if table.source is None:
+            table.source = source
+        elif source != table.source:
+            out["source"] = source
+        quote, span = entry.quote, entry.span
+        if span is not None:
+            start, end = span.start, span.end
+            out["span"] = start if quote is not None and end - start == len(quote) else [start, end]
+        if quote != _evidenced(entry.field, record):
+            out["quote"] = quote
+        if entry.field is not None:
+            out["field"] = entry.field
+        index = table.add(entry.method)
+        if index:
+            out["method"] = index
+        written.append(out)
+    return written
+
+
+def read_entry(entry: object, record: Mapping[str, Any]) -> object:
+    """One provenance entry of *record* (its JSON) inside a document, with what was left out put back.
+
+    The inverse of :func:`write_entries`; anything else (not an object, a key of
+    the wrong type) is returned for the record's reader to refuse, with its path.
+
+    >>> with MethodTable([Method()], source="d"):
+    ...     read_entry({"span": 4, "field": "name"}, {"name": "two"})
+    {'span': [4, 7], 'field': 'name', 'source': 'd', 'method': 0, 'quote': 'two'}
+    """
+    if type(entry) is not dict:
+        return entry
+    given = cast("dict[str, Any]", entry)
+    table = _table()
+    missing: dict[str, Any] = {}
+    if "source" not in given and table.source is not None:
+        missing["source"] = table.source
+    if "method" not in given and table.entries:
+        missing["method"] = 0
+    if "quote" in given:
+        quote = given["quote"]
+    else:
+        quote = missing["quote"] = _evidenced(given.get("field"), record)
+        if quote is None:
+            del missing["quote"]
+    start = given.get("span")
+    if type(start) is int and type(quote) is str:
+        missing["span"] = [start, start + len(quote)]
+    return {**given, **missing} if missing else given
+
+
+def read_entries(data: object, names: tuple[str, ...]) -> object:
+    """A record's JSON with the provenance entries of each field in *names* as :func:`read_entry` gives them."""
+    if type(data) is not dict:
+        return data
+    record = cast("dict[str, Any]", data)
+    for name in names:
+        entries = record.get(name)
+        if type(entries) is list:
+            record = {**record, name: [read_entry(entry, record) for entry in cast("list[object]", entries)]}
+    return record
+
+
+def read_default_source(value: object) -> str:
+    """The envelope's default ``source``, refused as a provenance entry's ``source`` would be.
+
+    Raises:
+        ValueError: *value* is not a string with a character that is not a space.
+    """
+    if not NON_BLANK.holds(value):
+        raise ValueError(f"expected the id of a source document: {NON_BLANK.message}")
+    return cast("str", value)
+
+
+def entry_schema(schema: Mapping[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of a provenance entry inside a document, from that of the record written whole."""
+    properties = dict(schema["properties"])
+    span = {key: value for key, value in properties["span"].items() if key != "description"}
+    properties["span"] = {
+        "description": f"{properties['span'].get('description', '')} Written as its start alone when the "
+        "quote (given or evidenced) is exactly as long as the span.".strip(),
+        "anyOf": [*(span["anyOf"] if set(span) == {"anyOf"} else [span]), {"type": "integer", **COUNT.keywords}],
+    }
+    properties["source"] = {
+        **properties["source"],
+        "description": f"{properties['source'].get('description', '')} Left out when it is the document's "
+        "default, its envelope's source.".strip(),
+    }
+    properties["quote"] = {
+        **properties["quote"],
+        "description": f"{properties['quote'].get('description', '')} Left out when it equals the value it "
+        f"evidences: the record's field named by field ({WHOLE_RECORD_FIELD} when none is named), a string; "
+        "null when there is no quote but there is such a value.".strip(),
+    }
+    result = {**schema, "properties": properties}
+    required = [name for name in schema.get("required", ()) if name != "source"]
+    if required:
+        result["required"] = required
+    else:
+        result.pop("required", None)
+    return result
 
 
 _ISOFORMAT = operator.methodcaller("isoformat")

@@ -50,10 +50,17 @@ import attrs
 
 from govrecords.errors import SerializationError
 from govrecords.provenance import Method
-from govrecords.serialisation.constraints import constraint_of
+from govrecords.serialisation.constraints import NON_BLANK, constraint_of
 from govrecords.serialisation.migrations import FORMAT_VERSION
 from govrecords.serialisation.registry import record_type_name, record_types
-from govrecords.serialisation.rules import REFUSE_UNKNOWN_KEYS, VALUES, ValueRule, is_required, value_rule
+from govrecords.serialisation.rules import (
+    REFUSE_UNKNOWN_KEYS,
+    VALUES,
+    ValueRule,
+    entry_schema,
+    is_required,
+    value_rule,
+)
 
 __all__ = ["SCHEMA_ID", "build_schema", "json_schema"]
 
@@ -133,6 +140,7 @@ def _one_type(schema: dict[str, Any], tag: str) -> dict[str, Any]:
         "properties": {
             "format_version": schema["properties"]["format_version"],
             "type": {"const": tag},
+            "source": schema["properties"]["source"],
             "methods": methods,
             "record": record,
         },
@@ -162,7 +170,8 @@ def build_schema() -> dict[str, Any]:
     builder = _Builder()
     methods = {
         "description": "Each method the record's provenance uses, written once; "
-        "a provenance entry's method is its index here.",
+        "a provenance entry's method is its index here, and an entry of the first leaves it out "
+        "(without this table, an entry's method is by hand).",
         "type": "array",
         "items": builder.entry(Method),
     }
@@ -172,6 +181,8 @@ def build_schema() -> dict[str, Any]:
         }
         for tag, cls in record_types().items()
     ]
+    if "Provenance" in builder.defs:  # an entry as a document writes it: what the document says left out
+        builder.defs["Provenance"] = entry_schema(builder.defs["Provenance"])
     return {
         "$schema": _DIALECT,
         "$id": SCHEMA_ID,
@@ -184,6 +195,7 @@ def build_schema() -> dict[str, Any]:
         "properties": {
             "format_version": {"const": FORMAT_VERSION},
             "type": {"enum": list(record_types())},
+            "source": _DEFAULT_SOURCE,
             "methods": methods,
             "record": {},
         },
@@ -192,6 +204,14 @@ def build_schema() -> dict[str, Any]:
         "oneOf": branches,
         "$defs": dict(sorted(builder.defs.items())),
     }
+
+
+_DEFAULT_SOURCE = {
+    "description": "The document's default source: the id of the source document a provenance entry "
+    "without a source is taken from.",
+    "type": "string",
+    **NON_BLANK.keywords,
+}
 
 
 def _ref(name: str) -> dict[str, Any]:
