@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 from attrs.validators import instance_of, optional
 
+from govrecords._trusted import slot_setters
 from govrecords._validators import many as _many
 from govrecords._validators import opt_str as _str
 from govrecords.comparison.consensus import Aggregate, GroupInformedConsensus, aggregate_levels, consensus_or_reason
@@ -110,6 +111,39 @@ class Evidence:
     force: Force | None = attrs.field(default=None, validator=optional(instance_of(Force)))
     provenance: tuple[Provenance, ...] = attrs.field(default=(), validator=_many(Provenance))
 
+    @classmethod
+    def _trusted(  # noqa: PLR0917 -- the same arguments as __init__
+        cls,
+        kind: EvidenceKind,
+        record: RecordRef,
+        text: str,
+        number: str | None = None,
+        consensus: ConsensusLevel | None = None,
+        consensus_wording: str | None = None,
+        actor: Actor | None = None,
+        stance: Stance | None = None,
+        force: Force | None = None,
+        provenance: tuple[Provenance, ...] = (),
+    ) -> Evidence:
+        """The evidence ``__init__`` builds from these values, without validating them again.
+
+        Private to the comparison, which builds evidence for every tagged part of
+        every record from fields of those validated records (see
+        :mod:`govrecords._trusted`).
+        """
+        self = _new(cls)
+        _set_kind(self, kind)
+        _set_record(self, record)
+        _set_text(self, text)
+        _set_number(self, number)
+        _set_consensus(self, consensus)
+        _set_consensus_wording(self, consensus_wording)
+        _set_actor(self, actor)
+        _set_stance(self, stance)
+        _set_force(self, force)
+        _set_provenance(self, provenance)
+        return self
+
     @property
     def group(self) -> StakeholderKind | None:
         """The stakeholder group of a position's actor, if it declares one."""
@@ -141,6 +175,35 @@ class Evidence:
             # (a partial copy, a date read from the text) still sort the same in any order.
             _record_flags(self.record),
         )
+
+
+_new = object.__new__
+(
+    _set_kind,
+    _set_record,
+    _set_text,
+    _set_number,
+    _set_consensus,
+    _set_consensus_wording,
+    _set_actor,
+    _set_stance,
+    _set_force,
+    _set_provenance,
+) = slot_setters(
+    Evidence,
+    (
+        "kind",
+        "record",
+        "text",
+        "number",
+        "consensus",
+        "consensus_wording",
+        "actor",
+        "stance",
+        "force",
+        "provenance",
+    ),
+)
 
 
 def _record_flags(record: RecordRef) -> tuple[str, bool, bool, bool]:

@@ -61,6 +61,8 @@ from govrecords.vocabulary import StakeholderKind, Stance
 
 __all__ = ["compare"]
 
+_recommendation = RecommendationRef._trusted  # pyright: ignore[reportPrivateUsage]  # its own constructor, for the comparison (govrecords._trusted)
+
 
 def _label(forums: Sequence[ForumRef], units: Sequence[Unit]) -> str:
     if len(units) == 1:
@@ -86,10 +88,11 @@ def _recommendations(units: Iterable[Unit]) -> list[RecommendationRef]:
     """Every recommendation of the units.
 
     A communiqué's resolutions kept only as a section count too (see
-    :func:`~govrecords.documents.operative_items`).
+    :func:`~govrecords.documents.operative_items`). Each reference is built from a
+    validated record, without validating again (:meth:`RecommendationRef._trusted`).
     """
     return [
-        RecommendationRef(unit.ref, rec.text, rec.number, rec.id, rec.force, rec.topics, rec.provenance)
+        _recommendation(unit.ref, rec.text, rec.number, rec.id, rec.force, rec.topics, rec.provenance)
         for unit in units
         if isinstance(unit.record, Session)
         for rec in (unit.record.recommendations or tuple(operative_items(unit.record)))

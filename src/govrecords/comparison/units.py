@@ -33,6 +33,9 @@ Records = Forum | Session | Workshop | Iterable[Forum | Session | Workshop]
 workshops), a session, a workshop, or any iterable of them."""
 
 
+_evidence = Evidence._trusted  # pyright: ignore[reportPrivateUsage]  # its own constructor, for the comparison (govrecords._trusted)
+
+
 @attrs.frozen
 class Unit:
     """A session or workshop with its reference (forum and effective date)."""
@@ -120,6 +123,9 @@ def unit_evidence(
 ) -> Iterator[tuple[str, Evidence]]:
     """Each ``(topic, evidence)`` a unit holds; *expand* maps a part's tags to topics.
 
+    Evidence is built with :meth:`Evidence._trusted <govrecords.comparison.evidence.Evidence._trusted>`:
+    every value comes from the unit's validated record.
+
     A tag on the record as a whole is evidence through the passage it came from
     (the record's ``"topics"`` provenance), else through the record as a whole;
     *taxonomy* (the default taxonomy when None) tells which passage tagged which
@@ -128,7 +134,7 @@ def unit_evidence(
     record, ref = unit.record, unit.ref
     if isinstance(record, Session):
         for finding in record.findings:
-            item = Evidence(
+            item = _evidence(
                 EvidenceKind.FINDING,
                 ref,
                 finding.text,
@@ -138,7 +144,7 @@ def unit_evidence(
             )
             yield from ((topic, item) for topic in expand(finding.topics))
             for position in finding.positions:
-                stated = Evidence(
+                stated = _evidence(
                     EvidenceKind.POSITION,
                     ref,
                     position.claim,
@@ -156,7 +162,7 @@ def unit_evidence(
             (EvidenceKind.POLICY_QUESTION, record.policy_questions),
         )
         for recommendation in record.recommendations:
-            item = Evidence(
+            item = _evidence(
                 EvidenceKind.RECOMMENDATION,
                 ref,
                 recommendation.text,
@@ -169,7 +175,7 @@ def unit_evidence(
         statements = ((EvidenceKind.ISSUE, record.issues), (EvidenceKind.POLICY_QUESTION, record.policy_questions))
     for kind, parts in statements:
         for part in parts:
-            item = Evidence(kind, ref, part.text, number=part.number, provenance=part.provenance)
+            item = _evidence(kind, ref, part.text, number=part.number, provenance=part.provenance)
             yield from ((topic, item) for topic in expand(part.topics))
     if record.topics:
         yield from _tag_evidence(record, ref, expand, taxonomy)
@@ -194,7 +200,7 @@ def _tag_evidence(
     topics = expand(record.topics)
     if len(passages) == 1:
         words = _passage_words(record, passages[0])
-        item = Evidence(EvidenceKind.TAG, ref, words or UNQUOTED_TAG, provenance=passages)
+        item = _evidence(EvidenceKind.TAG, ref, words or UNQUOTED_TAG, provenance=passages)
         yield from ((topic, item) for topic in topics)
         return
     left = dict.fromkeys(topics)
@@ -206,12 +212,12 @@ def _tag_evidence(
             if words is None:  # no words to tag: which tags it gave is unknown
                 continue
             own = expand(tuple(topic for topic in tagger.tag(words) if topic in tagged))
-            item = Evidence(EvidenceKind.TAG, ref, words, provenance=(prov,))
+            item = _evidence(EvidenceKind.TAG, ref, words, provenance=(prov,))
             for topic in own:
                 left.pop(topic, None)
                 yield topic, item
     if left:
-        whole = Evidence(EvidenceKind.TAG, ref, WHOLE_RECORD_TAG, provenance=record.provenance_of(None))
+        whole = _evidence(EvidenceKind.TAG, ref, WHOLE_RECORD_TAG, provenance=record.provenance_of(None))
         yield from ((topic, whole) for topic in left)
 
 
