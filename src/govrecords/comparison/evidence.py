@@ -43,6 +43,8 @@ __all__ = [
     "EvidenceKind",
     "TopicState",
     "TopicStatus",
+    "discussed",
+    "in_order",
     "state_of",
 ]
 
@@ -158,13 +160,10 @@ class Evidence:
     @functools.cached_property
     def _key(self) -> tuple[Any, ...]:
         # Worked out once per item: evidence is sorted per topic and per stakeholder group.
+        # Its first parts are _head's (see in_order).
         actor = self.actor
         return (
-            self.record.key(),
-            _KIND_ORDER[self.kind],
-            natural_key(self.number),
-            _text(self.number),
-            self.text,
+            *_head(self),
             self.consensus.value if self.consensus else "",
             self.stance.value if self.stance else "",
             _actor_key(actor),
@@ -204,6 +203,32 @@ _new = object.__new__
         "provenance",
     ),
 )
+
+
+def _head(item: Evidence) -> tuple[Any, ...]:
+    """The first parts of :meth:`Evidence.key`: record, kind, number and text."""
+    return (item.record.key(), _KIND_ORDER[item.kind], natural_key(item.number), _text(item.number), item.text)
+
+
+def in_order(evidence: Iterable[Evidence]) -> list[Evidence]:
+    """*evidence* sorted by :meth:`Evidence.key`, working the whole key out only where it must.
+
+    The items are sorted by the key's first parts (record, kind, number, text), which
+    nearly always tell them apart; each run of items alike in those is then sorted by
+    the whole key. Sorting by a key's first parts and then each run of equals by the
+    whole key is sorting by the whole key: the same order, ties kept in input order.
+    """
+    items = list(evidence)
+    heads = [_head(item) for item in items]
+    ranked = sorted(range(len(items)), key=heads.__getitem__)
+    ordered = [items[index] for index in ranked]
+    start = 0
+    for end in range(1, len(ranked) + 1):
+        if end == len(ranked) or heads[ranked[end]] != heads[ranked[start]]:
+            if end - start > 1:
+                ordered[start:end] = sorted(ordered[start:end], key=Evidence.key)
+            start = end
+    return ordered
 
 
 def _record_flags(record: RecordRef) -> tuple[str, bool, bool, bool]:
@@ -297,7 +322,7 @@ NOT_DISCUSSED = TopicState(TopicStatus.NOT_DISCUSSED)
 
 def state_of(evidence: Iterable[Evidence], aggregate: Aggregate = Aggregate.WEAKEST) -> TopicState:
     """The state a topic's evidence adds up to (see :class:`TopicStatus`)."""
-    items = tuple(sorted(evidence, key=Evidence.key))
+    items = tuple(in_order(evidence))
     if not items:
         return NOT_DISCUSSED
     levels = [item.consensus for item in items if item.kind is EvidenceKind.FINDING and item.consensus is not None]
@@ -309,3 +334,16 @@ def state_of(evidence: Iterable[Evidence], aggregate: Aggregate = Aggregate.WEAK
         return TopicState(TopicStatus.CONCLUDED, level, measure, items, note)
     raised = any(item.kind is not EvidenceKind.FINDING for item in items)
     return TopicState(TopicStatus.RAISED if raised else TopicStatus.NOT_DISCUSSED, None, measure, items, note)
+
+
+def discussed(evidence: Iterable[Evidence]) -> bool:
+    """Whether the state *evidence* adds up to is other than not discussed, without building it.
+
+    The same as ``state_of(evidence).status is not TopicStatus.NOT_DISCUSSED``: a
+    topic is discussed when something other than a finding raises it, or a finding
+    reports a level on the consensus scale.
+    """
+    return any(
+        item.kind is not EvidenceKind.FINDING or (item.consensus is not None and item.consensus.rank is not None)
+        for item in evidence
+    )

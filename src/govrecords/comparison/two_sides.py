@@ -35,7 +35,7 @@ from collections.abc import Iterable, Sequence
 from govrecords._collector import pausing
 from govrecords.comparison.changes import Change, StanceShift
 from govrecords.comparison.consensus import Aggregate
-from govrecords.comparison.evidence import NOT_DISCUSSED, Evidence, EvidenceKind, TopicStatus, state_of
+from govrecords.comparison.evidence import NOT_DISCUSSED, Evidence, EvidenceKind, discussed, in_order, state_of
 from govrecords.comparison.matching import (
     REPEATED_AT,
     REWORDED_AT,
@@ -192,8 +192,8 @@ def compare(
     for group, topic in sorted(set(before_stances) | set(after_stances), key=lambda key: (group_order[key[0]], key[1])):
         if topics is not None and topic not in wanted:
             continue
-        first_items = tuple(sorted(before_stances.get((group, topic), ()), key=Evidence.key))
-        second_items = tuple(sorted(after_stances.get((group, topic), ()), key=Evidence.key))
+        first_items = tuple(in_order(before_stances.get((group, topic), ())))
+        second_items = tuple(in_order(after_stances.get((group, topic), ())))
         held_before, held_after = _held(first_items), _held(second_items)
         shift = StanceShift.between(held_before, held_after)
         stance_rows.append(
@@ -223,6 +223,4 @@ def compare(
 
 
 def _raised(evidence: dict[str, list[Evidence]]) -> frozenset[str]:
-    return frozenset(
-        topic for topic, items in evidence.items() if state_of(items).status is not TopicStatus.NOT_DISCUSSED
-    )
+    return frozenset(topic for topic, items in evidence.items() if discussed(items))
