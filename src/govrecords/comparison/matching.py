@@ -445,7 +445,9 @@ def _group(
         key=lambda link: (link.before, link.after),
     )
     if len(before_ids) == 1 and len(after_ids) == 1:
-        kind = MatchKind.REPEATED if primary.fraction() * 100 >= repeated_at else MatchKind.REWORDED
+        # primary.fraction() * 100 >= repeated_at, in whole numbers (a pair without words is alike: 1)
+        alike = primary.shared * 100 >= repeated_at * primary.union if primary.union else True
+        kind = MatchKind.REPEATED if alike else MatchKind.REWORDED
     elif len(after_ids) == 1:
         kind = MatchKind.MERGED
     elif len(before_ids) == 1:

@@ -42,7 +42,7 @@ def words(text: str) -> frozenset[str]:
     >>> sorted(words("To continue the IGF platform for dialog, multi-stakeholder"))
     ['continue', 'dialog', 'igf', 'multistakeholder', 'platform']
     """
-    return frozenset(word for word in joined_words(text) if word not in STOPWORDS)
+    return frozenset(joined_words(text)).difference(STOPWORDS)  # the same set, the filtering in C
 
 
 def _folded(text: str) -> str:
@@ -180,11 +180,11 @@ def candidate_pairs(
             found.update(
                 [other for other, slack in zip(others[first:last], slacks[first:last], strict=True) if slack >= need]
             )
-        for other in sorted(found):
-            shared = len(word_set & right[other])
+        others = sorted(found)
+        for other, shared in zip(
+            others, map(len, map(word_set.intersection, map(right.__getitem__, others))), strict=True
+        ):
             union = size + right_sizes[other] - shared
-            if shared == union:
-                continue  # identical sets are paired above
-            if shared * 100 >= at * union:
+            if shared * 100 >= at * union and shared != union:  # identical sets (shared == union) are paired above
                 pairs.append(Pair(position, other, shared, union))
     return pairs, limited_left, limited_right

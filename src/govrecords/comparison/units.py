@@ -115,7 +115,7 @@ Expand = Callable[[tuple[str, ...]], tuple[str, ...]]
 
 def exact_topics(topics: tuple[str, ...]) -> tuple[str, ...]:
     """Topics as tagged (no roll-up), each once."""
-    return tuple(dict.fromkeys(topics))
+    return topics if len(topics) < 2 else tuple(dict.fromkeys(topics))  # most parts have one tag
 
 
 def unit_evidence(
@@ -123,68 +123,84 @@ def unit_evidence(
 ) -> Iterator[tuple[str, Evidence]]:
     """Each ``(topic, evidence)`` a unit holds; *expand* maps a part's tags to topics.
 
-    Evidence is built with :meth:`Evidence._trusted <govrecords.comparison.evidence.Evidence._trusted>`:
-    every value comes from the unit's validated record.
-
     A tag on the record as a whole is evidence through the passage it came from
     (the record's ``"topics"`` provenance), else through the record as a whole;
     *taxonomy* (the default taxonomy when None) tells which passage tagged which
     topic when there are several.
     """
+    for topics, item in _unit_parts(unit, expand, taxonomy):
+        for topic in topics:
+            yield topic, item
+
+
+def _unit_parts(unit: Unit, expand: Expand, taxonomy: Taxonomy | None) -> Iterator[tuple[tuple[str, ...], Evidence]]:
+    """Each part of a unit that is evidence, with its topics (:func:`unit_evidence`, a part at a time).
+
+    A part is evidence only when it has a topic, so a part without one is not built.
+    Evidence is built with :meth:`Evidence._trusted <govrecords.comparison.evidence.Evidence._trusted>`:
+    every value comes from the unit's validated record.
+    """
     record, ref = unit.record, unit.ref
     if isinstance(record, Session):
         for finding in record.findings:
-            item = _evidence(
-                EvidenceKind.FINDING,
-                ref,
-                finding.text,
-                consensus=finding.consensus,
-                consensus_wording=finding.consensus_wording,
-                provenance=finding.provenance,
-            )
-            yield from ((topic, item) for topic in expand(finding.topics))
-            for position in finding.positions:
-                stated = _evidence(
-                    EvidenceKind.POSITION,
+            topics = expand(finding.topics)
+            if topics:
+                item = _evidence(
+                    EvidenceKind.FINDING,
                     ref,
-                    position.claim,
-                    actor=position.actor,
-                    stance=position.stance,
-                    provenance=position.provenance,
+                    finding.text,
+                    consensus=finding.consensus,
+                    consensus_wording=finding.consensus_wording,
+                    provenance=finding.provenance,
                 )
+                yield topics, item
+            for position in finding.positions:
                 # A position is evidence for the topics tagged on it. One tagged with no
                 # topic is evidence only when its finding is about a single topic: the
                 # finding's other tags came from other passages.
                 own = position.topics or (finding.topics if len(set(finding.topics)) == 1 else ())
-                yield from ((topic, stated) for topic in expand(own))
+                topics = expand(own)
+                if topics:
+                    stated = _evidence(
+                        EvidenceKind.POSITION,
+                        ref,
+                        position.claim,
+                        actor=position.actor,
+                        stance=position.stance,
+                        provenance=position.provenance,
+                    )
+                    yield topics, stated
         statements = (
             (EvidenceKind.KEY_ISSUE, record.key_issues),
             (EvidenceKind.POLICY_QUESTION, record.policy_questions),
         )
         for recommendation in record.recommendations:
-            item = _evidence(
-                EvidenceKind.RECOMMENDATION,
-                ref,
-                recommendation.text,
-                number=recommendation.number,
-                force=recommendation.force,
-                provenance=recommendation.provenance,
-            )
-            yield from ((topic, item) for topic in expand(recommendation.topics))
+            topics = expand(recommendation.topics)
+            if topics:
+                item = _evidence(
+                    EvidenceKind.RECOMMENDATION,
+                    ref,
+                    recommendation.text,
+                    number=recommendation.number,
+                    force=recommendation.force,
+                    provenance=recommendation.provenance,
+                )
+                yield topics, item
     else:
         statements = ((EvidenceKind.ISSUE, record.issues), (EvidenceKind.POLICY_QUESTION, record.policy_questions))
     for kind, parts in statements:
         for part in parts:
-            item = _evidence(kind, ref, part.text, number=part.number, provenance=part.provenance)
-            yield from ((topic, item) for topic in expand(part.topics))
+            topics = expand(part.topics)
+            if topics:
+                yield topics, _evidence(kind, ref, part.text, number=part.number, provenance=part.provenance)
     if record.topics:
         yield from _tag_evidence(record, ref, expand, taxonomy)
 
 
 def _tag_evidence(
     record: Session | Workshop, ref: RecordRef, expand: Expand, taxonomy: Taxonomy | None
-) -> Iterator[tuple[str, Evidence]]:
-    """Each topic tagged on the record as a whole, with the passage its tag came from.
+) -> Iterator[tuple[tuple[str, ...], Evidence]]:
+    """Each passage a tag on the record as a whole came from, with the topics it is evidence for.
 
     A passage is evidence for a topic only when the topic's tag came from it. The
     record's ``"topics"`` provenance names those passages (an importer records the
@@ -200,8 +216,8 @@ def _tag_evidence(
     topics = expand(record.topics)
     if len(passages) == 1:
         words = _passage_words(record, passages[0])
-        item = _evidence(EvidenceKind.TAG, ref, words or UNQUOTED_TAG, provenance=passages)
-        yield from ((topic, item) for topic in topics)
+        if topics:
+            yield topics, _evidence(EvidenceKind.TAG, ref, words or UNQUOTED_TAG, provenance=passages)
         return
     left = dict.fromkeys(topics)
     if passages:
@@ -212,13 +228,12 @@ def _tag_evidence(
             if words is None:  # no words to tag: which tags it gave is unknown
                 continue
             own = expand(tuple(topic for topic in tagger.tag(words) if topic in tagged))
-            item = _evidence(EvidenceKind.TAG, ref, words, provenance=(prov,))
             for topic in own:
                 left.pop(topic, None)
-                yield topic, item
+            if own:
+                yield own, _evidence(EvidenceKind.TAG, ref, words, provenance=(prov,))
     if left:
-        whole = _evidence(EvidenceKind.TAG, ref, WHOLE_RECORD_TAG, provenance=record.provenance_of(None))
-        yield from ((topic, whole) for topic in left)
+        yield tuple(left), _evidence(EvidenceKind.TAG, ref, WHOLE_RECORD_TAG, provenance=record.provenance_of(None))
 
 
 def _passage_words(record: Session | Workshop, prov: Provenance) -> str | None:
@@ -241,8 +256,13 @@ def gather(
     """
     found: dict[str, list[Evidence]] = {}
     for unit in units:
-        for topic, item in unit_evidence(unit, expand, taxonomy):
-            found.setdefault(topic, []).append(item)
+        for topics, item in _unit_parts(unit, expand, taxonomy):
+            for topic in topics:
+                items = found.get(topic)
+                if items is None:
+                    found[topic] = [item]
+                else:
+                    items.append(item)
     return found
 
 
