@@ -5,7 +5,9 @@
 drawn from few records, texts and numbers (so that ties in the first parts, and in
 the whole key, are common), it gives exactly ``sorted(..., key=Evidence.key)``, ties
 in input order. :func:`~govrecords.comparison.evidence.discussed` tells what
-``state_of``'s status tells, without building the state.
+``state_of``'s status tells, without building the state; and
+:func:`~govrecords.comparison.units.gather_in_order`, which puts a side's evidence in
+order once, gives each topic's evidence as ``in_order`` puts it.
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ import random as _random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from comparison_strategies import small_sessions, small_workshops
+from govrecords import Session, Workshop, default_taxonomy
 from govrecords.comparison import Evidence, EvidenceKind, RecordKind, RecordRef, TopicStatus
 from govrecords.comparison.evidence import discussed, in_order, state_of
+from govrecords.comparison.units import expander, gather, gather_in_order, units_of
 from govrecords.provenance import Provenance, Span
 from govrecords.vocabulary import ConsensusLevel, Stance
 
@@ -55,3 +60,17 @@ def test_in_order_is_the_order_of_the_whole_key(items: list[Evidence], rng: _ran
 def test_discussed_is_what_the_state_says(items: list[Evidence]) -> None:
     """Discussed exactly when the state is other than not discussed."""
     assert discussed(items) == (state_of(items).status is not TopicStatus.NOT_DISCUSSED)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(small_sessions, small_workshops), max_size=6), st.booleans())
+def test_evidence_gathered_in_order_is_each_topic_put_in_order(records: list[Session | Workshop], rollup: bool) -> None:
+    """Putting all the evidence in order once gives each topic's evidence in its own order."""
+    expand = expander(default_taxonomy(), rollup)
+    units = units_of(records)
+    gathered = gather(units, expand)
+    ordered = gather_in_order(units, expand)
+    assert set(ordered) == set(gathered)
+    for topic, items in gathered.items():
+        # each call builds its own evidence: compared by value, item by item
+        assert ordered[topic] == in_order(items) == sorted(items, key=Evidence.key)

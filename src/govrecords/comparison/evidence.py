@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -45,7 +45,9 @@ __all__ = [
     "TopicStatus",
     "discussed",
     "in_order",
+    "order_of",
     "state_of",
+    "state_of_ordered",
 ]
 
 
@@ -219,16 +221,20 @@ def in_order(evidence: Iterable[Evidence]) -> list[Evidence]:
     whole key is sorting by the whole key: the same order, ties kept in input order.
     """
     items = list(evidence)
+    return [items[index] for index in order_of(items)]
+
+
+def order_of(items: Sequence[Evidence]) -> list[int]:
+    """The places of *items* in the order :func:`in_order` puts them in (ties in input order)."""
     heads = [_head(item) for item in items]
     ranked = sorted(range(len(items)), key=heads.__getitem__)
-    ordered = [items[index] for index in ranked]
     start = 0
     for end in range(1, len(ranked) + 1):
         if end == len(ranked) or heads[ranked[end]] != heads[ranked[start]]:
             if end - start > 1:
-                ordered[start:end] = sorted(ordered[start:end], key=Evidence.key)
+                ranked[start:end] = sorted(ranked[start:end], key=lambda index: items[index].key())
             start = end
-    return ordered
+    return ranked
 
 
 def _record_flags(record: RecordRef) -> tuple[str, bool, bool, bool]:
@@ -322,7 +328,11 @@ NOT_DISCUSSED = TopicState(TopicStatus.NOT_DISCUSSED)
 
 def state_of(evidence: Iterable[Evidence], aggregate: Aggregate = Aggregate.WEAKEST) -> TopicState:
     """The state a topic's evidence adds up to (see :class:`TopicStatus`)."""
-    items = tuple(in_order(evidence))
+    return state_of_ordered(tuple(in_order(evidence)), aggregate)
+
+
+def state_of_ordered(items: tuple[Evidence, ...], aggregate: Aggregate = Aggregate.WEAKEST) -> TopicState:
+    """:func:`state_of` of *items* already in the order of :meth:`Evidence.key` (as :func:`in_order` gives)."""
     if not items:
         return NOT_DISCUSSED
     levels = [item.consensus for item in items if item.kind is EvidenceKind.FINDING and item.consensus is not None]

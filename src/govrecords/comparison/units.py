@@ -18,7 +18,7 @@ from typing import cast
 import attrs
 
 from govrecords.comparison.consensus import Aggregate
-from govrecords.comparison.evidence import UNQUOTED_TAG, WHOLE_RECORD_TAG, Evidence, EvidenceKind
+from govrecords.comparison.evidence import UNQUOTED_TAG, WHOLE_RECORD_TAG, Evidence, EvidenceKind, order_of
 from govrecords.comparison.refs import RecordKind, RecordRef
 from govrecords.documents import date_in_text, document_of, is_cut_off
 from govrecords.errors import ArgumentTypeError, Problem, ValidationError, expect_records
@@ -26,7 +26,17 @@ from govrecords.provenance import Provenance
 from govrecords.records import Forum, Session, Workshop
 from govrecords.taxonomy import Taxonomy, default_taxonomy
 
-__all__ = ["Records", "Unit", "check_options", "expander", "gather", "items_of", "unit_evidence", "units_of"]
+__all__ = [
+    "Records",
+    "Unit",
+    "check_options",
+    "expander",
+    "gather",
+    "gather_in_order",
+    "items_of",
+    "unit_evidence",
+    "units_of",
+]
 
 Records = Forum | Session | Workshop | Iterable[Forum | Session | Workshop]
 """What a side of a comparison or a timeline is made of: a forum (its sessions and
@@ -263,6 +273,30 @@ def gather(
                     found[topic] = [item]
                 else:
                     items.append(item)
+    return found
+
+
+def gather_in_order(
+    units: Iterable[Unit], expand: Expand = exact_topics, taxonomy: Taxonomy | None = None
+) -> dict[str, list[Evidence]]:
+    """:func:`gather`, each topic's evidence in order (:meth:`~govrecords.comparison.evidence.Evidence.key`).
+
+    Each topic's list is what :func:`~govrecords.comparison.evidence.in_order` makes of
+    :func:`gather`'s, but the evidence is put in order once, not once per topic: a
+    topic's evidence, in the order its units give it, is a part of all the evidence in
+    that order (each piece once), and sorting the whole (ties kept in that order) then
+    sorts each part the same way.
+    """
+    parts = [part for unit in units for part in _unit_parts(unit, expand, taxonomy)]
+    found: dict[str, list[Evidence]] = {}
+    for index in order_of([item for _, item in parts]):
+        topics, item = parts[index]
+        for topic in topics:
+            items = found.get(topic)
+            if items is None:
+                found[topic] = [item]
+            else:
+                items.append(item)
     return found
 
 
