@@ -1,6 +1,6 @@
 """The comparison's private ``_trusted`` constructors build exactly what ``__init__`` builds.
 
-The comparison builds evidence, recommendation references, links and matches from
+The comparison builds record references, evidence, recommendation references, links and matches from
 values already validated, without running the validators again
 (:mod:`govrecords._trusted`). Under Hypothesis, each ``_trusted`` given the values of
 an instance built by ``__init__`` gives an equal instance of the same class, holding
@@ -31,7 +31,7 @@ from govrecords.comparison import (
 )
 from govrecords.testing._derive import derive
 
-TRUSTED: tuple[type[Any], ...] = (Evidence, RecommendationRef, RecommendationLink, RecommendationMatch)
+TRUSTED: tuple[type[Any], ...] = (RecordRef, Evidence, RecommendationRef, RecommendationLink, RecommendationMatch)
 
 
 def _same(built: Any, trusted: Any) -> None:
@@ -58,6 +58,7 @@ def test_trusted_builds_what_init_builds(cls: type[Any], data: st.DataObject) ->
 def test_trusted_fills_in_the_same_defaults() -> None:
     """Given only the arguments without a default, the defaults are __init__'s."""
     ref = RecordRef(RecordKind.SESSION, "s", "S", "f")
+    _same(ref, RecordRef._trusted(RecordKind.SESSION, "s", "S", "f"))
     _same(Evidence(EvidenceKind.FINDING, ref, "x"), Evidence._trusted(EvidenceKind.FINDING, ref, "x"))
     _same(RecommendationRef(ref, "x"), RecommendationRef._trusted(ref, "x"))
     after = (RecommendationRef(ref, "x"),)

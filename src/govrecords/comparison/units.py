@@ -43,6 +43,7 @@ Records = Forum | Session | Workshop | Iterable[Forum | Session | Workshop]
 workshops), a session, a workshop, or any iterable of them."""
 
 
+_record_ref = RecordRef._trusted  # pyright: ignore[reportPrivateUsage]  # its own constructor, for the comparison (govrecords._trusted)
 _evidence = Evidence._trusted  # pyright: ignore[reportPrivateUsage]  # its own constructor, for the comparison (govrecords._trusted)
 
 
@@ -62,7 +63,7 @@ def _unit(record: Session | Workshop, forum: Forum | None) -> Unit:
         date, uncertain = date_in_text(record)
         from_text = date is not None
     forum_id = forum.id if forum is not None else record.forum
-    ref = RecordRef(
+    ref = _record_ref(
         kind, record.id, record.title, forum_id, date, document_of(record), is_cut_off(record), from_text, uncertain
     )
     return Unit(record, ref)
