@@ -115,6 +115,8 @@ _TITLE_WORDS = (
     (re.compile(r"\bmessages\b|\btakeaways\b", re.IGNORECASE), DocumentKind.MESSAGES),
     (re.compile(r"\bsynthesis\b|\bchair['\u2019]?s summary\b", re.IGNORECASE), DocumentKind.SYNTHESIS),
 )
+# Any of them: most titles have none, and one search tells (a comparison reads every record's kind).
+_ANY_TITLE_WORD = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _TITLE_WORDS), re.IGNORECASE)
 
 
 def document_of(record: Session | Workshop) -> DocumentKind:
@@ -137,9 +139,10 @@ def document_of(record: Session | Workshop) -> DocumentKind:
             if found is DocumentKind.SESSION_REPORT or isinstance(record, Workshop):
                 break  # a report template: let the title say if it is a communiqué or a synthesis
             return found
-    for pattern, kind in _TITLE_WORDS:
-        if pattern.search(record.title):
-            return kind
+    if _ANY_TITLE_WORD.search(record.title):
+        for pattern, kind in _TITLE_WORDS:
+            if pattern.search(record.title):
+                return kind
     return DocumentKind.ANNOUNCEMENT if isinstance(record, Workshop) else DocumentKind.SESSION_REPORT
 
 

@@ -72,7 +72,7 @@ def aggregate_levels(levels: Iterable[ConsensusLevel], how: Aggregate = Aggregat
     Returns:
         The combined level, or None when no level is on the scale.
     """
-    ranked = sorted((level for level in levels if level.rank is not None), key=_rank)
+    ranked = sorted((level for level in levels if level in _ON_SCALE), key=_ON_SCALE.__getitem__)
     if not ranked:
         return None
     if how is Aggregate.WEAKEST:
@@ -84,10 +84,8 @@ def aggregate_levels(levels: Iterable[ConsensusLevel], how: Aggregate = Aggregat
     return max(counts, key=lambda level: counts[level])
 
 
-def _rank(level: ConsensusLevel) -> int:
-    rank = level.rank
-    assert rank is not None  # callers keep only levels on the scale
-    return rank
+# The rank of each level on the scale, looked up once (aggregating reads one per finding).
+_ON_SCALE: dict[ConsensusLevel, int] = {level: rank for level in ConsensusLevel if (rank := level.rank) is not None}
 
 
 _count = COUNT.validator()

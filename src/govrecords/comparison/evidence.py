@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
 from attrs.validators import instance_of, optional
 
+from govrecords._trusted import slot_setters
 from govrecords._validators import many as _many
 from govrecords._validators import opt_str as _str
 from govrecords.comparison.consensus import Aggregate, GroupInformedConsensus, aggregate_levels, consensus_or_reason
@@ -42,7 +43,11 @@ __all__ = [
     "EvidenceKind",
     "TopicState",
     "TopicStatus",
+    "discussed",
+    "in_order",
+    "order_of",
     "state_of",
+    "state_of_ordered",
 ]
 
 
@@ -110,6 +115,39 @@ class Evidence:
     force: Force | None = attrs.field(default=None, validator=optional(instance_of(Force)))
     provenance: tuple[Provenance, ...] = attrs.field(default=(), validator=_many(Provenance))
 
+    @classmethod
+    def _trusted(  # noqa: PLR0917 -- the same arguments as __init__
+        cls,
+        kind: EvidenceKind,
+        record: RecordRef,
+        text: str,
+        number: str | None = None,
+        consensus: ConsensusLevel | None = None,
+        consensus_wording: str | None = None,
+        actor: Actor | None = None,
+        stance: Stance | None = None,
+        force: Force | None = None,
+        provenance: tuple[Provenance, ...] = (),
+    ) -> Evidence:
+        """The evidence ``__init__`` builds from these values, without validating them again.
+
+        Private to the comparison, which builds evidence for every tagged part of
+        every record from fields of those validated records (see
+        :mod:`govrecords._trusted`).
+        """
+        self = _new(cls)
+        _set_kind(self, kind)
+        _set_record(self, record)
+        _set_text(self, text)
+        _set_number(self, number)
+        _set_consensus(self, consensus)
+        _set_consensus_wording(self, consensus_wording)
+        _set_actor(self, actor)
+        _set_stance(self, stance)
+        _set_force(self, force)
+        _set_provenance(self, provenance)
+        return self
+
     @property
     def group(self) -> StakeholderKind | None:
         """The stakeholder group of a position's actor, if it declares one."""
@@ -124,13 +162,10 @@ class Evidence:
     @functools.cached_property
     def _key(self) -> tuple[Any, ...]:
         # Worked out once per item: evidence is sorted per topic and per stakeholder group.
+        # Its first parts are _head's (see in_order).
         actor = self.actor
         return (
-            self.record.key(),
-            _KIND_ORDER[self.kind],
-            natural_key(self.number),
-            _text(self.number),
-            self.text,
+            *_head(self),
             self.consensus.value if self.consensus else "",
             self.stance.value if self.stance else "",
             _actor_key(actor),
@@ -141,6 +176,65 @@ class Evidence:
             # (a partial copy, a date read from the text) still sort the same in any order.
             _record_flags(self.record),
         )
+
+
+_new = object.__new__
+(
+    _set_kind,
+    _set_record,
+    _set_text,
+    _set_number,
+    _set_consensus,
+    _set_consensus_wording,
+    _set_actor,
+    _set_stance,
+    _set_force,
+    _set_provenance,
+) = slot_setters(
+    Evidence,
+    (
+        "kind",
+        "record",
+        "text",
+        "number",
+        "consensus",
+        "consensus_wording",
+        "actor",
+        "stance",
+        "force",
+        "provenance",
+    ),
+)
+
+
+def _head(item: Evidence) -> tuple[Any, ...]:
+    """The first parts of :meth:`Evidence.key`: record, kind, number and text."""
+    return (item.record.key(), _KIND_ORDER[item.kind], natural_key(item.number), _text(item.number), item.text)
+
+
+def in_order(evidence: Iterable[Evidence]) -> list[Evidence]:
+    """*evidence* sorted by :meth:`Evidence.key`, working the whole key out only where it must.
+
+    The items are sorted by the key's first parts (record, kind, number, text), which
+    nearly always tell them apart; each run of items alike in those is then sorted by
+    the whole key. Sorting by a key's first parts and then each run of equals by the
+    whole key is sorting by the whole key: the same order, ties kept in input order.
+    """
+    items = list(evidence)
+    return [items[index] for index in order_of(items)]
+
+
+def order_of(items: Sequence[Evidence]) -> list[int]:
+    """The places of *items* in the order :func:`in_order` puts them in (ties in input order)."""
+    heads = [_head(item) for item in items]
+    ranked = sorted(range(len(items)), key=heads.__getitem__)
+    start = 0
+    for end in range(1, len(ranked) + 1):
+        if end == len(ranked) or heads[ranked[end]] != heads[ranked[start]]:
+            if end - start > 1:
+                ranked[start:end] = sorted(ranked[start:end], key=lambda index: items[index].key())
+            start = end
+    return ranked
 
 
 def _record_flags(record: RecordRef) -> tuple[str, bool, bool, bool]:
@@ -234,7 +328,11 @@ NOT_DISCUSSED = TopicState(TopicStatus.NOT_DISCUSSED)
 
 def state_of(evidence: Iterable[Evidence], aggregate: Aggregate = Aggregate.WEAKEST) -> TopicState:
     """The state a topic's evidence adds up to (see :class:`TopicStatus`)."""
-    items = tuple(sorted(evidence, key=Evidence.key))
+    return state_of_ordered(tuple(in_order(evidence)), aggregate)
+
+
+def state_of_ordered(items: tuple[Evidence, ...], aggregate: Aggregate = Aggregate.WEAKEST) -> TopicState:
+    """:func:`state_of` of *items* already in the order of :meth:`Evidence.key` (as :func:`in_order` gives)."""
     if not items:
         return NOT_DISCUSSED
     levels = [item.consensus for item in items if item.kind is EvidenceKind.FINDING and item.consensus is not None]
@@ -246,3 +344,16 @@ def state_of(evidence: Iterable[Evidence], aggregate: Aggregate = Aggregate.WEAK
         return TopicState(TopicStatus.CONCLUDED, level, measure, items, note)
     raised = any(item.kind is not EvidenceKind.FINDING for item in items)
     return TopicState(TopicStatus.RAISED if raised else TopicStatus.NOT_DISCUSSED, None, measure, items, note)
+
+
+def discussed(evidence: Iterable[Evidence]) -> bool:
+    """Whether the state *evidence* adds up to is other than not discussed, without building it.
+
+    The same as ``state_of(evidence).status is not TopicStatus.NOT_DISCUSSED``: a
+    topic is discussed when something other than a finding raises it, or a finding
+    reports a level on the consensus scale.
+    """
+    return any(
+        item.kind is not EvidenceKind.FINDING or (item.consensus is not None and item.consensus.rank is not None)
+        for item in evidence
+    )

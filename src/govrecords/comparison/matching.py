@@ -41,6 +41,7 @@ from typing import Any
 import attrs
 from attrs.validators import instance_of, optional
 
+from govrecords._trusted import slot_setters
 from govrecords._validators import many as _many
 from govrecords._validators import opt_str as _str
 from govrecords.comparison.refs import RecordRef, natural_key
@@ -88,6 +89,32 @@ class RecommendationRef:
     topics: tuple[str, ...] = attrs.field(default=(), validator=_many(str))
     provenance: tuple[Provenance, ...] = attrs.field(default=(), validator=_many(Provenance))
 
+    @classmethod
+    def _trusted(  # noqa: PLR0917 -- the same arguments as __init__
+        cls,
+        record: RecordRef,
+        text: str,
+        number: str | None = None,
+        id: str | None = None,  # noqa: A002 -- the field's name
+        force: Force | None = None,
+        topics: tuple[str, ...] = (),
+        provenance: tuple[Provenance, ...] = (),
+    ) -> RecommendationRef:
+        """The reference ``__init__`` builds from these values, without validating them again.
+
+        Private to the comparison, which refers to every recommendation of both
+        sides from the fields of a validated record (see :mod:`govrecords._trusted`).
+        """
+        self = _new(cls)
+        _ref_record(self, record)
+        _ref_text(self, text)
+        _ref_number(self, number)
+        _ref_id(self, id)
+        _ref_force(self, force)
+        _ref_topics(self, topics)
+        _ref_provenance(self, provenance)
+        return self
+
     def key(self) -> tuple[Any, ...]:
         """A total, content-based order: record, number, text, id."""
         return self._key
@@ -105,6 +132,12 @@ class RecommendationRef:
             self.topics,
             tuple(repr(p) for p in self.provenance),
         )
+
+
+_new = object.__new__
+_ref_record, _ref_text, _ref_number, _ref_id, _ref_force, _ref_topics, _ref_provenance = slot_setters(
+    RecommendationRef, ("record", "text", "number", "id", "force", "topics", "provenance")
+)
 
 
 class MatchKind(enum.Enum):
@@ -182,6 +215,24 @@ class RecommendationLink:
     added: tuple[str, ...] = attrs.field(default=(), validator=_many(str))
     removed: tuple[str, ...] = attrs.field(default=(), validator=_many(str))
 
+    @classmethod
+    def _trusted(  # noqa: PLR0917 -- the same arguments as __init__
+        cls, before: int, after: int, shared: int, union: int, added: tuple[str, ...], removed: tuple[str, ...]
+    ) -> RecommendationLink:
+        """The link ``__init__`` builds from these values, without validating them again.
+
+        Private to matching, which builds links from counts and word sets it worked
+        out itself (see :mod:`govrecords._trusted`).
+        """
+        self = _new(cls)
+        _link_before(self, before)
+        _link_after(self, after)
+        _link_shared(self, shared)
+        _link_union(self, union)
+        _link_added(self, added)
+        _link_removed(self, removed)
+        return self
+
     @property
     def fraction(self) -> Fraction:
         """The exact similarity; two texts without a word to count are alike only when equal."""
@@ -195,6 +246,11 @@ class RecommendationLink:
     def mirror(self) -> RecommendationLink:
         """The link seen from the other side."""
         return RecommendationLink(self.after, self.before, self.shared, self.union, self.removed, self.added)
+
+
+_link_before, _link_after, _link_shared, _link_union, _link_added, _link_removed = slot_setters(
+    RecommendationLink, ("before", "after", "shared", "union", "added", "removed")
+)
 
 
 @attrs.frozen
@@ -220,9 +276,42 @@ class RecommendationMatch:
     explanation: str = attrs.field(default="", validator=instance_of(str))
     search_limited: bool = attrs.field(default=False, validator=instance_of(bool))
 
+    @classmethod
+    def _trusted(  # noqa: PLR0917 -- the same arguments as __init__
+        cls,
+        kind: MatchKind,
+        before: tuple[RecommendationRef, ...],
+        after: tuple[RecommendationRef, ...],
+        links: tuple[RecommendationLink, ...] = (),
+        explanation: str = "",
+        search_limited: bool = False,
+    ) -> RecommendationMatch:
+        """The match ``__init__`` builds from these values, without validating them again.
+
+        Private to the comparison, which builds a match (and words it) for every
+        recommendation of both sides from parts it built itself (see
+        :mod:`govrecords._trusted`).
+        """
+        self = _new(cls)
+        _match_kind(self, kind)
+        _match_before(self, before)
+        _match_after(self, after)
+        _match_links(self, links)
+        _match_explanation(self, explanation)
+        _match_search_limited(self, search_limited)
+        return self
+
     def key(self) -> tuple[Any, ...]:
         """The order matches are reported in: by kind, then by their recommendations."""
         return (_KIND_ORDER[self.kind], tuple(r.key() for r in self.before), tuple(r.key() for r in self.after))
+
+
+_match_kind, _match_before, _match_after, _match_links, _match_explanation, _match_search_limited = slot_setters(
+    RecommendationMatch, ("kind", "before", "after", "links", "explanation", "search_limited")
+)
+
+_match = RecommendationMatch._trusted  # pyright: ignore[reportPrivateUsage]  # its own constructor, for the comparison (govrecords._trusted)
+_link = RecommendationLink._trusted  # pyright: ignore[reportPrivateUsage]  # its own constructor, for the comparison (govrecords._trusted)
 
 
 def check_thresholds(repeated_at: int, reworded_at: int) -> None:
@@ -316,12 +405,12 @@ def match_recommendations(
         for position, primary in left_partner.items()
     ]
     matches += [
-        RecommendationMatch(MatchKind.DROPPED, (r,), (), search_limited=limited_left[i])
+        _match(MatchKind.DROPPED, (r,), (), search_limited=limited_left[i])
         for i, r in enumerate(left)
         if i not in left_partner and i not in best_left
     ]
     matches += [
-        RecommendationMatch(MatchKind.NEW, (), (r,), search_limited=limited_right[i])
+        _match(MatchKind.NEW, (), (r,), search_limited=limited_right[i])
         for i, r in enumerate(right)
         if i not in right_partner and i not in best_right
     ]
@@ -343,7 +432,7 @@ def _group(
     after_ids = sorted({pair.after for pair in members}, key=lambda i: right[i].key())
     links = sorted(
         (
-            RecommendationLink(
+            _link(
                 before_ids.index(pair.before),
                 after_ids.index(pair.after),
                 pair.shared,
@@ -356,16 +445,16 @@ def _group(
         key=lambda link: (link.before, link.after),
     )
     if len(before_ids) == 1 and len(after_ids) == 1:
-        kind = MatchKind.REPEATED if primary.fraction() * 100 >= repeated_at else MatchKind.REWORDED
+        # primary.fraction() * 100 >= repeated_at, in whole numbers (a pair without words is alike: 1)
+        alike = primary.shared * 100 >= repeated_at * primary.union if primary.union else True
+        kind = MatchKind.REPEATED if alike else MatchKind.REWORDED
     elif len(after_ids) == 1:
         kind = MatchKind.MERGED
     elif len(before_ids) == 1:
         kind = MatchKind.SPLIT
     else:
         kind = MatchKind.REGROUPED
-    return RecommendationMatch(
-        kind, tuple(left[i] for i in before_ids), tuple(right[i] for i in after_ids), tuple(links)
-    )
+    return _match(kind, tuple(left[i] for i in before_ids), tuple(right[i] for i in after_ids), tuple(links))
 
 
 def mirror_match(match: RecommendationMatch) -> RecommendationMatch:

@@ -15,6 +15,7 @@ import re
 import attrs
 from attrs.validators import instance_of, optional
 
+from govrecords._trusted import slot_setters
 from govrecords._validators import opt_str as _str
 from govrecords.dates import When
 from govrecords.dates import optional_when as _when
@@ -61,6 +62,36 @@ class RecordRef:
     date_from_text: bool = attrs.field(default=False, validator=instance_of(bool))
     date_uncertain: bool = attrs.field(default=False, validator=instance_of(bool))
 
+    @classmethod
+    def _trusted(  # noqa: PLR0917 -- the same arguments as __init__
+        cls,
+        kind: RecordKind,
+        id: str,  # noqa: A002 -- the field's name
+        title: str,
+        forum: str | None = None,
+        date: When | None = None,
+        document: DocumentKind | None = None,
+        partial: bool = False,
+        date_from_text: bool = False,
+        date_uncertain: bool = False,
+    ) -> RecordRef:
+        """The reference ``__init__`` builds from these values, without validating them again.
+
+        Private to the comparison, which refers to every session and workshop from
+        its validated record (see :mod:`govrecords._trusted`).
+        """
+        self = _new(cls)
+        _ref_kind(self, kind)
+        _ref_id(self, id)
+        _ref_title(self, title)
+        _ref_forum(self, forum)
+        _ref_date(self, date)
+        _ref_document(self, document)
+        _ref_partial(self, partial)
+        _ref_date_from_text(self, date_from_text)
+        _ref_date_uncertain(self, date_uncertain)
+        return self
+
     def key(self) -> tuple[str, str, str, str, str]:
         """A total, content-based order: forum, kind, id, title, date."""
         return self._key
@@ -69,6 +100,23 @@ class RecordRef:
     def _key(self) -> tuple[str, str, str, str, str]:
         # Worked out once per reference: a comparison sorts by it many times over.
         return _record_key(self)
+
+
+_new = object.__new__
+(
+    _ref_kind,
+    _ref_id,
+    _ref_title,
+    _ref_forum,
+    _ref_date,
+    _ref_document,
+    _ref_partial,
+    _ref_date_from_text,
+    _ref_date_uncertain,
+) = slot_setters(
+    RecordRef,
+    ("kind", "id", "title", "forum", "date", "document", "partial", "date_from_text", "date_uncertain"),
+)
 
 
 @attrs.frozen

@@ -202,6 +202,8 @@ class Comparison:
         )
 
 
+_match = RecommendationMatch._trusted  # pyright: ignore[reportPrivateUsage]  # its own constructor, for the comparison (govrecords._trusted)
+
 _ONE_SIDED = {
     MatchKind.NEW: MatchKind.NO_COUNTERPART_BEFORE,
     MatchKind.DROPPED: MatchKind.NO_COUNTERPART_AFTER,
@@ -222,7 +224,9 @@ def explained(
 
     A one-sided match is *new* or *dropped* only when the other side makes
     recommendations, records some, and raises one of its topics; otherwise it has
-    *no counterpart*.
+    *no counterpart*. Each match is built again with its kind and words, from the
+    parts of a match already built, without validating them again
+    (:meth:`RecommendationMatch._trusted`).
     """
     matches = list(matches)
     has_before = any(match.before for match in matches)
@@ -237,7 +241,7 @@ def explained(
             same_ground = bool(set(rec.topics) & other_topics) if rec.topics else other.coverage.complete
             counterpart = other.coverage.makes_recommendations and other_has and same_ground
             kind = _HAS_COUNTERPART[_ONE_SIDED[kind]] if counterpart else _ONE_SIDED[kind]
-            one_sided = attrs.evolve(match, kind=kind)
+            one_sided = _match(kind, match.before, match.after, match.links, match.explanation, match.search_limited)
             text = match_explanation(
                 one_sided,
                 repeated_at=settings.repeated_at,
@@ -246,8 +250,13 @@ def explained(
                 other_side_announcements=not other.coverage.makes_recommendations,
                 other_side_words=other.coverage.words,
             )
-            out.append(attrs.evolve(one_sided, explanation=text))
+            out.append(_worded(one_sided, text))
             continue
         text = match_explanation(match, repeated_at=settings.repeated_at, reworded_at=settings.reworded_at)
-        out.append(attrs.evolve(match, explanation=text))
+        out.append(_worded(match, text))
     return tuple(sorted(out, key=RecommendationMatch.key))
+
+
+def _worded(match: RecommendationMatch, explanation: str) -> RecommendationMatch:
+    """*match* with *explanation* (``attrs.evolve`` without validating its parts again)."""
+    return _match(match.kind, match.before, match.after, match.links, explanation, match.search_limited)

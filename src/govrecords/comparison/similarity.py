@@ -8,6 +8,7 @@ become matches is :mod:`govrecords.comparison.matching`.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from fractions import Fraction
@@ -41,7 +42,7 @@ def words(text: str) -> frozenset[str]:
     >>> sorted(words("To continue the IGF platform for dialog, multi-stakeholder"))
     ['continue', 'dialog', 'igf', 'multistakeholder', 'platform']
     """
-    return frozenset(word for word in joined_words(text) if word not in STOPWORDS)
+    return frozenset(joined_words(text)).difference(STOPWORDS)  # the same set, the filtering in C
 
 
 def _folded(text: str) -> str:
@@ -65,12 +66,41 @@ class Pair:
         return Fraction(self.shared, self.union) if self.union else Fraction(1)
 
 
-_NO_POSTINGS: tuple[list[int], list[int]] = ([], [])
-
-
 def _group_key(word_set: frozenset[str], text: str) -> object:
     # Texts without a word to count are alike only when their folded text is the same.
     return word_set or ("", _folded(text))
+
+
+def _index(
+    right: Sequence[frozenset[str]],
+    right_prefix: Sequence[list[str]],
+    frequency: Counter[str],
+    limit: int,
+    at: int,
+) -> dict[str, tuple[list[int], list[int], list[int]]]:
+    """Each indexed word's recommendations on the right, by size: their sizes, positions and slacks.
+
+    A word is indexed when it is in at most *limit* recommendations. A posting's slack
+    is what its recommendation's words from the word's place in its prefix on leave
+    for the other side: a set of size n on the left can reach similarity *at* through
+    this word only if ``at * n <= slack``.
+    """
+    postings: dict[str, list[tuple[int, int, int]]] = {}
+    for position, words_in in enumerate(right_prefix):
+        size = len(right[position])
+        for place, word in enumerate(words_in):
+            if frequency[word] <= limit:
+                slack = (size - place) * (100 + at) - at * size
+                postings.setdefault(word, []).append((size, position, slack))
+    index: dict[str, tuple[list[int], list[int], list[int]]] = {}
+    for word, found in postings.items():
+        found.sort()
+        index[word] = (
+            [size for size, _, _ in found],
+            [other for _, other, _ in found],
+            [slack for _, _, slack in found],
+        )
+    return index
 
 
 def candidate_pairs(
@@ -97,9 +127,12 @@ def candidate_pairs(
     for word_set in (*left, *right):
         frequency.update(word_set)
     limit = INDEX_LIMIT
+    # Every word's place in the common order, rarest first (then alphabetical), so that a
+    # set is put in that order by a look-up per word.
+    rank = {word: place for place, word in enumerate(sorted(frequency, key=lambda word: (frequency[word], word)))}
 
     def prefix(word_set: frozenset[str]) -> list[str]:
-        ordered = sorted(word_set, key=lambda word: (frequency[word], word))
+        ordered = sorted(word_set, key=rank.__getitem__)
         return ordered[: len(ordered) - (-(-at * len(ordered) // 100)) + 1]
 
     left_prefix, right_prefix = [prefix(s) for s in left], [prefix(s) for s in right]
@@ -119,41 +152,39 @@ def candidate_pairs(
         pairs += [Pair(lefts[i], rights[i], size, size) for i in range(common)]
         pairs += [Pair(extra, rights[0], size, size) for extra in lefts[common:]]
         pairs += [Pair(lefts[0], extra, size, size) for extra in rights[common:]]
-    # Each indexed word's recommendations on the right, with the word's place in their
-    # prefix (for the bound below).
-    index: dict[str, tuple[list[int], list[int]]] = {}
-    for position, words_in in enumerate(right_prefix):
-        for place, word in enumerate(words_in):
-            if frequency[word] <= limit:
-                found = index.setdefault(word, ([], []))
-                found[0].append(position)
-                found[1].append(place)
+    index = _index(right, right_prefix, frequency, limit, at)
     right_sizes = [len(word_set) for word_set in right]
     for position, word_set in enumerate(left):
-        seen: set[int] = set()
         size = len(word_set)
         # Sizes a partner at similarity >= at can have: shared <= the smaller set and
         # union >= the larger, so the smaller over the larger is at least at / 100.
         low, high = at * size / 100, size * 100 / at if at else float("inf")
+        need = at * size
+        found: set[int] = set()
         for place, word in enumerate(left_prefix[position]):
-            others, places = index.get(word, _NO_POSTINGS)
-            for other, other_place in zip(others, places, strict=True):
-                if other in seen:
-                    continue
-                seen.add(other)
-                other_size = right_sizes[other]
-                if not low <= other_size <= high:
-                    continue  # too unlike in size to reach the threshold
-                # This is the first word the two share in their common order (an earlier
-                # one would have brought them together before, being rarer and so indexed
-                # too): they share at most the fewer words from here on, and similarity
-                # >= at needs shared * (100 + at) >= at * (size + other_size).
-                if min(size - place, other_size - other_place) * (100 + at) < at * (size + other_size):
-                    continue
-                if right[other] == word_set:
-                    continue  # identical sets are paired above
-                shared = len(word_set & right[other])
-                union = size + other_size - shared
-                if shared * 100 >= at * union:
-                    pairs.append(Pair(position, other, shared, union))
+            posting = index.get(word)
+            if posting is None:
+                continue
+            sizes, others, slacks = posting
+            # A pair first brought together by this word (an earlier one would have
+            # brought it together before, being rarer and so indexed too) shares at most
+            # the fewer words from here on on either side, and similarity >= at needs
+            # shared * (100 + at) >= at * (size + other_size). From here on this set has
+            # size - place words, which bounds the partner's size (``top``); the partner's
+            # own words from its place on are its slack, which bounds this set's size
+            # (``slack >= need``). Both bounds only tighten at a later word, so a pair
+            # that fails them where first brought together fails them everywhere, and
+            # one that passes them anywhere passes them there.
+            top = min(high, ((size - place) * (100 + at) - need) // at) if at else high
+            first, last = bisect_left(sizes, low), bisect_right(sizes, top)
+            found.update(
+                [other for other, slack in zip(others[first:last], slacks[first:last], strict=True) if slack >= need]
+            )
+        others = sorted(found)
+        for other, shared in zip(
+            others, map(len, map(word_set.intersection, map(right.__getitem__, others))), strict=True
+        ):
+            union = size + right_sizes[other] - shared
+            if shared * 100 >= at * union and shared != union:  # identical sets (shared == union) are paired above
+                pairs.append(Pair(position, other, shared, union))
     return pairs, limited_left, limited_right

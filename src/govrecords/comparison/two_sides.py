@@ -35,7 +35,7 @@ from collections.abc import Iterable, Sequence
 from govrecords._collector import pausing
 from govrecords.comparison.changes import Change, StanceShift
 from govrecords.comparison.consensus import Aggregate
-from govrecords.comparison.evidence import NOT_DISCUSSED, Evidence, EvidenceKind, TopicStatus, state_of
+from govrecords.comparison.evidence import NOT_DISCUSSED, Evidence, EvidenceKind, discussed, state_of_ordered
 from govrecords.comparison.matching import (
     REPEATED_AT,
     REWORDED_AT,
@@ -53,13 +53,15 @@ from govrecords.comparison.report import (
     explained,
 )
 from govrecords.comparison.sentences import stance_explanation, topic_explanation
-from govrecords.comparison.units import Records, Unit, check_options, expander, gather, items_of, units_of
+from govrecords.comparison.units import Records, Unit, check_options, expander, gather_in_order, items_of, units_of
 from govrecords.documents import operative_items
 from govrecords.records import Forum, Session
 from govrecords.taxonomy import Taxonomy, default_taxonomy
 from govrecords.vocabulary import StakeholderKind, Stance
 
 __all__ = ["compare"]
+
+_recommendation = RecommendationRef._trusted  # pyright: ignore[reportPrivateUsage]  # its own constructor, for the comparison (govrecords._trusted)
 
 
 def _label(forums: Sequence[ForumRef], units: Sequence[Unit]) -> str:
@@ -86,10 +88,11 @@ def _recommendations(units: Iterable[Unit]) -> list[RecommendationRef]:
     """Every recommendation of the units.
 
     A communiqué's resolutions kept only as a section count too (see
-    :func:`~govrecords.documents.operative_items`).
+    :func:`~govrecords.documents.operative_items`). Each reference is built from a
+    validated record, without validating again (:meth:`RecommendationRef._trusted`).
     """
     return [
-        RecommendationRef(unit.ref, rec.text, rec.number, rec.id, rec.force, rec.topics, rec.provenance)
+        _recommendation(unit.ref, rec.text, rec.number, rec.id, rec.force, rec.topics, rec.provenance)
         for unit in units
         if isinstance(unit.record, Session)
         for rec in (unit.record.recommendations or tuple(operative_items(unit.record)))
@@ -168,7 +171,9 @@ def compare(
     expand = expander(taxonomy, rollup)
     before_items, after_items = items_of(before, where="before"), items_of(after, where="after")
     before_units, after_units = units_of(before_items), units_of(after_items)
-    before_evidence, after_evidence = gather(before_units, expand, taxonomy), gather(after_units, expand, taxonomy)
+    # Each topic's evidence in order (Evidence.key), put in order once per side.
+    before_evidence = gather_in_order(before_units, expand, taxonomy)
+    after_evidence = gather_in_order(after_units, expand, taxonomy)
     present = set(before_evidence) | set(after_evidence)
     wanted = sorted(
         {topic if topic in present else taxonomy.require(topic) for topic in topics} if topics is not None else present
@@ -177,8 +182,10 @@ def compare(
     covers = first_side.coverage, second_side.coverage
     topic_rows: list[TopicComparison] = []
     for topic in wanted:
-        first = state_of(before_evidence.get(topic, ()), aggregate) if topic in before_evidence else NOT_DISCUSSED
-        second = state_of(after_evidence.get(topic, ()), aggregate) if topic in after_evidence else NOT_DISCUSSED
+        first = (
+            state_of_ordered(tuple(before_evidence[topic]), aggregate) if topic in before_evidence else NOT_DISCUSSED
+        )
+        second = state_of_ordered(tuple(after_evidence[topic]), aggregate) if topic in after_evidence else NOT_DISCUSSED
         change = Change.between(first, second, *covers)
         found = taxonomy.get(topic)
         text = topic_explanation(first, second, change, *covers)
@@ -189,8 +196,9 @@ def compare(
     for group, topic in sorted(set(before_stances) | set(after_stances), key=lambda key: (group_order[key[0]], key[1])):
         if topics is not None and topic not in wanted:
             continue
-        first_items = tuple(sorted(before_stances.get((group, topic), ()), key=Evidence.key))
-        second_items = tuple(sorted(after_stances.get((group, topic), ()), key=Evidence.key))
+        # Already in order: each is a part of its topic's evidence, which is.
+        first_items = tuple(before_stances.get((group, topic), ()))
+        second_items = tuple(after_stances.get((group, topic), ()))
         held_before, held_after = _held(first_items), _held(second_items)
         shift = StanceShift.between(held_before, held_after)
         stance_rows.append(
@@ -220,6 +228,4 @@ def compare(
 
 
 def _raised(evidence: dict[str, list[Evidence]]) -> frozenset[str]:
-    return frozenset(
-        topic for topic, items in evidence.items() if state_of(items).status is not TopicStatus.NOT_DISCUSSED
-    )
+    return frozenset(topic for topic, items in evidence.items() if discussed(items))

@@ -18,7 +18,7 @@ from typing import cast
 import attrs
 
 from govrecords.comparison.consensus import Aggregate
-from govrecords.comparison.evidence import UNQUOTED_TAG, WHOLE_RECORD_TAG, Evidence, EvidenceKind
+from govrecords.comparison.evidence import UNQUOTED_TAG, WHOLE_RECORD_TAG, Evidence, EvidenceKind, order_of
 from govrecords.comparison.refs import RecordKind, RecordRef
 from govrecords.documents import date_in_text, document_of, is_cut_off
 from govrecords.errors import ArgumentTypeError, Problem, ValidationError, expect_records
@@ -26,11 +26,25 @@ from govrecords.provenance import Provenance
 from govrecords.records import Forum, Session, Workshop
 from govrecords.taxonomy import Taxonomy, default_taxonomy
 
-__all__ = ["Records", "Unit", "check_options", "expander", "gather", "items_of", "unit_evidence", "units_of"]
+__all__ = [
+    "Records",
+    "Unit",
+    "check_options",
+    "expander",
+    "gather",
+    "gather_in_order",
+    "items_of",
+    "unit_evidence",
+    "units_of",
+]
 
 Records = Forum | Session | Workshop | Iterable[Forum | Session | Workshop]
 """What a side of a comparison or a timeline is made of: a forum (its sessions and
 workshops), a session, a workshop, or any iterable of them."""
+
+
+_record_ref = RecordRef._trusted  # pyright: ignore[reportPrivateUsage]  # its own constructor, for the comparison (govrecords._trusted)
+_evidence = Evidence._trusted  # pyright: ignore[reportPrivateUsage]  # its own constructor, for the comparison (govrecords._trusted)
 
 
 @attrs.frozen
@@ -49,7 +63,7 @@ def _unit(record: Session | Workshop, forum: Forum | None) -> Unit:
         date, uncertain = date_in_text(record)
         from_text = date is not None
     forum_id = forum.id if forum is not None else record.forum
-    ref = RecordRef(
+    ref = _record_ref(
         kind, record.id, record.title, forum_id, date, document_of(record), is_cut_off(record), from_text, uncertain
     )
     return Unit(record, ref)
@@ -112,7 +126,7 @@ Expand = Callable[[tuple[str, ...]], tuple[str, ...]]
 
 def exact_topics(topics: tuple[str, ...]) -> tuple[str, ...]:
     """Topics as tagged (no roll-up), each once."""
-    return tuple(dict.fromkeys(topics))
+    return topics if len(topics) < 2 else tuple(dict.fromkeys(topics))  # most parts have one tag
 
 
 def unit_evidence(
@@ -125,60 +139,79 @@ def unit_evidence(
     *taxonomy* (the default taxonomy when None) tells which passage tagged which
     topic when there are several.
     """
+    for topics, item in _unit_parts(unit, expand, taxonomy):
+        for topic in topics:
+            yield topic, item
+
+
+def _unit_parts(unit: Unit, expand: Expand, taxonomy: Taxonomy | None) -> Iterator[tuple[tuple[str, ...], Evidence]]:
+    """Each part of a unit that is evidence, with its topics (:func:`unit_evidence`, a part at a time).
+
+    A part is evidence only when it has a topic, so a part without one is not built.
+    Evidence is built with :meth:`Evidence._trusted <govrecords.comparison.evidence.Evidence._trusted>`:
+    every value comes from the unit's validated record.
+    """
     record, ref = unit.record, unit.ref
     if isinstance(record, Session):
         for finding in record.findings:
-            item = Evidence(
-                EvidenceKind.FINDING,
-                ref,
-                finding.text,
-                consensus=finding.consensus,
-                consensus_wording=finding.consensus_wording,
-                provenance=finding.provenance,
-            )
-            yield from ((topic, item) for topic in expand(finding.topics))
-            for position in finding.positions:
-                stated = Evidence(
-                    EvidenceKind.POSITION,
+            topics = expand(finding.topics)
+            if topics:
+                item = _evidence(
+                    EvidenceKind.FINDING,
                     ref,
-                    position.claim,
-                    actor=position.actor,
-                    stance=position.stance,
-                    provenance=position.provenance,
+                    finding.text,
+                    consensus=finding.consensus,
+                    consensus_wording=finding.consensus_wording,
+                    provenance=finding.provenance,
                 )
+                yield topics, item
+            for position in finding.positions:
                 # A position is evidence for the topics tagged on it. One tagged with no
                 # topic is evidence only when its finding is about a single topic: the
                 # finding's other tags came from other passages.
                 own = position.topics or (finding.topics if len(set(finding.topics)) == 1 else ())
-                yield from ((topic, stated) for topic in expand(own))
+                topics = expand(own)
+                if topics:
+                    stated = _evidence(
+                        EvidenceKind.POSITION,
+                        ref,
+                        position.claim,
+                        actor=position.actor,
+                        stance=position.stance,
+                        provenance=position.provenance,
+                    )
+                    yield topics, stated
         statements = (
             (EvidenceKind.KEY_ISSUE, record.key_issues),
             (EvidenceKind.POLICY_QUESTION, record.policy_questions),
         )
         for recommendation in record.recommendations:
-            item = Evidence(
-                EvidenceKind.RECOMMENDATION,
-                ref,
-                recommendation.text,
-                number=recommendation.number,
-                force=recommendation.force,
-                provenance=recommendation.provenance,
-            )
-            yield from ((topic, item) for topic in expand(recommendation.topics))
+            topics = expand(recommendation.topics)
+            if topics:
+                item = _evidence(
+                    EvidenceKind.RECOMMENDATION,
+                    ref,
+                    recommendation.text,
+                    number=recommendation.number,
+                    force=recommendation.force,
+                    provenance=recommendation.provenance,
+                )
+                yield topics, item
     else:
         statements = ((EvidenceKind.ISSUE, record.issues), (EvidenceKind.POLICY_QUESTION, record.policy_questions))
     for kind, parts in statements:
         for part in parts:
-            item = Evidence(kind, ref, part.text, number=part.number, provenance=part.provenance)
-            yield from ((topic, item) for topic in expand(part.topics))
+            topics = expand(part.topics)
+            if topics:
+                yield topics, _evidence(kind, ref, part.text, number=part.number, provenance=part.provenance)
     if record.topics:
         yield from _tag_evidence(record, ref, expand, taxonomy)
 
 
 def _tag_evidence(
     record: Session | Workshop, ref: RecordRef, expand: Expand, taxonomy: Taxonomy | None
-) -> Iterator[tuple[str, Evidence]]:
-    """Each topic tagged on the record as a whole, with the passage its tag came from.
+) -> Iterator[tuple[tuple[str, ...], Evidence]]:
+    """Each passage a tag on the record as a whole came from, with the topics it is evidence for.
 
     A passage is evidence for a topic only when the topic's tag came from it. The
     record's ``"topics"`` provenance names those passages (an importer records the
@@ -194,8 +227,8 @@ def _tag_evidence(
     topics = expand(record.topics)
     if len(passages) == 1:
         words = _passage_words(record, passages[0])
-        item = Evidence(EvidenceKind.TAG, ref, words or UNQUOTED_TAG, provenance=passages)
-        yield from ((topic, item) for topic in topics)
+        if topics:
+            yield topics, _evidence(EvidenceKind.TAG, ref, words or UNQUOTED_TAG, provenance=passages)
         return
     left = dict.fromkeys(topics)
     if passages:
@@ -206,13 +239,12 @@ def _tag_evidence(
             if words is None:  # no words to tag: which tags it gave is unknown
                 continue
             own = expand(tuple(topic for topic in tagger.tag(words) if topic in tagged))
-            item = Evidence(EvidenceKind.TAG, ref, words, provenance=(prov,))
             for topic in own:
                 left.pop(topic, None)
-                yield topic, item
+            if own:
+                yield own, _evidence(EvidenceKind.TAG, ref, words, provenance=(prov,))
     if left:
-        whole = Evidence(EvidenceKind.TAG, ref, WHOLE_RECORD_TAG, provenance=record.provenance_of(None))
-        yield from ((topic, whole) for topic in left)
+        yield tuple(left), _evidence(EvidenceKind.TAG, ref, WHOLE_RECORD_TAG, provenance=record.provenance_of(None))
 
 
 def _passage_words(record: Session | Workshop, prov: Provenance) -> str | None:
@@ -235,8 +267,37 @@ def gather(
     """
     found: dict[str, list[Evidence]] = {}
     for unit in units:
-        for topic, item in unit_evidence(unit, expand, taxonomy):
-            found.setdefault(topic, []).append(item)
+        for topics, item in _unit_parts(unit, expand, taxonomy):
+            for topic in topics:
+                items = found.get(topic)
+                if items is None:
+                    found[topic] = [item]
+                else:
+                    items.append(item)
+    return found
+
+
+def gather_in_order(
+    units: Iterable[Unit], expand: Expand = exact_topics, taxonomy: Taxonomy | None = None
+) -> dict[str, list[Evidence]]:
+    """:func:`gather`, each topic's evidence in order (:meth:`~govrecords.comparison.evidence.Evidence.key`).
+
+    Each topic's list is what :func:`~govrecords.comparison.evidence.in_order` makes of
+    :func:`gather`'s, but the evidence is put in order once, not once per topic: a
+    topic's evidence, in the order its units give it, is a part of all the evidence in
+    that order (each piece once), and sorting the whole (ties kept in that order) then
+    sorts each part the same way.
+    """
+    parts = [part for unit in units for part in _unit_parts(unit, expand, taxonomy)]
+    found: dict[str, list[Evidence]] = {}
+    for index in order_of([item for _, item in parts]):
+        topics, item = parts[index]
+        for topic in topics:
+            items = found.get(topic)
+            if items is None:
+                found[topic] = [item]
+            else:
+                items.append(item)
     return found
 
 
