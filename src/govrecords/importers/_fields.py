@@ -133,7 +133,9 @@ def read_block(state: State, block: Block, contact: Contact | None) -> Contact |
     if block.duplicate_of is not None:
         earlier = block.duplicate_of.line
         where = f"line {earlier}" if earlier is not None else "above"
-        state.warn("duplicate-section", block.start, block.end, f"repeats, word for word, the section at {where}")
+        state.warn(
+            "duplicate-section", block.start, block.end, lambda: f"repeats, word for word, the section at {where}"
+        )
         return contact
     label = block.label
     if label is None:
@@ -153,7 +155,7 @@ def read_block(state: State, block: Block, contact: Contact | None) -> Contact |
     if field == "boilerplate":
         found = pieces(state.text, lines)
         end = found[0].end if found else block.hit.line.trail if block.hit else block.end
-        state.warn("boilerplate", block.start, end, f"dropped: {state.quote(block.start, end)!r}")
+        state.warn("boilerplate", block.start, end, lambda: f"dropped: {state.quote(block.start, end)!r}")
         rest = [(p.marker[0] if p.marker else p.start, p.end) for p in found[1:]]
         if rest:
             read_flow(state, Block(None, lines=state.lines_between(rest[0][0], rest[-1][1])))
@@ -165,7 +167,9 @@ def read_block(state: State, block: Block, contact: Contact | None) -> Contact |
         if label.opens is not None:
             return contact  # a heading whose value is given by the labels under it
         if field != "section":
-            state.warn("empty-field", block.start, block.end, f"{state.heading_text(block.heading)!r} has no value")
+            state.warn(
+                "empty-field", block.start, block.end, lambda: f"{state.heading_text(block.heading)!r} has no value"
+            )
         else:
             state.section(block.heading, [], code=None)
         return contact
@@ -173,7 +177,9 @@ def read_block(state: State, block: Block, contact: Contact | None) -> Contact |
     problem = _placeholder(state, first, last)
     if problem is not None:
         what = "says there is no value" if problem == "empty-field" else "holds the form's instructions, not a value"
-        state.warn(problem, first, last, f"{state.heading_text(block.heading)!r} {what}: {state.quote(first, last)!r}")
+        state.warn(
+            problem, first, last, lambda: f"{state.heading_text(block.heading)!r} {what}: {state.quote(first, last)!r}"
+        )
         return contact
     if field.startswith("contact."):
         if contact is None:
@@ -227,7 +233,7 @@ def _read_field(state: State, block: Block, label: Label, lines: list[Line]) -> 
         if head.end > head.start:
             set_value(state, field, head.start, head.end, heading)
         else:
-            state.warn("empty-field", head.start, head.end, f"{state.heading_text(heading)!r} has no value")
+            state.warn("empty-field", head.start, head.end, lambda: f"{state.heading_text(heading)!r} has no value")
         if rest:
             spans = [(p.marker[0] if p.marker else p.start, p.end) for p in rest]
             state.section(heading, spans, why=f"more text than one {field}")

@@ -12,7 +12,7 @@ import bisect
 import itertools
 import re
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -129,14 +129,18 @@ class State:
         last_content = next((i for i in range(len(out) - 1, -1, -1) if not out[i].blank), -1)
         return out[first_content : last_content + 1]
 
-    def warn(self, code: str, start: int, end: int, message: str, *, phase: int | None = None) -> None:
+    def warn(
+        self, code: str, start: int, end: int, message: str | Callable[[], str], *, phase: int | None = None
+    ) -> None:
         """Record a warning about ``text[start:end]`` (folded past :data:`FOLD_AFTER` of its code).
 
         Args:
             code: Its code.
             start: Where its passage starts.
             end: Where its passage ends.
-            message: What happened.
+            message: What happened, or a function that says it: called only when the warning is
+                listed (one folded away needs no message, so a text of a million warnings builds a
+                hundred of a code).
             phase: Where it stands in the reading order, if not :attr:`phase`.
         """
         self.warned[code] = self.warned.get(code, 0) + 1
@@ -153,7 +157,7 @@ class State:
             listed.pop()  # a warning that comes earlier in the reading order takes the last one's place
             self._fold(code, last_rank, last.span.start, last.span.end)
         line, column = self.lines.line_column(start)
-        issue = ImportIssue(code, message, Span(start, end), line, column)
+        issue = ImportIssue(code, message if isinstance(message, str) else message(), Span(start, end), line, column)
         if not listed or rank > listed[-1][0]:
             listed.append((rank, issue))
         else:
@@ -232,6 +236,10 @@ class State:
         value = collapse(self.text[start : min(end, start + limit * 4)])
         return value if len(value) <= limit else value[: limit - 1] + "\u2026"
 
+    def quoting(self, before: str, start: int, end: int) -> Callable[[], str]:
+        """A warning's message, made when asked: *before* and :meth:`quote` of the passage in quotes."""
+        return lambda: f"{before}{self.quote(start, end)!r}"
+
     def heading_text(self, heading: tuple[int, int] | None) -> str | None:
         """A heading's words as a value (None for no heading)."""
         if heading is None:
@@ -263,14 +271,18 @@ class State:
             first = min(start for start, _ in whole)
             last = max(end for _, end in whole)
             label = f" under {name!r}" if name else ""
-            self.warn(code, first, last, f"{why}; kept as a section{label}: {self.quote(first, last)!r}")
+            self.warn(code, first, last, lambda: f"{why}; kept as a section{label}: {self.quote(first, last)!r}")
 
     def duplicate(self, draft: Draft, kind: str, start: int, end: int) -> bool:
         """Whether the passage repeats, word for word, one already read as *kind* (and note it if not)."""
         key = (kind, fold_text(self.text[start:end]))
         if key in draft.seen:
-            quoted = self.quote(start, end)
-            self.warn("duplicate-value", start, end, f"repeats an earlier {kind} word for word: {quoted!r}")
+            self.warn(
+                "duplicate-value",
+                start,
+                end,
+                lambda: f"repeats an earlier {kind} word for word: {self.quote(start, end)!r}",
+            )
             return True
         draft.seen.add(key)
         return False
