@@ -50,6 +50,18 @@ _PAGE_LINE = re.compile(
 _TAG_LIMIT = 20_000  # characters of a passage tagged with topics; tagging is linear, this bounds memory
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _trusted_span(start: int, end: int) -> Span:
+    """``Span(start, end)`` of offsets known to be valid (``0 <= start <= end``), not validated again."""
+    span: Span = _new(Span)
+    _set(span, "start", start)
+    _set(span, "end", end)
+    return span
+
+
 @attrs.frozen
 class Value:
     """A single-valued field as read: the value, its span, and the heading it stood under."""
@@ -188,20 +200,24 @@ class State:
         return [*self.issues, *(issue for _, issue in ranked)]
 
     def structure_spans(self) -> tuple[Span, ...]:
-        """The spans read as structure, in order, each once."""
+        """The spans read as structure, in order, each once.
+
+        The marks are kept as numbers until now; each is a span :meth:`mark` checked (it ends
+        after it starts), so when no start is negative the spans are made without checking
+        them again, which is most of their cost.
+        """
         marks = self.structure
-
-        def in_marking_order() -> Iterator[tuple[int, int]]:
-            return zip(itertools.islice(marks, 0, None, 2), itertools.islice(marks, 1, None, 2), strict=True)
-
-        pairs = in_marking_order()
-        if any(later < earlier for earlier, later in itertools.pairwise(in_marking_order())):
-            pairs = iter(sorted(set(in_marking_order())))  # marked out of order: sorted (the text's order is usual)
+        if not marks:
+            return ()
+        starts, ends = marks[0::2], marks[1::2]
+        make = _trusted_span if min(starts) >= 0 else Span
         spans: list[Span] = []
         previous = (-1, -1)
-        for pair in pairs:
+        for pair in zip(starts, ends, strict=True):
             if pair != previous:
-                spans.append(Span(*pair))
+                if pair < previous:  # marked out of order: sorted (the text's order is usual)
+                    return tuple(make(*pair) for pair in sorted(set(zip(starts, ends, strict=True))))
+                spans.append(make(*pair))
                 previous = pair
         return tuple(spans)
 
