@@ -175,20 +175,41 @@ def split_lines(text: str) -> Lines:
 
 
 def _split_at_line_feeds(text: str, lines: Lines) -> None:
-    """:func:`split_lines` of a text with no carriage return: the same lines, cut by ``str.split``."""
+    """:func:`split_lines` of a text with no carriage return: the same lines, cut by ``str.split``.
+
+    The line's numbers go straight into the arrays (no call a line): on a text of short lines
+    this pass is a good part of the import.
+    """
     parts = text.split("\n")
     final = len(parts) - 1
+    add_number, add_start, add_end = lines._number.append, lines.starts.append, lines._end.append
+    add_lead, add_trail = lines._lead.append, lines._trail.append
     pos = 0
     run: tuple[int, int, int] | None = None  # a run of blank lines so far: its first line's number, start, last break
-    for index, raw in enumerate(parts):
+    for number, raw in enumerate(parts, 1):
         end = pos + len(raw)
-        if index < final and not raw.strip(_IN_LINE_BLANKS):
-            run = (index + 1, pos, end) if run is None else (run[0], run[1], end)
+        left = raw.lstrip(BLANKS)  # no line break in *raw*: blank in a line and blank overall are the same
+        if not left and number <= final:
+            run = (number, pos, end) if run is None else (run[0], run[1], end)
+            pos = end + 1
+            continue
+        if run is not None:
+            add_number(run[0])
+            add_start(run[1])
+            add_end(run[2])
+            add_lead(run[2])
+            add_trail(run[2])
+            run = None
+        add_number(number)
+        add_start(pos)
+        add_end(end)
+        if left:
+            lead = end - len(left)
+            add_lead(lead)
+            add_trail(lead + len(left.rstrip(BLANKS)))
         else:
-            if run is not None:
-                lines.add(run[0], run[1], run[2], run[2], run[2])
-                run = None
-            _line(lines, raw, index + 1, pos, end)
+            add_lead(end)
+            add_trail(end)
         pos = end + 1
 
 
