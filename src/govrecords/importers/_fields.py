@@ -32,6 +32,8 @@ __all__ = ["MULTI_FIELDS", "Contact", "read_block", "read_flow", "read_pattern"]
 MULTI_FIELDS = frozenset({"summary", "description", "notes"})
 _LIST_FIELDS = frozenset({"key_issues", "policy_questions", "findings", "discussion", "recommendations"})
 _ROLES = frozenset(role.value for role in Role)
+_READ_WHEN_EMPTY = frozenset({"heading", "boilerplate", "section"})
+"""The fields :func:`read_block` reads even when their label has nothing under it."""
 _NOTHING = frozenset(
     {
         "n/a",
@@ -141,11 +143,22 @@ def read_block(state: State, block: Block, contact: Contact | None) -> Contact |
     if label is None:
         read_flow(state, block)
         return contact
-    if block.hit is not None:
-        hit = block.hit
+    hit = block.hit
+    if hit is not None:
         state.mark(hit.start, min(hit.value_start, hit.line.trail) if hit.value_start > hit.start else hit.line.trail)
     field = label.field
     lines = block.value_lines()
+    if not lines and hit is not None and field not in _READ_WHEN_EMPTY:
+        # a label with nothing under it (a form's unfilled field, or a text of nothing but labels): the
+        # same steps as below, without the ones that read a value
+        if contact is not None and not field.startswith("contact."):
+            _flush_contact(state, contact)
+            contact = None
+        if label.opens is None:
+            state.warn(
+                "empty-field", hit.start, hit.line.trail, lambda: f"{state.heading_text(block.heading)!r} has no value"
+            )
+        return contact
     if field == "heading":
         _flush_contact(state, contact)
         if lines:

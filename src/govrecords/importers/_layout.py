@@ -100,6 +100,10 @@ class Block:
     def value_lines(self) -> list[Line]:
         """The lines of the value, without leading or trailing blank lines."""
         lines = self.lines
+        if not lines:
+            return []
+        if not lines[0].blank and not lines[-1].blank:
+            return lines[:]
         first = 0
         while first < len(lines) and lines[first].blank:
             first += 1
@@ -196,9 +200,10 @@ class Layout:
         dropped = self._boilerplate
         while True:
             block = self._passed.popleft() if self._passed else next(self._pass, None)
-            for at in range(0, len(dropped), 2):
-                boilerplate(dropped[at], dropped[at + 1])
-            del dropped[:]
+            if dropped:
+                for at in range(0, len(dropped), 2):
+                    boilerplate(dropped[at], dropped[at + 1])
+                del dropped[:]
             if block is None:
                 return
             yield block
