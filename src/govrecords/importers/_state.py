@@ -163,8 +163,13 @@ class State:
             listed = self.listed[code] = []
         elif len(listed) >= FOLD_AFTER:
             last_rank, last = listed[-1]
-            if rank > last_rank:
-                self._fold(code, rank, start, end)  # past the limit only the fold's reach is kept
+            if rank > last_rank:  # past the limit only the fold's reach is kept
+                fold = self.folded.get(code)
+                if fold is not None and rank > fold[0]:  # the usual: later than the fold's first (_fold, in line)
+                    if end > fold[2]:
+                        self.folded[code] = (fold[0], fold[1], end)
+                    return
+                self._fold(code, rank, start, end)
                 return
             listed.pop()  # a warning that comes earlier in the reading order takes the last one's place
             self._fold(code, last_rank, last.span.start, last.span.end)
@@ -210,15 +215,22 @@ class State:
         if not marks:
             return ()
         starts, ends = marks[0::2], marks[1::2]
-        make = _trusted_span if min(starts) >= 0 else Span
+        if min(starts) < 0:
+            return tuple(Span(start, end) for start, end in sorted(set(zip(starts, ends, strict=True))))
         spans: list[Span] = []
-        previous = (-1, -1)
-        for pair in zip(starts, ends, strict=True):
-            if pair != previous:
-                if pair < previous:  # marked out of order: sorted (the text's order is usual)
-                    return tuple(make(*pair) for pair in sorted(set(zip(starts, ends, strict=True))))
-                spans.append(make(*pair))
-                previous = pair
+        add = spans.append
+        last_start = last_end = -1
+        for start, end in zip(starts, ends, strict=True):
+            if start == last_start and end == last_end:
+                continue
+            if start < last_start or (start == last_start and end < last_end):
+                # marked out of order: sorted (the text's order is usual)
+                return tuple(_trusted_span(*pair) for pair in sorted(set(zip(starts, ends, strict=True))))
+            span = _new(Span)  # _trusted_span, in line
+            _set(span, "start", start)
+            _set(span, "end", end)
+            add(span)
+            last_start, last_end = start, end
         return tuple(spans)
 
     def mark(self, start: int, end: int) -> None:
