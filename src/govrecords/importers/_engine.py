@@ -82,7 +82,7 @@ def run(
 
     def boilerplate(lead: int, trail: int) -> None:
         # a line the layout dropped: its warning comes before the blocks' (phase 1), whenever it is found
-        state.warn("boilerplate", lead, trail, f"dropped: {state.quote(lead, trail)!r}", phase=1)
+        state.warn("boilerplate", lead, trail, lambda: f"dropped: {state.quote(lead, trail)!r}", phase=1)
 
     blocks = layout.blocks(boilerplate)
     state.phase = 2
@@ -152,5 +152,5 @@ def run(
     # reported, so that nothing the user gave is dropped without a word.
     for gap in gaps:
         start, end = strip_blanks(text, gap.start, gap.end)
-        state.warn("unmapped", start, end, f"no field holds {state.quote(start, end)!r}")
+        state.warn("unmapped", start, end, state.quoting("no field holds ", start, end))
     return result()

@@ -32,6 +32,8 @@ __all__ = ["MULTI_FIELDS", "Contact", "read_block", "read_flow", "read_pattern"]
 MULTI_FIELDS = frozenset({"summary", "description", "notes"})
 _LIST_FIELDS = frozenset({"key_issues", "policy_questions", "findings", "discussion", "recommendations"})
 _ROLES = frozenset(role.value for role in Role)
+_READ_WHEN_EMPTY = frozenset({"heading", "boilerplate", "section"})
+"""The fields :func:`read_block` reads even when their label has nothing under it."""
 _NOTHING = frozenset(
     {
         "n/a",
@@ -133,17 +135,30 @@ def read_block(state: State, block: Block, contact: Contact | None) -> Contact |
     if block.duplicate_of is not None:
         earlier = block.duplicate_of.line
         where = f"line {earlier}" if earlier is not None else "above"
-        state.warn("duplicate-section", block.start, block.end, f"repeats, word for word, the section at {where}")
+        state.warn(
+            "duplicate-section", block.start, block.end, lambda: f"repeats, word for word, the section at {where}"
+        )
         return contact
     label = block.label
     if label is None:
         read_flow(state, block)
         return contact
-    if block.hit is not None:
-        hit = block.hit
+    hit = block.hit
+    if hit is not None:
         state.mark(hit.start, min(hit.value_start, hit.line.trail) if hit.value_start > hit.start else hit.line.trail)
     field = label.field
     lines = block.value_lines()
+    if not lines and hit is not None and field not in _READ_WHEN_EMPTY:
+        # a label with nothing under it (a form's unfilled field, or a text of nothing but labels): the
+        # same steps as below, without the ones that read a value
+        if contact is not None and not field.startswith("contact."):
+            _flush_contact(state, contact)
+            contact = None
+        if label.opens is None:
+            state.warn(
+                "empty-field", hit.start, hit.line.trail, lambda: f"{state.heading_text(block.heading)!r} has no value"
+            )
+        return contact
     if field == "heading":
         _flush_contact(state, contact)
         if lines:
@@ -153,7 +168,7 @@ def read_block(state: State, block: Block, contact: Contact | None) -> Contact |
     if field == "boilerplate":
         found = pieces(state.text, lines)
         end = found[0].end if found else block.hit.line.trail if block.hit else block.end
-        state.warn("boilerplate", block.start, end, f"dropped: {state.quote(block.start, end)!r}")
+        state.warn("boilerplate", block.start, end, lambda: f"dropped: {state.quote(block.start, end)!r}")
         rest = [(p.marker[0] if p.marker else p.start, p.end) for p in found[1:]]
         if rest:
             read_flow(state, Block(None, lines=state.lines_between(rest[0][0], rest[-1][1])))
@@ -165,7 +180,9 @@ def read_block(state: State, block: Block, contact: Contact | None) -> Contact |
         if label.opens is not None:
             return contact  # a heading whose value is given by the labels under it
         if field != "section":
-            state.warn("empty-field", block.start, block.end, f"{state.heading_text(block.heading)!r} has no value")
+            state.warn(
+                "empty-field", block.start, block.end, lambda: f"{state.heading_text(block.heading)!r} has no value"
+            )
         else:
             state.section(block.heading, [], code=None)
         return contact
@@ -173,7 +190,9 @@ def read_block(state: State, block: Block, contact: Contact | None) -> Contact |
     problem = _placeholder(state, first, last)
     if problem is not None:
         what = "says there is no value" if problem == "empty-field" else "holds the form's instructions, not a value"
-        state.warn(problem, first, last, f"{state.heading_text(block.heading)!r} {what}: {state.quote(first, last)!r}")
+        state.warn(
+            problem, first, last, lambda: f"{state.heading_text(block.heading)!r} {what}: {state.quote(first, last)!r}"
+        )
         return contact
     if field.startswith("contact."):
         if contact is None:
@@ -227,7 +246,7 @@ def _read_field(state: State, block: Block, label: Label, lines: list[Line]) -> 
         if head.end > head.start:
             set_value(state, field, head.start, head.end, heading)
         else:
-            state.warn("empty-field", head.start, head.end, f"{state.heading_text(heading)!r} has no value")
+            state.warn("empty-field", head.start, head.end, lambda: f"{state.heading_text(heading)!r} has no value")
         if rest:
             spans = [(p.marker[0] if p.marker else p.start, p.end) for p in rest]
             state.section(heading, spans, why=f"more text than one {field}")

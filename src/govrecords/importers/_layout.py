@@ -21,6 +21,8 @@ import attrs
 
 from govrecords.importers._label_match import (
     LOOKAHEAD,
+    MEMO_LINE,
+    MEMO_SIZE,
     LabelHit,
     Matcher,
     find_inline_label,
@@ -98,6 +100,10 @@ class Block:
     def value_lines(self) -> list[Line]:
         """The lines of the value, without leading or trailing blank lines."""
         lines = self.lines
+        if not lines:
+            return []
+        if not lines[0].blank and not lines[-1].blank:
+            return lines[:]
         first = 0
         while first < len(lines) and lines[first].blank:
             first += 1
@@ -107,8 +113,37 @@ class Block:
         return lines[first:last]
 
 
-def _unknown_heading(text: str, line: Line) -> tuple[int, int] | None:
-    """A short line ending in a colon that no label matched: the span of its words."""
+_Field = tuple[Label, int, int, int, int, int, int]
+"""A label found on a line, as offsets from the line's lead: the label, the lead of the line it was
+matched on, its start, its words' start and end, its value's start and where its value ends."""
+
+
+class _Reading:
+    """What a line's characters say, whatever line they are on.
+
+    The same characters (in the same context) are read once, so a label that opens line
+    after line, or a form's lines that come again in every record, cost a lookup after the
+    first time. Each part is worked out when the cut first asks for it, in the cut's order
+    (a line a pattern reads is never matched against the labels).
+    """
+
+    __slots__ = ("boilerplate", "fields", "fields_read", "heading", "heading_read", "quick")
+
+    def __init__(self, quick: str, boilerplate: bool) -> None:
+        self.quick = quick
+        """:func:`fold_tight` of the line's first :data:`LOOKAHEAD` characters (dropped once the labels are read)."""
+        self.boilerplate = boilerplate
+        self.fields: tuple[int | None, tuple[_Field, ...]] | None = None
+        """The labels on the line: where a label flattened into it cuts the text before it off (None
+        when the line opens with its label) and the fields; None when it holds no label."""
+        self.fields_read = False
+        self.heading: tuple[int, int] | None = None
+        """The words of a heading no label matched (offsets from the line's lead), or None."""
+        self.heading_read = False
+
+
+def _unknown_heading(text: str, line: Line, lead: int = 0) -> tuple[int, int] | None:
+    """A short line ending in a colon that no label matched: the span of its words (less *lead*)."""
     length = line.trail - line.lead
     if length > 60 or length < 2:
         return None
@@ -126,7 +161,7 @@ def _unknown_heading(text: str, line: Line) -> tuple[int, int] | None:
         return None
     if read_force(words) is not None:
         return None  # "We recommend:" introduces a list; it is not a heading
-    return line.lead, line.lead + len(words)
+    return line.lead - lead, line.lead - lead + len(words)
 
 
 class Layout:
@@ -146,6 +181,7 @@ class Layout:
         self._passed: deque[Block] = deque()  # blocks cut while patterns could still match
         self._boilerplate = array("q")  # boilerplate lines not yet given out: lead, trail
         self._seen: dict[tuple[str, str], Earlier] = {}  # each labelled value so far, for its repeats
+        self._readings: dict[tuple[str, str | None], _Reading] = {}  # by the line's characters and the context
         self._pass = self._cut(text, lines, template, matcher)
 
     def patterns(self) -> list[PatternHit]:
@@ -164,9 +200,10 @@ class Layout:
         dropped = self._boilerplate
         while True:
             block = self._passed.popleft() if self._passed else next(self._pass, None)
-            for at in range(0, len(dropped), 2):
-                boilerplate(dropped[at], dropped[at + 1])
-            del dropped[:]
+            if dropped:
+                for at in range(0, len(dropped), 2):
+                    boilerplate(dropped[at], dropped[at + 1])
+                del dropped[:]
             if block is None:
                 return
             yield block
@@ -192,8 +229,8 @@ class Layout:
                 or (last_pattern_line is not None and content_lines > last_pattern_line)
             ):
                 self._settled = True  # no pattern can read this line or any below it
-            quick = fold_tight(text[line.lead : min(line.trail, line.lead + LOOKAHEAD)])
-            if matcher.is_boilerplate(text, line, quick):
+            reading = self._reading(text, line, context, matcher)
+            if reading.boilerplate:
                 self._boilerplate.extend((line.lead, line.trail))
                 continue
             if (
@@ -211,33 +248,32 @@ class Layout:
                     self._patterns.append(hit)
                     first_line_done = True
                     continue
-            label_hit = matcher.match(text, line, context, quick)
-            if label_hit is None and seen_label_or_colon(text, line):
-                inline = find_inline_label(text, line, line.lead, matcher, context)
-                if inline is not None:
-                    cut = inline.start
-                    while cut > line.lead and (
-                        text[cut - 1] in BLANKS or text[cut - 1] in "-\u2013\u2014|\u00b7\u2022"
-                    ):
-                        cut -= 1
-                    if cut > line.lead:
-                        current.lines.append(Line(line.number, line.start, line.end, line.lead, cut))
-                    label_hit = attrs.evolve(inline, start=cut)
-            if label_hit is not None:
+            if not reading.fields_read:
+                reading.fields = _fields(text, line, context, matcher, reading.quick)
+                reading.fields_read = True
+                reading.quick = ""
+            found = reading.fields
+            if found is not None:
                 seen_label = True
                 first_line_done = True
-                if label_hit.label.within is None:
-                    context = label_hit.label.opens
-                for field_hit, value_end in split_fields(text, line, label_hit, matcher, context):
-                    if field_hit.label.within is None:
-                        context = field_hit.label.opens
+                cut, fields = found
+                lead = line.lead
+                if cut is not None:
+                    current.lines.append(Line(line.number, line.start, line.end, lead, lead + cut))
+                for label, on, start, words_start, words_end, value_start, value_end in fields:
+                    if label.within is None:
+                        context = label.opens
                     if self._closes(text, current):
                         yield current
-                    current = Block(
-                        field_hit.label, hit=field_hit, heading=(field_hit.words_start, field_hit.words_end)
+                    on_line = line if on == 0 else Line(line.number, line.start, line.end, lead + on, line.trail)
+                    field_hit = LabelHit(
+                        label, on_line, lead + start, lead + words_start, lead + words_end, lead + value_start
                     )
-                    if field_hit.value_start < value_end:
-                        current.lines.append(Line(line.number, line.start, line.end, field_hit.value_start, value_end))
+                    current = Block(label, hit=field_hit, heading=(field_hit.words_start, field_hit.words_end))
+                    if value_start < value_end:
+                        current.lines.append(
+                            Line(line.number, line.start, line.end, lead + value_start, lead + value_end)
+                        )
                 continue
             if not first_line_done and template.first_line is not None:
                 first_line_done = True
@@ -248,7 +284,11 @@ class Layout:
                     yield Block(Label(template.first_line, ("first line",)), lines=[line], first_line=True)
                     current = Block(None)
                     continue
-            heading = _unknown_heading(text, line)
+            if not reading.heading_read:
+                reading.heading = _unknown_heading(text, line, line.lead)
+                reading.heading_read = True
+            heading_at = reading.heading
+            heading = None if heading_at is None else (line.lead + heading_at[0], line.lead + heading_at[1])
             if heading is not None:
                 if self._closes(text, current):
                     yield current
@@ -258,6 +298,26 @@ class Layout:
             current.lines.append(line)
         if self._closes(text, current):
             yield current
+
+    def _reading(self, text: str, line: Line, context: str | None, matcher: Matcher) -> _Reading:
+        """What the characters of *line* say in *context*.
+
+        Kept for when they come again: lines up to :data:`MEMO_LINE` long, no more than
+        :data:`MEMO_SIZE` at once.
+        """
+        lead, trail = line.lead, line.trail
+        if trail - lead > MEMO_LINE:
+            quick = fold_tight(text[lead : min(trail, lead + LOOKAHEAD)])
+            return _Reading(quick, matcher.is_boilerplate(text, line, quick))
+        key = (text[lead:trail], context)
+        reading = self._readings.get(key)
+        if reading is None:
+            quick = fold_tight(text[lead : min(trail, lead + LOOKAHEAD)])
+            reading = _Reading(quick, matcher.is_boilerplate(text, line, quick))
+            if len(self._readings) >= MEMO_SIZE:
+                self._readings.clear()
+            self._readings[key] = reading
+        return reading
 
     def _closes(self, text: str, block: Block) -> bool:
         """Whether *block* is one to read (a label, a heading or a value), marking it if it repeats an earlier one."""
@@ -274,6 +334,41 @@ class Layout:
             else:
                 self._seen[key] = Earlier(block.hit.line.number if block.hit is not None else None)
         return True
+
+
+def _fields(
+    text: str, line: Line, context: str | None, matcher: Matcher, quick: str
+) -> tuple[int | None, tuple[_Field, ...]] | None:
+    """The labels on *line* in *context* as offsets from its lead (see :attr:`_Reading.fields`), or None."""
+    label_hit = matcher.match(text, line, context, quick)
+    lead = line.lead
+    cut: int | None = None
+    if label_hit is None and seen_label_or_colon(text, line):
+        inline = find_inline_label(text, line, lead, matcher, context)
+        if inline is not None:
+            at = inline.start
+            while at > lead and (text[at - 1] in BLANKS or text[at - 1] in "-\u2013\u2014|\u00b7\u2022"):
+                at -= 1
+            if at > lead:
+                cut = at - lead
+            label_hit = attrs.evolve(inline, start=at)
+    if label_hit is None:
+        return None
+    if label_hit.label.within is None:
+        context = label_hit.label.opens
+    fields = tuple(
+        (
+            hit.label,
+            hit.line.lead - lead,
+            hit.start - lead,
+            hit.words_start - lead,
+            hit.words_end - lead,
+            hit.value_start - lead,
+            value_end - lead,
+        )
+        for hit, value_end in split_fields(text, line, label_hit, matcher, context)
+    )
+    return cut, fields
 
 
 def _try_patterns(text: str, line: Line, template: Template, used: set[int], position: int) -> PatternHit | None:

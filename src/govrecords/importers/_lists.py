@@ -309,8 +309,12 @@ def add_participants(state: State, role: str, lines: list[Line], *, organisation
                 continue
             parsed = parse_participant(text, item_start, item_end, organisation=organisation)
             if parsed is None:
-                quoted = state.quote(item_start, item_end)
-                state.warn("unparsed-participant", item_start, item_end, f"no name found in {quoted!r}")
+                state.warn(
+                    "unparsed-participant",
+                    item_start,
+                    item_end,
+                    state.quoting("no name found in ", item_start, item_end),
+                )
                 continue
             person = participant_from(state, parsed, role, (item_start, item_end), organisation=organisation)
             draft.participants.append(person)

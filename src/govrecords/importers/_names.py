@@ -10,6 +10,7 @@ name / Surname"), form instructions, table rules ("|") and sentences are neither
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -103,9 +104,16 @@ def _name_token(token: str) -> bool:
             lowered.startswith(p) and len(token) > len(p) + 1 and token[len(p)].isupper()
             for p in ("al-", "el-", "d'", "d\u2019", "ad-", "as-", "ash-", "bin-")
         )
-    return fold_text(token).strip(".") not in _NOT_NAME and fold_text(token) not in _ORG_WORDS
+    folded = fold_text(token)
+    return folded.strip(".") not in _NOT_NAME and folded not in _ORG_WORDS
 
 
+NAME_MEMO = 1024
+"""How many distinct strings the name checks remember their answer for: the same names are checked
+by several readers (the template's people, the role labels, prose) and recur through a long report."""
+
+
+@functools.lru_cache(maxsize=NAME_MEMO)
 def is_person_name(value: str, *, single: bool = False) -> bool:
     """Whether *value* has the shape of a personal name (no honorific).
 
@@ -134,6 +142,7 @@ def is_person_name(value: str, *, single: bool = False) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=NAME_MEMO)
 def is_organisation(value: str) -> bool:
     """Whether *value* has the shape of an organisation's name.
 

@@ -7,11 +7,12 @@ one label, :class:`Candidate` is a person or organisation found in a role, and
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
 
-from govrecords.importers._names import is_label_word, is_organisation, is_person_name
+from govrecords.importers._names import NAME_MEMO, is_label_word, is_organisation, is_person_name
 from govrecords.importers._speakers import ParsedParticipant
 from govrecords.importers._text import fold_text
 from govrecords.vocabulary import Role, StakeholderKind, read_regional_group, read_stakeholder
@@ -140,6 +141,7 @@ def plausible(name: str, role: Role | None, *, organisation: bool = False, singl
     return (organisation or role in ORG_ROLES) and is_organisation(name)
 
 
+@functools.lru_cache(maxsize=NAME_MEMO)
 def only_a_group(name: str) -> bool:
     """Whether *name* is only a stakeholder or regional group's wording ("Technical Community"), which names nobody."""
     if read_regional_group(name) is not None:
@@ -167,6 +169,7 @@ def clearly_not(name: str, role: Role | None, *, organisation: bool) -> bool:
     return is_organisation(name) and not organisation and role not in ORG_ROLES
 
 
+@functools.lru_cache(maxsize=NAME_MEMO)
 def read_role_label(label: str) -> Role | None:
     """The role a label names ("Organizer 1", "Co-Proposer's Name", "Provide the names of the panellists...").
 

@@ -12,7 +12,7 @@ import bisect
 import itertools
 import re
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -48,6 +48,18 @@ _PAGE_LINE = re.compile(
 )
 """A line that is only a running header or footer with its page counter, inside a passage."""
 _TAG_LIMIT = 20_000  # characters of a passage tagged with topics; tagging is linear, this bounds memory
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _trusted_span(start: int, end: int) -> Span:
+    """``Span(start, end)`` of offsets known to be valid (``0 <= start <= end``), not validated again."""
+    span: Span = _new(Span)
+    _set(span, "start", start)
+    _set(span, "end", end)
+    return span
 
 
 @attrs.frozen
@@ -129,14 +141,18 @@ class State:
         last_content = next((i for i in range(len(out) - 1, -1, -1) if not out[i].blank), -1)
         return out[first_content : last_content + 1]
 
-    def warn(self, code: str, start: int, end: int, message: str, *, phase: int | None = None) -> None:
+    def warn(
+        self, code: str, start: int, end: int, message: str | Callable[[], str], *, phase: int | None = None
+    ) -> None:
         """Record a warning about ``text[start:end]`` (folded past :data:`FOLD_AFTER` of its code).
 
         Args:
             code: Its code.
             start: Where its passage starts.
             end: Where its passage ends.
-            message: What happened.
+            message: What happened, or a function that says it: called only when the warning is
+                listed (one folded away needs no message, so a text of a million warnings builds a
+                hundred of a code).
             phase: Where it stands in the reading order, if not :attr:`phase`.
         """
         self.warned[code] = self.warned.get(code, 0) + 1
@@ -147,13 +163,18 @@ class State:
             listed = self.listed[code] = []
         elif len(listed) >= FOLD_AFTER:
             last_rank, last = listed[-1]
-            if rank > last_rank:
-                self._fold(code, rank, start, end)  # past the limit only the fold's reach is kept
+            if rank > last_rank:  # past the limit only the fold's reach is kept
+                fold = self.folded.get(code)
+                if fold is not None and rank > fold[0]:  # the usual: later than the fold's first (_fold, in line)
+                    if end > fold[2]:
+                        self.folded[code] = (fold[0], fold[1], end)
+                    return
+                self._fold(code, rank, start, end)
                 return
             listed.pop()  # a warning that comes earlier in the reading order takes the last one's place
             self._fold(code, last_rank, last.span.start, last.span.end)
         line, column = self.lines.line_column(start)
-        issue = ImportIssue(code, message, Span(start, end), line, column)
+        issue = ImportIssue(code, message if isinstance(message, str) else message(), Span(start, end), line, column)
         if not listed or rank > listed[-1][0]:
             listed.append((rank, issue))
         else:
@@ -184,21 +205,32 @@ class State:
         return [*self.issues, *(issue for _, issue in ranked)]
 
     def structure_spans(self) -> tuple[Span, ...]:
-        """The spans read as structure, in order, each once."""
+        """The spans read as structure, in order, each once.
+
+        The marks are kept as numbers until now; each is a span :meth:`mark` checked (it ends
+        after it starts), so when no start is negative the spans are made without checking
+        them again, which is most of their cost.
+        """
         marks = self.structure
-
-        def in_marking_order() -> Iterator[tuple[int, int]]:
-            return zip(itertools.islice(marks, 0, None, 2), itertools.islice(marks, 1, None, 2), strict=True)
-
-        pairs = in_marking_order()
-        if any(later < earlier for earlier, later in itertools.pairwise(in_marking_order())):
-            pairs = iter(sorted(set(in_marking_order())))  # marked out of order: sorted (the text's order is usual)
+        if not marks:
+            return ()
+        starts, ends = marks[0::2], marks[1::2]
+        if min(starts) < 0:
+            return tuple(Span(start, end) for start, end in sorted(set(zip(starts, ends, strict=True))))
         spans: list[Span] = []
-        previous = (-1, -1)
-        for pair in pairs:
-            if pair != previous:
-                spans.append(Span(*pair))
-                previous = pair
+        add = spans.append
+        last_start = last_end = -1
+        for start, end in zip(starts, ends, strict=True):
+            if start == last_start and end == last_end:
+                continue
+            if start < last_start or (start == last_start and end < last_end):
+                # marked out of order: sorted (the text's order is usual)
+                return tuple(_trusted_span(*pair) for pair in sorted(set(zip(starts, ends, strict=True))))
+            span = _new(Span)  # _trusted_span, in line
+            _set(span, "start", start)
+            _set(span, "end", end)
+            add(span)
+            last_start, last_end = start, end
         return tuple(spans)
 
     def mark(self, start: int, end: int) -> None:
@@ -232,6 +264,10 @@ class State:
         value = collapse(self.text[start : min(end, start + limit * 4)])
         return value if len(value) <= limit else value[: limit - 1] + "\u2026"
 
+    def quoting(self, before: str, start: int, end: int) -> Callable[[], str]:
+        """A warning's message, made when asked: *before* and :meth:`quote` of the passage in quotes."""
+        return lambda: f"{before}{self.quote(start, end)!r}"
+
     def heading_text(self, heading: tuple[int, int] | None) -> str | None:
         """A heading's words as a value (None for no heading)."""
         if heading is None:
@@ -263,14 +299,18 @@ class State:
             first = min(start for start, _ in whole)
             last = max(end for _, end in whole)
             label = f" under {name!r}" if name else ""
-            self.warn(code, first, last, f"{why}; kept as a section{label}: {self.quote(first, last)!r}")
+            self.warn(code, first, last, lambda: f"{why}; kept as a section{label}: {self.quote(first, last)!r}")
 
     def duplicate(self, draft: Draft, kind: str, start: int, end: int) -> bool:
         """Whether the passage repeats, word for word, one already read as *kind* (and note it if not)."""
         key = (kind, fold_text(self.text[start:end]))
         if key in draft.seen:
-            quoted = self.quote(start, end)
-            self.warn("duplicate-value", start, end, f"repeats an earlier {kind} word for word: {quoted!r}")
+            self.warn(
+                "duplicate-value",
+                start,
+                end,
+                lambda: f"repeats an earlier {kind} word for word: {self.quote(start, end)!r}",
+            )
             return True
         draft.seen.add(key)
         return False

@@ -106,6 +106,44 @@ class Lines(Sequence[Line]):
     def __len__(self) -> int:
         return len(self.starts)
 
+    def add_split_at_line_feeds(self, text: str) -> None:
+        """Add the lines of a text with no carriage return: those :func:`split_lines` cuts, cut by ``str.split``.
+
+        Each line's numbers go straight into the arrays (no call a line): on a text of short lines
+        this pass is a good part of the import.
+        """
+        parts = text.split("\n")
+        final = len(parts) - 1
+        add_number, add_start, add_end = self._number.append, self.starts.append, self._end.append
+        add_lead, add_trail = self._lead.append, self._trail.append
+        pos = 0
+        run: tuple[int, int, int] | None = None  # a run of blank lines: its first line's number, start, last break
+        for number, raw in enumerate(parts, 1):
+            end = pos + len(raw)
+            left = raw.lstrip(BLANKS)  # no line break in *raw*: blank in a line and blank overall are the same
+            if not left and number <= final:
+                run = (number, pos, end) if run is None else (run[0], run[1], end)
+                pos = end + 1
+                continue
+            if run is not None:
+                add_number(run[0])
+                add_start(run[1])
+                add_end(run[2])
+                add_lead(run[2])
+                add_trail(run[2])
+                run = None
+            add_number(number)
+            add_start(pos)
+            add_end(end)
+            if left:
+                lead = end - len(left)
+                add_lead(lead)
+                add_trail(lead + len(left.rstrip(BLANKS)))
+            else:
+                add_lead(end)
+                add_trail(end)
+            pos = end + 1
+
     @overload
     def __getitem__(self, index: int) -> Line: ...
     @overload
@@ -150,7 +188,7 @@ def split_lines(text: str) -> Lines:
     """
     lines = Lines(len(text))
     if "\r" not in text:
-        _split_at_line_feeds(text, lines)
+        lines.add_split_at_line_feeds(text)
         return lines
     pos = 0
     number = 1
@@ -172,24 +210,6 @@ def split_lines(text: str) -> Lines:
             return lines
         number += 1
         pos = found.end()
-
-
-def _split_at_line_feeds(text: str, lines: Lines) -> None:
-    """:func:`split_lines` of a text with no carriage return: the same lines, cut by ``str.split``."""
-    parts = text.split("\n")
-    final = len(parts) - 1
-    pos = 0
-    run: tuple[int, int, int] | None = None  # a run of blank lines so far: its first line's number, start, last break
-    for index, raw in enumerate(parts):
-        end = pos + len(raw)
-        if index < final and not raw.strip(_IN_LINE_BLANKS):
-            run = (index + 1, pos, end) if run is None else (run[0], run[1], end)
-        else:
-            if run is not None:
-                lines.add(run[0], run[1], run[2], run[2], run[2])
-                run = None
-            _line(lines, raw, index + 1, pos, end)
-        pos = end + 1
 
 
 def _line(lines: Lines, raw: str, number: int, start: int, end: int) -> None:
