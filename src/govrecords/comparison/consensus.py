@@ -85,7 +85,15 @@ def aggregate_levels(levels: Iterable[ConsensusLevel], how: Aggregate = Aggregat
 
 
 # The rank of each level on the scale, looked up once (aggregating reads one per finding).
-_ON_SCALE: dict[ConsensusLevel, int] = {level: rank for level in ConsensusLevel if (rank := level.rank) is not None}
+def _on_scale() -> dict[ConsensusLevel, int]:
+    ranks: dict[ConsensusLevel, int] = {}
+    for level in ConsensusLevel:
+        if level.rank is not None:
+            ranks[level] = level.rank
+    return ranks
+
+
+_ON_SCALE = _on_scale()
 
 
 _count = COUNT.validator()

@@ -201,7 +201,7 @@ class MethodTable:
 
     def __init__(self, entries: list[Method] | None = None, source: str | None = None) -> None:
         self.entries: list[Method] = [] if entries is None else entries
-        self.source = source
+        self.source: str | None = source
         self._index: dict[Method, int] = {}
         self._token: contextvars.Token[MethodTable | None] | None = None
 
