@@ -251,6 +251,24 @@ def test_dumps_writes_the_same_bytes_without_orjson(record: Any, indent: int | N
     assert dumps(record, indent=indent) == _without_orjson(lambda: dumps(record, indent=indent))
 
 
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(record=ANY_RECORD, indent=st.sampled_from([None, 2]))
+def test_dump_writes_what_dumps_gives_to_every_kind_of_target(record: Any, indent: int | None, tmp_path: Path) -> None:
+    """``dump`` writes ``dumps``'s text and a line end, to a path, a binary file and a text file, either way."""
+    expected = dumps(record, indent=indent) + "\n"
+
+    def written() -> tuple[bytes, bytes, str]:
+        path, binary, text = tmp_path / "record.json", io.BytesIO(), io.StringIO()
+        dump(record, path, indent=indent)
+        dump(record, binary, indent=indent)
+        dump(record, text, indent=indent)
+        return path.read_bytes(), binary.getvalue(), text.getvalue()
+
+    encoded = expected.encode("utf-8")
+    assert written() == (encoded, encoded, expected)
+    assert _without_orjson(written) == (encoded, encoded, expected)
+
+
 def test_compact_documents_have_no_whitespace_between_tokens() -> None:
     """indent=None writes the compact form, the same either way."""
     session = Session("s", "Über “quotes”", summary='a "b" \\ c\n\t\x00\x1f\u2028 😀')

@@ -253,12 +253,19 @@ def dumps(record: object, *, indent: int | None = 2) -> str:
     >>> print(dumps(Session(id="s1", title="The Future of Internet"), indent=None))
     {"format_version":3,"type":"session","record":{"id":"s1","title":"The Future of Internet"}}
     """
+    encoded = _encode(record, indent)
+    return encoded if isinstance(encoded, str) else encoded.decode("utf-8")
+
+
+def _encode(record: object, indent: int | None) -> str | bytes:
+    # The document as orjson writes it (UTF-8 bytes), or as the standard library does
+    # (text): whichever the writer has, so that neither dumps nor dump converts twice.
     with paused():  # why: see govrecords._collector
         envelope = to_envelope(record)
         encoded = _fastpath.encode(envelope, indent)
         if encoded is not None:
             del envelope  # freed while the collector is off, so it has nothing of it to visit when back on
-            return encoded.decode("utf-8")
+            return encoded
     separators = (",", ":") if indent is None else None
     return encodable(json.dumps(envelope, ensure_ascii=False, indent=indent, separators=separators), envelope)
 
@@ -331,13 +338,21 @@ def dump(record: object, target: PathLike | IO[str] | IO[bytes], *, indent: int 
     >>> out.getvalue()
     '{"format_version":3,"type":"topic","record":{"id":"privacy","label":"Privacy"}}\n'
     """
-    text = dumps(record, indent=indent) + "\n"
-    if isinstance(target, (str, os.PathLike)):
-        _files.atomic_write(target, lambda out: out.write(text))
-    elif _files.is_binary_stream(target):
-        cast("IO[bytes]", target).write(text.encode("utf-8"))
+    encoded = _encode(record, indent)  # bytes to a binary file, text to a text file: never converted twice
+    if isinstance(target, (str, os.PathLike)) or _files.is_binary_stream(target):
+        data = encoded.encode("utf-8") if isinstance(encoded, str) else encoded
+        if isinstance(target, (str, os.PathLike)):
+            _files.atomic_write(target, lambda out: _write_line(out, data), binary=True)
+        else:
+            _write_line(cast("IO[bytes]", target), data)
     else:
-        cast("IO[str]", target).write(text)
+        text = encoded if isinstance(encoded, str) else encoded.decode("utf-8")
+        cast("IO[str]", target).write(text + "\n")
+
+
+def _write_line(out: IO[bytes], data: bytes) -> None:
+    out.write(data)  # two writes: a document of hundreds of megabytes is not copied to add its line end
+    out.write(b"\n")
 
 
 @overload
