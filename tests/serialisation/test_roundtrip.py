@@ -212,3 +212,22 @@ def test_format_3_fast_and_plain_paths_write_the_same(record: Any) -> None:
         theirs = converters()[0].unstructure(record)
     assert json.dumps(mine) == json.dumps(theirs)
     assert (fast.source, fast.entries) == (plain.source, plain.entries)
+
+
+_METHODS = st.builds(
+    Method,
+    kind=st.sampled_from(list(MethodKind)),
+    tool=st.sampled_from([None, "igf", "eurodig"]),
+    version=st.sampled_from([None, "1", "2"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(methods=st.lists(st.one_of(st.just(Method()), _METHODS), max_size=12))
+def test_method_table_indexes_by_equality_whether_or_not_the_object_is_met_again(methods: list[Method]) -> None:
+    """``MethodTable.add`` remembers an object by identity, and agrees with a table keyed by equality."""
+    with MethodTable() as table:
+        indexes = [table.add(method) for method in methods] + [table.add(method) for method in methods]
+    distinct = list(dict.fromkeys(methods))
+    assert table.entries == distinct
+    assert indexes == [distinct.index(method) for method in methods] * 2

@@ -46,7 +46,7 @@ def _value_hook(hint: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
             return list
         if isinstance(item, type) and attrs.has(item):
             inner = converter.get_unstructure_hook(item)
-            return lambda records: [inner(record) for record in records]
+            return lambda records: list(map(inner, records))  # map: no Python frame per record
     elif isinstance(hint, type) and attrs.has(hint):
         hook: Callable[[Any], Any] = converter.get_unstructure_hook(hint)
         return hook

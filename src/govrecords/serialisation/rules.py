@@ -197,12 +197,15 @@ class MethodTable:
     Method(kind=<MethodKind.BY_HAND: 'by_hand'>, tool=None, version=None, template=None)
     """
 
-    __slots__ = ("_index", "_token", "entries", "source")
+    __slots__ = ("_index", "_seen", "_token", "entries", "source")
 
     def __init__(self, entries: list[Method] | None = None, source: str | None = None) -> None:
         self.entries: list[Method] = [] if entries is None else entries
         self.source: str | None = source
         self._index: dict[Method, int] = {}
+        # The same method object, met again, by its identity: an import's entries share one
+        # object, and hashing a method (attrs' __hash__ and the enum's, in Python) costs more.
+        self._seen: dict[int, tuple[Method, int]] = {}
         self._token: contextvars.Token[MethodTable | None] | None = None
 
     def __enter__(self) -> MethodTable:
@@ -215,10 +218,14 @@ class MethodTable:
 
     def add(self, method: Method) -> int:
         """The index of *method*, added to the table if it is new."""
+        seen = self._seen.get(id(method))
+        if seen is not None:  # the object itself: _seen holds it, so no other object can have its id
+            return seen[1]
         found = self._index.get(method)
         if found is None:
             found = self._index[method] = len(self.entries)
             self.entries.append(method)
+        self._seen[id(method)] = (method, found)
         return found
 
     def written(self) -> list[Method]:
@@ -317,10 +324,12 @@ def write_entries(entries: tuple[Provenance, ...], record: Mapping[str, Any]) ->
         if span is not None:
             start, end = span.start, span.end
             out["span"] = start if quote is not None and end - start == len(quote) else [start, end]
-        if quote != _evidenced(entry.field, record):
+        field = entry.field
+        evidenced = record.get(WHOLE_RECORD_FIELD if field is None else field)  # _evidenced, in line
+        if quote != (evidenced if type(evidenced) is str else None):
             out["quote"] = quote
-        if entry.field is not None:
-            out["field"] = entry.field
+        if field is not None:
+            out["field"] = field
         index = table.add(entry.method)
         if index:
             out["method"] = index
