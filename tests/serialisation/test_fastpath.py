@@ -46,8 +46,8 @@ from govrecords import (
     timeline,
     write_jsonl,
 )
-from govrecords.errors import LimitExceededError
-from govrecords.provenance import Method, SourceDocument
+from govrecords.errors import LimitExceededError, SerializationError
+from govrecords.provenance import Method, Provenance, SourceDocument, Span
 from govrecords.records import Workshop
 from govrecords.serialisation import Limits, _classcodec, _classwriter, _fastpath
 from govrecords.serialisation.converter import converters as _converters
@@ -267,6 +267,48 @@ def test_dump_writes_what_dumps_gives_to_every_kind_of_target(record: Any, inden
     encoded = expected.encode("utf-8")
     assert written() == (encoded, encoded, expected)
     assert _without_orjson(written) == (encoded, encoded, expected)
+
+
+@pytest.fixture
+def pieces_from_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Write every tuple of records of a document's record piece by piece, however short."""
+    monkeypatch.setattr(_classwriter, "PIECES_FROM", 1)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(record=ANY_RECORD)
+def test_compact_records_written_piece_by_piece_are_the_same_bytes(record: Any, pieces_from_one: None) -> None:
+    """A record's tuples of records encoded one record at a time give the document written whole."""
+    assert dumps(record, indent=None) == _without_orjson(lambda: dumps(record, indent=None))
+
+
+def _forum_of(count: int, **changed: Any) -> Forum:
+    sessions = [Session(f"s{number}", f"Session {number}") for number in range(count)]
+    sessions[count // 2] = attrs.evolve(sessions[count // 2], **changed)
+    return Forum("f", name="Forum", sessions=tuple(sessions))
+
+
+def test_a_forum_is_written_session_by_session_from_the_threshold() -> None:
+    """From PIECES_FROM sessions a forum's sessions are encoded one by one, and the bytes do not change."""
+    for count in (_classwriter.PIECES_FROM - 1, _classwriter.PIECES_FROM, 3 * _classwriter.PIECES_FROM):
+        forum = _forum_of(count)
+        pieces = _fastpath.piecewise_unstructurer(Forum)
+        assert pieces is not None
+        with MethodTable():
+            sessions = pieces(forum)["sessions"]
+        assert all(type(item) is not dict for item in sessions) == (count >= _classwriter.PIECES_FROM)
+        assert dumps(forum, indent=None) == _without_orjson(lambda forum=forum: dumps(forum, indent=None))
+
+
+def test_what_orjson_refuses_in_one_session_is_written_or_refused_as_whole() -> None:
+    """A session orjson cannot encode: the document is written whole, as the standard library writes or refuses it."""
+    count = 2 * _classwriter.PIECES_FROM
+    big = _forum_of(count, provenance=(Provenance("d", Span(2**70, 2**70 + 1)),))
+    assert dumps(big, indent=None) == _without_orjson(lambda: dumps(big, indent=None))
+    with pytest.raises(SerializationError, match=rf"\$\.record\.sessions\[{count // 2}\]\.summary: .*lone surrogate"):
+        dumps(_forum_of(count, summary="a \ud800 b"), indent=None)
+    with pytest.raises(SerializationError, match=r"\$\.record\.theme: .*lone surrogate"):
+        dumps(attrs.evolve(_forum_of(count), theme="\udfff"), indent=None)
 
 
 def test_compact_documents_have_no_whitespace_between_tokens() -> None:

@@ -30,7 +30,7 @@ from govrecords.serialisation._classcodec import (
 )
 from govrecords.serialisation.rules import OMIT_DEFAULTS, entry_fields, value_rule, write_entries
 
-__all__ = ["Unstructure", "unstructurer"]
+__all__ = ["PIECES_FROM", "Unstructure", "piecewise_unstructurer", "unstructurer"]
 
 Unstructure = Callable[[Any], dict[str, Any]]
 
@@ -53,7 +53,11 @@ def _value_hook(hint: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
     raise UnsupportedError(repr(hint))
 
 
-def _unstructure_factory(converter: cattrs.Converter) -> Callable[[type], Unstructure]:
+def _unstructure_factory(
+    converter: cattrs.Converter, pieces: Callable[[Any], Any] | None = None
+) -> Callable[[type], Unstructure]:
+    # With *pieces*, the function made for a class writes each record of its tuples of
+    # records through it (see piecewise_unstructurer); the classes those hold are not.
     def factory(cls: type) -> Unstructure:
         if not is_plain(cls):
             raise UnsupportedError(cls.__name__)
@@ -66,6 +70,9 @@ def _unstructure_factory(converter: cattrs.Converter) -> Callable[[type], Unstru
                 continue
             hint, nullable = split_optional(hints[field.name])
             hook = _value_hook(hint, converter)
+            item = tuple_item(hint)
+            if pieces is not None and isinstance(item, type) and attrs.has(item):
+                hook = functools.partial(_in_pieces, pieces, converter.get_unstructure_hook(item))
             if nullable and field.default is not None and hook is not cattrs.fns.identity:
                 # None reaches the hook only when None is not the default (else it is left out).
                 hook = functools.partial(_or_none, hook)
@@ -90,6 +97,37 @@ def _unstructure_factory(converter: cattrs.Converter) -> Callable[[type], Unstru
 
 def _or_none(hook: Callable[[Any], Any], value: Any) -> Any:
     return None if value is None else hook(value)
+
+
+PIECES_FROM = 64
+"""The fewest records a tuple holds for :func:`piecewise_unstructurer` to write it record by record.
+
+Below it, a call of the encoder per record costs more than writing each record while
+its data is still in the processor's caches saves.
+"""
+
+
+def _in_pieces(pieces: Callable[[Any], Any], inner: Unstructure, records: Any) -> list[Any]:
+    if len(records) < PIECES_FROM:
+        return list(map(inner, records))
+    return [pieces(inner(record)) for record in records]  # each record's data freed as soon as it is written
+
+
+@functools.cache
+def piecewise_unstructurer(cls: type, pieces: Callable[[Any], Any]) -> Unstructure:
+    """As :func:`unstructurer`, but each record of a long tuple field of *cls* is given through *pieces*.
+
+    *pieces* takes one record's JSON-ready dict and returns what stands for it
+    (the fast path: its JSON, already encoded, as an ``orjson.Fragment``), so that
+    the data of one record of a large forum is written and freed before the next
+    is made. Only the fields of *cls* itself: the records those hold are unstructured
+    whole.
+
+    Raises:
+        UnsupportedError: *cls*, or a class it holds, is not handled.
+    """
+    unstructurer(cls)  # refuses what is not handled, and makes the functions of the classes *cls* holds
+    return _unstructure_factory(_unstructuring(), pieces)(cls)
 
 
 @functools.cache

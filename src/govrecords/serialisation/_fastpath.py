@@ -52,6 +52,9 @@ try:
 except ImportError:  # pragma: no cover -- the suite runs with the extra; tests also switch it off
     orjson = None
 
+EncodeError: type[Exception] = orjson.JSONEncodeError if orjson is not None else type("EncodeError", (Exception,), {})
+"""What orjson raises for data it cannot write (never raised without orjson)."""
+
 FAIL: Any = object()
 """What :func:`read_document` returns when the general path must decide."""
 
@@ -129,6 +132,27 @@ def unstructurer(cls: type) -> _classwriter.Unstructure | None:
     """The converter's unstructuring of *cls* records, made faster; None if not handled."""
     try:
         return _classwriter.unstructurer(cls)
+    except _classcodec.UnsupportedError:
+        return None
+
+
+def _piece(data: Any) -> Any:
+    assert orjson is not None  # piecewise_unstructurer hands this out only with orjson
+    return orjson.Fragment(orjson.dumps(data))
+
+
+def piecewise_unstructurer(cls: type) -> _classwriter.Unstructure | None:
+    """As :func:`unstructurer`, each record of a long tuple of *cls* already encoded by orjson.
+
+    For the compact form only (an indented document's records are indented by their
+    depth). None without orjson (or one too old to embed encoded JSON), or if *cls*
+    is not handled. An item orjson refuses raises :data:`EncodeError`: the caller
+    then writes the document whole, which says why.
+    """
+    if orjson is None or not hasattr(orjson, "Fragment"):
+        return None
+    try:
+        return _classwriter.piecewise_unstructurer(cls, _piece)
     except _classcodec.UnsupportedError:
         return None
 

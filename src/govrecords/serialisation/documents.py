@@ -79,15 +79,23 @@ def _structure(data: object, cls: type[T], root: tuple[str | int, ...], line: in
     return result  # pragma: no cover -- only if the fast path fails where the detailed one passes
 
 
-def to_envelope(record: object) -> dict[str, Any]:
+def to_envelope(record: object, *, piecewise: bool = False) -> dict[str, Any]:
     """The JSON-ready envelope of *record*: format version, type tag and fields.
+
+    With *piecewise*, the records of the record's long tuples (a forum's sessions)
+    are each encoded as they are made, for the compact form
+    (:func:`~govrecords.serialisation._fastpath.piecewise_unstructurer`), when orjson can.
 
     Raises:
         SerializationError: *record* is not a govrecords record.
     """
     name = record_type_name(type(record))
     # The generated function gives what the converter gives, faster (see govrecords.serialisation._fastpath).
-    unstructure = _fastpath.unstructurer(type(record)) or converters()[0].unstructure
+    unstructure = (
+        (piecewise and _fastpath.piecewise_unstructurer(type(record)))
+        or _fastpath.unstructurer(type(record))
+        or converters()[0].unstructure
+    )
     with MethodTable() as table:
         data: dict[str, Any] = unstructure(record)
     envelope: dict[str, Any] = {"format_version": FORMAT_VERSION, "type": name}
@@ -261,6 +269,14 @@ def _encode(record: object, indent: int | None) -> str | bytes:
     # The document as orjson writes it (UTF-8 bytes), or as the standard library does
     # (text): whichever the writer has, so that neither dumps nor dump converts twice.
     with paused():  # why: see govrecords._collector
+        if indent is None and _fastpath.piecewise_unstructurer(type(record)) is not None:
+            # Compact: a forum's sessions encoded one by one, each while its data is in the caches.
+            try:
+                encoded = _fastpath.encode(to_envelope(record, piecewise=True), None)
+            except _fastpath.EncodeError:
+                encoded = None  # a value orjson refuses: written whole below, which says where
+            if encoded is not None:
+                return encoded
         envelope = to_envelope(record)
         encoded = _fastpath.encode(envelope, indent)
         if encoded is not None:
