@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from array import array
 from typing import Any
 
 import pytest
@@ -300,3 +301,31 @@ def test_a_run_of_empty_labels_is_one_block() -> None:
     assert [(line.lead, line.trail) for line in last.value_lines()] == [(len(text) - 13, len(text) - 1)]
     result = importers.import_text(text, template="igf-session-report")
     assert sum(issue.folded or 1 for issue in result.warnings if issue.code == "empty-field") == 4999
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(0, FOLD_AFTER + 3),
+    st.lists(st.integers(1, 30), max_size=FOLD_AFTER + 20),
+    st.sampled_from([0, 1, 2]),
+)
+def test_warnings_moved_are_the_warnings_made_one_by_one(before: int, gaps: list[int], earlier_phase: int) -> None:
+    text = "Moderator:\n" * 2000
+    shifts: list[int] = []
+    for gap in gaps:
+        shifts.append((shifts[-1] if shifts else 0) + gap * 11)
+    made: list[State] = []
+    for moved in (True, False):
+        state = _state(text)
+        for at in range(before):  # warnings of the code already made, some in an earlier phase
+            state.warn("empty-field", at * 11, at * 11 + 10, "m", phase=earlier_phase if at % 2 else None)
+        state.phase = 2
+        if moved:
+            state.warn_moved("empty-field", 0, 10, array("q", shifts), "m")
+        else:
+            for shift in shifts:
+                state.warn("empty-field", shift, 10 + shift, "m")
+        state.warn("empty-field", 5, 6, "after")
+        made.append(state)
+    assert made[0].settled_issues() == made[1].settled_issues()
+    assert made[0].warned == made[1].warned

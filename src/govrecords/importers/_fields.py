@@ -149,10 +149,10 @@ def read_block(state: State, block: Block, contact: Contact | None) -> Contact |
         _flush_contact(state, contact)
         contact = None
     message = None if label.opens is not None else f"{state.heading_text(block.heading)!r} has no value"
-    for shift in block.again:
-        state.mark(start + shift, end + shift)
-        if message is not None:
-            state.warn("empty-field", start + shift, trail + shift, message)
+    if end > start:
+        state.structure.extend(at for shift in block.again for at in (start + shift, end + shift))
+    if message is not None:
+        state.warn_moved("empty-field", start, trail, block.again, message)
     return contact
 
 
