@@ -7,17 +7,20 @@
 * The split at line feeds cuts the lines the general split (any line break) cuts.
 * The name checks remember their answers, and the answers are theirs.
 * A label with nothing under it is read as any empty label is.
+* A run of the same empty label, line after line, is read as one block: the import is the
+  one a block a line gives, and so are the blocks given one by one.
 """
 
 from __future__ import annotations
 
+from array import array
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govrecords import importers
+from govrecords import dumps, importers
 from govrecords._version import __version__
 from govrecords.importers import _layout
 from govrecords.importers._engine import TOOL, matcher_for
@@ -234,3 +237,95 @@ def test_a_label_with_nothing_under_it_is_an_empty_field() -> None:
     # a label that opens a context is given its value by the labels under it: no warning
     assert not any("Presentations" in message for message, _ in empty)
     assert result.uncovered() == []
+
+
+# lines that repeat: empty labels (one that opens a context, one read as a heading, a contact
+# part), the same label indented or with blanks after it or a CR, a value, a heading, blank lines
+_RUN_LINES = (
+    "Moderator:",
+    " Moderator:",
+    "Moderator:  ",
+    "Moderator:\r",
+    "Speakers:",
+    "Title:",
+    "Summary of Presentations:",
+    "Contact:",
+    "Email:",
+    "Key Issues:",
+    "Background:",
+    "Amina Diallo",
+    "Other Matters:",
+    "- first point",
+    "",
+)
+
+
+def _imported(text: str, template: str) -> tuple[str, tuple[Any, ...], tuple[Span, ...]]:
+    result = importers.import_text(text, template=template)
+    return dumps(result.forum), result.warnings, result.structure
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_RUN_LINES), st.sampled_from([1, 2, 3, 7, 40])), min_size=1, max_size=12),
+    st.sampled_from(["igf-session-report", "igf-2015-workshop-proposal", "generic", "igf-messages"]),
+    st.sampled_from([1, 2, 5]),
+)
+def test_a_run_of_repeated_lines_reads_as_a_block_a_line(
+    runs: list[tuple[str, int]], template: str, limit: int
+) -> None:
+    text = "Session Name:\nOpen data\n" + "".join((line + "\n") * count for line, count in runs)
+    batched = _imported(text, template)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_layout, "RUN_LIMIT", 0)  # no runs: a block a line
+        one_by_one = _imported(text, template)
+        patch.setattr(_layout, "RUN_LIMIT", limit)  # runs cut short
+        cut_short = _imported(text, template)
+        blocks = _blocks(text, template, remember=True)
+        patch.setattr(_layout, "RUN_LIMIT", 0)
+        assert blocks == _blocks(text, template, remember=True)
+    assert batched == one_by_one == cut_short
+
+
+def test_a_run_of_empty_labels_is_one_block() -> None:
+    text = "Moderator:\n" * 5000 + "Amina Diallo\n"
+    template = importers.get_template("igf-session-report")
+    layout = Layout(text, split_lines(text), template, matcher_for(template))
+    runs = list(layout.blocks(lambda lead, trail: None, runs=True))
+    assert len(runs) <= 5000 // _layout.RUN_LIMIT + 2
+    assert all(block.again is None or len(block.again) <= _layout.RUN_LIMIT for block in runs)
+    last = runs[-1]  # the value is under the run's last line, a block of its own
+    assert last.hit is not None
+    assert last.hit.line.number == 5000
+    assert last.again is None
+    assert [(line.lead, line.trail) for line in last.value_lines()] == [(len(text) - 13, len(text) - 1)]
+    result = importers.import_text(text, template="igf-session-report")
+    assert sum(issue.folded or 1 for issue in result.warnings if issue.code == "empty-field") == 4999
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(0, FOLD_AFTER + 3),
+    st.lists(st.integers(1, 30), max_size=FOLD_AFTER + 20),
+    st.sampled_from([0, 1, 2]),
+)
+def test_warnings_moved_are_the_warnings_made_one_by_one(before: int, gaps: list[int], earlier_phase: int) -> None:
+    text = "Moderator:\n" * 2000
+    shifts: list[int] = []
+    for gap in gaps:
+        shifts.append((shifts[-1] if shifts else 0) + gap * 11)
+    made: list[State] = []
+    for moved in (True, False):
+        state = _state(text)
+        for at in range(before):  # warnings of the code already made, some in an earlier phase
+            state.warn("empty-field", at * 11, at * 11 + 10, "m", phase=earlier_phase if at % 2 else None)
+        state.phase = 2
+        if moved:
+            state.warn_moved("empty-field", 0, 10, array("q", shifts), "m")
+        else:
+            for shift in shifts:
+                state.warn("empty-field", shift, 10 + shift, "m")
+        state.warn("empty-field", 5, 6, "after")
+        made.append(state)
+    assert made[0].settled_issues() == made[1].settled_issues()
+    assert made[0].warned == made[1].warned

@@ -84,7 +84,7 @@ def run(
         # a line the layout dropped: its warning comes before the blocks' (phase 1), whenever it is found
         state.warn("boilerplate", lead, trail, lambda: f"dropped: {state.quote(lead, trail)!r}", phase=1)
 
-    blocks = layout.blocks(boilerplate)
+    blocks = layout.blocks(boilerplate, runs=template.produces != "messages")
     state.phase = 2
     year = None
     records: list[Session | Workshop] = []

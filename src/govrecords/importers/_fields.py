@@ -131,7 +131,32 @@ def _placeholder(state: State, start: int, end: int) -> str | None:
 
 
 def read_block(state: State, block: Block, contact: Contact | None) -> Contact | None:
-    """Read one block; returns the contact block still being read, if any."""
+    """Read one block and the lines that repeat it (:attr:`Block.again`); returns the contact block still being read."""
+    contact = _read_block(state, block, contact)
+    if block.again is None:
+        return contact
+    hit, label = block.hit, block.label
+    if hit is None or label is None or label.field in _READ_WHEN_EMPTY or block.value_lines():
+        for copy in block.copies():
+            contact = _read_block(state, copy, contact)
+        return contact
+    # each copy would be read as the block was (:func:`_read_block`, a label with nothing under it), moved:
+    # its label marked, and (not opening a heading) its warning, whose words are the block's own
+    start = hit.start
+    end = min(hit.value_start, hit.line.trail) if hit.value_start > start else hit.line.trail
+    trail = hit.line.trail
+    if contact is not None and not label.field.startswith("contact."):
+        _flush_contact(state, contact)
+        contact = None
+    message = None if label.opens is not None else f"{state.heading_text(block.heading)!r} has no value"
+    if end > start:
+        state.structure.extend(at for shift in block.again for at in (start + shift, end + shift))
+    if message is not None:
+        state.warn_moved("empty-field", start, trail, block.again, message)
+    return contact
+
+
+def _read_block(state: State, block: Block, contact: Contact | None) -> Contact | None:
     if block.duplicate_of is not None:
         earlier = block.duplicate_of.line
         where = f"line {earlier}" if earlier is not None else "above"

@@ -44,6 +44,9 @@ _BEFORE_INLINE = frozenset(BLANKS + "-\u2013\u2014|\u00b7\u2022")
 """What may separate a label flattened into a line from the text before it."""
 PATTERN_LINE_LIMIT = 1000
 """Lines longer than this are never read by a pattern (no title line is that long)."""
+RUN_LIMIT = 1024
+"""The most lines a run of repeated labels holds (:attr:`Block.again`) before its block is given out
+(0: no runs, a block a line)."""
 
 
 @attrs.frozen
@@ -74,6 +77,14 @@ class Block:
     first_line: bool = False
     head_end: int | None = None
     """Where the line of a heading no label matched ends (its colon is structure)."""
+    again: array[int] | None = None
+    """The lines right below that repeat this one's label with nothing under it, character for character
+    in the same context: how far after this block's line each starts (None when none does). Each
+    reads as this block moved there (:meth:`copies`); a run costs one block, not one a line."""
+
+    def copies(self) -> Iterator[Block]:
+        """The blocks of the lines in :attr:`again`: this block moved to each (its label's line only)."""
+        return _moved(self, self.again or array("q"))
 
     @property
     def start(self) -> int:
@@ -111,6 +122,36 @@ class Block:
         while last > first and lines[last - 1].blank:
             last -= 1
         return lines[first:last]
+
+
+def _moved(block: Block, shifts: array[int], first: int = 1) -> Iterator[Block]:
+    """*block* moved by each of *shifts*, the first of them onto the line *first* lines below it."""
+    hit = block.hit
+    if hit is None or block.heading is None:
+        return
+    line, (head_start, head_end) = hit.line, block.heading
+    for number, shift in enumerate(shifts, line.number + first):
+        moved = Line(number, line.start + shift, line.end + shift, line.lead + shift, line.trail + shift)
+        moved_hit = LabelHit(
+            hit.label,
+            moved,
+            hit.start + shift,
+            hit.words_start + shift,
+            hit.words_end + shift,
+            hit.value_start + shift,
+        )
+        yield Block(block.label, hit=moved_hit, heading=(head_start + shift, head_end + shift))
+
+
+def _last_of_run(block: Block) -> Block:
+    """The block of the last line of *block*'s run, taken off the run (what is read below the run is under it)."""
+    shifts = block.again
+    assert shifts is not None
+    first = len(shifts)
+    last = array("q", [shifts.pop()])
+    if not shifts:
+        block.again = None
+    return next(_moved(block, last, first))
 
 
 _Field = tuple[Label, int, int, int, int, int, int]
@@ -194,8 +235,19 @@ class Layout:
                 self._passed.append(block)
         return self._patterns
 
-    def blocks(self, boilerplate: Callable[[int, int], None]) -> Iterator[Block]:
-        """The blocks in text order, once; each boilerplate line's lead and trail go to *boilerplate*, in order."""
+    def blocks(self, boilerplate: Callable[[int, int], None], *, runs: bool = False) -> Iterator[Block]:
+        """The blocks in text order, once; each boilerplate line's lead and trail go to *boilerplate*, in order.
+
+        With *runs*, a run of repeated empty labels comes as one block with :attr:`Block.again`
+        (the reader reads each line of it); without, as a block a line.
+        """
+        if not runs:
+            for first in self.blocks(boilerplate, runs=True):
+                shifts, first.again = first.again, None
+                yield first
+                if shifts is not None:
+                    yield from _moved(first, shifts)
+            return
         self.patterns()
         dropped = self._boilerplate
         while True:
@@ -218,8 +270,15 @@ class Layout:
         seen_label = False
         content_lines = 0
         first_line_done = template.first_line is None
+        run: _Reading | None = None  # the reading of the line *current* is an empty label on, when it may repeat
+        run_next = -1  # the number of the line that can repeat it
         for line in lines:
             if line.blank:
+                if current.again is not None:  # the run is over: its last line is the block this one is under
+                    last = _last_of_run(current)  # taken before the run is given out (the reader may change it)
+                    if self._closes(text, current):
+                        yield current
+                    current = last
                 current.lines.append(line)
                 continue
             content_lines += 1
@@ -253,6 +312,33 @@ class Layout:
                 reading.fields_read = True
                 reading.quick = ""
             found = reading.fields
+            if (
+                reading is run
+                and line.number == run_next
+                and current.lines == []
+                and current.hit is not None
+                and line.lead - line.start == (first := current.hit.line).lead - first.start
+                and line.end - line.trail == first.end - first.trail
+            ):
+                # the same line in the same context, right below: the same empty label, moved
+                again = current.again
+                if again is None:
+                    current.again = array("q", [line.start - first.start])
+                elif len(again) < RUN_LIMIT:
+                    again.append(line.start - first.start)
+                else:  # the run is as long as it may be: given out, and this line starts the next
+                    moved = next(_moved(current, array("q", [line.start - first.start]), len(again) + 1))
+                    if self._closes(text, current):
+                        yield current
+                    current = moved
+                run_next += 1
+                continue
+            run = None
+            if current.again is not None:  # the run is over: its last line is the block below which this one is
+                last = _last_of_run(current)  # taken before the run is given out (the reader may change it)
+                if self._closes(text, current):
+                    yield current
+                current = last
             if found is not None:
                 seen_label = True
                 first_line_done = True
@@ -274,6 +360,8 @@ class Layout:
                         current.lines.append(
                             Line(line.number, line.start, line.end, lead + value_start, lead + value_end)
                         )
+                    elif cut is None and on == 0 and len(fields) == 1 and RUN_LIMIT:
+                        run, run_next = reading, line.number + 1  # an empty label: the next line may repeat it
                 continue
             if not first_line_done and template.first_line is not None:
                 first_line_done = True

@@ -180,6 +180,30 @@ class State:
         else:
             listed.insert(bisect.bisect([item[0] for item in listed], rank), (rank, issue))
 
+    def warn_moved(self, code: str, start: int, end: int, shifts: array[int], message: str) -> None:
+        """:meth:`warn` of ``text[start + shift : end + shift]`` for each of *shifts* (increasing), in turn.
+
+        Once the code is folded and the fold comes before the next warning (the usual), the
+        rest only count and reach further: they are taken together.
+        """
+        listed = self.listed.get(code)
+        for at, shift in enumerate(shifts):
+            if listed is not None and len(listed) >= FOLD_AFTER:
+                fold = self.folded.get(code)
+                if fold is not None and fold[0] < (later := (self.phase + 1) * _PHASE) and listed[-1][0] < later:
+                    # each warning left ranks after the last listed and the fold's first (made before it,
+                    # in this phase or an earlier one): each only counts, takes its place in the order,
+                    # and reaches further (the last, furthest)
+                    left = len(shifts) - at
+                    self.warned[code] += left
+                    next(itertools.islice(self._order, left - 1, None))
+                    reach = max(start, end) + shifts[-1]
+                    if reach > fold[2]:
+                        self.folded[code] = (fold[0], fold[1], reach)
+                    return
+            self.warn(code, start + shift, end + shift, message)
+            listed = self.listed.get(code)
+
     def _fold(self, code: str, rank: int, start: int, end: int) -> None:
         fold = self.folded.get(code)
         if fold is None:
