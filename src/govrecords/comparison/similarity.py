@@ -143,8 +143,11 @@ def candidate_pairs(
     rank = {word: place for place, word in enumerate(order)}
     indexed = sum(1 for count in frequency.values() if count <= INDEX_LIMIT)
     bits = [1 << (place % _SIGNATURE_BITS) for place in range(len(order))]
-    left_read = [_Read(sorted(map(rank.__getitem__, word_set)), at, indexed, bits) for word_set in left]
-    right_read = [_Read(sorted(map(rank.__getitem__, word_set)), at, indexed, bits) for word_set in right]
+    read: dict[frozenset[str], _Read] = {}  # each distinct set read once (most recur on the other side)
+    for word_set in (*left, *right):
+        if word_set not in read:
+            read[word_set] = _Read(sorted(map(rank.__getitem__, word_set)), at, indexed, bits)
+    left_read, right_read = [read[word_set] for word_set in left], [read[word_set] for word_set in right]
     pairs: list[Pair] = []
     groups: dict[object, tuple[list[int], list[int]]] = {}
     for position, word_set in enumerate(left):
@@ -160,21 +163,21 @@ def candidate_pairs(
         pairs += [Pair(extra, rights[0], size, size) for extra in lefts[common:]]
         pairs += [Pair(lefts[0], extra, size, size) for extra in rights[common:]]
     posting_sizes, posting_positions = _postings(right_read, indexed)
-    right_sizes = [read.size for read in right_read]
-    right_signatures = [read.signature for read in right_read]
+    right_sizes = [one.size for one in right_read]
+    right_signatures = [one.signature for one in right_read]
     # Similarity >= at needs shared * (100 + at) >= at * (size + other_size), and, with
     # differing = size + other_size - 2 * shared words on either side only,
     # (size + other_size) * (100 - at) >= differing * (100 + at).
     rooms = [size * (100 - at) for size in right_sizes]
     spread = 100 + at
-    for position, read in enumerate(left_read):
-        size, signature = read.size, read.signature
+    for position, left_set in enumerate(left_read):
+        size, signature = left_set.size, left_set.signature
         # Sizes a partner at similarity >= at can have: shared <= the smaller set and
         # union >= the larger, so the smaller over the larger is at least at / 100.
         low, high = at * size / 100, size * 100 / at if at else float("inf")
         need, room = at * size, size * (100 - at)
         found: list[int] = []
-        for place, word in enumerate(read.ranks[: read.searched]):
+        for place, word in enumerate(left_set.ranks[: left_set.searched]):
             sizes = posting_sizes[word]
             if not sizes:
                 continue
@@ -196,4 +199,4 @@ def candidate_pairs(
             union = size + right_sizes[other] - shared
             if shared * 100 >= at * union and shared != union:  # identical sets (shared == union) are paired above
                 pairs.append(Pair(position, other, shared, union))
-    return pairs, [read.limited for read in left_read], [read.limited for read in right_read]
+    return pairs, [one.limited for one in left_read], [one.limited for one in right_read]
