@@ -14,7 +14,7 @@ from collections import Counter
 from fractions import Fraction
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from comparison_strategies import WORDS
@@ -218,14 +218,19 @@ def test_index_finds_exactly_the_pairs_a_full_scan_finds(
     st.lists(st.frozensets(st.sampled_from(WORDS), max_size=9), max_size=10),
     st.integers(1, 100),
     st.integers(1, 6),
+    st.sampled_from((1, 2, 3, 5, 64)),
 )
-@settings(max_examples=200)
+# Words sharing a signature bit: a signature is the union of its words' bits, each counted once.
+@example([frozenset({"igf"})], [frozenset({"igf", "dialog"})], 50, 6, 1)
+@example([frozenset({"dialog", "igf"})], [frozenset({"privacy"}), frozenset({"igf", "stakeholders"})], 15, 6, 3)
+@settings(max_examples=300)
 def test_index_with_common_words_left_out_finds_the_pairs_its_rule_promises(
-    left: list[frozenset[str]], right: list[frozenset[str]], at: int, limit: int
+    left: list[frozenset[str]], right: list[frozenset[str]], at: int, limit: int, bits: int
 ) -> None:
     """With words over the index limit left out, the search finds exactly the pairs at or
     above the threshold whose rarest words (the prefix of each set) share a word under the
-    limit: the size and positional filters drop only pairs that cannot reach the threshold."""
+    limit: the size, positional and signature filters drop only pairs that cannot reach the
+    threshold, however few bits the signatures have (with few, many words share a bit)."""
     frequency: Counter[str] = Counter(word for word_set in (*left, *right) for word in word_set)
 
     def prefix(word_set: frozenset[str]) -> list[str]:
@@ -234,7 +239,8 @@ def test_index_with_common_words_left_out_finds_the_pairs_its_rule_promises(
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("govrecords.comparison.similarity.INDEX_LIMIT", limit)
-        pairs, limited_left, _ = _candidates(left, right, [""] * len(left), [""] * len(right), at)
+        patch.setattr("govrecords.comparison.similarity._SIGNATURE_BITS", bits)
+        pairs, limited_left, limited_right = _candidates(left, right, [""] * len(left), [""] * len(right), at)
     found = {(p.before, p.after) for p in pairs if left[p.before] != right[p.after]}
     expected = {
         (i, j)
@@ -246,6 +252,7 @@ def test_index_with_common_words_left_out_finds_the_pairs_its_rule_promises(
     }
     assert found == expected
     assert limited_left == [any(frequency[word] > limit for word in prefix(a)) for a in left]
+    assert limited_right == [any(frequency[word] > limit for word in prefix(b)) for b in right]
 
 
 def test_common_words_are_not_searched_and_say_so(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -356,8 +356,9 @@ def match_recommendations(
     check_thresholds(repeated_at, reworded_at)
     left = sorted(before, key=RecommendationRef.key)
     right = sorted(after, key=RecommendationRef.key)
-    left_words = [words(r.text) for r in left]
-    right_words = [words(r.text) for r in right]
+    known: dict[str, frozenset[str]] = {}
+    left_words = _word_sets([r.text for r in left], known)
+    right_words = _word_sets([r.text for r in right], known)
     left_keys = [r.key() for r in left]
     right_keys = [r.key() for r in right]
     pairs, limited_left, limited_right = candidate_pairs(
@@ -415,6 +416,20 @@ def match_recommendations(
         if i not in right_partner and i not in best_right
     ]
     return tuple(sorted(matches, key=RecommendationMatch.key))
+
+
+def _word_sets(texts: Iterable[str], known: dict[str, frozenset[str]]) -> list[frozenset[str]]:
+    """Each text's :func:`words`, worked out once per distinct text (*known* holds those already read).
+
+    A recommendation repeated on the other side, or within a side, is read once.
+    """
+    found: list[frozenset[str]] = []
+    for text in texts:
+        word_set = known.get(text)
+        if word_set is None:
+            word_set = known[text] = words(text)
+        found.append(word_set)
+    return found
 
 
 def _group(

@@ -71,36 +71,45 @@ def _group_key(word_set: frozenset[str], text: str) -> object:
     return word_set or ("", _folded(text))
 
 
-def _index(
-    right: Sequence[frozenset[str]],
-    right_prefix: Sequence[list[str]],
-    frequency: Counter[str],
-    limit: int,
-    at: int,
-) -> dict[str, tuple[list[int], list[int], list[int]]]:
-    """Each indexed word's recommendations on the right, by size: their sizes, positions and slacks.
+_SIGNATURE_BITS = 64
+"""How many bits a word set's signature has (a word sets the bit of its rank, modulo this).
 
-    A word is indexed when it is in at most *limit* recommendations. A posting's slack
-    is what its recommendation's words from the word's place in its prefix on leave
-    for the other side: a set of size n on the left can reach similarity *at* through
-    this word only if ``at * n <= slack``.
+Each bit set in one signature and not in the other stands for a word one set has and
+the other lacks, so two sets differ in at least as many words as their signatures
+differ in bits: a candidate whose signature differs too much is dropped without
+its words being intersected."""
+
+
+class _Read:
+    """A word set as the search reads it: its words' ranks, rarest first, and what they give."""
+
+    __slots__ = ("limited", "ranks", "searched", "signature", "size")
+
+    def __init__(self, ranks: list[int], at: int, indexed: int, bits: Sequence[int]) -> None:
+        size = len(ranks)
+        # The prefix: a set at similarity >= at shares a word among these with its partner.
+        prefix = min(size, size - (-(-at * size // 100)) + 1)
+        under = bisect_left(ranks, indexed)  # the words under the index limit, rarest first
+        self.ranks = ranks
+        self.size = size
+        self.searched = min(prefix, under)  # the prefix's words that are searched on
+        self.limited = under < prefix  # a prefix word is too common to search on
+        self.signature = sum(set(map(bits.__getitem__, ranks)))  # the union of its words' bits
+
+
+def _postings(right: Sequence[_Read], indexed: int) -> tuple[list[list[int]], list[list[int]]]:
+    """For each rank under *indexed*, the right sets whose prefix searches on it: their sizes and positions.
+
+    Each word's postings are in order of size (then position), for bisecting to a range of sizes.
     """
-    postings: dict[str, list[tuple[int, int, int]]] = {}
-    for position, words_in in enumerate(right_prefix):
-        size = len(right[position])
-        for place, word in enumerate(words_in):
-            if frequency[word] <= limit:
-                slack = (size - place) * (100 + at) - at * size
-                postings.setdefault(word, []).append((size, position, slack))
-    index: dict[str, tuple[list[int], list[int], list[int]]] = {}
-    for word, found in postings.items():
-        found.sort()
-        index[word] = (
-            [size for size, _, _ in found],
-            [other for _, other, _ in found],
-            [slack for _, _, slack in found],
-        )
-    return index
+    sizes: list[list[int]] = [[] for _ in range(indexed)]
+    positions: list[list[int]] = [[] for _ in range(indexed)]
+    for position in sorted(range(len(right)), key=lambda position: right[position].size):
+        read = right[position]
+        for word in read.ranks[: read.searched]:
+            sizes[word].append(read.size)
+            positions[word].append(position)
+    return sizes, positions
 
 
 def candidate_pairs(
@@ -118,26 +127,27 @@ def candidate_pairs(
     shares a word among the first n - ceil(t * n) + 1 of each set's words, rarest
     first. Words in more than :data:`INDEX_LIMIT` recommendations are left out of the
     index, which keeps the cost linear; a recommendation with such a word among its
-    rarest is flagged, as a partner sharing only those words would be missed. A pair
-    is intersected only when its sizes and the places of the first word it shares
-    leave room for enough shared words (the size and positional filters of prefix
-    joins), so that most candidates are dropped with a little arithmetic.
+    rarest is flagged, as a partner sharing only those words would be missed. So the
+    pairs found are those at or above the threshold that share a word under the limit
+    (the first word a pair shares, in that order, is then under the limit and in both
+    prefixes). A pair is intersected only when its sizes, the place of a word it
+    shares, and its sets' signatures (a bit a word) leave room for enough
+    shared words, so that nearly every candidate is dropped with a little arithmetic.
     """
     frequency: Counter[str] = Counter()
     for word_set in (*left, *right):
         frequency.update(word_set)
-    limit = INDEX_LIMIT
-    # Every word's place in the common order, rarest first (then alphabetical), so that a
-    # set is put in that order by a look-up per word.
-    rank = {word: place for place, word in enumerate(sorted(frequency, key=lambda word: (frequency[word], word)))}
-
-    def prefix(word_set: frozenset[str]) -> list[str]:
-        ordered = sorted(word_set, key=rank.__getitem__)
-        return ordered[: len(ordered) - (-(-at * len(ordered) // 100)) + 1]
-
-    left_prefix, right_prefix = [prefix(s) for s in left], [prefix(s) for s in right]
-    limited_left = [any(frequency[word] > limit for word in words) for words in left_prefix]
-    limited_right = [any(frequency[word] > limit for word in words) for words in right_prefix]
+    # Every word's rank in the common order, rarest first (then alphabetical); the words
+    # under the index limit are the ranks below ``indexed``.
+    order = sorted(frequency, key=lambda word: (frequency[word], word))
+    rank = {word: place for place, word in enumerate(order)}
+    indexed = sum(1 for count in frequency.values() if count <= INDEX_LIMIT)
+    bits = [1 << (place % _SIGNATURE_BITS) for place in range(len(order))]
+    read: dict[frozenset[str], _Read] = {}  # each distinct set read once (most recur on the other side)
+    for word_set in (*left, *right):
+        if word_set not in read:
+            read[word_set] = _Read(sorted(map(rank.__getitem__, word_set)), at, indexed, bits)
+    left_read, right_read = [read[word_set] for word_set in left], [read[word_set] for word_set in right]
     pairs: list[Pair] = []
     groups: dict[object, tuple[list[int], list[int]]] = {}
     for position, word_set in enumerate(left):
@@ -152,39 +162,41 @@ def candidate_pairs(
         pairs += [Pair(lefts[i], rights[i], size, size) for i in range(common)]
         pairs += [Pair(extra, rights[0], size, size) for extra in lefts[common:]]
         pairs += [Pair(lefts[0], extra, size, size) for extra in rights[common:]]
-    index = _index(right, right_prefix, frequency, limit, at)
-    right_sizes = [len(word_set) for word_set in right]
-    for position, word_set in enumerate(left):
-        size = len(word_set)
+    posting_sizes, posting_positions = _postings(right_read, indexed)
+    right_sizes = [one.size for one in right_read]
+    right_signatures = [one.signature for one in right_read]
+    # Similarity >= at needs shared * (100 + at) >= at * (size + other_size), and, with
+    # differing = size + other_size - 2 * shared words on either side only,
+    # (size + other_size) * (100 - at) >= differing * (100 + at).
+    rooms = [size * (100 - at) for size in right_sizes]
+    spread = 100 + at
+    for position, left_set in enumerate(left_read):
+        size, signature = left_set.size, left_set.signature
         # Sizes a partner at similarity >= at can have: shared <= the smaller set and
         # union >= the larger, so the smaller over the larger is at least at / 100.
         low, high = at * size / 100, size * 100 / at if at else float("inf")
-        need = at * size
-        found: set[int] = set()
-        for place, word in enumerate(left_prefix[position]):
-            posting = index.get(word)
-            if posting is None:
+        need, room = at * size, size * (100 - at)
+        found: list[int] = []
+        for place, word in enumerate(left_set.ranks[: left_set.searched]):
+            sizes = posting_sizes[word]
+            if not sizes:
                 continue
-            sizes, others, slacks = posting
-            # A pair first brought together by this word (an earlier one would have
-            # brought it together before, being rarer and so indexed too) shares at most
-            # the fewer words from here on on either side, and similarity >= at needs
-            # shared * (100 + at) >= at * (size + other_size). From here on this set has
-            # size - place words, which bounds the partner's size (``top``); the partner's
-            # own words from its place on are its slack, which bounds this set's size
-            # (``slack >= need``). Both bounds only tighten at a later word, so a pair
-            # that fails them where first brought together fails them everywhere, and
-            # one that passes them anywhere passes them there.
-            top = min(high, ((size - place) * (100 + at) - need) // at) if at else high
+            # A pair sharing this word and none before it shares at most this set's
+            # size - place words, which bounds the partner's size (``top``); a pair
+            # sharing an earlier word was found there, as that word is rarer.
+            top = min(high, ((size - place) * spread - need) // at) if at else high
             first, last = bisect_left(sizes, low), bisect_right(sizes, top)
-            found.update(
-                [other for other, slack in zip(others[first:last], slacks[first:last], strict=True) if slack >= need]
-            )
-        others = sorted(found)
-        for other, shared in zip(
-            others, map(len, map(word_set.intersection, map(right.__getitem__, others))), strict=True
-        ):
+            found += [
+                other
+                for other in posting_positions[word][first:last]
+                if (right_signatures[other] ^ signature).bit_count() * spread <= room + rooms[other]
+            ]
+        if not found:
+            continue
+        word_set = left[position]
+        for other in sorted(set(found)):
+            shared = len(word_set.intersection(right[other]))
             union = size + right_sizes[other] - shared
             if shared * 100 >= at * union and shared != union:  # identical sets (shared == union) are paired above
                 pairs.append(Pair(position, other, shared, union))
-    return pairs, limited_left, limited_right
+    return pairs, [one.limited for one in left_read], [one.limited for one in right_read]
