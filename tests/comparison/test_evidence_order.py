@@ -19,9 +19,11 @@ from hypothesis import strategies as st
 
 from comparison_strategies import small_sessions, small_workshops
 from govrecords import Session, Workshop, default_taxonomy
-from govrecords.comparison import Evidence, EvidenceKind, RecordKind, RecordRef, TopicStatus
+from govrecords.comparison import Evidence, EvidenceKind, RecordKind, RecordRef, TopicState, TopicStatus
 from govrecords.comparison.evidence import discussed, in_order, state_of
+from govrecords.comparison.sentences import state_words
 from govrecords.comparison.units import expander, gather, gather_in_order, units_of
+from govrecords.documents import DocumentKind
 from govrecords.provenance import Provenance, Span
 from govrecords.vocabulary import ConsensusLevel, Stance
 
@@ -74,3 +76,38 @@ def test_evidence_gathered_in_order_is_each_topic_put_in_order(records: list[Ses
     for topic, items in gathered.items():
         # each call builds its own evidence: compared by value, item by item
         assert ordered[topic] == in_order(items) == sorted(items, key=Evidence.key)
+
+
+# ---------------------------------------------------------------------------
+# Orders that never depend on the order things came in (or on a set's, or on hashes).
+
+_REFS = st.builds(
+    RecordRef,
+    st.sampled_from(RecordKind),
+    st.sampled_from(("s1", "s2")),
+    st.sampled_from(("One", "Two")),
+    forum=st.sampled_from((None, "f")),
+    document=st.sampled_from((None, *DocumentKind)),
+    partial=st.booleans(),
+    date_from_text=st.booleans(),
+    date_uncertain=st.booleans(),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_REFS, _REFS)
+def test_record_references_with_the_same_key_are_equal(first: RecordRef, second: RecordRef) -> None:
+    """RecordRef.key is a total order: only equal references tie, so a sorted set comes out one way."""
+    assert (first.key() == second.key()) == (first == second)
+
+
+def test_a_level_off_the_scale_is_listed_after_the_levels_on_it() -> None:
+    """'not discussed' findings beside contested ones: listed after them, whatever the order of the findings."""
+    record = RECORDS[0]
+    levels = (ConsensusLevel.NOT_DISCUSSED, ConsensusLevel.CONTESTED, ConsensusLevel.NOT_DISCUSSED)
+    for ordered in (levels, levels[::-1]):
+        findings = tuple(
+            Evidence(EvidenceKind.FINDING, record, f"point {n}", consensus=level) for n, level in enumerate(ordered)
+        )
+        state = TopicState(TopicStatus.CONCLUDED, ConsensusLevel.CONTESTED, evidence=findings)
+        assert state_words(state).endswith("(3 findings: 1 contested, 2 not discussed)")

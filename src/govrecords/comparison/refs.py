@@ -92,12 +92,16 @@ class RecordRef:
         _ref_date_uncertain(self, date_uncertain)
         return self
 
-    def key(self) -> tuple[str, str, str, str, str]:
-        """A total, content-based order: forum, kind, id, title, date."""
+    def key(self) -> tuple[str, str, str, str, str, str, bool, bool, bool]:
+        """A total, content-based order: forum, kind, id, title, date, then the document's kind and flags.
+
+        Two references with the same key are equal, so an order by it never
+        depends on the order the references came in (or on a set's).
+        """
         return self._key
 
     @functools.cached_property
-    def _key(self) -> tuple[str, str, str, str, str]:
+    def _key(self) -> tuple[str, str, str, str, str, str, bool, bool, bool]:
         # Worked out once per reference: a comparison sorts by it many times over.
         return _record_key(self)
 
@@ -158,9 +162,11 @@ def forum_label(forum: Forum | ForumRef) -> str:
 
 
 @functools.lru_cache(maxsize=4096)  # every part of a record sorts by its record's key
-def _record_key(ref: RecordRef) -> tuple[str, str, str, str, str]:
+def _record_key(ref: RecordRef) -> tuple[str, str, str, str, str, str, bool, bool, bool]:
     date = ref.date.isoformat() if ref.date is not None else ""
-    return (ref.forum or "", ref.kind.value, ref.id, ref.title, date)
+    document = ref.document.value if ref.document is not None else ""
+    flags = (ref.partial, ref.date_from_text, ref.date_uncertain)
+    return (ref.forum or "", ref.kind.value, ref.id, ref.title, date, document, *flags)
 
 
 _DIGITS = re.compile(r"(\d+)")

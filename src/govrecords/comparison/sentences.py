@@ -111,6 +111,11 @@ def count_words(count: int, kind: EvidenceKind) -> str:
     return f"{count} {singular if count == 1 else plural}"
 
 
+def _on_scale(level: ConsensusLevel) -> tuple[bool, int]:
+    # Weakest first, and a level off the scale (not discussed) after them all, never tied with one.
+    return (level.rank is None, level.rank or 0)
+
+
 def state_words(state: TopicState) -> str:
     """A topic's state on one side, in words.
 
@@ -125,7 +130,7 @@ def state_words(state: TopicState) -> str:
         levels = [item.consensus for item in state.of_kind(EvidenceKind.FINDING) if item.consensus is not None]
         if len(levels) < 2:
             return level_words(state.level)
-        counts = {level: levels.count(level) for level in sorted(set(levels), key=lambda level: level.rank or 0)}
+        counts = {level: levels.count(level) for level in sorted(set(levels), key=_on_scale)}
         if len(counts) == 1:
             return f"{level_words(state.level)} ({len(levels)} findings)"
         listed = ", ".join(f"{count} {level_words(level)}" for level, count in counts.items())
