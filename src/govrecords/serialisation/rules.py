@@ -312,13 +312,16 @@ def write_entries(entries: tuple[Provenance, ...], record: Mapping[str, Any]) ->
     ('d', [Method(kind=<MethodKind.BY_HAND: 'by_hand'>, tool=None, version=None, template=None)])
     """
     table = _table()
+    default = table.source
+    if default is None and entries:
+        default = table.source = entries[0].source  # the first entry's source: the document's default
+    # MethodTable.add's memo, read here first (one call fewer an entry): most entries share one method object.
+    seen = table._seen  # pyright: ignore[reportPrivateUsage]  # the table's own module
     written: list[dict[str, Any]] = []
     for entry in entries:
         out: dict[str, Any] = {}
         source = entry.source
-        if table.source is None:
-            table.source = source
-        elif source != table.source:
+        if source != default:
             out["source"] = source
         quote, span = entry.quote, entry.span
         if span is not None:
@@ -330,7 +333,9 @@ def write_entries(entries: tuple[Provenance, ...], record: Mapping[str, Any]) ->
             out["quote"] = quote
         if field is not None:
             out["field"] = field
-        index = table.add(entry.method)
+        method = entry.method
+        known = seen.get(id(method))
+        index = known[1] if known is not None else table.add(method)
         if index:
             out["method"] = index
         written.append(out)
