@@ -8,6 +8,8 @@ its field for bullets and its default field, and keeps the rest as sections.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from govrecords.importers._items import Piece, pieces
@@ -238,7 +240,7 @@ def _read_block(state: State, block: Block, contact: Contact | None) -> Contact 
     return contact
 
 
-def _read_field(state: State, block: Block, label: Label, lines: list[Line]) -> None:
+def _read_field(state: State, block: Block, label: Label, lines: Sequence[Line]) -> None:
     field = label.field
     heading = block.heading
     draft = state.draft

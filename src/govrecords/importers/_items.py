@@ -8,6 +8,8 @@ state a force or a consensus are found by :mod:`govrecords.importers._vocab`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from govrecords.importers._text import BLANKS, Line, list_marker
@@ -31,7 +33,7 @@ class Piece:
         return self.marker is not None
 
 
-def pieces(text: str, lines: list[Line]) -> list[Piece]:
+def pieces(text: str, lines: Sequence[Line]) -> list[Piece]:
     """Cut *lines* into paragraphs and list items, in order.
 
     A list item runs on over the lines that follow it until the next marker or a
@@ -94,7 +96,7 @@ def _continues(text: str, line: Line, indent: int) -> bool:
     return line.lead - line.start >= indent > 0 and all(char in " \t" for char in text[line.start : line.lead])
 
 
-def split_lines_of(text: str, lines: list[Line], piece: Piece) -> list[tuple[int, int]]:
+def split_lines_of(text: str, lines: Sequence[Line], piece: Piece) -> list[tuple[int, int]]:
     """The non-blank lines of a paragraph, as spans (for one question per line)."""
     return [
         (max(line.lead, piece.start), min(line.trail, piece.end))

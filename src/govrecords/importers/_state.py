@@ -19,7 +19,7 @@ import attrs
 from govrecords.importers._result import ImportIssue
 from govrecords.importers._scan import Lowered
 from govrecords.importers._template import Template
-from govrecords.importers._text import Line, Lines, collapse, fold_text
+from govrecords.importers._text import LineRun, Lines, collapse, fold_text
 from govrecords.provenance import Method, Provenance, Span
 from govrecords.records import Finding, Participant, Recommendation, Section, Statement
 from govrecords.taxonomy import Taxonomy
@@ -124,22 +124,9 @@ class State:
     def __attrs_post_init__(self) -> None:
         self.lowered = Lowered(self.text)
 
-    def lines_between(self, start: int, end: int) -> list[Line]:
+    def lines_between(self, start: int, end: int) -> LineRun:
         """The lines of ``text[start:end]``, the first and last cut to the span, blank lines at either end dropped."""
-        first = max(0, bisect.bisect_right(self.lines.starts, start) - 1)
-        out: list[Line] = []
-        for line in self.lines.iter_from(first):
-            if line.start >= end:
-                break
-            if line.blank:
-                out.append(line)
-                continue
-            lead, trail = max(line.lead, start), min(line.trail, end)
-            if trail > lead:
-                out.append(Line(line.number, line.start, line.end, lead, trail))
-        first_content = next((i for i, line in enumerate(out) if not line.blank), len(out))
-        last_content = next((i for i in range(len(out) - 1, -1, -1) if not out[i].blank), -1)
-        return out[first_content : last_content + 1]
+        return self.lines.between(start, end)
 
     def warn(
         self, code: str, start: int, end: int, message: str | Callable[[], str], *, phase: int | None = None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
 
 from govrecords._fold import BLANKS, INVISIBLE, fold, fold_text, fold_tight, source_of, without_accents
@@ -21,6 +21,7 @@ from govrecords._fold import BLANKS, INVISIBLE, fold, fold_text, fold_tight, sou
 __all__ = [
     "BLANKS",
     "Line",
+    "LineRun",
     "Lines",
     "Marker",
     "collapse",
@@ -166,10 +167,47 @@ class Lines(Sequence[Line]):
         ):
             yield Line(number, start, end, lead, trail)
 
-    def iter_from(self, at: int) -> Iterator[Line]:
-        """The lines from index *at* on, made one at a time."""
-        for index in range(at, len(self.starts)):
+    def iter_from(self, at: int, stop: int | None = None) -> Iterator[Line]:
+        """The lines from index *at* on (up to index *stop*), made one at a time."""
+        for index in range(at, len(self.starts) if stop is None else stop):
             yield self._line(index)
+
+    def _add_cut(self, run: LineRun, at: int, start: int, end: int) -> None:
+        """Add line *at* to *run*, cut to ``[start, end)`` (a line of its own when that cuts it)."""
+        lead, trail = max(self._lead[at], start), min(self._trail[at], end)
+        if lead == self._lead[at] and trail == self._trail[at]:
+            run.append_index(self, at)
+        else:
+            run.append(Line(self._number[at], self.starts[at], self._end[at], lead, trail))
+
+    def between(self, start: int, end: int) -> LineRun:
+        """The lines of ``text[start:end]``, the first and last cut to the span, blank lines at either end dropped.
+
+        Only the first and last lines the span touches can be cut (any other lies inside it), so the
+        run is a range of these lines with at most two cut ones at its ends: no line is made but those.
+        """
+        starts, leads, trails = self.starts, self._lead, self._trail
+        first = max(0, bisect.bisect_right(starts, start) - 1)
+        stop = bisect.bisect_left(starts, end, first)
+        run = LineRun(self)
+        if first >= stop:
+            return run
+
+        def kept(at: int) -> bool:  # whether line *at* holds text of the span
+            return min(trails[at], end) > max(leads[at], start)
+
+        while first < stop and not kept(first):
+            first += 1  # blank, or holding none of the span
+        while stop > first and not kept(stop - 1):
+            stop -= 1
+        if first >= stop:
+            return run
+        last = stop - 1
+        self._add_cut(run, first, start, end)
+        if last > first:
+            run.append_indices(self, first + 1, last)
+            self._add_cut(run, last, start, end)
+        return run
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """:func:`line_column` of *offset*, without making the line."""
@@ -178,6 +216,127 @@ class Lines(Sequence[Line]):
 
     def __repr__(self) -> str:
         return f"Lines({list(self)!r})"
+
+
+class LineRun(Sequence[Line]):
+    """Some lines of a text, in order, kept as ranges of its :class:`Lines` (a :class:`Line` made when asked for).
+
+    A block of a hundred thousand short lines would otherwise hold a hundred thousand line
+    objects; here a range of consecutive lines costs three numbers, however long. A line that
+    is not one of the text's lines as split (a line cut after a label, or to a span) is kept
+    as its own object.
+    """
+
+    __slots__ = ("_at", "_count", "_first", "_lines", "_own")
+
+    def __init__(self, lines: Lines | None = None) -> None:
+        self._lines = lines
+        self._at = array("q")
+        """Where each segment starts in the run."""
+        self._first = array("q")
+        """Each segment's first index into the text's lines (-1: a line of its own, in ``_own``)."""
+        self._count = 0
+        self._own: dict[int, Line] = {}
+        """The lines of their own, by segment."""
+
+    @classmethod
+    def of(cls, lines: Iterable[Line]) -> LineRun:
+        """A run of these line objects."""
+        run = cls()
+        for line in lines:
+            run.append(line)
+        return run
+
+    def append(self, line: Line) -> None:
+        """Add a line of its own."""
+        self._own[len(self._at)] = line
+        self._at.append(self._count)
+        self._first.append(-1)
+        self._count += 1
+
+    def append_index(self, lines: Lines, index: int) -> None:
+        """Add the line at *index* of the text's *lines* (those of every range of the run)."""
+        if self._lines is None:
+            self._lines = lines
+        first = self._first
+        if first and first[-1] >= 0 and first[-1] + self._count - self._at[-1] == index:
+            self._count += 1  # it goes on with the last range
+            return
+        self._at.append(self._count)
+        first.append(index)
+        self._count += 1
+
+    def append_indices(self, lines: Lines, start: int, stop: int) -> None:
+        """Add the lines from index *start* up to *stop* of the text's *lines*."""
+        if stop <= start:
+            return
+        self.append_index(lines, start)
+        self._count += stop - start - 1
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def _get(self, position: int) -> Line:
+        segment = bisect.bisect_right(self._at, position) - 1
+        first = self._first[segment]
+        if first < 0:
+            return self._own[segment]
+        assert self._lines is not None  # a range is only added to a run of a text's lines
+        return self._lines[first + position - self._at[segment]]
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+    @overload
+    def __getitem__(self, index: slice) -> LineRun: ...
+    def __getitem__(self, index: int | slice) -> Line | LineRun:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._count)
+            if step != 1:
+                return LineRun.of([self._get(at) for at in range(start, stop, step)])
+            return self._slice(start, stop)
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError("line index out of range")
+        return self._get(index)
+
+    def _slice(self, start: int, stop: int) -> LineRun:
+        run = LineRun(self._lines)
+        if stop <= start:
+            return run
+        at, firsts = self._at, self._first
+        segment = bisect.bisect_right(at, start) - 1
+        while segment < len(at) and at[segment] < stop:
+            begin = max(start, at[segment])
+            end = min(stop, at[segment + 1] if segment + 1 < len(at) else self._count)
+            first = firsts[segment]
+            if first < 0:
+                run.append(self._own[segment])
+            else:
+                assert self._lines is not None  # a range is only added to a run of a text's lines
+                run.append_indices(self._lines, first + begin - at[segment], first + end - at[segment])
+            segment += 1
+        return run
+
+    def __iter__(self) -> Iterator[Line]:
+        at, firsts, count = self._at, self._first, self._count
+        for segment, first in enumerate(firsts):
+            if first < 0:
+                yield self._own[segment]
+                continue
+            assert self._lines is not None
+            size = (at[segment + 1] if segment + 1 < len(at) else count) - at[segment]
+            yield from self._lines.iter_from(first, first + size)
+
+    def __reversed__(self) -> Iterator[Line]:
+        for position in range(self._count - 1, -1, -1):
+            yield self._get(position)
+
+    def __repr__(self) -> str:
+        return f"LineRun({list(self)!r})"
 
 
 def split_lines(text: str) -> Lines:
