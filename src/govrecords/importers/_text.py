@@ -77,6 +77,10 @@ _IN_LINE_BLANKS = "".join(char for char in BLANKS if char not in "\r\n")
 _BLANK_RUN = re.compile("(?:[" + re.escape(_IN_LINE_BLANKS) + "]*(?:\r\n|\r|\n))+")
 
 
+_SPLIT_PIECE = 1 << 16
+"""How many characters of a text (at least: up to a line feed) :meth:`Lines.add_split_at_line_feeds` splits at once."""
+
+
 class Lines(Sequence[Line]):
     """The lines of a text as numbers in arrays: a :class:`Line` object is made only when one is asked for.
 
@@ -111,39 +115,46 @@ class Lines(Sequence[Line]):
         """Add the lines of a text with no carriage return: those :func:`split_lines` cuts, cut by ``str.split``.
 
         Each line's numbers go straight into the arrays (no call a line): on a text of short lines
-        this pass is a good part of the import.
+        this pass is a good part of the import. The text is split a piece at a time (cut after a
+        line feed), so the list of a piece's lines is all there is at once, never the whole text's.
         """
-        parts = text.split("\n")
-        final = len(parts) - 1
         add_number, add_start, add_end = self._number.append, self.starts.append, self._end.append
         add_lead, add_trail = self._lead.append, self._trail.append
         pos = 0
         run: tuple[int, int, int] | None = None  # a run of blank lines: its first line's number, start, last break
-        for number, raw in enumerate(parts, 1):
-            end = pos + len(raw)
-            left = raw.lstrip(BLANKS)  # no line break in *raw*: blank in a line and blank overall are the same
-            if not left and number <= final:
-                run = (number, pos, end) if run is None else (run[0], run[1], end)
+        size = len(text)
+        number = 0
+        while True:
+            cut = text.find("\n", pos + _SPLIT_PIECE) if pos + _SPLIT_PIECE < size else -1
+            parts = text[pos : size if cut < 0 else cut].split("\n")
+            final = number + len(parts) - 1 if cut < 0 else size + 1  # the text's last line is never in a run
+            for number, raw in enumerate(parts, number + 1):  # noqa: B020  # the count goes on from piece to piece
+                end = pos + len(raw)
+                left = raw.lstrip(BLANKS)  # no line break in *raw*: blank in a line and blank overall are the same
+                if not left and number <= final:
+                    run = (number, pos, end) if run is None else (run[0], run[1], end)
+                    pos = end + 1
+                    continue
+                if run is not None:
+                    add_number(run[0])
+                    add_start(run[1])
+                    add_end(run[2])
+                    add_lead(run[2])
+                    add_trail(run[2])
+                    run = None
+                add_number(number)
+                add_start(pos)
+                add_end(end)
+                if left:
+                    lead = end - len(left)
+                    add_lead(lead)
+                    add_trail(lead + len(left.rstrip(BLANKS)))
+                else:
+                    add_lead(end)
+                    add_trail(end)
                 pos = end + 1
-                continue
-            if run is not None:
-                add_number(run[0])
-                add_start(run[1])
-                add_end(run[2])
-                add_lead(run[2])
-                add_trail(run[2])
-                run = None
-            add_number(number)
-            add_start(pos)
-            add_end(end)
-            if left:
-                lead = end - len(left)
-                add_lead(lead)
-                add_trail(lead + len(left.rstrip(BLANKS)))
-            else:
-                add_lead(end)
-                add_trail(end)
-            pos = end + 1
+            if cut < 0:
+                return
 
     @overload
     def __getitem__(self, index: int) -> Line: ...
@@ -397,6 +408,12 @@ def line_column(lines: Sequence[Line], offset: int, starts: Sequence[int] | None
     return line.number, offset - line.start + 1
 
 
+_COLLAPSE_PIECE = 1 << 16
+"""How many characters of a passage (at least: up to a blank) :func:`collapse` splits into words at once."""
+_SPACE = re.compile(r"\s")
+"""A character ``str.split()`` splits at (the same set: both are :meth:`str.isspace`)."""
+
+
 def collapse(passage: str) -> str:
     r"""A passage as a record value: invisible characters dropped, white space runs made one space.
 
@@ -406,7 +423,20 @@ def collapse(passage: str) -> str:
     for char in INVISIBLE:
         if char in passage:
             passage = passage.replace(char, "")
-    return " ".join(passage.split())
+    if len(passage) <= _COLLAPSE_PIECE:
+        return " ".join(passage.split())
+    # a long passage a piece at a time, each cut at a blank (no word is cut): the list of a piece's
+    # words is all there is at once (a word a line would otherwise cost some 60 bytes a line)
+    parts: list[str] = []
+    pos, size = 0, len(passage)
+    while pos < size:
+        found = _SPACE.search(passage, pos + _COLLAPSE_PIECE) if pos + _COLLAPSE_PIECE < size else None
+        stop = found.start() if found is not None else size
+        part = " ".join(passage[pos:stop].split())
+        if part:
+            parts.append(part)
+        pos = stop
+    return " ".join(parts)
 
 
 class Marker:
