@@ -62,6 +62,12 @@ def _trusted_span(start: int, end: int) -> Span:
     return span
 
 
+def _pairs(marks: array[int]) -> Iterator[tuple[int, int]]:
+    """The marks two by two: each start with its end."""
+    entries = iter(marks)
+    return zip(entries, entries, strict=True)
+
+
 @attrs.frozen
 class Value:
     """A single-valued field as read: the value, its span, and the heading it stood under."""
@@ -123,6 +129,8 @@ class State:
 
     def __attrs_post_init__(self) -> None:
         self.lowered = Lowered(self.text)
+        if not self.structure and len(self.text) < 2**31:
+            self.structure = array("i")  # offsets into the text: four bytes each
 
     def lines_between(self, start: int, end: int) -> LineRun:
         """The lines of ``text[start:end]``, the first and last cut to the span, blank lines at either end dropped."""
@@ -225,18 +233,17 @@ class State:
         marks = self.structure
         if not marks:
             return ()
-        starts, ends = marks[0::2], marks[1::2]
-        if min(starts) < 0:
-            return tuple(Span(start, end) for start, end in sorted(set(zip(starts, ends, strict=True))))
+        if min(itertools.islice(marks, 0, None, 2)) < 0:
+            return tuple(Span(start, end) for start, end in sorted(set(_pairs(marks))))
         spans: list[Span] = []
         add = spans.append
         last_start = last_end = -1
-        for start, end in zip(starts, ends, strict=True):
+        for start, end in _pairs(marks):  # read in place: a copy of the marks would be a span's worth of them
             if start == last_start and end == last_end:
                 continue
             if start < last_start or (start == last_start and end < last_end):
                 # marked out of order: sorted (the text's order is usual)
-                return tuple(_trusted_span(*pair) for pair in sorted(set(zip(starts, ends, strict=True))))
+                return tuple(_trusted_span(*pair) for pair in sorted(set(_pairs(marks))))
             span = _new(Span)  # _trusted_span, in line
             _set(span, "start", start)
             _set(span, "end", end)
