@@ -77,7 +77,7 @@ _IN_LINE_BLANKS = "".join(char for char in BLANKS if char not in "\r\n")
 _BLANK_RUN = re.compile("(?:[" + re.escape(_IN_LINE_BLANKS) + "]*(?:\r\n|\r|\n))+")
 
 
-_SPLIT_PIECE = 1 << 16
+_SPLIT_PIECE = 1 << 13
 """How many characters of a text (at least: up to a line feed) :meth:`Lines.add_split_at_line_feeds` splits at once."""
 
 
@@ -408,7 +408,7 @@ def line_column(lines: Sequence[Line], offset: int, starts: Sequence[int] | None
     return line.number, offset - line.start + 1
 
 
-_COLLAPSE_PIECE = 1 << 16
+_COLLAPSE_PIECE = 1 << 13
 """How many characters of a passage (at least: up to a blank) :func:`collapse` splits into words at once."""
 _SPACE = re.compile(r"\s")
 """A character ``str.split()`` splits at (the same set: both are :meth:`str.isspace`)."""
