@@ -4,25 +4,36 @@
   kept, each code's count stays exact, and the warnings listed and the fold are those
   the reading order gives, whatever order the readers make them in.
 * A text's lines are kept as numbers (:class:`Lines`), the same lines as objects.
-* The layout's blocks are cut as they are read: a block read is not kept.
+* The layout's blocks are cut as they are read: a block read is not kept; a block's lines
+  are kept as ranges of the text's lines (:class:`LineRun`), the same lines as objects, and
+  its pieces are made as they are read (:func:`iter_pieces`, :class:`Ahead`).
+* Lines are split, and a long passage collapsed, a piece at a time, to the same result.
+* Short lines without labels cost a bounded memory a line (tracemalloc's peak).
 * The whole-text scans that skip to their opening words find exactly the matches of
   ``finditer``.
 """
 
 from __future__ import annotations
 
+import bisect
 import gc
+import itertools
 import re
 import string
+import tracemalloc
 import weakref
 from collections import Counter
 
+import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govrecords import importers
 from govrecords._version import __version__
+from govrecords.importers import _text
 from govrecords.importers._engine import TOOL, matcher_for
+from govrecords.importers._items import Ahead, iter_pieces, pieces
 from govrecords.importers._labelled_people import _CONTACT_HEAD, _CONTACT_WORDS, _ROLE_ORG, _ROLE_ORG_WORDS
 from govrecords.importers._layout import Block, Layout
 from govrecords.importers._prose_people import (
@@ -35,7 +46,7 @@ from govrecords.importers._prose_people import (
 )
 from govrecords.importers._scan import _UNFAITHFUL, Lowered, finditer
 from govrecords.importers._state import FOLD_AFTER, State
-from govrecords.importers._text import Line, line_column, split_lines
+from govrecords.importers._text import Line, LineRun, Lines, collapse, line_column, split_lines
 from govrecords.provenance import Method, MethodKind
 from govrecords.taxonomy import default_taxonomy
 
@@ -205,3 +216,137 @@ def test_the_scans_that_skip_find_exactly_what_finditer_finds(text: str) -> None
         expected = [found.span() for found in pattern.finditer(text)]
         got = [found.span() for found in finditer(pattern, Lowered(text), words, folded=folded)]
         assert got == expected, pattern.pattern
+
+
+def _line_key(line: Line) -> tuple[int, int, int, int, int, bool]:
+    return line.number, line.start, line.end, line.lead, line.trail, line.blank
+
+
+_SHORT_LINES = st.lists(
+    st.sampled_from(["a", "b", " ", "\t", "\u00a0", "\n", "\n", "\r\n", "- ", "1. ", "\u2022", ":"]), max_size=60
+).map("".join)
+"""Texts of short lines: blank ones, runs of them, list markers, line ends of every kind."""
+
+
+@settings(max_examples=200, deadline=None)
+@given(_SHORT_LINES, st.lists(st.tuples(st.booleans(), st.integers(0, 80), st.integers(0, 4)), max_size=12))
+def test_a_run_of_lines_kept_as_ranges_is_the_lines_it_was_given(text: str, steps: list[tuple[bool, int, int]]) -> None:
+    lines = split_lines(text)
+    run, made = LineRun(), list[Line]()
+    for own, where, count in steps:
+        at = where % len(lines)
+        if own:
+            run.append(lines[at])
+            made.append(lines[at])
+        else:
+            run.append_indices(lines, at, min(at + count, len(lines)))
+            made.extend(lines[at : at + count])
+    assert len(run) == len(made)
+    assert bool(run) == bool(made)
+    assert [_line_key(line) for line in run] == [_line_key(line) for line in made]
+    assert [_line_key(line) for line in reversed(run)] == [_line_key(line) for line in reversed(made)]
+    for index in range(-len(made), len(made)):
+        assert _line_key(run[index]) == _line_key(made[index])
+    for start in range(len(made) + 1):
+        for stop in range(start, len(made) + 2):
+            assert [_line_key(line) for line in run[start:stop]] == [_line_key(line) for line in made[start:stop]]
+    assert [_line_key(line) for line in run[::2]] == [_line_key(line) for line in made[::2]]
+
+
+def _between_one_by_one(lines: Lines, start: int, end: int) -> list[Line]:
+    """The lines of ``text[start:end]`` as they were made before :meth:`Lines.between`: each cut, one by one."""
+    first = max(0, bisect.bisect_right(lines.starts, start) - 1)
+    out: list[Line] = []
+    for line in lines.iter_from(first):
+        if line.start >= end:
+            break
+        if line.blank:
+            out.append(line)
+            continue
+        lead, trail = max(line.lead, start), min(line.trail, end)
+        if trail > lead:
+            out.append(Line(line.number, line.start, line.end, lead, trail))
+    first_content = next((i for i, line in enumerate(out) if not line.blank), len(out))
+    last_content = next((i for i in range(len(out) - 1, -1, -1) if not out[i].blank), -1)
+    return out[first_content : last_content + 1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SHORT_LINES, st.integers(0, 70), st.integers(0, 70))
+def test_the_lines_between_two_offsets_are_those_cut_one_by_one(text: str, start: int, end: int) -> None:
+    lines = split_lines(text)
+    between = lines.between(start, end)
+    expected = _between_one_by_one(lines, start, end)
+    assert [_line_key(line) for line in between] == [_line_key(line) for line in expected]
+    assert [attrs.astuple(piece) for piece in iter_pieces(text, between)] == [
+        attrs.astuple(piece) for piece in pieces(text, expected)
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(), max_size=20), st.lists(st.integers(0, 4), max_size=30))
+def test_looking_ahead_takes_nothing(items: list[int], moves: list[int]) -> None:
+    ahead, at = Ahead(items), 0
+    for move in moves:
+        if move == 0:
+            assert ahead.peek() == (items[at] if at < len(items) else None)
+        elif move == 1:
+            assert next(ahead, None) == (items[at] if at < len(items) else None)
+            at = min(at + 1, len(items))
+        else:
+            assert list(itertools.islice(ahead.following(), move)) == items[at : at + move]
+    assert list(ahead) == items[at:]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_SHORT_LINES.filter(lambda text: "\r" not in text), st.integers(1, 9))
+def test_lines_split_a_piece_at_a_time_are_the_lines(text: str, piece: int) -> None:
+    whole = [_line_key(line) for line in split_lines(text)]
+    kept = _text._SPLIT_PIECE
+    _text._SPLIT_PIECE = piece
+    try:
+        assert [_line_key(line) for line in split_lines(text)] == whole
+    finally:
+        _text._SPLIT_PIECE = kept
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "bc", " ", "\t", "\u00a0", "\n", "\u200b", "\u2028", "\x1c", "\u00ad"]), max_size=40
+    ).map("".join),
+    st.integers(1, 9),
+)
+def test_a_long_passage_collapsed_a_piece_at_a_time_is_collapsed(passage: str, piece: int) -> None:
+    whole = collapse(passage)
+    kept = _text._COLLAPSE_PIECE
+    _text._COLLAPSE_PIECE = piece
+    try:
+        assert collapse(passage) == whole
+    finally:
+        _text._COLLAPSE_PIECE = kept
+
+
+def _peak(text: str) -> int:
+    tracemalloc.start()
+    try:
+        importers.import_text(text)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["-\n", "- item\n", "1.\n\u2022 x\n", "x\r\n", "Speakers:\n"],
+    ids=["dashes", "dashed items", "numbers and bullets", "crlf", "an empty heading"],
+)
+def test_short_lines_cost_a_bounded_memory_a_line(line: str) -> None:
+    # what a line costs: the peak of an import of three times the lines less that of the lines, per UTF-8
+    # byte added (what any import costs, whatever its size, cancels out), against the issue's target of 20
+    # (a line object a line, as blocks without labels kept them, cost 115 to 414)
+    importers.import_text(line * 50)  # the template's caches made
+    count = 6000 // len(line)
+    small, large = line * count, line * (3 * count)
+    added = _peak(large) - _peak(small)
+    assert added / (len(large.encode()) - len(small.encode())) <= 20

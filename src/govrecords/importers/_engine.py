@@ -139,6 +139,7 @@ def run(
         workshops=tuple(r for r in records if isinstance(r, Workshop)),
     )
     structure = state.structure_spans()
+    del state.structure[:]  # the marks are spans now (and nothing is marked after this)
 
     def result() -> ImportResult:
         ordered = tuple(sorted(state.settled_issues(), key=lambda issue: (issue.span.start, issue.span.end)))

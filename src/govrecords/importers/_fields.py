@@ -8,9 +8,11 @@ its field for bullets and its default field, and keeps the rest as sections.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
-from govrecords.importers._items import Piece, pieces
+from govrecords.importers._items import Ahead, Piece, iter_pieces, pieces
 from govrecords.importers._layout import Block, PatternHit
 from govrecords.importers._lists import (
     add_discussion,
@@ -191,12 +193,15 @@ def _read_block(state: State, block: Block, contact: Contact | None) -> Contact 
             state.section(block.heading, [(lines[0].lead, lines[-1].trail)], why=why)
         return Contact(label.role, label.organisation) if label.role else None
     if field == "boilerplate":
-        found = pieces(state.text, lines)
-        end = found[0].end if found else block.hit.line.trail if block.hit else block.end
+        found = iter_pieces(state.text, lines)
+        opening = next(found, None)
+        end = opening.end if opening else block.hit.line.trail if block.hit else block.end
         state.warn("boilerplate", block.start, end, lambda: f"dropped: {state.quote(block.start, end)!r}")
-        rest = [(p.marker[0] if p.marker else p.start, p.end) for p in found[1:]]
-        if rest:
-            read_flow(state, Block(None, lines=state.lines_between(rest[0][0], rest[-1][1])))
+        after: list[int] = []  # the first start and the last end of the pieces after the first
+        for piece in found:
+            after[1:] = [piece.end] if after else [piece.marker[0] if piece.marker else piece.start, piece.end]
+        if after:
+            read_flow(state, Block(None, lines=state.lines_between(after[0], after[1])))
         return contact
     if not field.startswith("contact."):
         _flush_contact(state, contact)
@@ -238,7 +243,7 @@ def _read_block(state: State, block: Block, contact: Contact | None) -> Contact 
     return contact
 
 
-def _read_field(state: State, block: Block, label: Label, lines: list[Line]) -> None:
+def _read_field(state: State, block: Block, label: Label, lines: Sequence[Line]) -> None:
     field = label.field
     heading = block.heading
     draft = state.draft
@@ -328,49 +333,46 @@ def read_flow(state: State, block: Block) -> None:
             why = "a heading the template does not know" if block.heading else "text outside any labelled field"
             state.section(block.heading, [(lines[0].lead, lines[-1].trail)], why=why)
         return
-    found = pieces(state.text, lines)
-    run: list[Piece] = []
-    index = 0
-    while index < len(found):
-        piece = found[index]
+    found = Ahead(iter_pieces(state.text, lines))  # made as they are read: one looked at ahead
+    run: list[int] = []  # the paragraphs for the default field so far: the first one's start, the last one's end
+    for piece in found:
+        following = found.peek()
         if piece.is_item:
             _flush_run(state, run)
-            items = [piece]
-            while index + 1 < len(found) and found[index + 1].is_item:
-                index += 1
-                items.append(found[index])
-            _read_items(state, items)
-        elif _lead_in(state, found, index):
+            start, end = piece.marker[0] if piece.marker else piece.start, piece.end
+            while following is not None and following.is_item:
+                end = next(found).end
+                following = found.peek()
+            _read_items(state, (start, end))
+        elif _lead_in(state, piece, following):
             _flush_run(state, run)
             state.section(None, [(piece.start, piece.end)], why="the text introducing a list")
         elif not _phrase_rule(state, piece):
             if template.default is not None:
-                run.append(piece)
+                run[1:] = [piece.end] if run else [piece.start, piece.end]
             else:
                 _flush_run(state, run)
                 state.section(None, [(piece.start, piece.end)])
         else:
             _flush_run(state, run)
-        index += 1
     _flush_run(state, run)
 
 
-def _lead_in(state: State, found: list[Piece], index: int) -> bool:
-    piece = found[index]
+def _lead_in(state: State, piece: Piece, following: Piece | None) -> bool:
     return (
         state.template.bullets is not None
-        and index + 1 < len(found)
-        and found[index + 1].is_item
+        and following is not None
+        and following.is_item
         and state.text[piece.end - 1] in ":\uff1a"
     )
 
 
-def _flush_run(state: State, run: list[Piece]) -> None:
+def _flush_run(state: State, run: list[int]) -> None:
     if not run:
         return
     field = state.template.default
     assert field is not None  # runs are only gathered for a default field
-    span = (run[0].start, run[-1].end)
+    span = (run[0], run[1])
     if field in MULTI_FIELDS:
         state.draft.runs.setdefault(field, []).append(span)
     else:
@@ -378,10 +380,8 @@ def _flush_run(state: State, run: list[Piece]) -> None:
     run.clear()
 
 
-def _read_items(state: State, items: list[Piece]) -> None:
+def _read_items(state: State, span: tuple[int, int]) -> None:
     field = state.template.bullets
-    start = items[0].marker[0] if items[0].marker else items[0].start
-    span = (start, items[-1].end)
     if field is None:
         state.section(None, [span])
         return

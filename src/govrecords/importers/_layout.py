@@ -31,7 +31,7 @@ from govrecords.importers._label_match import (
 )
 from govrecords.importers._patterns import PatternMatch, match_pattern
 from govrecords.importers._template import Label, LinePattern, Template
-from govrecords.importers._text import BLANKS, Line, Lines, fold_text, fold_tight, list_marker
+from govrecords.importers._text import BLANKS, Line, LineRun, Lines, fold_text, fold_tight, list_marker
 from govrecords.importers._title_lines import title_rejection
 from govrecords.vocabulary import read_force
 
@@ -72,7 +72,8 @@ class Block:
     label: Label | None
     hit: LabelHit | None = None
     heading: tuple[int, int] | None = None
-    lines: list[Line] = attrs.field(factory=list[Line])
+    lines: LineRun = attrs.field(factory=LineRun)
+    """The lines of its value, kept as ranges of the text's lines (a line object is made when asked for)."""
     duplicate_of: Earlier | None = None
     first_line: bool = False
     head_end: int | None = None
@@ -93,8 +94,8 @@ class Block:
             return self.hit.start
         if self.heading is not None:
             return self.heading[0]
-        content = [line for line in self.lines if not line.blank]
-        return content[0].lead if content else 0
+        content = next((line for line in self.lines if not line.blank), None)
+        return content.lead if content is not None else 0
 
     @property
     def end(self) -> int:
@@ -108,11 +109,11 @@ class Block:
             return self.heading[1]
         return self.start
 
-    def value_lines(self) -> list[Line]:
+    def value_lines(self) -> LineRun:
         """The lines of the value, without leading or trailing blank lines."""
         lines = self.lines
         if not lines:
-            return []
+            return lines[:]
         if not lines[0].blank and not lines[-1].blank:
             return lines[:]
         first = 0
@@ -272,14 +273,14 @@ class Layout:
         first_line_done = template.first_line is None
         run: _Reading | None = None  # the reading of the line *current* is an empty label on, when it may repeat
         run_next = -1  # the number of the line that can repeat it
-        for line in lines:
+        for index, line in enumerate(lines):
             if line.blank:
                 if current.again is not None:  # the run is over: its last line is the block this one is under
                     last = _last_of_run(current)  # taken before the run is given out (the reader may change it)
                     if self._closes(text, current):
                         yield current
                     current = last
-                current.lines.append(line)
+                current.lines.append_index(lines, index)
                 continue
             content_lines += 1
             if not self._settled and (
@@ -315,7 +316,7 @@ class Layout:
             if (
                 reading is run
                 and line.number == run_next
-                and current.lines == []
+                and not current.lines
                 and current.hit is not None
                 and line.lead - line.start == (first := current.hit.line).lead - first.start
                 and line.end - line.trail == first.end - first.trail
@@ -369,7 +370,7 @@ class Layout:
                     if self._closes(text, current):
                         yield current
                     self.first_line_lead = line.lead
-                    yield Block(Label(template.first_line, ("first line",)), lines=[line], first_line=True)
+                    yield Block(Label(template.first_line, ("first line",)), lines=LineRun.of([line]), first_line=True)
                     current = Block(None)
                     continue
             if not reading.heading_read:
@@ -383,7 +384,7 @@ class Layout:
                 current = Block(None, heading=heading, head_end=line.trail)
                 context = None
                 continue
-            current.lines.append(line)
+            current.lines.append_index(lines, index)
         if self._closes(text, current):
             yield current
 

@@ -9,6 +9,8 @@ as a section.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from govrecords.importers._consensus_cues import find_cue
@@ -48,7 +50,7 @@ class Unit:
     item: bool = False
 
 
-def units(state: State, lines: list[Line], *, by_line: bool = False) -> tuple[list[Piece], list[Unit]]:
+def units(state: State, lines: Sequence[Line], *, by_line: bool = False) -> tuple[list[Piece], list[Unit]]:
     """The lead-in paragraphs and the units of a block's value.
 
     Args:
@@ -85,7 +87,7 @@ def units(state: State, lines: list[Line], *, by_line: bool = False) -> tuple[li
     return lead, out
 
 
-def _sentences(text: str, lines: list[Line], piece: Piece) -> bool:
+def _sentences(text: str, lines: Sequence[Line], piece: Piece) -> bool:
     return all(text[end - 1] in ".?!" for _, end in split_lines_of(text, lines, piece))
 
 
@@ -97,7 +99,9 @@ def _statement(state: State, unit: Unit) -> Statement:
     return Statement(value, unit.number, state.tag(value), tuple(provenance))
 
 
-def add_statements(state: State, heading: tuple[int, int] | None, lines: list[Line], target: list[Statement]) -> None:
+def add_statements(
+    state: State, heading: tuple[int, int] | None, lines: Sequence[Line], target: list[Statement]
+) -> None:
     """Read statements (policy questions, key issues): one per item, line or paragraph.
 
     For policy questions, a paragraph holding several questions gives one per
@@ -218,7 +222,7 @@ def _finding(
 def add_findings(
     state: State,
     heading: tuple[int, int] | None,
-    lines: list[Line],
+    lines: Sequence[Line],
     stated: ConsensusLevel | None,
     *,
     by_line: bool = False,
@@ -273,7 +277,7 @@ def _take_numbered(state: State, draft: Draft, outcome: Outcome, unit: Unit) -> 
     )
 
 
-def add_discussion(state: State, heading: tuple[int, int] | None, lines: list[Line]) -> None:
+def add_discussion(state: State, heading: tuple[int, int] | None, lines: Sequence[Line]) -> None:
     """Read a discussion: sentences stating a consensus are findings, those that ask recommendations; all is kept."""
     draft = state.draft
     lead, found = units(state, lines)
@@ -290,7 +294,7 @@ def add_discussion(state: State, heading: tuple[int, int] | None, lines: list[Li
         state.section(heading, kept, code=None)
 
 
-def add_participants(state: State, role: str, lines: list[Line], *, organisation: bool = False) -> None:
+def add_participants(state: State, role: str, lines: Sequence[Line], *, organisation: bool = False) -> None:
     """Read participants, one per line (or per ``;``-separated item), in the given role."""
     draft = state.draft
     text = state.text

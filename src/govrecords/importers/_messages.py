@@ -9,7 +9,7 @@ found (a short line ending in a colon) is a sub-heading.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -128,7 +128,7 @@ def _heading_like(state: State, line: Line) -> bool:
 
 
 def _outline(
-    state: State, lines: list[Line], open_group: Callable[[Value | None], None], set_theme: Callable[[Value], None]
+    state: State, lines: Sequence[Line], open_group: Callable[[Value | None], None], set_theme: Callable[[Value], None]
 ) -> None:
     content = [line for line in lines if not line.blank]
     run: list[Line] = []

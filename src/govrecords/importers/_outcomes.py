@@ -18,13 +18,15 @@ questions are read.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Iterable, Iterator
 
 import attrs
 
 from govrecords.importers._asks import Ask, find_ask
 from govrecords.importers._consensus_cues import Cue, continues_cue, find_cue
-from govrecords.importers._items import Piece, pieces
+from govrecords.importers._items import Ahead, Piece, iter_pieces
 from govrecords.importers._operative_verbs import opens_with_verb
 from govrecords.importers._sentences import QUESTION_LABEL, lead_in_for_questions, questions, sentences
 from govrecords.importers._state import Draft, State
@@ -238,7 +240,7 @@ def harvest(state: State, draft: Draft, heading: str | None = None) -> None:
         if about_questions and state.text[piece.end - 1] == "?":
             for start, end in questions(state.text, piece.start, piece.end):
                 _add_question(state, draft, (start, end), seen_questions)
-        _questions(state, draft, issues, index, seen_questions)
+        _questions(state, draft, piece, itertools.islice(issues, index + 1, None), seen_questions)
     asked = {_span_of(q) for q in draft.policy_questions}
     draft.key_issues[:] = [k for k in draft.key_issues if _span_of(k) not in asked]
     # each section (its passages in order) and each run, read as one sequence of paragraphs and items
@@ -252,15 +254,12 @@ def harvest(state: State, draft: Draft, heading: str | None = None) -> None:
     already = _Read(draft)
     runs = [[span] for field in ("summary", "description", "notes") for span in draft.runs.get(field, [])]
     for group, is_run in [*((g, False) for g in groups), *((r, True) for r in runs)]:
-        found: list[tuple[Piece, bool]] = []
-        for start, end in group:
-            read = READ_KEY(start, end) in draft.seen  # outcomes read already
-            found.extend((piece, read) for piece in pieces(state.text, state.lines_between(start, end)))
-        sequence = [piece for piece, _ in found]
-        for index, (piece, read) in enumerate(found):
+        # the group's pieces, made as they are read (what a piece's questions look ahead at is kept until read)
+        found = Ahead(_group_pieces(state, draft, group))
+        for piece, read in found:
             if piece.end <= piece.start:
                 continue
-            _questions(state, draft, sequence, index, seen_questions)
+            _questions(state, draft, piece, (following for following, _ in found.following()), seen_questions)
             if read or not outcomes:
                 continue
             # a summary or description run states findings by its cues; what it asks is not the session's ask
@@ -275,6 +274,14 @@ def harvest(state: State, draft: Draft, heading: str | None = None) -> None:
                     number=state.text[piece.marker[0] : piece.marker[1]] if numbered and piece.marker else None,
                     number_span=piece.marker if numbered else None,
                 )
+
+
+def _group_pieces(state: State, draft: Draft, group: list[tuple[int, int]]) -> Iterator[tuple[Piece, bool]]:
+    """The pieces of a group's passages in order, each with whether its passage's outcomes were read already."""
+    for start, end in group:
+        read = READ_KEY(start, end) in draft.seen  # outcomes read already
+        for piece in iter_pieces(state.text, state.lines_between(start, end)):
+            yield piece, read
 
 
 def _continue_operative_list(state: State, draft: Draft, section: Section) -> None:
@@ -302,22 +309,20 @@ def _continue_operative_list(state: State, draft: Draft, section: Section) -> No
         return
     if own.start <= stated.span.start < own.end or text[own.end : heading.start].strip(BLANKS + ".;"):
         return
-    found = [
-        piece
-        for start, end in spans
-        for piece in pieces(text, state.lines_between(start, end))
-        if piece.end > piece.start
-    ]
-    items: list[Piece] = []
-    for piece in found:  # the list that opens the section; what follows it is not part of it
-        if not piece.is_item:
+    # the list that opens the section (what follows it is not part of it), read twice rather than kept
+    items = verbs = 0
+    whole = True  # whether every piece that holds text is an item
+    for piece in _opening_items(state, spans):
+        if piece is None:
+            whole = False
             break
-        items.append(piece)
-    if not items:
+        items += 1
+        verbs += opens_with_verb(text, piece.start, piece.end)[0]
+    if not items or verbs * 2 < items:
         return
-    if sum(opens_with_verb(text, piece.start, piece.end)[0] for piece in items) * 2 < len(items):
-        return
-    for piece in items:
+    for piece in _opening_items(state, spans):
+        if piece is None:
+            break
         number = text[piece.marker[0] : piece.marker[1]] if piece.numbered and piece.marker else None
         _, own_verb = opens_with_verb(text, piece.start, piece.end)
         ask = find_ask(text, piece.start, piece.end)
@@ -337,14 +342,27 @@ def _continue_operative_list(state: State, draft: Draft, section: Section) -> No
             number_span=piece.marker if number is not None else None,
             force=force,
         )
-    if len(items) == len(found):
+    if whole:
         draft.seen.update(READ_KEY(start, end) for start, end in spans)
 
 
-def _questions(state: State, draft: Draft, found: list[Piece], index: int, seen: set[int]) -> None:
-    """The questions a passage announces: after a lead-in, in the same paragraph or in the list that follows."""
+def _opening_items(state: State, spans: list[tuple[int, int]]) -> Iterator[Piece | None]:
+    """The pieces of *spans* that hold text, in order, up to the first that is not a list item (given as None)."""
+    for start, end in spans:
+        for piece in iter_pieces(state.text, state.lines_between(start, end)):
+            if piece.end > piece.start:
+                if not piece.is_item:
+                    yield None
+                    return
+                yield piece
+
+
+def _questions(state: State, draft: Draft, piece: Piece, following: Iterable[Piece], seen: set[int]) -> None:
+    """The questions a passage announces: after a lead-in, in the same paragraph or in the list that follows.
+
+    *following* is the pieces after *piece*, read only as far as a list of questions after a lead-in runs.
+    """
     text = state.text
-    piece = found[index]
     spans: list[tuple[int, int]] = []
     announced = QUESTION_LABEL.match(text, piece.start, piece.end) is not None
     last_was_lead = False
@@ -362,12 +380,12 @@ def _questions(state: State, draft: Draft, found: list[Piece], index: int, seen:
         elif announced:
             spans.extend(questions(text, s, e))
     if last_was_lead:
-        for following in found[index + 1 :]:
-            if following.end <= following.start or text[following.end - 1] != "?":
+        for after in following:
+            if after.end <= after.start or text[after.end - 1] != "?":
                 break
-            if not following.is_item and "\n" in text[following.start : following.end]:
+            if not after.is_item and "\n" in text[after.start : after.end]:
                 break  # a paragraph of several lines is prose, not a listed question
-            spans.append((following.start, following.end))
+            spans.append((after.start, after.end))
     for span in spans:
         _add_question(state, draft, span, seen)
 

@@ -8,6 +8,7 @@ per sentence that asks someone to act (:func:`add_recommendations`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from govrecords.importers._asks import Ask, find_ask
 from govrecords.importers._consensus_cues import find_cue
@@ -27,7 +28,7 @@ _FORCE_LIMIT = 1000  # force is stated at the start of a passage; longer passage
 
 
 def add_recommendations(
-    state: State, heading: tuple[int, int] | None, lines: list[Line], *, heading_states_force: bool = False
+    state: State, heading: tuple[int, int] | None, lines: Sequence[Line], *, heading_states_force: bool = False
 ) -> None:
     """Read recommendations with their number and force.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import warnings as _warnings
 from typing import Any
 
@@ -149,7 +150,7 @@ class ImportResult:
         spans.sort(key=lambda span: span.start)
         gaps: list[Span] = []
         reached = 0
-        for span in (*spans, Span(len(self.text), len(self.text))):
+        for span in itertools.chain(spans, (Span(len(self.text), len(self.text)),)):
             if span.start > reached and not is_blank(self.text[reached : span.start]):
                 gaps.append(Span(reached, span.start))
             reached = max(reached, span.end)

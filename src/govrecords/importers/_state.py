@@ -19,7 +19,7 @@ import attrs
 from govrecords.importers._result import ImportIssue
 from govrecords.importers._scan import Lowered
 from govrecords.importers._template import Template
-from govrecords.importers._text import Line, Lines, collapse, fold_text
+from govrecords.importers._text import LineRun, Lines, collapse, fold_text
 from govrecords.provenance import Method, Provenance, Span
 from govrecords.records import Finding, Participant, Recommendation, Section, Statement
 from govrecords.taxonomy import Taxonomy
@@ -60,6 +60,12 @@ def _trusted_span(start: int, end: int) -> Span:
     _set(span, "start", start)
     _set(span, "end", end)
     return span
+
+
+def _pairs(marks: array[int]) -> Iterator[tuple[int, int]]:
+    """The marks two by two: each start with its end."""
+    entries = iter(marks)
+    return zip(entries, entries, strict=True)
 
 
 @attrs.frozen
@@ -123,23 +129,12 @@ class State:
 
     def __attrs_post_init__(self) -> None:
         self.lowered = Lowered(self.text)
+        if not self.structure and len(self.text) < 2**31:
+            self.structure = array("i")  # offsets into the text: four bytes each
 
-    def lines_between(self, start: int, end: int) -> list[Line]:
+    def lines_between(self, start: int, end: int) -> LineRun:
         """The lines of ``text[start:end]``, the first and last cut to the span, blank lines at either end dropped."""
-        first = max(0, bisect.bisect_right(self.lines.starts, start) - 1)
-        out: list[Line] = []
-        for line in self.lines.iter_from(first):
-            if line.start >= end:
-                break
-            if line.blank:
-                out.append(line)
-                continue
-            lead, trail = max(line.lead, start), min(line.trail, end)
-            if trail > lead:
-                out.append(Line(line.number, line.start, line.end, lead, trail))
-        first_content = next((i for i, line in enumerate(out) if not line.blank), len(out))
-        last_content = next((i for i in range(len(out) - 1, -1, -1) if not out[i].blank), -1)
-        return out[first_content : last_content + 1]
+        return self.lines.between(start, end)
 
     def warn(
         self, code: str, start: int, end: int, message: str | Callable[[], str], *, phase: int | None = None
@@ -238,18 +233,17 @@ class State:
         marks = self.structure
         if not marks:
             return ()
-        starts, ends = marks[0::2], marks[1::2]
-        if min(starts) < 0:
-            return tuple(Span(start, end) for start, end in sorted(set(zip(starts, ends, strict=True))))
+        if min(itertools.islice(marks, 0, None, 2)) < 0:
+            return tuple(Span(start, end) for start, end in sorted(set(_pairs(marks))))
         spans: list[Span] = []
         add = spans.append
         last_start = last_end = -1
-        for start, end in zip(starts, ends, strict=True):
+        for start, end in _pairs(marks):  # read in place: a copy of the marks would be a span's worth of them
             if start == last_start and end == last_end:
                 continue
             if start < last_start or (start == last_start and end < last_end):
                 # marked out of order: sorted (the text's order is usual)
-                return tuple(_trusted_span(*pair) for pair in sorted(set(zip(starts, ends, strict=True))))
+                return tuple(_trusted_span(*pair) for pair in sorted(set(_pairs(marks))))
             span = _new(Span)  # _trusted_span, in line
             _set(span, "start", start)
             _set(span, "end", end)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
 
 from govrecords._fold import BLANKS, INVISIBLE, fold, fold_text, fold_tight, source_of, without_accents
@@ -21,6 +21,7 @@ from govrecords._fold import BLANKS, INVISIBLE, fold, fold_text, fold_tight, sou
 __all__ = [
     "BLANKS",
     "Line",
+    "LineRun",
     "Lines",
     "Marker",
     "collapse",
@@ -76,6 +77,10 @@ _IN_LINE_BLANKS = "".join(char for char in BLANKS if char not in "\r\n")
 _BLANK_RUN = re.compile("(?:[" + re.escape(_IN_LINE_BLANKS) + "]*(?:\r\n|\r|\n))+")
 
 
+_SPLIT_PIECE = 1 << 13
+"""How many characters of a text (at least: up to a line feed) :meth:`Lines.add_split_at_line_feeds` splits at once."""
+
+
 class Lines(Sequence[Line]):
     """The lines of a text as numbers in arrays: a :class:`Line` object is made only when one is asked for.
 
@@ -110,39 +115,46 @@ class Lines(Sequence[Line]):
         """Add the lines of a text with no carriage return: those :func:`split_lines` cuts, cut by ``str.split``.
 
         Each line's numbers go straight into the arrays (no call a line): on a text of short lines
-        this pass is a good part of the import.
+        this pass is a good part of the import. The text is split a piece at a time (cut after a
+        line feed), so the list of a piece's lines is all there is at once, never the whole text's.
         """
-        parts = text.split("\n")
-        final = len(parts) - 1
         add_number, add_start, add_end = self._number.append, self.starts.append, self._end.append
         add_lead, add_trail = self._lead.append, self._trail.append
         pos = 0
         run: tuple[int, int, int] | None = None  # a run of blank lines: its first line's number, start, last break
-        for number, raw in enumerate(parts, 1):
-            end = pos + len(raw)
-            left = raw.lstrip(BLANKS)  # no line break in *raw*: blank in a line and blank overall are the same
-            if not left and number <= final:
-                run = (number, pos, end) if run is None else (run[0], run[1], end)
+        size = len(text)
+        number = 0
+        while True:
+            cut = text.find("\n", pos + _SPLIT_PIECE) if pos + _SPLIT_PIECE < size else -1
+            parts = text[pos : size if cut < 0 else cut].split("\n")
+            final = number + len(parts) - 1 if cut < 0 else size + 1  # the text's last line is never in a run
+            for number, raw in enumerate(parts, number + 1):  # noqa: B020  # the count goes on from piece to piece
+                end = pos + len(raw)
+                left = raw.lstrip(BLANKS)  # no line break in *raw*: blank in a line and blank overall are the same
+                if not left and number <= final:
+                    run = (number, pos, end) if run is None else (run[0], run[1], end)
+                    pos = end + 1
+                    continue
+                if run is not None:
+                    add_number(run[0])
+                    add_start(run[1])
+                    add_end(run[2])
+                    add_lead(run[2])
+                    add_trail(run[2])
+                    run = None
+                add_number(number)
+                add_start(pos)
+                add_end(end)
+                if left:
+                    lead = end - len(left)
+                    add_lead(lead)
+                    add_trail(lead + len(left.rstrip(BLANKS)))
+                else:
+                    add_lead(end)
+                    add_trail(end)
                 pos = end + 1
-                continue
-            if run is not None:
-                add_number(run[0])
-                add_start(run[1])
-                add_end(run[2])
-                add_lead(run[2])
-                add_trail(run[2])
-                run = None
-            add_number(number)
-            add_start(pos)
-            add_end(end)
-            if left:
-                lead = end - len(left)
-                add_lead(lead)
-                add_trail(lead + len(left.rstrip(BLANKS)))
-            else:
-                add_lead(end)
-                add_trail(end)
-            pos = end + 1
+            if cut < 0:
+                return
 
     @overload
     def __getitem__(self, index: int) -> Line: ...
@@ -166,10 +178,47 @@ class Lines(Sequence[Line]):
         ):
             yield Line(number, start, end, lead, trail)
 
-    def iter_from(self, at: int) -> Iterator[Line]:
-        """The lines from index *at* on, made one at a time."""
-        for index in range(at, len(self.starts)):
+    def iter_from(self, at: int, stop: int | None = None) -> Iterator[Line]:
+        """The lines from index *at* on (up to index *stop*), made one at a time."""
+        for index in range(at, len(self.starts) if stop is None else stop):
             yield self._line(index)
+
+    def _add_cut(self, run: LineRun, at: int, start: int, end: int) -> None:
+        """Add line *at* to *run*, cut to ``[start, end)`` (a line of its own when that cuts it)."""
+        lead, trail = max(self._lead[at], start), min(self._trail[at], end)
+        if lead == self._lead[at] and trail == self._trail[at]:
+            run.append_index(self, at)
+        else:
+            run.append(Line(self._number[at], self.starts[at], self._end[at], lead, trail))
+
+    def between(self, start: int, end: int) -> LineRun:
+        """The lines of ``text[start:end]``, the first and last cut to the span, blank lines at either end dropped.
+
+        Only the first and last lines the span touches can be cut (any other lies inside it), so the
+        run is a range of these lines with at most two cut ones at its ends: no line is made but those.
+        """
+        starts, leads, trails = self.starts, self._lead, self._trail
+        first = max(0, bisect.bisect_right(starts, start) - 1)
+        stop = bisect.bisect_left(starts, end, first)
+        run = LineRun(self)
+        if first >= stop:
+            return run
+
+        def kept(at: int) -> bool:  # whether line *at* holds text of the span
+            return min(trails[at], end) > max(leads[at], start)
+
+        while first < stop and not kept(first):
+            first += 1  # blank, or holding none of the span
+        while stop > first and not kept(stop - 1):
+            stop -= 1
+        if first >= stop:
+            return run
+        last = stop - 1
+        self._add_cut(run, first, start, end)
+        if last > first:
+            run.append_indices(self, first + 1, last)
+            self._add_cut(run, last, start, end)
+        return run
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """:func:`line_column` of *offset*, without making the line."""
@@ -178,6 +227,127 @@ class Lines(Sequence[Line]):
 
     def __repr__(self) -> str:
         return f"Lines({list(self)!r})"
+
+
+class LineRun(Sequence[Line]):
+    """Some lines of a text, in order, kept as ranges of its :class:`Lines` (a :class:`Line` made when asked for).
+
+    A block of a hundred thousand short lines would otherwise hold a hundred thousand line
+    objects; here a range of consecutive lines costs three numbers, however long. A line that
+    is not one of the text's lines as split (a line cut after a label, or to a span) is kept
+    as its own object.
+    """
+
+    __slots__ = ("_at", "_count", "_first", "_lines", "_own")
+
+    def __init__(self, lines: Lines | None = None) -> None:
+        self._lines = lines
+        self._at = array("q")
+        """Where each segment starts in the run."""
+        self._first = array("q")
+        """Each segment's first index into the text's lines (-1: a line of its own, in ``_own``)."""
+        self._count = 0
+        self._own: dict[int, Line] = {}
+        """The lines of their own, by segment."""
+
+    @classmethod
+    def of(cls, lines: Iterable[Line]) -> LineRun:
+        """A run of these line objects."""
+        run = cls()
+        for line in lines:
+            run.append(line)
+        return run
+
+    def append(self, line: Line) -> None:
+        """Add a line of its own."""
+        self._own[len(self._at)] = line
+        self._at.append(self._count)
+        self._first.append(-1)
+        self._count += 1
+
+    def append_index(self, lines: Lines, index: int) -> None:
+        """Add the line at *index* of the text's *lines* (those of every range of the run)."""
+        if self._lines is None:
+            self._lines = lines
+        first = self._first
+        if first and first[-1] >= 0 and first[-1] + self._count - self._at[-1] == index:
+            self._count += 1  # it goes on with the last range
+            return
+        self._at.append(self._count)
+        first.append(index)
+        self._count += 1
+
+    def append_indices(self, lines: Lines, start: int, stop: int) -> None:
+        """Add the lines from index *start* up to *stop* of the text's *lines*."""
+        if stop <= start:
+            return
+        self.append_index(lines, start)
+        self._count += stop - start - 1
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def _get(self, position: int) -> Line:
+        segment = bisect.bisect_right(self._at, position) - 1
+        first = self._first[segment]
+        if first < 0:
+            return self._own[segment]
+        assert self._lines is not None  # a range is only added to a run of a text's lines
+        return self._lines[first + position - self._at[segment]]
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+    @overload
+    def __getitem__(self, index: slice) -> LineRun: ...
+    def __getitem__(self, index: int | slice) -> Line | LineRun:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._count)
+            if step != 1:
+                return LineRun.of([self._get(at) for at in range(start, stop, step)])
+            return self._slice(start, stop)
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError("line index out of range")
+        return self._get(index)
+
+    def _slice(self, start: int, stop: int) -> LineRun:
+        run = LineRun(self._lines)
+        if stop <= start:
+            return run
+        at, firsts = self._at, self._first
+        segment = bisect.bisect_right(at, start) - 1
+        while segment < len(at) and at[segment] < stop:
+            begin = max(start, at[segment])
+            end = min(stop, at[segment + 1] if segment + 1 < len(at) else self._count)
+            first = firsts[segment]
+            if first < 0:
+                run.append(self._own[segment])
+            else:
+                assert self._lines is not None  # a range is only added to a run of a text's lines
+                run.append_indices(self._lines, first + begin - at[segment], first + end - at[segment])
+            segment += 1
+        return run
+
+    def __iter__(self) -> Iterator[Line]:
+        at, firsts, count = self._at, self._first, self._count
+        for segment, first in enumerate(firsts):
+            if first < 0:
+                yield self._own[segment]
+                continue
+            assert self._lines is not None
+            size = (at[segment + 1] if segment + 1 < len(at) else count) - at[segment]
+            yield from self._lines.iter_from(first, first + size)
+
+    def __reversed__(self) -> Iterator[Line]:
+        for position in range(self._count - 1, -1, -1):
+            yield self._get(position)
+
+    def __repr__(self) -> str:
+        return f"LineRun({list(self)!r})"
 
 
 def split_lines(text: str) -> Lines:
@@ -238,6 +408,12 @@ def line_column(lines: Sequence[Line], offset: int, starts: Sequence[int] | None
     return line.number, offset - line.start + 1
 
 
+_COLLAPSE_PIECE = 1 << 13
+"""How many characters of a passage (at least: up to a blank) :func:`collapse` splits into words at once."""
+_SPACE = re.compile(r"\s")
+"""A character ``str.split()`` splits at (the same set: both are :meth:`str.isspace`)."""
+
+
 def collapse(passage: str) -> str:
     r"""A passage as a record value: invisible characters dropped, white space runs made one space.
 
@@ -247,7 +423,20 @@ def collapse(passage: str) -> str:
     for char in INVISIBLE:
         if char in passage:
             passage = passage.replace(char, "")
-    return " ".join(passage.split())
+    if len(passage) <= _COLLAPSE_PIECE:
+        return " ".join(passage.split())
+    # a long passage a piece at a time, each cut at a blank (no word is cut): the list of a piece's
+    # words is all there is at once (a word a line would otherwise cost some 60 bytes a line)
+    parts: list[str] = []
+    pos, size = 0, len(passage)
+    while pos < size:
+        found = _SPACE.search(passage, pos + _COLLAPSE_PIECE) if pos + _COLLAPSE_PIECE < size else None
+        stop = found.start() if found is not None else size
+        part = " ".join(passage[pos:stop].split())
+        if part:
+            parts.append(part)
+        pos = stop
+    return " ".join(parts)
 
 
 class Marker:
