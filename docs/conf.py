@@ -123,6 +123,13 @@ _REFERENCED = (
 for _module in _REFERENCED:
     _module = importlib.import_module(f"govrecords.{_module}")
     globals().update({_name: getattr(_module, _name) for _name in _module.__all__})
+# The pages' Hypothesis examples check what is drawn, not how fast: a busy machine that
+# draws slowly must not fail the documentation (as the tests' "ci" profile).
+import hypothesis as _hypothesis
+_hypothesis.settings.register_profile(
+    "docs", deadline=None, suppress_health_check=[_hypothesis.HealthCheck.too_slow]
+)
+_hypothesis.settings.load_profile("docs")
 """
 doctest_test_doctest_blocks = "default"
 
