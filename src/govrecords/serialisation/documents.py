@@ -355,20 +355,18 @@ def dump(record: object, target: PathLike | IO[str] | IO[bytes], *, indent: int 
     '{"format_version":3,"type":"topic","record":{"id":"privacy","label":"Privacy"}}\n'
     """
     encoded = _encode(record, indent)  # bytes to a binary file, text to a text file: never converted twice
-    if isinstance(target, (str, os.PathLike)) or _files.is_binary_stream(target):
-        data = encoded.encode("utf-8") if isinstance(encoded, str) else encoded
-        if isinstance(target, (str, os.PathLike)):
-            _files.atomic_write(target, lambda out: _write_line(out, data), binary=True)
-        else:
-            _write_line(cast("IO[bytes]", target), data)
+    if isinstance(target, (str, os.PathLike)):
+        _files.atomic_write(target, lambda out: _write_line(out, encoded), binary=True)
+    elif _files.is_binary_stream(target):
+        _write_line(cast("IO[bytes]", target), encoded)
     else:
         text = encoded if isinstance(encoded, str) else encoded.decode("utf-8")
         cast("IO[str]", target).write(text + "\n")
 
 
-def _write_line(out: IO[bytes], data: bytes) -> None:
-    out.write(data)  # two writes: a document of hundreds of megabytes is not copied to add its line end
-    out.write(b"\n")
+def _write_line(out: IO[bytes], encoded: str | bytes) -> None:
+    out.write(encoded.encode("utf-8") if isinstance(encoded, str) else encoded)
+    out.write(b"\n")  # a second write: a document of hundreds of megabytes is not copied to add its line end
 
 
 @overload
