@@ -9,6 +9,8 @@
 * A label with nothing under it is read as any empty label is.
 * A run of the same empty label, line after line, is read as one block: the import is the
   one a block a line gives, and so are the blocks given one by one.
+* The lines of a run that repeat its line and break are taken at once: the runs are those read
+  a line at a time, and the lines counted are the same line, moved.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from array import array
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from govrecords import dumps, importers
@@ -329,3 +331,69 @@ def test_warnings_moved_are_the_warnings_made_one_by_one(before: int, gaps: list
         made.append(state)
     assert made[0].settled_issues() == made[1].settled_issues()
     assert made[0].warned == made[1].warned
+
+
+def _runs(text: str, template_name: str) -> list[tuple[Any, ...]]:
+    """The blocks with their runs (:attr:`Block.again`), as the reader is given them."""
+    template = importers.get_template(template_name)
+    layout = Layout(text, split_lines(text), template, matcher_for(template))
+    return [
+        (_seen(block), None if block.again is None else list(block.again))
+        for block in layout.blocks(lambda lead, trail: None, runs=True)
+    ]
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_RUN_LINES), st.sampled_from([1, 2, 3, 7, 40, 300])), min_size=1, max_size=10),
+    st.sampled_from(["igf-session-report", "igf-2015-workshop-proposal", "generic"]),
+    st.sampled_from([1, 2, 5, 1024]),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+)
+def test_lines_taken_at_once_make_the_runs_read_a_line_at_a_time(
+    runs: list[tuple[str, int]], template: str, limit: int, newline: str
+) -> None:
+    text = "Session Name:\nOpen data\n" + "".join((line + "\n") * count for line, count in runs)
+    text = text.replace("\n", newline)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_layout, "RUN_LIMIT", limit)
+        taken = _runs(text, template), _imported(text, template)
+        patch.setattr(_layout, "_repeats", lambda *args: (0, 0))  # each line of a run read on its own
+        assert taken == (_runs(text, template), _imported(text, template))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Moderator:", " Moderator:", "Moderator: ", "a", "", "Moderator:\r"]), max_size=30),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.integers(0, 40),
+    st.data(),
+)
+def test_the_lines_counted_as_a_lines_repeats_are_that_line_moved(
+    lines: list[str], newline: str, limit: int, data: st.DataObject
+) -> None:
+    text = newline.join(lines)
+    split = split_lines(text)
+    with_text = [at for at, line in enumerate(split) if not line.blank]  # the layout asks of such a line only
+    assume(with_text)
+    index = data.draw(st.sampled_from(with_text))
+    taken, period = _layout._repeats(text, split, index, limit)
+    assert 0 <= taken <= limit
+    line = split[index]
+    same = 0  # the lines right below that are this line moved (the same characters, the same place in it)
+    broken = 0  # those of them, from the first, that a line break follows
+    for below in split.iter_from(index + 1):
+        shift = (same + 1) * period
+        if (below.number, below.start, below.end, below.lead, below.trail) != (
+            line.number + same + 1,
+            line.start + shift,
+            line.end + shift,
+            line.lead + shift,
+            line.trail + shift,
+        ) or text[below.start : below.end] != text[line.start : line.end]:
+            break
+        same += 1
+        broken += below.end < len(text) and broken == same - 1
+    assert taken <= same  # never a line that is not this one moved
+    if "\r" not in text:  # and, at line feeds, each one that is and is followed by a break (up to the limit)
+        assert taken == min(broken, limit)

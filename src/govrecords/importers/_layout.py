@@ -263,7 +263,7 @@ class Layout:
 
     def _cut(self, text: str, lines: Lines, template: Template, matcher: Matcher) -> Iterator[Block]:
         """Cut *text* into blocks following *template*."""
-        current = Block(None)
+        current: Block = Block(None)
         used_patterns: set[int] = set()
         pattern_lines = [pattern.lines for pattern in template.patterns]
         last_pattern_line = max(pattern_lines) if pattern_lines and all(pattern_lines) else None
@@ -273,118 +273,141 @@ class Layout:
         first_line_done = template.first_line is None
         run: _Reading | None = None  # the reading of the line *current* is an empty label on, when it may repeat
         run_next = -1  # the number of the line that can repeat it
-        for index, line in enumerate(lines):
-            if line.blank:
-                if current.again is not None:  # the run is over: its last line is the block this one is under
+        resume = 0  # the index of the line the pass goes on from (after lines taken at once)
+        while True:
+            for index, line in enumerate(lines.iter_from(resume), resume):
+                if line.blank:
+                    if current.again is not None:  # the run is over: its last line is the block this one is under
+                        last: Block = _last_of_run(current)  # taken before the run is given out
+                        if self._closes(text, current):
+                            yield current
+                        current = last
+                    current.lines.append_index(lines, index)
+                    continue
+                content_lines += 1
+                if not self._settled and (
+                    seen_label
+                    or len(used_patterns) == len(pattern_lines)
+                    or (last_pattern_line is not None and content_lines > last_pattern_line)
+                ):
+                    self._settled = True  # no pattern can read this line or any below it
+                reading = self._reading(text, line, context, matcher)
+                if reading.boilerplate:
+                    self._boilerplate.extend((line.lead, line.trail))
+                    continue
+                if (
+                    template.produces == "messages"
+                    and content_lines <= MESSAGES_HEAD
+                    and not seen_label
+                    and line.trail - line.lead <= LOOKAHEAD
+                    and title_rejection(text[line.lead : line.trail]) in ("boilerplate", "navigation", "dateline")
+                ):
+                    self._boilerplate.extend((line.lead, line.trail))  # a messages document's banner or dateline
+                    continue
+                if not seen_label and line.trail - line.lead <= PATTERN_LINE_LIMIT:
+                    hit = _try_patterns(text, line, template, used_patterns, content_lines)
+                    if hit is not None:
+                        self._patterns.append(hit)
+                        first_line_done = True
+                        continue
+                if not reading.fields_read:
+                    reading.fields = _fields(text, line, context, matcher, reading.quick)
+                    reading.fields_read = True
+                    reading.quick = ""
+                found = reading.fields
+                if (
+                    reading is run
+                    and line.number == run_next
+                    and not current.lines
+                    and current.hit is not None
+                    and line.lead - line.start == (first := current.hit.line).lead - first.start
+                    and line.end - line.trail == first.end - first.trail
+                ):
+                    # the same line in the same context, right below: the same empty label, moved
+                    base = first.start  # where the run's first line starts
+                    again = current.again
+                    if again is None:
+                        current.again = array("q", [line.start - first.start])
+                    elif len(again) < RUN_LIMIT:
+                        again.append(line.start - first.start)
+                    else:  # the run is as long as it may be: given out, and this line starts the next
+                        moved: Block = next(_moved(current, array("q", [line.start - first.start]), len(again) + 1))
+                        if self._closes(text, current):
+                            yield current
+                        current = moved
+                        base = line.start
+                    run_next += 1
+                    # the lines below that are this one again, character for character with the same
+                    # break, are read as it was, at once: their shifts go on the run (up to its limit)
+                    again = current.again
+                    more, period = _repeats(text, lines, index, RUN_LIMIT - (len(again) if again else 0))
+                    if more:
+                        shift = line.start + period - base
+                        shifts = range(shift, shift + more * period, period)
+                        if again is None:
+                            current.again = array("q", shifts)
+                        else:
+                            again.extend(shifts)
+                        run_next += more
+                        content_lines += more
+                        resume = index + 1 + more
+                        break
+                    continue
+                run = None
+                if current.again is not None:  # the run is over: its last line is the block below which this one is
                     last = _last_of_run(current)  # taken before the run is given out (the reader may change it)
                     if self._closes(text, current):
                         yield current
                     current = last
-                current.lines.append_index(lines, index)
-                continue
-            content_lines += 1
-            if not self._settled and (
-                seen_label
-                or len(used_patterns) == len(pattern_lines)
-                or (last_pattern_line is not None and content_lines > last_pattern_line)
-            ):
-                self._settled = True  # no pattern can read this line or any below it
-            reading = self._reading(text, line, context, matcher)
-            if reading.boilerplate:
-                self._boilerplate.extend((line.lead, line.trail))
-                continue
-            if (
-                template.produces == "messages"
-                and content_lines <= MESSAGES_HEAD
-                and not seen_label
-                and line.trail - line.lead <= LOOKAHEAD
-                and title_rejection(text[line.lead : line.trail]) in ("boilerplate", "navigation", "dateline")
-            ):
-                self._boilerplate.extend((line.lead, line.trail))  # a messages document's banner or dateline
-                continue
-            if not seen_label and line.trail - line.lead <= PATTERN_LINE_LIMIT:
-                hit = _try_patterns(text, line, template, used_patterns, content_lines)
-                if hit is not None:
-                    self._patterns.append(hit)
+                if found is not None:
+                    seen_label = True
                     first_line_done = True
-                    continue
-            if not reading.fields_read:
-                reading.fields = _fields(text, line, context, matcher, reading.quick)
-                reading.fields_read = True
-                reading.quick = ""
-            found = reading.fields
-            if (
-                reading is run
-                and line.number == run_next
-                and not current.lines
-                and current.hit is not None
-                and line.lead - line.start == (first := current.hit.line).lead - first.start
-                and line.end - line.trail == first.end - first.trail
-            ):
-                # the same line in the same context, right below: the same empty label, moved
-                again = current.again
-                if again is None:
-                    current.again = array("q", [line.start - first.start])
-                elif len(again) < RUN_LIMIT:
-                    again.append(line.start - first.start)
-                else:  # the run is as long as it may be: given out, and this line starts the next
-                    moved = next(_moved(current, array("q", [line.start - first.start]), len(again) + 1))
-                    if self._closes(text, current):
-                        yield current
-                    current = moved
-                run_next += 1
-                continue
-            run = None
-            if current.again is not None:  # the run is over: its last line is the block below which this one is
-                last = _last_of_run(current)  # taken before the run is given out (the reader may change it)
-                if self._closes(text, current):
-                    yield current
-                current = last
-            if found is not None:
-                seen_label = True
-                first_line_done = True
-                cut, fields = found
-                lead = line.lead
-                if cut is not None:
-                    current.lines.append(Line(line.number, line.start, line.end, lead, lead + cut))
-                for label, on, start, words_start, words_end, value_start, value_end in fields:
-                    if label.within is None:
-                        context = label.opens
-                    if self._closes(text, current):
-                        yield current
-                    on_line = line if on == 0 else Line(line.number, line.start, line.end, lead + on, line.trail)
-                    field_hit = LabelHit(
-                        label, on_line, lead + start, lead + words_start, lead + words_end, lead + value_start
-                    )
-                    current = Block(label, hit=field_hit, heading=(field_hit.words_start, field_hit.words_end))
-                    if value_start < value_end:
-                        current.lines.append(
-                            Line(line.number, line.start, line.end, lead + value_start, lead + value_end)
+                    cut, fields = found
+                    lead = line.lead
+                    if cut is not None:
+                        current.lines.append(Line(line.number, line.start, line.end, lead, lead + cut))
+                    for label, on, start, words_start, words_end, value_start, value_end in fields:
+                        if label.within is None:
+                            context = label.opens
+                        if self._closes(text, current):
+                            yield current
+                        on_line = line if on == 0 else Line(line.number, line.start, line.end, lead + on, line.trail)
+                        field_hit = LabelHit(
+                            label, on_line, lead + start, lead + words_start, lead + words_end, lead + value_start
                         )
-                    elif cut is None and on == 0 and len(fields) == 1 and RUN_LIMIT:
-                        run, run_next = reading, line.number + 1  # an empty label: the next line may repeat it
-                continue
-            if not first_line_done and template.first_line is not None:
-                first_line_done = True
-                if list_marker(text, line) is None:
+                        current = Block(label, hit=field_hit, heading=(field_hit.words_start, field_hit.words_end))
+                        if value_start < value_end:
+                            current.lines.append(
+                                Line(line.number, line.start, line.end, lead + value_start, lead + value_end)
+                            )
+                        elif cut is None and on == 0 and len(fields) == 1 and RUN_LIMIT:
+                            run, run_next = reading, line.number + 1  # an empty label: the next line may repeat it
+                    continue
+                if not first_line_done and template.first_line is not None:
+                    first_line_done = True
+                    if list_marker(text, line) is None:
+                        if self._closes(text, current):
+                            yield current
+                        self.first_line_lead = line.lead
+                        yield Block(
+                            Label(template.first_line, ("first line",)), lines=LineRun.of([line]), first_line=True
+                        )
+                        current = Block(None)
+                        continue
+                if not reading.heading_read:
+                    reading.heading = _unknown_heading(text, line, line.lead)
+                    reading.heading_read = True
+                heading_at = reading.heading
+                heading = None if heading_at is None else (line.lead + heading_at[0], line.lead + heading_at[1])
+                if heading is not None:
                     if self._closes(text, current):
                         yield current
-                    self.first_line_lead = line.lead
-                    yield Block(Label(template.first_line, ("first line",)), lines=LineRun.of([line]), first_line=True)
-                    current = Block(None)
+                    current = Block(None, heading=heading, head_end=line.trail)
+                    context = None
                     continue
-            if not reading.heading_read:
-                reading.heading = _unknown_heading(text, line, line.lead)
-                reading.heading_read = True
-            heading_at = reading.heading
-            heading = None if heading_at is None else (line.lead + heading_at[0], line.lead + heading_at[1])
-            if heading is not None:
-                if self._closes(text, current):
-                    yield current
-                current = Block(None, heading=heading, head_end=line.trail)
-                context = None
-                continue
-            current.lines.append_index(lines, index)
+                current.lines.append_index(lines, index)
+            else:
+                break
         if self._closes(text, current):
             yield current
 
@@ -458,6 +481,36 @@ def _fields(
         for hit, value_end in split_fields(text, line, label_hit, matcher, context)
     )
     return cut, fields
+
+
+def _repeats(text: str, lines: Lines, index: int, limit: int) -> tuple[int, int]:
+    """How many lines right after line *index* (at most *limit*) are it again, and how far apart lines start.
+
+    Such a line is ``text[start : start + period]`` once more, where *start* is line *index*'s start and
+    *period* how far the next line starts after it: the line and its break, which holds no other break.
+    Counted by doubling, then halving, the number taken at once (each count a search in C), so a run of
+    *n* lines costs some log *n* searches, not a look a line.
+    """
+    starts = lines.starts
+    if limit <= 0 or index + 1 >= len(starts):
+        return 0, 0
+    start = starts[index]
+    period = starts[index + 1] - start
+    chunk = text[start : start + period]
+    if not text.startswith(chunk, start + period):
+        return 0, period  # the next line is another
+    taken, step, at = 0, 1, start + period
+    while taken < limit:
+        step = min(step, limit - taken)
+        if text.count(chunk, at, at + step * period) == step:  # as many as fit: the span is the chunk, tiled
+            taken += step
+            at += step * period
+            step *= 2
+        elif step == 1:
+            break
+        else:
+            step //= 2
+    return taken, period
 
 
 def _try_patterns(text: str, line: Line, template: Template, used: set[int], position: int) -> PatternHit | None:
