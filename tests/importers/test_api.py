@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 
 from govrecords import examples, importers
 from govrecords.cli import main
 from govrecords.errors import ImportFailedError, LimitExceededError, RecordImportWarning, ValidationError
 from govrecords.importers import Cue, Label, LinePattern, Template
-from govrecords.provenance import MethodKind
+from govrecords.provenance import MethodKind, Span
 from govrecords.records import Forum
 from govrecords.serialisation.documents import loads
 from govrecords.serialisation.limits import Limits
@@ -319,3 +320,16 @@ def test_a_workshop_report_in_the_2016_onward_layout_is_one_workshop_report() ->
     } <= people
     assert [f.consensus.value for f in record.findings] == ["common_view", "opinions_varied"]
     assert [r.number for r in record.recommendations] == ["1.", "2."]
+
+
+def test_an_import_results_tuples_hold_what_they_say() -> None:
+    result = importers.import_text("Session Name:\nOpen data\n\nModerator:\nAmina Diallo\n")
+    assert result.structure
+    assert all(type(span) is Span for span in result.structure)
+    assert attrs.evolve(result, structure=(Span(0, 1),)).structure == (Span(0, 1),)
+    # checked in C, and what is wrong said as attrs says it
+    for wrong in ((Span(0, 1), (0, 1)), [Span(0, 1)], ((0, 1),)):
+        with pytest.raises(TypeError, match="'structure' must be"):
+            attrs.evolve(result, structure=wrong)
+    with pytest.raises(TypeError, match="'warnings' must be"):
+        attrs.evolve(result, warnings=("not a warning",))

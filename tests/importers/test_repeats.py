@@ -11,6 +11,7 @@
   one a block a line gives, and so are the blocks given one by one.
 * The lines of a run that repeat its line and break are taken at once: the runs are those read
   a line at a time, and the lines counted are the same line, moved.
+* The structure spans made a pass at a time (starts in order) are those made one by one.
 """
 
 from __future__ import annotations
@@ -178,6 +179,20 @@ def test_structure_spans_are_the_spans_marked_in_order_each_once(marks: list[tup
     assert spans == tuple(Span(start, end) for start, end in expected)
     assert all(type(span) is Span for span in spans)
     assert len({hash(span) for span in spans}) == len(spans)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 5), st.integers(1, 6)), min_size=1, max_size=60))
+def test_structure_spans_of_starts_in_order_are_made_as_one_by_one(marks: list[tuple[int, int]]) -> None:
+    state = _state("x" * 400)
+    start = 0
+    for gap, length in marks:  # each start after the one before: made a pass at a time
+        state.mark(start, start + length)
+        start += gap
+    spans = state.structure_spans()
+    marked = zip(state.structure[0::2], state.structure[1::2], strict=True)
+    assert spans == tuple(Span(start, end) for start, end in marked)
+    assert all(type(span) is Span and span.end > span.start for span in spans)
 
 
 def test_a_negative_mark_is_still_refused() -> None:

@@ -8,6 +8,8 @@ its field for bullets and its default field, and keeps the rest as sections.
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Sequence
 
 import attrs
@@ -152,7 +154,9 @@ def read_block(state: State, block: Block, contact: Contact | None) -> Contact |
         contact = None
     message = None if label.opens is not None else f"{state.heading_text(block.heading)!r} has no value"
     if end > start:
-        state.structure.extend(at for shift in block.again for at in (start + shift, end + shift))
+        starts = map(operator.add, block.again, itertools.repeat(start))
+        ends = map(operator.add, block.again, itertools.repeat(end))
+        state.structure.extend(itertools.chain.from_iterable(zip(starts, ends, strict=True)))  # each copy's label, in C
     if message is not None:
         state.warn_moved("empty-field", start, trail, block.again, message)
     return contact
