@@ -24,9 +24,10 @@ code, a minimum) is tested in line rather than through its validator where that
 is the same test (:func:`inline_test`).
 
 Everything a builder needs is worked out once per class as a :class:`Plan`; the
-builder is compiled from it (:func:`_compile`), as attrs writes each class's
-``__init__``: a straight run of lines a field, with nothing left to look up per record. The unstructurers, which take records apart again,
-are in ``_classwriter``.
+builder is compiled from it (:func:`_compile`, through ``_codegen``), as attrs
+writes each class's ``__init__``: a straight run of lines a field, with nothing left
+to look up per record. The unstructurers, which take records apart again, are in
+``_classwriter``.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from typing import Any, cast
 import attrs
 
 from govrecords.dates import DateRange, PartialDate
+from govrecords.serialisation import _codegen
 from govrecords.serialisation.constraints import ConstraintValidator
 from govrecords.serialisation.rules import VALUES, entry_fields, read_entry
 
@@ -453,8 +455,7 @@ def _compile(cls: type, plan: Plan, measure: bool) -> Build:
         lines.append("    post_init(instance)")
     lines.append("    return instance")
     filename = f"<govrecords builder {cls.__module__}.{cls.__qualname__}>"
-    exec(compile("\n".join(lines) + "\n", filename, "exec"), scope)  # noqa: S102 -- source written above from the plan alone
-    build: Build = scope["build"]
+    build: Build = _codegen.function("build", lines, scope, fields=[spec[0] for spec in table], filename=filename)
     return build
 
 
