@@ -84,12 +84,23 @@ def scan(source: str, filename: str = "<snippet>") -> list[str]:
     return found
 
 
+CODEGEN = "serialisation/_codegen.py"
+"""The one module that compiles source: the fast path's per-class functions, written from a class's fields."""
+
+
 def test_package_source_has_no_unsafe_calls() -> None:
-    """No module of the package uses pickle, marshal, shelve, eval, exec, compile or unsafe YAML."""
+    """No module of the package uses pickle, marshal, shelve, eval, exec, compile or unsafe YAML.
+
+    But one: the module that compiles the fast path's per-class functions, as attrs and
+    cattrs do, from a record class's fields alone. It may call ``compile`` and ``exec``
+    once each, and nothing else the scan forbids.
+    """
     files = sorted(PACKAGE.rglob("*.py"))
     assert len(files) > 10  # the scan really looks at the package
-    found = [hit for path in files for hit in scan(path.read_text("utf-8"), str(path.relative_to(PACKAGE)))]
-    assert found == []
+    found = [hit for path in files for hit in scan(path.read_text("utf-8"), path.relative_to(PACKAGE).as_posix())]
+    in_codegen = sorted(hit.split(": ", 1)[1] for hit in found if hit.startswith(CODEGEN + ":"))
+    assert in_codegen == ["call to compile", "call to exec"]
+    assert [hit for hit in found if not hit.startswith(CODEGEN + ":")] == []
 
 
 @pytest.mark.parametrize(

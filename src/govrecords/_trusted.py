@@ -23,7 +23,9 @@ from typing import Any
 
 import attrs
 
-__all__ = ["slot_setters"]
+from govrecords.provenance import Span
+
+__all__ = ["slot_setters", "trusted_span"]
 
 Setter = Callable[[Any, Any], None]
 
@@ -50,3 +52,22 @@ def slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Setter, ...]:
             raise TypeError(f"{cls.__name__}.{name} is not a slot")
         setters.append(slot.__set__)
     return tuple(setters)
+
+
+_new = object.__new__
+_set_start: Setter = vars(Span)["start"].__set__
+_set_end: Setter = vars(Span)["end"].__set__
+
+
+def trusted_span(start: int, end: int) -> Span:
+    """``Span(start, end)`` of whole numbers known to be valid (``0 <= start <= end``), not validated again.
+
+    What :class:`~govrecords.provenance.Span`'s validators and ``__attrs_post_init__``
+    check is exactly ``0 <= start <= end`` on two ints; a caller that has just tested
+    that (a document's reader) or made the offsets itself (an importer) builds the
+    span here, without paying for the checks a second time.
+    """
+    span: Span = _new(Span)
+    _set_start(span, start)
+    _set_end(span, end)
+    return span

@@ -54,7 +54,7 @@ from govrecords.serialisation.converter import converters as _converters
 from govrecords.serialisation.documents import fast_read as _fast_read
 from govrecords.serialisation.limits import DEFAULT_LIMITS
 from govrecords.serialisation.registry import record_types
-from govrecords.serialisation.rules import MethodTable
+from govrecords.serialisation.rules import VALUES, MethodTable
 from govrecords.taxonomy import Taxonomy, Topic
 
 RECORDS: dict[type, st.SearchStrategy[Any]] = {
@@ -642,3 +642,27 @@ def test_some_constraints_are_tested_in_line() -> None:
         if spec[7] is not None
     }
     assert {("Session", "title"), ("Place", "country"), ("Session", "topics"), ("Provenance", "source")} <= tested
+
+
+def _made(make: Callable[[], Span]) -> tuple[str, Any]:
+    try:
+        span = make()
+    except (TypeError, ValueError) as error:
+        return type(error).__name__, str(error)
+    return "made", (type(span), span.start, span.end, span == Span(span.start, span.end))
+
+
+@settings(max_examples=300, deadline=None)
+@given(start=st.integers(-3, 2**70), end=st.integers(-3, 2**70) | st.integers(0, 40))
+def test_a_span_read_is_what_span_makes_of_its_two_numbers(start: int, end: int) -> None:
+    # The wire rule makes a valid span without Span's checks (govrecords._trusted.trusted_span):
+    # it must make exactly what Span(start, end) makes, and refuse what it refuses, in the same words.
+    assert _made(lambda: VALUES[Span].read([start, end])) == _made(lambda: Span(start, end))  # type: ignore[misc]  # read is set for spans
+
+
+def test_generated_builders_name_their_class_in_a_traceback() -> None:
+    # Each builder is Python source written from its class's plan; its frames say which class.
+    build = _classcodec.builder(Span)
+    assert build.__code__.co_filename == "<govrecords builder govrecords.provenance.Span>"
+    with pytest.raises(KeyError):  # a required key missing: the fast path's caller gives up
+        build({"start": 1}, [0, BIG])

@@ -25,9 +25,11 @@ SRC = Path(govrecords.__file__).parent
 SERIALISATION = SRC / "serialisation"
 # What serialisation may use: the errors, the value types it writes (dates, spans),
 # the shared validators those types check with (made from serialisation's own constraints),
-# and the shared helpers for files and for pausing the garbage collector.
+# the shared helpers for files and for pausing the garbage collector, and the trusted
+# constructors (a span read from two whole numbers already checked).
 BELOW = {
     "govrecords._collector",
+    "govrecords._trusted",
     "govrecords.errors",
     "govrecords.dates",
     "govrecords.provenance",

@@ -3,7 +3,7 @@
 Reading a large archive is dominated by per-object work in Python. cattrs builds each
 record through a chain of hooks and then ``__init__``, whose validators check again
 every type the hooks have just checked. The builders here (made once per class, as
-closures over a table of the class's fields) check each JSON value's exact type
+Python source written from a table of the class's fields) check each JSON value's exact type
 inline and fill the instance in without calling ``__init__``; the record classes'
 validators still hold: a validator is skipped only where the builder has already
 proved it passes (an ``instance_of`` on a value whose exact type was just checked,
@@ -24,8 +24,10 @@ code, a minimum) is tested in line rather than through its validator where that
 is the same test (:func:`inline_test`).
 
 Everything a builder needs is worked out once per class as a :class:`Plan`; the
-builder is a closure over it. The unstructurers, which take records apart again,
-are in ``_classwriter``.
+builder is compiled from it (:func:`_compile`, through ``_codegen``), as attrs
+writes each class's ``__init__``: a straight run of lines a field, with nothing left
+to look up per record. The unstructurers, which take records apart again, are in
+``_classwriter``.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from typing import Any, cast
 import attrs
 
 from govrecords.dates import DateRange, PartialDate
+from govrecords.serialisation import _codegen
 from govrecords.serialisation.constraints import ConstraintValidator
 from govrecords.serialisation.rules import VALUES, entry_fields, read_entry
 
@@ -66,7 +69,7 @@ _JSON_ARRAY: Any = list
 _WHEN = PartialDate | DateRange
 _REQUIRED: Any = object()
 # Kinds of field value, in the order the builders test for them (commonest first).
-_STR, _RECORDS, _RECORD, _CALL, _ENUM, _STRS, _INT, _BOOL, _ENTRIES = range(9)
+_STR, _RECORDS, _RECORD, _READ, _READ_TEXT, _ENUM, _STRS, _INT, _BOOL, _ENTRIES = range(10)
 
 
 class GiveUpError(Exception):
@@ -233,27 +236,6 @@ def _slot_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
     return lambda instance, value: object.__setattr__(instance, name, value)
 
 
-def _check_str(measure: bool) -> Callable[[Any, list[int]], Any]:
-    def check(value: Any, counter: list[int]) -> Any:
-        if type(value) is not str or (measure and len(value) > counter[1]):
-            raise GiveUpError
-        return value
-
-    return check
-
-
-def _reader(hint: Any, measure: bool) -> Callable[[Any, list[int]], Any] | None:
-    """How the builder reads a value the wire rules read (a date, a span); None for others."""
-    rule = VALUES.get(hint)
-    if rule is None or rule.read is None:
-        return None
-    read = rule.read
-    if not rule.text:
-        return lambda value, counter: read(value)
-    text = _check_str(measure)
-    return lambda value, counter: read(text(value, counter))
-
-
 def _field_kind(hint: Any, measure: bool, cache: dict[type, Build]) -> tuple[int, Any]:
     """How the builder reads a (non-None) value of type *hint*: a kind and its argument."""
     if hint is str:
@@ -264,8 +246,8 @@ def _field_kind(hint: Any, measure: bool, cache: dict[type, Build]) -> tuple[int
         return _BOOL, None
     if _is_enum(hint):
         return _ENUM, {member.value: member for member in hint}
-    if (reader := _reader(hint, measure)) is not None:
-        return _CALL, reader
+    if (rule := VALUES.get(hint)) is not None and rule.read is not None:  # a date, a span: its wire rule reads it
+        return (_READ_TEXT if rule.text else _READ), rule.read
     if (item := tuple_item(hint)) is not None:
         if item is str:
             return _STRS, None
@@ -284,7 +266,6 @@ string's (or each string's) pattern search, a whole number's minimum, or None.
 """
 
 _NO_TEST: tuple[bool, Any] = (False, None)
-_TESTED_KINDS: dict[int, type] = {_STR: str, _INT: int}
 
 
 def _passes(field: attrs.Attribute[Any], value: Any) -> bool:
@@ -374,75 +355,108 @@ def plan_of(cls: type, measure: bool, cache: dict[type, Build]) -> Plan:
 def _builder(cls: type, measure: bool, cache: dict[type, Build]) -> Build:
     if cls in cache:
         return cache[cls]
-    allowed, table, validators, post_init = plan_of(cls, measure, cache)
-    new: Any = object.__new__
-
-    def build(data: Any, counter: list[int]) -> Any:
-        if type(data) is not _JSON_OBJECT or not allowed.issuperset(data):
-            raise GiveUpError
-        counter[0] += len(data)
-        instance = new(cls)
-        for name, setter, kind, argument, default, factory, nullable, test in table:
-            value: Any = data.get(name, counter)  # the counter: a sentinel no JSON value can be
-            if value is counter:
-                if default is not _REQUIRED:
-                    setter(instance, default)
-                elif factory is not None:
-                    setter(instance, factory())
-                else:
-                    raise GiveUpError
-                continue
-            if value is None:
-                if not nullable:
-                    raise GiveUpError
-            elif kind == _STR:
-                if type(value) is not str or (measure and len(value) > counter[1]):
-                    raise GiveUpError
-                if test is not None and test(value) is None:
-                    raise GiveUpError
-            elif kind == _RECORDS:
-                if type(value) is not _JSON_ARRAY:
-                    raise GiveUpError
-                value = tuple([argument(item, counter) for item in value])
-            elif kind == _ENTRIES:
-                if type(value) is not _JSON_ARRAY:
-                    raise GiveUpError
-                value = tuple([_entry(argument, item, data, counter) for item in value])
-            elif kind <= _CALL:  # _RECORD or _CALL
-                value = argument(value, counter)
-            elif kind == _ENUM:
-                value = argument[value]
-                if measure and len(value.value) > counter[1]:
-                    raise GiveUpError
-            elif kind == _STRS:
-                if type(value) is not _JSON_ARRAY:
-                    raise GiveUpError
-                for item in value:
-                    if type(item) is not str or (measure and len(item) > counter[1]):
-                        raise GiveUpError
-                    if test is not None and test(item) is None:
-                        raise GiveUpError
-                value = tuple(value)
-            elif type(value) is not (int if kind == _INT else bool) or (test is not None and value < test):
-                raise GiveUpError
-            setter(instance, value)
-        for validator, field, name in validators:
-            validator(instance, field, getattr(instance, name))
-        if post_init is not None:
-            post_init(instance)
-        return instance
-
+    plan = plan_of(cls, measure, cache)
+    build = _compile(cls, plan, measure)
     cache[cls] = build
     return build
 
 
-def _entry(build: Build, item: Any, record: Any, counter: list[int]) -> Any:
-    # A provenance entry, with what its document says put back (rules.read_entry);
-    # only the keys the text holds are counted.
-    full: Any = read_entry(item, record)
-    if full is not item:
-        counter[0] -= len(full) - len(item)
-    return build(full, counter)
+def _field_source(index: int, spec: Spec, measure: bool) -> list[str]:
+    """The lines of a builder's body that fill one field (see :func:`_compile`)."""
+    name, _, kind, _, default, factory, nullable, test = spec
+    i = index
+    if default is _REQUIRED and factory is None:  # a missing key raises KeyError: the caller gives up
+        lines = [f"value = data[{name!r}]", "if value is None:"]
+    else:
+        lines = [f"value = data.get({name!r}, counter)", "if value is counter:"]
+        lines.append(f"    set{i}(instance, default{i})" if factory is None else f"    set{i}(instance, factory{i}())")
+        lines.append("elif value is None:")
+    lines.append(f"    set{i}(instance, None)" if nullable else "    raise GiveUpError")
+    lines.append("else:")
+    body: list[str] = []
+    too_long = " or len(value) > counter[1]" if measure else ""
+    if kind == _STR:
+        body.append(f"if type(value) is not str{too_long}:")
+        body.append("    raise GiveUpError")
+        if test is not None:
+            body += [f"if test{i}(value) is None:", "    raise GiveUpError"]
+        body.append(f"set{i}(instance, value)")
+    elif kind == _RECORDS:
+        body += ["if type(value) is not list:", "    raise GiveUpError"]
+        body.append(f"set{i}(instance, tuple([argument{i}(item, counter) for item in value]))")
+    elif kind == _ENTRIES:  # each with what its document says put back (rules.read_entry)
+        body += ["if type(value) is not list:", "    raise GiveUpError", "entries = []", "for item in value:"]
+        body += ["    full = read_entry(item, data)", "    if full is not item:"]
+        body.append("        counter[0] -= len(full) - len(item)  # only the keys the text holds are counted")
+        body += [f"    entries.append(argument{i}(full, counter))", f"set{i}(instance, tuple(entries))"]
+    elif kind == _RECORD:
+        body.append(f"set{i}(instance, argument{i}(value, counter))")
+    elif kind == _READ:
+        body.append(f"set{i}(instance, argument{i}(value))")
+    elif kind == _READ_TEXT:
+        body += [f"if type(value) is not str{too_long}:", "    raise GiveUpError"]
+        body.append(f"set{i}(instance, argument{i}(value))")
+    elif kind == _ENUM:
+        body.append(f"value = argument{i}[value]")
+        if measure:
+            body += ["if len(value.value) > counter[1]:", "    raise GiveUpError"]
+        body.append(f"set{i}(instance, value)")
+    elif kind == _STRS:
+        body += ["if type(value) is not list:", "    raise GiveUpError", "for item in value:"]
+        body += [f"    if type(item) is not str{too_long.replace('value', 'item')}:", "        raise GiveUpError"]
+        if test is not None:
+            body += [f"    if test{i}(item) is None:", "        raise GiveUpError"]
+        body.append(f"set{i}(instance, tuple(value))")
+    else:  # _INT or _BOOL
+        exact = "int" if kind == _INT else "bool"
+        minimum = f" or value < test{i}" if test is not None else ""
+        body += [f"if type(value) is not {exact}{minimum}:", "    raise GiveUpError", f"set{i}(instance, value)"]
+    return lines + ["    " + line for line in body]
+
+
+def _compile(cls: type, plan: Plan, measure: bool) -> Build:
+    """The builder of *cls*: Python source written from its *plan*, one straight run of lines a field.
+
+    What each field's value must be is decided once, here, rather than on every
+    record: the builder tests exactly what the plan says, in the plan's order (the
+    same checks a loop over the plan would make, without looking each field's kind up
+    again per record), as attrs and cattrs generate their own ``__init__`` and hooks.
+    """
+    allowed, table, validators, post_init = plan
+    scope: dict[str, Any] = {
+        "GiveUpError": GiveUpError,
+        "new": object.__new__,
+        "cls": cls,
+        "allowed": allowed,
+        "read_entry": read_entry,
+        "post_init": post_init,
+    }
+    lines = [
+        "def build(data, counter):",
+        "    if type(data) is not dict or not allowed.issuperset(data):",
+        "        raise GiveUpError",
+        "    counter[0] += len(data)",
+        "    instance = new(cls)",
+    ]
+    for index, spec in enumerate(table):
+        _, setter, _, argument, default, factory, _, test = spec
+        scope |= {
+            f"set{index}": setter,
+            f"argument{index}": argument,
+            f"default{index}": default,
+            f"factory{index}": factory,
+            f"test{index}": test,
+        }
+        lines += ["    " + line for line in _field_source(index, spec, measure)]
+    for index, (validator, field, name) in enumerate(validators):
+        scope |= {f"validator{index}": validator, f"field{index}": field}
+        lines.append(f"    validator{index}(instance, field{index}, instance.{name})")
+    if post_init is not None:
+        lines.append("    post_init(instance)")
+    lines.append("    return instance")
+    filename = f"<govrecords builder {cls.__module__}.{cls.__qualname__}>"
+    build: Build = _codegen.function("build", lines, scope, fields=[spec[0] for spec in table], filename=filename)
+    return build
 
 
 _BUILDERS: tuple[dict[type, Build], dict[type, Build]] = ({}, {})

@@ -74,6 +74,7 @@ from typing import Any, cast
 
 import attrs
 
+from govrecords._trusted import trusted_span
 from govrecords.dates import DateRange, PartialDate, when_from_iso
 from govrecords.provenance import BY_HAND, Method, Provenance, Span
 from govrecords.serialisation.constraints import COUNT, END, NON_BLANK
@@ -166,7 +167,10 @@ def _read_span(value: object) -> Span:
     items = cast("list[object]", value) if type(value) is list else []
     if len(items) != 2 or type(items[0]) is not int or type(items[1]) is not int:
         raise TypeError("expected a span [start, end] of two whole numbers")
-    return Span(items[0], items[1])
+    start, end = cast("list[int]", items)
+    if 0 <= start <= end:  # all Span's own checks ask: made without asking again
+        return trusted_span(start, end)
+    return Span(start, end)  # which says what is wrong
 
 
 def _write_span(span: Span) -> list[int]:
