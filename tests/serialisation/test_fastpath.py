@@ -35,6 +35,7 @@ from govrecords import (
     Forum,
     Place,
     Session,
+    Stance,
     ValidationError,
     compare,
     dump,
@@ -214,6 +215,31 @@ def test_fields_at_their_default_are_left_out_as_cattrs_leaves_them_out() -> Non
         ):
             assert json.dumps(write(record)) == json.dumps(_converters()[0].unstructure(record))
         assert write(_Defaults(_EqualToNone(1), method=Method(), count=None)) == {"count": None}
+
+
+@attrs.frozen
+class _Required:
+    place: Place | None
+    places: tuple[Place, ...]
+    kind: Stance | None
+    provenance: tuple[Provenance, ...]
+    last: str = "x"
+
+
+def test_fields_without_a_default_are_written_in_the_literal_in_field_order() -> None:
+    """Required records, None where None is not the default, enums and entries: as cattrs writes them."""
+    write = _classwriter.unstructurer(_Required)
+    entry = Provenance("d", Span(0, 1), "x", "last")
+    for record in (
+        _Required(None, (), None, ()),
+        _Required(Place(city="Bali"), (Place(), Place(venue="Hall")), Stance.SUPPORTS, (entry, entry)),
+    ):
+        with MethodTable() as fast:
+            mine = write(record)
+        with MethodTable() as plain:
+            theirs = _converters()[0].unstructure(record)
+        assert json.dumps(mine) == json.dumps(theirs)
+        assert (fast.source, fast.entries) == (plain.source, plain.entries)
 
 
 @settings(max_examples=60, deadline=None)
@@ -633,6 +659,11 @@ class _Floating:
 
 
 @attrs.frozen
+class _HoldsFloating:
+    held: _Floating | None = None
+
+
+@attrs.frozen
 class _Numbers:
     values: tuple[int, ...]
 
@@ -643,7 +674,20 @@ class _Unresolved:
 
 
 @pytest.mark.parametrize(
-    "cls", [_Converted, _PreInit, _HandWritten, _TakesSelf, _Recursive, _Mixed, _Floating, _Numbers, _Unresolved, dict]
+    "cls",
+    [
+        _Converted,
+        _PreInit,
+        _HandWritten,
+        _TakesSelf,
+        _Recursive,
+        _Mixed,
+        _Floating,
+        _HoldsFloating,
+        _Numbers,
+        _Unresolved,
+        dict,
+    ],
 )
 def test_classes_the_builders_do_not_handle_are_refused(cls: type) -> None:
     """Converters, pre-init, a hand-written __init__, takes_self factories, recursion, unions, floats..."""

@@ -15,9 +15,13 @@ that is faster and gives the same result:
   compared with ``!=`` runs attrs' ``__ne__`` and ``__eq__`` in Python;
 - a record default is first compared by identity (``is not d and != d``), which
   attrs' equality makes the same test;
-- plain values are written in place, and a record's provenance entries
-  (:func:`~govrecords.serialisation.rules.write_entries`) by the record's own
-  function, with its other fields at hand, rather than by a wrapper around it.
+- the records a record holds are written in its own function (a tuple of them
+  by a loop), not by a call of their class's function per record;
+- plain values are written in place, as is a rule's ``write`` that only reads an
+  attribute or calls a method without arguments (an enum's ``_value_``, a
+  date's ``isoformat()``), and a record's provenance entries
+  (:func:`~govrecords.serialisation.rules.write_entries`) are written by the
+  function writing the record, with its other fields at hand, not by a wrapper.
 
 A class the builders of ``_classcodec`` do not handle is not handled here either
 (:class:`~govrecords.serialisation._classcodec.UnsupportedError`).
@@ -26,7 +30,9 @@ A class the builders of ``_classcodec`` do not handle is not handled here either
 from __future__ import annotations
 
 import functools
+import keyword
 import linecache
+import operator
 import typing
 from collections.abc import Callable
 from typing import Any, cast
@@ -93,58 +99,95 @@ def _none_by_identity(hint: Any) -> bool:
 
 
 class _Source:
-    """The source text of one class's function, and the names it uses."""
+    """The names one generated function uses: its locals, and what its namespace holds."""
 
-    def __init__(self, cls: type) -> None:
-        self.cls = cls
-        self.namespace: dict[str, Any] = {"write_entries": write_entries, "_list": list, "_map": map}
-        self.before: list[str] = []  # locals the dict's literal uses
-        self.literal: list[str] = []  # the fields without a default
-        self.body: list[str] = []  # the fields with one
-        self.after: list[str] = []  # the provenance entries, once every other field is written
+    def __init__(self) -> None:
+        self.namespace: dict[str, Any] = {"write_entries": write_entries, "_list": list}
+        self.count = 0
 
-    def name(self, prefix: str, index: int, value: Any) -> str:
-        name = f"{prefix}{index}"
+    def local(self, prefix: str) -> str:
+        self.count += 1
+        return f"{prefix}{self.count}"
+
+    def name(self, prefix: str, value: Any) -> str:
+        name = self.local(prefix)
         self.namespace[name] = value
         return name
 
-    def text(self) -> str:
-        lines = [f"def unstructure_{self.cls.__name__}(instance):"]
-        lines += [f"    {line}" for line in self.before]
-        lines += ["    res = {", *(f"        {line}," for line in self.literal), "    }"]
-        lines += [f"    {line}" for line in self.body + self.after]
-        lines.append("    return res")
-        return "\n".join(lines) + "\n"
+
+def _indented(lines: list[str]) -> list[str]:
+    return [f"    {line}" for line in lines]
 
 
-def _expression(hint: Any, index: int, source: _Source, pieces: Callable[[Any], Any] | None) -> str | None:
-    """How a (non-None) value ``{v}`` of type *hint* is written, as a format string; None: as itself."""
+def _call(write: Callable[[Any], Any], value: str, source: _Source) -> str:
+    """The rule's *write* of *value*, in place: ``attrgetter("_value_")`` is ``value._value_``."""
+    if type(write) in (operator.attrgetter, operator.methodcaller):
+        reduced: Any = write.__reduce__()  # (the class, (its one name,)) when it has no other arguments
+        made, args = reduced
+        if made is type(write) and len(args) == 1 and isinstance(args[0], str) and _is_name(args[0]):
+            return f"{value}.{args[0]}{'()' if made is operator.methodcaller else ''}"
+    return f"{source.name('_w', write)}({value})"
+
+
+def _is_name(text: str) -> bool:
+    return text.isidentifier() and not keyword.iskeyword(text)
+
+
+Write = Callable[[str, str], list[str]]
+"""Gives the statements that set *target* to the written form of the (non-None) value in local *value*."""
+
+
+def _writer(hint: Any, source: _Source, pieces: Callable[[Any], Any] | None, holding: frozenset[type]) -> Write | None:
+    """How a (non-None) value of type *hint* is written; None: as itself, in place."""
     if hint in _PLAIN:
         return None
     if (rule := value_rule(hint)) is not None and rule.write is not None:
-        return f"{source.name('w', index, rule.write)}({{v}})"
+        write = rule.write
+        return lambda value, target: [f"{target} = {_call(write, value, source)}"]
     if (item := tuple_item(hint)) is not None:
         if item is str:
-            return "_list({v})"
+            return lambda value, target: [f"{target} = _list({value})"]
         if isinstance(item, type) and attrs.has(item):
-            inner = source.name("u", index, _function(item))
             if pieces is not None:
                 source.namespace["_in_pieces"], source.namespace["_pieces"] = _in_pieces, pieces
-                return f"_in_pieces(_pieces, {inner}, {{v}})"
-            return f"_list(_map({inner}, {{v}}))"  # map: no frame for the comprehension
+                inner = source.name("_u", _function(item))
+                return lambda value, target: [f"{target} = _in_pieces(_pieces, {inner}, {value})"]
+            each = source.local("i")
+            lines, made = _record(item, each, source, holding)  # in the loop: no call per record
+            out = source.local("o")
+
+            def records(value: str, target: str) -> list[str]:
+                return [
+                    f"{out} = []",
+                    f"for {each} in {value}:",
+                    *_indented(lines),
+                    f"    {out}.append({made})",
+                    f"{target} = {out}",
+                ]
+
+            return records
     elif isinstance(hint, type) and attrs.has(hint):
-        return f"{source.name('u', index, _function(hint))}({{v}})"
+        record = source.local("v")
+        lines, made = _record(hint, record, source, holding)  # in place: no call
+        return lambda value, target: [f"{record} = {value}", *lines, f"{target} = {made}"]
     raise UnsupportedError(repr(hint))
 
 
-def _omitted_unless(field: attrs.Attribute[Any], hint: Any, index: int, source: _Source, value: str) -> str:
+def _written(write: Write, value: str, target: str, or_none: bool) -> list[str]:
+    if not or_none:
+        return write(value, target)
+    # None reaches the hook only when None is not the default (else it is left out).
+    return [f"if {value} is None:", f"    {target} = None", "else:", *_indented(write(value, target))]
+
+
+def _omitted_unless(field: attrs.Attribute[Any], hint: Any, source: _Source, value: str) -> str:
     """The test that *value* (a local) is not at *field*'s default: cattrs' ``!=``, or the same test, quicker."""
     default: Any = field.default
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # a class at run time
-        return f"{value} != {source.name('f', index, default.factory)}()"  # takes_self: not is_plain
+        return f"{value} != {source.name('_f', default.factory)}()"  # takes_self: not is_plain
     if default is None and _none_by_identity(hint):
         return f"{value} is not None"
-    name = source.name("d", index, default)
+    name = source.name("_d", default)
     kind: type[object] = type(cast("object", default))
     if default is not None and _attrs_equality(kind) and kind.__eq__ is not _OBJECT_EQ:
         # attrs' equality holds of a record and itself (each field compared, identity first), so
@@ -153,53 +196,78 @@ def _omitted_unless(field: attrs.Attribute[Any], hint: Any, index: int, source: 
     return f"{value} != {name}"
 
 
+def _record(
+    cls: type,
+    instance: str,
+    source: _Source,
+    holding: frozenset[type] = frozenset(),
+    pieces: Callable[[Any], Any] | None = None,
+) -> tuple[list[str], str]:
+    """The statements that write the *cls* record in local *instance*, and the local then holding its dict.
+
+    As cattrs writes it: the fields without a default in a dict literal, in field
+    order (their values worked out first, in that order), then each other field
+    not at its default; the provenance entries once the record's other fields are
+    written. *holding*: the classes whose records hold this one (a class holding
+    itself is refused; ``depth_of`` refuses it first).
+    """
+    if not is_plain(cls):
+        raise UnsupportedError(cls.__name__)
+    if cls in holding:
+        raise UnsupportedError(f"{cls.__name__} holds itself")
+    holding |= {cls}
+    hints = type_hints(cls)
+    names = entry_fields(cls)
+    fields = attrs.fields(cls)
+    last_with_default = max((i for i, field in enumerate(fields) if field.default is not attrs.NOTHING), default=-1)
+    res = source.local("r")
+    before: list[str] = []  # the values of the literal's fields
+    literal: list[str] = []  # the fields without a default
+    body: list[str] = []  # the others
+    after: list[str] = []  # the provenance entries, once every other field is written
+    for index, field in enumerate(fields):
+        key, attribute = repr(field.name), f"{instance}.{field.name}"
+        entries = field.name in names  # written with the record's other fields at hand (rules.write_entries)
+        hint, nullable = (hints[field.name], False) if entries else split_optional(hints[field.name])
+        write = None if entries else _writer(hint, source, pieces, holding)
+        or_none = write is not None and nullable and field.default is not None
+        if field.default is attrs.NOTHING or not OMIT_DEFAULTS:
+            if write is None:
+                literal.append(f"{key}: {attribute}")
+                if entries:
+                    after.append(f"{res}[{key}] = write_entries({attribute}, {res})")
+                continue
+            value, written = source.local("v"), source.local("x")
+            before += [f"{value} = {attribute}", *_written(write, value, written, or_none)]
+            literal.append(f"{key}: {written}")
+            continue
+        value = source.local("v")
+        body += [f"{value} = {attribute}", f"if {_omitted_unless(field, hint, source, value)}:"]
+        if entries and index == last_with_default and not after:
+            # The last key, and the first entries written: as the other fields' are, in field order.
+            body.append(f"    {res}[{key}] = write_entries({value}, {res})")
+        elif entries:  # in its place now, its entries written once every other field is
+            body.append(f"    {res}[{key}] = {value}")
+            after += [f"if {key} in {res}:", f"    {res}[{key}] = write_entries({value}, {res})"]
+        elif write is None:
+            body.append(f"    {res}[{key}] = {value}")
+        else:
+            body += _indented(_written(write, value, f"{res}[{key}]", or_none))
+    return [*before, f"{res} = {{{', '.join(literal)}}}", *body, *after], res
+
+
 def _generate(cls: type, pieces: Callable[[Any], Any] | None) -> Unstructure:
     # With *pieces*, the function made for a class writes each record of its tuples of
     # records through it (see piecewise_unstructurer); the classes those hold are not.
-    if not is_plain(cls):
-        raise UnsupportedError(cls.__name__)
-    hints = type_hints(cls)
-    names = entry_fields(cls)
-    source = _Source(cls)
-    fields = attrs.fields(cls)
-    last_with_default = max((i for i, field in enumerate(fields) if field.default is not attrs.NOTHING), default=-1)
-    for index, field in enumerate(fields):
-        key, value = repr(field.name), f"v{index}"
-        if field.name in names:  # written with the record's other fields at hand (rules.write_entries)
-            hint, expression, nullable = hints[field.name], None, False
-        else:
-            hint, nullable = split_optional(hints[field.name])
-            expression = _expression(hint, index, source, pieces)
-        if field.default is attrs.NOTHING or not OMIT_DEFAULTS:
-            if expression is None and field.name not in names:
-                source.literal.append(f"{key}: instance.{field.name}")
-                continue
-            source.before.append(f"{value} = instance.{field.name}")
-            if expression is not None and nullable and field.default is not None:  # as below
-                expression = f"None if {{v}} is None else {expression}"
-            source.literal.append(f"{key}: {(expression or '{v}').format(v=value)}")
-            if field.name in names:
-                source.after.append(f"res[{key}] = write_entries({value}, res)")
-            continue
-        if expression is not None and nullable and field.default is not None:
-            # None reaches the hook only when None is not the default (else it is left out).
-            expression = f"None if {{v}} is None else {expression}"
-        source.body.append(f"{value} = instance.{field.name}")
-        source.body.append(f"if {_omitted_unless(field, hint, index, source, value)}:")
-        if field.name in names and index == last_with_default and not source.after:
-            # The last key, and the first entries written: as the other fields' are, in field order.
-            source.body.append(f"    res[{key}] = write_entries({value}, res)")
-            continue
-        source.body.append(f"    res[{key}] = {(expression or '{v}').format(v=value)}")
-        if field.name in names:  # in its place now, its entries written once every other field is
-            source.after.append(f"if {key} in res:")
-            source.after.append(f"    res[{key}] = write_entries({value}, res)")
-    text = source.text()
+    source = _Source()
+    lines, made = _record(cls, "instance", source, pieces=pieces)
+    name = f"unstructure_{cls.__name__}"
+    text = "\n".join([f"def {name}(instance):", *_indented(lines), f"    return {made}", ""])
     filename = f"<govrecords unstructure {cls.__module__}.{cls.__qualname__}{' in pieces' if pieces else ''}>"
     linecache.cache[filename] = (len(text), None, text.splitlines(keepends=True), filename)  # for tracebacks
     exec(compile(text, filename, "exec"), source.namespace)  # noqa: S102 -- our own source text, from the field table
-    made: Unstructure = source.namespace[f"unstructure_{cls.__name__}"]
-    return made
+    function: Unstructure = source.namespace[name]
+    return function
 
 
 def _in_pieces(pieces: Callable[[Any], Any], inner: Unstructure, records: Any) -> list[Any]:
