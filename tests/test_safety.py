@@ -84,12 +84,30 @@ def scan(source: str, filename: str = "<snippet>") -> list[str]:
     return found
 
 
+GENERATED_FROM_CLASSES = {
+    "serialisation/_classwriter.py": ["call to exec", "call to compile"],
+}
+"""The one module allowed to compile source text: the fast path's writers, one function per record class.
+
+As attrs and cattrs do for every class they handle: the text holds only identifiers (the
+class's field names, numbered locals) and field names' reprs, never a value, and nothing
+read from a document or given as data (see ``_classwriter._generate``).
+"""
+
+
 def test_package_source_has_no_unsafe_calls() -> None:
-    """No module of the package uses pickle, marshal, shelve, eval, exec, compile or unsafe YAML."""
+    """No module of the package uses pickle, marshal, shelve, eval, exec, compile or unsafe YAML.
+
+    Except the writers compiled from record classes' definitions (:data:`GENERATED_FROM_CLASSES`).
+    """
     files = sorted(PACKAGE.rglob("*.py"))
     assert len(files) > 10  # the scan really looks at the package
     found = [hit for path in files for hit in scan(path.read_text("utf-8"), str(path.relative_to(PACKAGE)))]
-    assert found == []
+    allowed = [hit for hit in found if hit.split(":")[2].strip() in GENERATED_FROM_CLASSES.get(hit.split(":")[0], [])]
+    assert [hit for hit in found if hit not in allowed] == []
+    assert sorted(hit.split(":")[2].strip() for hit in allowed) == sorted(
+        what for whats in GENERATED_FROM_CLASSES.values() for what in whats
+    )  # exactly the allowed uses, once each
 
 
 @pytest.mark.parametrize(
