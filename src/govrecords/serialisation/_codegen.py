@@ -15,11 +15,17 @@ allows ``compile`` and ``exec`` in this module only.
 
 from __future__ import annotations
 
+import keyword
 import linecache
 from collections.abc import Callable, Iterable
 from typing import Any
 
-__all__ = ["function"]
+__all__ = ["function", "is_name"]
+
+
+def is_name(text: str) -> bool:
+    """Whether *text* can be written into source as a name (an identifier, not a keyword)."""
+    return text.isidentifier() and not keyword.iskeyword(text)
 
 
 def function(name: str, lines: list[str], scope: dict[str, Any], *, fields: Iterable[str], filename: str) -> Any:
@@ -29,7 +35,7 @@ def function(name: str, lines: list[str], scope: dict[str, Any], *, fields: Iter
         name: The function's name, defined by *lines*.
         lines: The source, one line each.
         scope: The values the source names (its globals).
-        fields: The field names written into the source (each must be an identifier).
+        fields: The field names written into the source (each must be a name: :func:`is_name`).
         filename: What tracebacks name the source by (``<govrecords builder module.Class>``);
             the source is put in :mod:`linecache` under it, so that a traceback shows its lines.
 
@@ -37,7 +43,7 @@ def function(name: str, lines: list[str], scope: dict[str, Any], *, fields: Iter
         ValueError: A field name is not a Python identifier.
     """
     for field in fields:
-        if not field.isidentifier():
+        if not is_name(field):
             raise ValueError(f"{field!r} is not a Python identifier: no source is written with it")
     source = "\n".join(lines) + "\n"
     namespace = dict(scope)
