@@ -15,7 +15,7 @@ import traceback
 import attrs
 import pytest
 
-from govrecords.serialisation import _classcodec, _codegen
+from govrecords.serialisation import _classcodec, _classwriter, _codegen, _fastpath
 from govrecords.serialisation.registry import record_types
 
 
@@ -54,3 +54,18 @@ def test_a_traceback_shows_the_generated_line() -> None:
 def test_a_name_that_is_not_an_identifier_is_refused(name: str) -> None:
     with pytest.raises(ValueError, match="not a Python identifier"):
         _codegen.function("go", ["def go():", "    return 1"], {}, fields=[name], filename="<govrecords test refused>")
+
+
+@pytest.mark.parametrize("cls", sorted(record_types().values(), key=lambda cls: cls.__name__), ids=lambda c: c.__name__)
+def test_an_unstructurers_source_names_only_fields(cls: type) -> None:
+    try:
+        function = _classwriter.unstructurer(cls)
+    except _classcodec.UnsupportedError:
+        assert _fastpath.unstructurer(cls) is None  # left to cattrs
+        return
+    _classcodec.builder(cls)
+    held = _classcodec._BUILDERS[False]  # pyright: ignore[reportPrivateUsage]  # the classes cls holds, with cls
+    fields = {field.name for kind in held for field in attrs.fields(kind)}
+    tree = ast.parse(_source(function))
+    strings = {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    assert strings <= fields

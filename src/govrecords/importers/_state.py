@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
+from govrecords._trusted import trusted_span
 from govrecords.importers._result import ImportIssue
 from govrecords.importers._scan import Lowered
 from govrecords.importers._template import Template
@@ -54,14 +55,6 @@ _TAG_LIMIT = 20_000  # characters of a passage tagged with topics; tagging is li
 
 _new = object.__new__
 _set = object.__setattr__
-
-
-def _trusted_span(start: int, end: int) -> Span:
-    """``Span(start, end)`` of offsets known to be valid (``0 <= start <= end``), not validated again."""
-    span: Span = _new(Span)
-    _set(span, "start", start)
-    _set(span, "end", end)
-    return span
 
 
 def _pairs(marks: array[int]) -> Iterator[tuple[int, int]]:
@@ -255,8 +248,8 @@ class State:
                 continue
             if start < last_start or (start == last_start and end < last_end):
                 # marked out of order: sorted (the text's order is usual)
-                return tuple(_trusted_span(*pair) for pair in sorted(set(_pairs(marks))))
-            span = _new(Span)  # _trusted_span, in line
+                return tuple(trusted_span(*pair) for pair in sorted(set(_pairs(marks))))
+            span = _new(Span)  # trusted_span, in line
             _set(span, "start", start)
             _set(span, "end", end)
             add(span)
