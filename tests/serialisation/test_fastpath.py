@@ -328,14 +328,18 @@ def test_the_fast_path_reads_every_valid_document(record: Any, indent: int | Non
 
     Without orjson, a text holding a string that starts with a colon, once the escaped
     backslashes and quotes the key count drops are dropped (``:x``, ``\\":x``), is left
-    to the general path (the count cannot tell it from a key), so it is not asserted.
+    to the general path (the count cannot tell it from a key), so it is not asserted;
+    nor is a text in which ``\\ud`` or ``\\uD`` appears (a string holding a backslash
+    before ``uD`` is written so): the standard library's parser pairs surrogate escapes
+    loosely, so the fast path leaves any text that may hold one to the general path.
     """
     text = dumps(record, indent=indent)
     colon_first = any(_as_counted(string).startswith(":") for string in _strings(json.loads(text)))
+    surrogate_like = "\\ud" in text or "\\uD" in text
     for data in (text, text.encode("utf-8")):
         assert _fast_read(data, None, DEFAULT_LIMITS, bom=True) == record
         stdlib = _without_orjson(lambda data=data: _fast_read(data, None, DEFAULT_LIMITS, bom=True))
-        assert stdlib == record or (colon_first and stdlib is _fastpath.FAIL)
+        assert stdlib == record or ((colon_first or surrogate_like) and stdlib is _fastpath.FAIL)
 
 
 @pytest.mark.parametrize("notes", ['":', '\\:', ':', 'a":b'])

@@ -454,7 +454,7 @@ def _compile(cls: type, plan: Plan, measure: bool) -> Build:
     if post_init is not None:
         lines.append("    post_init(instance)")
     lines.append("    return instance")
-    filename = f"<govrecords builder {cls.__module__}.{cls.__qualname__}>"
+    filename = f"<govrecords builder {cls.__module__}.{cls.__qualname__}{' measuring' if measure else ''}>"
     build: Build = _codegen.function("build", lines, scope, fields=[spec[0] for spec in table], filename=filename)
     return build
 
