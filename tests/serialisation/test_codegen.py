@@ -21,7 +21,9 @@ from govrecords.serialisation.registry import record_types
 
 def _source(function: object) -> str:
     filename = function.__code__.co_filename  # type: ignore[attr-defined]  # a function made by _codegen
-    return "".join(linecache.getlines(filename))
+    text = "".join(linecache.getlines(filename))
+    assert text.startswith("def "), filename  # the source really was found: no check passes on nothing
+    return text
 
 
 @pytest.mark.parametrize("cls", sorted(record_types().values(), key=lambda cls: cls.__name__), ids=lambda c: c.__name__)
