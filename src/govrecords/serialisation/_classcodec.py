@@ -3,9 +3,9 @@
 Reading a large archive is dominated by per-object work in Python. cattrs builds each
 record through a chain of hooks and then ``__init__``, whose validators check again
 every type the hooks have just checked. The builders here (made once per class, as
-Python source written from a table of the class's fields) check each JSON value's exact type
-inline and fill the instance in without calling ``__init__``; the record classes'
-validators still hold: a validator is skipped only where the builder has already
+Python source written from a table of the class's fields) check each JSON value's
+exact type inline and fill the instance in without calling ``__init__``; the record
+classes' validators still hold: a validator is skipped only where the builder has already
 proved it passes (an ``instance_of`` on a value whose exact type was just checked,
 an ``optional`` or ``deep_iterable`` of such, on the default too), and every other
 validator, then ``__attrs_post_init__``, is called just as ``__init__`` would, in the
@@ -62,13 +62,9 @@ Build = Callable[[Any, list[int]], Any]
 """A builder: ``(data, counter)``, *counter* being ``[keys consumed, max_string]``."""
 
 _NONE = type(None)
-# Typed Any, so that checks on parsed JSON (``type(x) is _JSON_OBJECT``) leave its items untyped
-# for the type checker, as they are, rather than Unknown.
-_JSON_OBJECT: Any = dict
-_JSON_ARRAY: Any = list
 _WHEN = PartialDate | DateRange
 _REQUIRED: Any = object()
-# Kinds of field value, in the order the builders test for them (commonest first).
+# Kinds of field value: each is written into a builder's source its own way (_field_source).
 _STR, _RECORDS, _RECORD, _READ, _READ_TEXT, _ENUM, _STRS, _INT, _BOOL, _ENTRIES = range(10)
 
 

@@ -283,20 +283,17 @@ def _in_pieces(pieces: Callable[[Any], Any], inner: Unstructure, records: Any) -
 
 
 _FUNCTIONS: dict[type, Unstructure] = {}
-_MAKING: set[type] = set()
 
 
 def _function(cls: type) -> Unstructure:
-    """*cls*'s function, generated on first use (with those of the classes it holds)."""
+    """*cls*'s function, generated on first use (the records it holds written in it).
+
+    A class that holds itself is refused while its function is written (``_record``'s
+    *holding*), and by ``depth_of`` before that.
+    """
     made = _FUNCTIONS.get(cls)
     if made is None:
-        if cls in _MAKING:  # a class that holds itself (depth_of refuses it first)
-            raise UnsupportedError(f"{cls.__name__} holds itself")
-        _MAKING.add(cls)
-        try:
-            made = _FUNCTIONS[cls] = _generate(cls, None)
-        finally:
-            _MAKING.discard(cls)
+        made = _FUNCTIONS[cls] = _generate(cls, None)
     return made
 
 
