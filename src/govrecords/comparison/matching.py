@@ -45,7 +45,7 @@ from govrecords._trusted import slot_setters
 from govrecords._validators import many as _many
 from govrecords._validators import opt_str as _str
 from govrecords.comparison.refs import RecordRef, natural_key
-from govrecords.comparison.similarity import Pair, candidate_pairs, words
+from govrecords.comparison.similarity import Pair, identical_pairs, similar_pairs, words
 from govrecords.errors import Problem, ValidationError
 from govrecords.provenance import Provenance
 from govrecords.serialisation.constraints import COUNT
@@ -357,13 +357,11 @@ def match_recommendations(
     left = sorted(before, key=RecommendationRef.key)
     right = sorted(after, key=RecommendationRef.key)
     known: dict[str, frozenset[str]] = {}
-    left_words = _word_sets([r.text for r in left], known)
-    right_words = _word_sets([r.text for r in right], known)
+    left_text, right_text = [r.text for r in left], [r.text for r in right]
+    left_words = _word_sets(left_text, known)
+    right_words = _word_sets(right_text, known)
     left_keys = [r.key() for r in left]
     right_keys = [r.key() for r in right]
-    pairs, limited_left, limited_right = candidate_pairs(
-        left_words, right_words, [r.text for r in left], [r.text for r in right], reworded_at
-    )
 
     def order(pair: Pair) -> tuple[Any, ...]:
         # The same from either side: the score, then both recommendations' keys and
@@ -371,12 +369,42 @@ def match_recommendations(
         keys = sorted((left_keys[pair.before], right_keys[pair.after]))
         return (-pair.fraction(), keys, sorted((pair.before, pair.after)))
 
-    pairs.sort(key=order)
+    def same_order(pair: Pair) -> tuple[Any, ...]:
+        # ``order`` of a pair of identical sets, without its score (1 for every one).
+        keys = sorted((left_keys[pair.before], right_keys[pair.after]))
+        return (keys, sorted((pair.before, pair.after)))
+
+    # Pairs are taken greedily, best first, each recommendation at most once; what is
+    # left over joins its best pair. This is that, with one search saved, and gives
+    # the same matches, in the same order (tests/comparison/test_matching_shortcut.py
+    # holds it to the matching that searched every pair, kept there):
+    # * Identical word sets are the pairs of similarity 1 (a pair of differing sets
+    #   shares fewer words than it has), so sorted by ``order`` every identical pair
+    #   comes before every other, and the whole list is the identical pairs sorted
+    #   (by ``same_order``: ``order`` less its score, 1 for each) then the others.
+    # * So the identical pairs are taken first; the positions they take are *settled*.
+    #   A pair of two settled positions comes later and is never taken (both are
+    #   taken already), and no position it holds is left over, so it is never a best
+    #   pair that is read. Leaving such pairs out changes nothing, and sorting (which
+    #   is stable) keeps the rest in the same order.
+    # With few recommendations changed nearly every pair is such a pair:
+    # ``similar_pairs`` does not look for them, and gives every other pair as
+    # ``candidate_pairs`` would, in the same order.
+    identical = identical_pairs(left_words, right_words, left_text, right_text)
+    identical.sort(key=same_order)
     left_partner: dict[int, Pair] = {}
     right_partner: dict[int, Pair] = {}
-    for pair in pairs:
+    for pair in identical:
         if pair.before not in left_partner and pair.after not in right_partner:
             left_partner[pair.before] = right_partner[pair.after] = pair
+    similar, limited_left, limited_right = similar_pairs(
+        left_words, right_words, reworded_at, settled_left=left_partner, settled_right=right_partner
+    )
+    similar.sort(key=order)
+    for pair in similar:
+        if pair.before not in left_partner and pair.after not in right_partner:
+            left_partner[pair.before] = right_partner[pair.after] = pair
+    pairs = identical + similar  # in order: every identical pair first (score 1), then the rest
     best_left: dict[int, Pair] = {}
     best_right: dict[int, Pair] = {}
     for pair in pairs:  # already best first
