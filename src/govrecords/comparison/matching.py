@@ -431,6 +431,15 @@ def match_recommendations(
             right_words=right_words,
             repeated_at=repeated_at,
         )
+        if joined[position]
+        else _one_to_one(
+            primary,
+            left=left,
+            right=right,
+            before_words=left_words[primary.before],
+            after_words=right_words[primary.after],
+            repeated_at=repeated_at,
+        )
         for position, primary in left_partner.items()
     ]
     matches += [
@@ -458,6 +467,28 @@ def _word_sets(texts: Iterable[str], known: dict[str, frozenset[str]]) -> list[f
             word_set = known[text] = words(text)
         found.append(word_set)
     return found
+
+
+def _one_to_one(
+    pair: Pair,
+    *,
+    left: Sequence[RecommendationRef],
+    right: Sequence[RecommendationRef],
+    before_words: frozenset[str],
+    after_words: frozenset[str],
+    repeated_at: int,
+) -> RecommendationMatch:
+    """:func:`_group` of a pair no left-over joins (most matches), built directly: one link, 0 to 0."""
+    if before_words is after_words:  # the same set (a text on both sides is read once): no word differs
+        added: tuple[str, ...] = ()
+        removed: tuple[str, ...] = ()
+    else:
+        added, removed = tuple(sorted(after_words - before_words)), tuple(sorted(before_words - after_words))
+    link = _link(0, 0, pair.shared, pair.union, added, removed)
+    # pair.fraction() * 100 >= repeated_at, in whole numbers (a pair without words is alike: 1)
+    alike = pair.shared * 100 >= repeated_at * pair.union if pair.union else True
+    kind = MatchKind.REPEATED if alike else MatchKind.REWORDED
+    return _match(kind, (left[pair.before],), (right[pair.after],), (link,))
 
 
 def _group(
