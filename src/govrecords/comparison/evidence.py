@@ -44,6 +44,7 @@ __all__ = [
     "TopicState",
     "TopicStatus",
     "discussed",
+    "heads_of",
     "in_order",
     "order_of",
     "state_of",
@@ -212,6 +213,21 @@ def _head(item: Evidence) -> tuple[Any, ...]:
     return (item.record.key(), _KIND_ORDER[item.kind], natural_key(item.number), _text(item.number), item.text)
 
 
+# _KIND_ORDER by each kind's id: a kind is one object for the life of the process, and
+# an int hashes in C where an enum member's hash is a call to Python (Enum.__hash__).
+_KIND_ORDER_BY_ID = {id(kind): order for kind, order in _KIND_ORDER.items()}
+
+
+def heads_of(record_key: tuple[Any, ...], items: Iterable[Evidence]) -> list[tuple[Any, ...]]:
+    """Each item's :func:`_head`, for *items* all of one record whose ``key()`` is *record_key*."""
+    kind_order = _KIND_ORDER_BY_ID
+    return [
+        (record_key, kind_order[id(item.kind)], natural_key(number), (number is not None, number or ""), item.text)
+        for item in items
+        for number in (item.number,)
+    ]
+
+
 def in_order(evidence: Iterable[Evidence]) -> list[Evidence]:
     """*evidence* sorted by :meth:`Evidence.key`, working the whole key out only where it must.
 
@@ -224,9 +240,13 @@ def in_order(evidence: Iterable[Evidence]) -> list[Evidence]:
     return [items[index] for index in order_of(items)]
 
 
-def order_of(items: Sequence[Evidence]) -> list[int]:
-    """The places of *items* in the order :func:`in_order` puts them in (ties in input order)."""
-    heads = [_head(item) for item in items]
+def order_of(items: Sequence[Evidence], heads: Sequence[tuple[Any, ...]] | None = None) -> list[int]:
+    """The places of *items* in the order :func:`in_order` puts them in (ties in input order).
+
+    *heads*, when given, are the items' :func:`_head`, worked out by the caller.
+    """
+    if heads is None:
+        heads = [_head(item) for item in items]
     ranked = sorted(range(len(items)), key=heads.__getitem__)
     start = 0
     for end in range(1, len(ranked) + 1):

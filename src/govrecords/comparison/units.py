@@ -13,12 +13,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import cast
+from typing import Any, cast
 
 import attrs
 
 from govrecords.comparison.consensus import Aggregate
-from govrecords.comparison.evidence import UNQUOTED_TAG, WHOLE_RECORD_TAG, Evidence, EvidenceKind, order_of
+from govrecords.comparison.evidence import (
+    UNQUOTED_TAG,
+    WHOLE_RECORD_TAG,
+    Evidence,
+    EvidenceKind,
+    heads_of,
+    order_of,
+)
 from govrecords.comparison.refs import RecordKind, RecordRef
 from govrecords.documents import date_in_text, document_of, is_cut_off
 from govrecords.errors import ArgumentTypeError, Problem, ValidationError, expect_records
@@ -288,16 +295,24 @@ def gather_in_order(
     that order (each piece once), and sorting the whole (ties kept in that order) then
     sorts each part the same way.
     """
-    parts = [part for unit in units for part in _unit_parts(unit, expand, taxonomy)]
+    topic_lists: list[tuple[str, ...]] = []
+    items: list[Evidence] = []
+    heads: list[tuple[Any, ...]] = []
+    for unit in units:
+        parts = list(_unit_parts(unit, expand, taxonomy))
+        topic_lists += [topics for topics, _ in parts]
+        unit_items = [item for _, item in parts]
+        items += unit_items
+        heads += heads_of(unit.ref.key(), unit_items)  # every part's record is its unit's
     found: dict[str, list[Evidence]] = {}
-    for index in order_of([item for _, item in parts]):
-        topics, item = parts[index]
-        for topic in topics:
-            items = found.get(topic)
-            if items is None:
+    for index in order_of(items, heads):
+        item = items[index]
+        for topic in topic_lists[index]:
+            listed = found.get(topic)
+            if listed is None:
                 found[topic] = [item]
             else:
-                items.append(item)
+                listed.append(item)
     return found
 
 
