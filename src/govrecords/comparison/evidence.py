@@ -210,7 +210,7 @@ _new = object.__new__
 
 def _head(item: Evidence) -> tuple[Any, ...]:
     """The first parts of :meth:`Evidence.key`: record, kind, number and text."""
-    return (item.record.key(), _KIND_ORDER[item.kind], natural_key(item.number), _text(item.number), item.text)
+    return heads_of(item.record.key(), (item,))[0]
 
 
 # _KIND_ORDER by each kind's id: a kind is one object for the life of the process, and
@@ -219,7 +219,12 @@ _KIND_ORDER_BY_ID = {id(kind): order for kind, order in _KIND_ORDER.items()}
 
 
 def heads_of(record_key: tuple[Any, ...], items: Iterable[Evidence]) -> list[tuple[Any, ...]]:
-    """Each item's :func:`_head`, for *items* all of one record whose ``key()`` is *record_key*."""
+    """Each item's :func:`_head`, for *items* all of one record whose ``key()`` is *record_key*.
+
+    The one home of a head's layout: the record's key, the kind's place, the
+    number's natural key and the number as :func:`_text` gives it (written out here,
+    one call fewer an item), then the text.
+    """
     kind_order = _KIND_ORDER_BY_ID
     return [
         (record_key, kind_order[id(item.kind)], natural_key(number), (number is not None, number or ""), item.text)
