@@ -25,9 +25,26 @@ import attrs
 
 from govrecords.provenance import Span
 
-__all__ = ["slot_setters", "trusted_span"]
+__all__ = ["slot_setter", "slot_setters", "trusted_span"]
 
 Setter = Callable[[Any, Any], None]
+
+
+def slot_setter(cls: type, name: str) -> Setter | None:
+    """The setter of the slot that holds *cls*'s attribute *name*, or None if no slot holds it.
+
+    The slot is looked up as attribute access finds it: in the first class of the
+    method resolution order that defines *name*. A slot's own setter is the quickest
+    way to fill a frozen instance, which refuses ``setattr``.
+    """
+    for klass in cls.__mro__:
+        found = vars(klass).get(name)
+        if isinstance(found, types.MemberDescriptorType):
+            setter: Setter = found.__set__
+            return setter
+        if found is not None:
+            return None
+    return None
 
 
 def slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Setter, ...]:
@@ -47,10 +64,10 @@ def slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Setter, ...]:
         raise TypeError(f"{cls.__name__}: it checks its values after __init__")
     setters: list[Setter] = []
     for name in names:
-        slot = vars(cls).get(name)
-        if not isinstance(slot, types.MemberDescriptorType):
+        setter = slot_setter(cls, name)
+        if setter is None:
             raise TypeError(f"{cls.__name__}.{name} is not a slot")
-        setters.append(slot.__set__)
+        setters.append(setter)
     return tuple(setters)
 
 

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govrecords._trusted import slot_setters
+from govrecords._trusted import slot_setter, slot_setters
 from govrecords.comparison import (
     Evidence,
     EvidenceKind,
@@ -102,3 +102,28 @@ def test_slot_setters_refuse_a_class_built_otherwise() -> None:
 
     with pytest.raises(TypeError, match="not a slot"):
         slot_setters(Unslotted, ("a",))
+
+
+def test_slot_setter_finds_the_slot_attribute_access_finds() -> None:
+    @attrs.frozen
+    class Base:
+        a: int
+
+    @attrs.frozen
+    class Child(Base):
+        b: int
+
+    child = object.__new__(Child)
+    for name, value in (("a", 1), ("b", 2)):
+        setter = slot_setter(Child, name)
+        assert setter is not None
+        setter(child, value)
+    assert child == Child(1, 2)
+    assert slot_setters(Child, ("a", "b"))  # an inherited slot is a slot
+
+    class Shadowed(Child):
+        __slots__ = ()
+        a = property(lambda self: 0)  # found before the slot: no slot holds "a" any more
+
+    assert slot_setter(Shadowed, "a") is None
+    assert slot_setter(Child, "missing") is None

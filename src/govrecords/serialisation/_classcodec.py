@@ -40,6 +40,7 @@ from typing import Any, cast
 
 import attrs
 
+from govrecords._trusted import slot_setter
 from govrecords.dates import DateRange, PartialDate
 from govrecords.serialisation import _codegen
 from govrecords.serialisation.constraints import ConstraintValidator
@@ -222,13 +223,9 @@ def proved(validator: Any, hint: Any, default: Any) -> bool:
 
 def _slot_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
     # A slot's own setter is the quickest way in (a frozen class refuses setattr).
-    for klass in cls.__mro__:
-        found = vars(klass).get(name)
-        if isinstance(found, types.MemberDescriptorType):
-            setter: Callable[[Any, Any], None] = found.__set__
-            return setter
-        if found is not None:
-            break
+    setter = slot_setter(cls, name)
+    if setter is not None:
+        return setter
     return lambda instance, value: object.__setattr__(instance, name, value)
 
 
