@@ -74,7 +74,8 @@ def scan(source: str, filename: str = "<snippet>") -> list[str]:
                 if tail != "load" or loader_name not in SAFE_LOADERS:
                     flag(node, f"call to {name} without a safe loader")
             if name in {"importlib.import_module", "import_module", "getattr"} and any(
-                isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                isinstance(arg, ast.Constant)
+                and isinstance(arg.value, str)
                 and (_root(arg.value) in FORBIDDEN_MODULES or arg.value in FORBIDDEN_BUILTINS)
                 for arg in node.args
             ):

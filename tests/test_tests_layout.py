@@ -51,8 +51,7 @@ def layout_problems(package: Path, tests: Path) -> list[str]:
     ]
     folders = {path.parent.name for path in tests.glob("*/test_*.py")}
     problems += [
-        f"tests/{folder}/ holds tests but govrecords has no subpackage {folder!r}"
-        for folder in sorted(folders - names)
+        f"tests/{folder}/ holds tests but govrecords has no subpackage {folder!r}" for folder in sorted(folders - names)
     ]
     return problems
 

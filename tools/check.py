@@ -6,7 +6,7 @@ repository root inside an environment with ``.[tests]`` installed::
     python tools/check.py            # every gate
     python tools/check.py pytest     # only the named gates
 
-Gates: ruff, mypy --strict, pyright (strict), pytest with doctests, Hypothesis's
+Gates: ruff (lint, and the formatting check), mypy --strict, pyright (strict), pytest with doctests, Hypothesis's
 ``ci`` profile and branch coverage >= 95%, the Sphinx site (warnings are errors)
 with its doctests, the distribution (sdist, wheel, twine, check-wheel-contents,
 the suite against the installed wheel, pyright --verifytypes), and the
@@ -25,7 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 
 GATES: dict[str, list[list[str]]] = {
-    "ruff": [[PY, "-m", "ruff", "check", "src", "tests", "tools", "docs", "benchmarks"]],
+    "ruff": [
+        [PY, "-m", "ruff", "check", "src", "tests", "tools", "docs", "benchmarks"],
+        [PY, "-m", "ruff", "format", "--check", "src", "tests", "tools", "docs", "benchmarks"],
+    ],
     "mypy": [[PY, "-m", "mypy", "--strict", "src", "tests/typing"]],
     "pyright": [[PY, "-m", "pyright", "--pythonpath", PY]],
     "pytest": [

@@ -194,9 +194,17 @@ def check_installed(python: Path, cwd: Path, expected_version: str) -> None:
 INSTALLED_TESTS = [
     f"tests/{name}.py"
     for name in (
-        "test_api", "test_examples", "test_readme", "test_extraction",
-        "serialisation/test_schema", "serialisation/test_documents", "cli/test_cli", "taxonomy/test_taxonomy",
-        "importers/test_api", "importers/test_golden", "importers/test_corpus",
+        "test_api",
+        "test_examples",
+        "test_readme",
+        "test_extraction",
+        "serialisation/test_schema",
+        "serialisation/test_documents",
+        "cli/test_cli",
+        "taxonomy/test_taxonomy",
+        "importers/test_api",
+        "importers/test_golden",
+        "importers/test_corpus",
     )
 ]
 """The tests run against the installed wheel: those that touch what it must carry."""

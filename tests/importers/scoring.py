@@ -114,7 +114,15 @@ FIELDS: tuple[str, ...] = (
 """The scored fields, in table order."""
 
 TRUTH_KEYS: tuple[str, ...] = (
-    "family", "title", "identifier", "date", "city", "people", "findings", "recommendations", "policy_questions",
+    "family",
+    "title",
+    "identifier",
+    "date",
+    "city",
+    "people",
+    "findings",
+    "recommendations",
+    "policy_questions",
 )
 PERSON_KEYS: tuple[str, ...] = ("name", "role", "affiliation", "stakeholder")
 FINDING_KEYS: tuple[str, ...] = ("text", "level")
@@ -372,20 +380,42 @@ def extract(result: ImportResult) -> Truth:
 
 _PLAIN = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-        "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00ad": None,
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\ufeff": None,
     }
 )
 _SPACE = re.compile(r"\s+")
 _NUMBERING = re.compile(
     r"^(?:"
-    r"\(?\d{1,3}(?:\.\d{1,3})*[.)]"         # 1.  1)  (1)  2.3.  1)foo
-    r"|\d{1,3}(?:\.\d{1,3})+(?=\s)"         # 2.3 foo
-    r"|\([a-z]{1,2}\)|[a-z][.)](?=\s)"       # (a)  a)  a.
-    r"|\(?[ivxlc]{1,6}[.)](?=\s)"            # iv.  (ii)
-    r"|[-*\u2022\u00b7\u25aa\u25cf\u25e6>+]" # bullets
+    r"\(?\d{1,3}(?:\.\d{1,3})*[.)]"  # 1.  1)  (1)  2.3.  1)foo
+    r"|\d{1,3}(?:\.\d{1,3})+(?=\s)"  # 2.3 foo
+    r"|\([a-z]{1,2}\)|[a-z][.)](?=\s)"  # (a)  a)  a.
+    r"|\(?[ivxlc]{1,6}[.)](?=\s)"  # iv.  (ii)
+    r"|[-*\u2022\u00b7\u25aa\u25cf\u25e6>+]"  # bullets
     r")\s*"
 )
 _EDGE = "".join(
@@ -645,8 +675,14 @@ def score_document(truth: Truth, found: Truth, document: str = "<document>") -> 
     _scalar(table, "city", document, truth=truth.city, found=found.city, same=_same_city)
 
     pairs = _items(
-        table, "people.name", document, truths=truth.people, found=found.people,
-        key_truth=lambda p: p.name, key_found=lambda p: p.name, prefer=lambda t, f: t.role == f.role,
+        table,
+        "people.name",
+        document,
+        truths=truth.people,
+        found=found.people,
+        key_truth=lambda p: p.name,
+        key_found=lambda p: p.name,
+        prefer=lambda t, f: t.role == f.role,
     )
     for i, j in pairs:
         person, read = truth.people[i], found.people[j]
@@ -656,8 +692,13 @@ def score_document(truth: Truth, found: Truth, document: str = "<document>") -> 
         _scalar(table, "people.stakeholder", where, truth=person.stakeholder, found=read.stakeholder, same=_same)
 
     pairs = _items(
-        table, "findings.text", document, truths=truth.findings, found=found.findings,
-        key_truth=lambda f: f.text, key_found=lambda f: f.text,
+        table,
+        "findings.text",
+        document,
+        truths=truth.findings,
+        found=found.findings,
+        key_truth=lambda f: f.text,
+        key_found=lambda f: f.text,
     )
     for i, j in pairs:
         want_finding, got_finding = truth.findings[i], found.findings[j]
@@ -665,8 +706,13 @@ def score_document(truth: Truth, found: Truth, document: str = "<document>") -> 
         _scalar(table, "findings.level", where, truth=want_finding.level, found=got_finding.level, same=_same)
 
     pairs = _items(
-        table, "recommendations.text", document, truths=truth.recommendations, found=found.recommendations,
-        key_truth=lambda r: r.text, key_found=lambda r: r.text,
+        table,
+        "recommendations.text",
+        document,
+        truths=truth.recommendations,
+        found=found.recommendations,
+        key_truth=lambda r: r.text,
+        key_found=lambda r: r.text,
     )
     for i, j in pairs:
         want, got = truth.recommendations[i], found.recommendations[j]
@@ -675,8 +721,13 @@ def score_document(truth: Truth, found: Truth, document: str = "<document>") -> 
         _scalar(table, "recommendations.force", where, truth=want.force, found=got.force, same=_same)
 
     _items(
-        table, "policy_questions", document, truths=truth.policy_questions, found=found.policy_questions,
-        key_truth=lambda q: q, key_found=lambda q: q,
+        table,
+        "policy_questions",
+        document,
+        truths=truth.policy_questions,
+        found=found.policy_questions,
+        key_truth=lambda q: q,
+        key_found=lambda q: q,
     )
     return table
 

@@ -132,10 +132,15 @@ def test_templates_round_trip_through_their_json_form() -> None:
 def test_bad_templates_are_refused_with_every_problem() -> None:
     """Unknown keys, unknown fields and malformed patterns are all reported, each with its path."""
     with pytest.raises(ValidationError) as caught:
-        Template.from_dict({
-            "name": "bad", "description": "", "produces": "session", "colour": "red",
-            "labels": [{"field": "nonsense", "aliases": ["X"]}, {"field": "title", "aliases": ["Y"], "extra": 1}],
-        })
+        Template.from_dict(
+            {
+                "name": "bad",
+                "description": "",
+                "produces": "session",
+                "colour": "red",
+                "labels": [{"field": "nonsense", "aliases": ["X"]}, {"field": "title", "aliases": ["Y"], "extra": 1}],
+            }
+        )
     paths = {problem.path for problem in caught.value.problems}
     assert {"$.colour", "$.labels[0]", "$.labels[1].extra"} <= paths
     for pattern in ("{title", "no placeholder", "{title}{date}", "{title:colour}", "[{title}"):
@@ -201,8 +206,12 @@ def test_invisible_characters_inside_labels_are_read_through() -> None:
 
 def test_label_variants_are_read_alike() -> None:
     """Numbering, case and a colon moved past the instructions do not change what a label reads."""
-    for label in ("Key Issues raised (1 sentence per issue):", "KEY ISSUES RAISED: (1 sentence per issue)",
-                  "3. Key Issues raised:", "c) key issues raised :"):
+    for label in (
+        "Key Issues raised (1 sentence per issue):",
+        "KEY ISSUES RAISED: (1 sentence per issue)",
+        "3. Key Issues raised:",
+        "c) key issues raised :",
+    ):
         text = f"Session title: Spectrum\n{label}\n- Licences cost too much.\n"
         result = importers.import_text(text, template="igf-2015-workshop-report", source_id="t")
         assert [s.text for s in result.sessions[0].key_issues] == ["Licences cost too much."], label

@@ -70,7 +70,10 @@ def _as_json(result: ImportResult) -> dict[str, Any]:
         "forum": _anonymise_version(to_envelope(result.forum)),
         "warnings": [
             {
-                "code": w.code, "line": w.line, "column": w.column, "span": [w.span.start, w.span.end],
+                "code": w.code,
+                "line": w.line,
+                "column": w.column,
+                "span": [w.span.start, w.span.end],
                 "message": w.message,
             }
             for w in result.warnings
@@ -128,12 +131,17 @@ def test_seed_session_report_equals_the_hand_built_example() -> None:
     assert _spans(forum.provenance) == _spans(example.provenance)
     mine, theirs = forum.sessions[0], example.sessions[0]
     assert (mine.id, mine.title, mine.summary, mine.topics, mine.forum) == (
-        theirs.id, theirs.title, theirs.summary, theirs.topics, theirs.forum,
+        theirs.id,
+        theirs.title,
+        theirs.summary,
+        theirs.topics,
+        theirs.forum,
     )
     assert _spans(mine.provenance) == _spans(theirs.provenance)
     assert [(p.name, p.role, _spans(p.provenance)) for p in mine.participants] == [
         (p.name, p.role, _spans(p.provenance)) for p in theirs.participants
     ]
+
     def finding(f: Finding) -> tuple[object, ...]:
         return (f.id, f.text, f.consensus, f.consensus_wording, f.topics, _spans(f.provenance))
 
@@ -160,7 +168,17 @@ def test_seed_workshop_equals_the_hand_built_example() -> None:
     assert _spans(forum.provenance) == _spans(example.provenance)
     mine, theirs = forum.workshops[0], example.workshops[0]
     fields = (
-        "id", "title", "forum", "kind", "format", "format_wording", "date", "place", "theme", "description", "topics",
+        "id",
+        "title",
+        "forum",
+        "kind",
+        "format",
+        "format_wording",
+        "date",
+        "place",
+        "theme",
+        "description",
+        "topics",
     )
     assert [getattr(mine, f) for f in fields] == [getattr(theirs, f) for f in fields]
     # The import tags from the title and says so ("topics"); the editors tagged the heading and record no passage.

@@ -276,7 +276,6 @@ def test_any_sites_greeting_banner_is_boilerplate_not_text(site: str) -> None:
     assert any("Welcome to all who travelled" in section.text for section in kept.sections)
 
 
-
 @pytest.mark.parametrize("wiki", ["Harbour Forum Wiki", "Lumen IGF wiki", "the Shore Dialogue Wiki"])
 def test_any_wikis_tagline_is_boilerplate_not_text(wiki: str) -> None:
     """A short "From ... Wiki" line is a wiki's page tagline, whichever the wiki: not a title,

@@ -22,9 +22,13 @@ def _speaker(line: str) -> dict[str, object]:
         assert prov.span is not None
         assert result.text[prov.span.start : prov.span.end] == prov.quote
     return {
-        "name": person.name, "honorific": person.honorific, "title": person.title, "affiliation": person.affiliation,
+        "name": person.name,
+        "honorific": person.honorific,
+        "title": person.title,
+        "affiliation": person.affiliation,
         "stakeholder": person.stakeholder.kind if person.stakeholder else None,
-        "region": person.regional_group, "country": person.country,
+        "region": person.regional_group,
+        "country": person.country,
     }
 
 
@@ -33,26 +37,55 @@ def _speaker(line: str) -> dict[str, object]:
     [
         ("Kuo-Wei Wu", {"name": "Kuo-Wei Wu"}),
         ("Amina Diallo, Dakar Digital Rights Lab", {"name": "Amina Diallo", "affiliation": "Dakar Digital Rights Lab"}),
-        ("Ms. Priya Raman, Policy Director, Mobile Operators Forum, India",
-         {"name": "Priya Raman", "honorific": "Ms.", "title": "Policy Director",
-          "affiliation": "Mobile Operators Forum", "country": "India"}),
-        ("Jane Roe, Civil Society, Asia-Pacific Group",
-         {"name": "Jane Roe", "stakeholder": StakeholderKind.CIVIL_SOCIETY, "region": RegionalGroup.ASIA_PACIFIC}),
-        ("Jonas Weber, Technical Community, Western European and Others Group (WEOG)",
-         {"name": "Jonas Weber", "stakeholder": StakeholderKind.TECHNICAL_COMMUNITY,
-          "region": RegionalGroup.WESTERN_EUROPEAN_AND_OTHERS}),
-        ("Ahmed Yusuf, Intergovernmental Organization, Intergovernmental Organization",
-         {"name": "Ahmed Yusuf", "stakeholder": StakeholderKind.INTERGOVERNMENTAL,
-          "region": RegionalGroup.INTERGOVERNMENTAL}),
+        (
+            "Ms. Priya Raman, Policy Director, Mobile Operators Forum, India",
+            {
+                "name": "Priya Raman",
+                "honorific": "Ms.",
+                "title": "Policy Director",
+                "affiliation": "Mobile Operators Forum",
+                "country": "India",
+            },
+        ),
+        (
+            "Jane Roe, Civil Society, Asia-Pacific Group",
+            {"name": "Jane Roe", "stakeholder": StakeholderKind.CIVIL_SOCIETY, "region": RegionalGroup.ASIA_PACIFIC},
+        ),
+        (
+            "Jonas Weber, Technical Community, Western European and Others Group (WEOG)",
+            {
+                "name": "Jonas Weber",
+                "stakeholder": StakeholderKind.TECHNICAL_COMMUNITY,
+                "region": RegionalGroup.WESTERN_EUROPEAN_AND_OTHERS,
+            },
+        ),
+        (
+            "Ahmed Yusuf, Intergovernmental Organization, Intergovernmental Organization",
+            {
+                "name": "Ahmed Yusuf",
+                "stakeholder": StakeholderKind.INTERGOVERNMENTAL,
+                "region": RegionalGroup.INTERGOVERNMENTAL,
+            },
+        ),
         ("João Silva (Instituto Conecta)", {"name": "João Silva", "affiliation": "Instituto Conecta"}),
-        ("Dr. Maria Alleyne - University of the West Indies",
-         {"name": "Maria Alleyne", "honorific": "Dr.", "affiliation": "University of the West Indies"}),
+        (
+            "Dr. Maria Alleyne - University of the West Indies",
+            {"name": "Maria Alleyne", "honorific": "Dr.", "affiliation": "University of the West Indies"},
+        ),
         ("Lena Fischer, Senior Advisor", {"name": "Lena Fischer", "title": "Senior Advisor"}),
-        ("Mr. Sione Tupou, Ministry of Information, Government of Tonga, Tonga",
-         {"name": "Sione Tupou", "honorific": "Mr.",
-          "affiliation": "Ministry of Information, Government of Tonga", "country": "Tonga"}),
-        ("Tomás Herrera, Business Sector, Confirmed",
-         {"name": "Tomás Herrera", "stakeholder": StakeholderKind.PRIVATE_SECTOR}),
+        (
+            "Mr. Sione Tupou, Ministry of Information, Government of Tonga, Tonga",
+            {
+                "name": "Sione Tupou",
+                "honorific": "Mr.",
+                "affiliation": "Ministry of Information, Government of Tonga",
+                "country": "Tonga",
+            },
+        ),
+        (
+            "Tomás Herrera, Business Sector, Confirmed",
+            {"name": "Tomás Herrera", "stakeholder": StakeholderKind.PRIVATE_SECTOR},
+        ),
     ],
 )
 def test_speaker_lines_are_split_with_care(line: str, expected: dict[str, object]) -> None:
@@ -68,7 +101,8 @@ def test_ambiguous_stakeholder_wording_is_flagged() -> None:
     person = result.sessions[0].participants[0]
     assert person.stakeholder is not None
     assert (person.stakeholder.kind, person.stakeholder.wording) == (
-        StakeholderKind.TECHNICAL_COMMUNITY, "technical and academic community",
+        StakeholderKind.TECHNICAL_COMMUNITY,
+        "technical and academic community",
     )
     assert [w.code for w in result.warnings] == ["ambiguous-stakeholder"]
 
@@ -124,19 +158,38 @@ def test_an_unreadable_date_is_a_warning() -> None:
 @pytest.mark.parametrize(
     ("pattern", "line", "expected"),
     [
-        ("{date:date} - A {kind} on {theme} in {place}",
-         "24 October 2013 - A Workshop on Enhanced Cooperation in Bali, Indonesia",
-         {"date": "24 October 2013", "kind": "Workshop", "theme": "Enhanced Cooperation", "place": "Bali, Indonesia"}),
-        ("IGF {forum.year:year} {identifier:code} {title}", "IGF 2018 WS #436 Cybersecurity norms",
-         {"forum.year": "2018", "identifier": "WS #436", "title": "Cybersecurity norms"}),
-        ("IGF {forum.year:year} {identifier:code} {title}", "igf 2017 ws186 Trust",
-         {"forum.year": "2017", "identifier": "ws186", "title": "Trust"}),
-        ("{format} - {venue} - {duration:int} Min", "Birds of a Feather - Auditorium - 60 Min",
-         {"format": "Birds of a Feather", "venue": "Auditorium", "duration": "60"}),
+        (
+            "{date:date} - A {kind} on {theme} in {place}",
+            "24 October 2013 - A Workshop on Enhanced Cooperation in Bali, Indonesia",
+            {
+                "date": "24 October 2013",
+                "kind": "Workshop",
+                "theme": "Enhanced Cooperation",
+                "place": "Bali, Indonesia",
+            },
+        ),
+        (
+            "IGF {forum.year:year} {identifier:code} {title}",
+            "IGF 2018 WS #436 Cybersecurity norms",
+            {"forum.year": "2018", "identifier": "WS #436", "title": "Cybersecurity norms"},
+        ),
+        (
+            "IGF {forum.year:year} {identifier:code} {title}",
+            "igf 2017 ws186 Trust",
+            {"forum.year": "2017", "identifier": "ws186", "title": "Trust"},
+        ),
+        (
+            "{format} - {venue} - {duration:int} Min",
+            "Birds of a Feather - Auditorium - 60 Min",
+            {"format": "Birds of a Feather", "venue": "Auditorium", "duration": "60"},
+        ),
         ("{format} - {venue} - {duration:int} Min", "Round Table - 90 Min", None),
         ("{date:date} - A {kind} on {theme}", "Not a date - A Workshop on X", None),
-        ("{title} in {place}", "Human rights in the digital age in Paris, France",
-         {"title": "Human rights in the digital age", "place": "Paris, France"}),
+        (
+            "{title} in {place}",
+            "Human rights in the digital age in Paris, France",
+            {"title": "Human rights in the digital age", "place": "Paris, France"},
+        ),
     ],
 )
 def test_line_patterns(pattern: str, line: str, expected: dict[str, str] | None) -> None:
@@ -161,10 +214,24 @@ def test_square_brackets_choose_the_evidence() -> None:
 
 @pytest.mark.parametrize(
     ("line", "marker"),
-    [("1) to continue", "1)"), ("12. Regulators", "12."), ("a. Governments", "a."), ("(iv) Fourth", "(iv)"),
-     ("B) Second", "B)"), ("* x", "*"), ("*How to", "*"), ("\u2022 bullet", "\u2022"), ("- dash", "-"),
-     ("1.Proponent", "1."), ("1.5 billion users", None), ("e.g. this", None), ("**bold**", None), ("-based", None),
-     ("2013. A year", None), ("Title: x", None)],
+    [
+        ("1) to continue", "1)"),
+        ("12. Regulators", "12."),
+        ("a. Governments", "a."),
+        ("(iv) Fourth", "(iv)"),
+        ("B) Second", "B)"),
+        ("* x", "*"),
+        ("*How to", "*"),
+        ("\u2022 bullet", "\u2022"),
+        ("- dash", "-"),
+        ("1.Proponent", "1."),
+        ("1.5 billion users", None),
+        ("e.g. this", None),
+        ("**bold**", None),
+        ("-based", None),
+        ("2013. A year", None),
+        ("Title: x", None),
+    ],
 )
 def test_list_markers(line: str, marker: str | None) -> None:
     """Numbers, letters, roman numerals and bullets open list items; decimals, abbreviations and emphasis do not."""
@@ -175,11 +242,15 @@ def test_list_markers(line: str, marker: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "force", "phrase"),
-    [("We strongly suggest :", Force.URGE, "strongly suggest"), ("Agree that:", Force.AGREE, "agree that"),
-     ("The forum agrees and makes the following recommendations:", Force.RECOMMEND, "recommend"),
-     ("Recommend the following:", Force.RECOMMEND, "recommend"), ("1) Elect to:", Force.AGREE, "elect to"),
-     ("Governments should publish budgets", Force.RECOMMEND, "should"),
-     ("We call upon all States", Force.URGE, "call upon")],
+    [
+        ("We strongly suggest :", Force.URGE, "strongly suggest"),
+        ("Agree that:", Force.AGREE, "agree that"),
+        ("The forum agrees and makes the following recommendations:", Force.RECOMMEND, "recommend"),
+        ("Recommend the following:", Force.RECOMMEND, "recommend"),
+        ("1) Elect to:", Force.AGREE, "elect to"),
+        ("Governments should publish budgets", Force.RECOMMEND, "should"),
+        ("We call upon all States", Force.URGE, "call upon"),
+    ],
 )
 def test_force_phrases(text: str, force: Force, phrase: str) -> None:
     """The force a passage states, and where the phrase stands."""
@@ -192,12 +263,15 @@ def test_force_phrases(text: str, force: Force, phrase: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "level"),
-    [("There was an emerging consensus on this.", ConsensusLevel.EMERGING_CONSENSUS),
-     ("Rough consensus was reached.", ConsensusLevel.ROUGH_CONSENSUS),
-     ("Broad support for open standards.", ConsensusLevel.BROAD_SUPPORT),
-     ("Topic factors: Importance: High / Agreement: Medium", ConsensusLevel.EMERGING_CONSENSUS),
-     ("There was no consensus on ratification.", ConsensusLevel.CONTESTED),
-     ("Consensus-building takes time.", None), ("A controversial topic.", None)],
+    [
+        ("There was an emerging consensus on this.", ConsensusLevel.EMERGING_CONSENSUS),
+        ("Rough consensus was reached.", ConsensusLevel.ROUGH_CONSENSUS),
+        ("Broad support for open standards.", ConsensusLevel.BROAD_SUPPORT),
+        ("Topic factors: Importance: High / Agreement: Medium", ConsensusLevel.EMERGING_CONSENSUS),
+        ("There was no consensus on ratification.", ConsensusLevel.CONTESTED),
+        ("Consensus-building takes time.", None),
+        ("A controversial topic.", None),
+    ],
 )
 def test_consensus_phrases_in_free_text(text: str, level: ConsensusLevel | None) -> None:
     """Free text states a consensus only with a phrase of two words or more."""

@@ -47,8 +47,26 @@ from .scoring import (
 
 _WORDS = st.sampled_from(
     (
-        "open", "data", "trust", "Internet", "governance", "youth", "access", "rights", "policy", "Africa",
-        "cyber", "security", "norms", "platforms", "inclusion", "broadband", "languages", "AI", "gender", "IXP",
+        "open",
+        "data",
+        "trust",
+        "Internet",
+        "governance",
+        "youth",
+        "access",
+        "rights",
+        "policy",
+        "Africa",
+        "cyber",
+        "security",
+        "norms",
+        "platforms",
+        "inclusion",
+        "broadband",
+        "languages",
+        "AI",
+        "gender",
+        "IXP",
     )
 )
 texts = st.lists(_WORDS, min_size=2, max_size=9).map(" ".join)
@@ -85,7 +103,8 @@ def truths(draw: st.DrawFn) -> Truth:
             draw(
                 st.lists(
                     st.builds(Finding, text=texts, level=st.sampled_from(sorted(LEVELS))),
-                    max_size=4, unique_by=lambda f: fold(f.text),
+                    max_size=4,
+                    unique_by=lambda f: fold(f.text),
                 )
             )
         ),
@@ -93,10 +112,13 @@ def truths(draw: st.DrawFn) -> Truth:
             draw(
                 st.lists(
                     st.builds(
-                        Recommendation, text=texts, number=st.none() | st.sampled_from(("1)", "(a)", "2.")),
+                        Recommendation,
+                        text=texts,
+                        number=st.none() | st.sampled_from(("1)", "(a)", "2.")),
                         force=st.none() | st.sampled_from(sorted(FORCES)),
                     ),
-                    max_size=4, unique_by=lambda r: fold(r.text),
+                    max_size=4,
+                    unique_by=lambda r: fold(r.text),
                 )
             )
         ),
@@ -289,8 +311,10 @@ def test_a_valid_truth_file_loads(tmp_path: Path) -> None:
         ({"people": [{**_GOOD["people"][0], "role": "boss"}]}, "people[0].role"),  # type: ignore[index]
         ({"people": [{**_GOOD["people"][0], "stakeholder": "unknown"}]}, "people[0].stakeholder"),  # type: ignore[index]
         ({"people": [{"name": "X", "role": None, "affiliation": None}]}, "people[0].stakeholder"),
-        ({"people": [{"name": "X", "role": None, "affiliation": None, "stakeholder": None, "age": 3}]},
-         "people[0].age"),
+        (
+            {"people": [{"name": "X", "role": None, "affiliation": None, "stakeholder": None, "age": 3}]},
+            "people[0].age",
+        ),
         ({"findings": [{"text": "A point.", "level": "mostly"}]}, "findings[0].level"),
         ({"findings": [{"text": "A point.", "level": None}]}, "findings[0].level"),
         ({"recommendations": [{"text": "Act.", "number": None, "force": "beg"}]}, "recommendations[0].force"),
@@ -337,7 +361,8 @@ def test_extract_reads_the_principal_record_and_every_participant() -> None:
     assert found.people == (Person("Amina Diallo", "moderator", None, None),)
     assert found.findings == (Finding("Open data needs open standards.", "common_view"),)
     truth = Truth(
-        family="igf-session-report", title="Open data in Africa",
+        family="igf-session-report",
+        title="Open data in Africa",
         people=(Person("Amina Diallo", "moderator"),),
         findings=(Finding("Open data needs open standards.", "common_view"),),
     )
@@ -351,10 +376,21 @@ def _corpus(tmp_path: Path) -> Path:
     (family / "one.txt").write_text(
         "Session Name:\nOpen data in Africa\n\nModerator:\nAmina Diallo\n", encoding="utf-8"
     )
-    truth = {**_GOOD, "family": "igf-session-report", "title": "Open data in Africa", "identifier": None,
-             "date": None, "city": None, "findings": [], "recommendations": [], "policy_questions": [],
-             "people": [{"name": "Amina Diallo", "role": "moderator", "affiliation": None, "stakeholder": None},
-                        {"name": "Kofi Mensah", "role": "speaker", "affiliation": None, "stakeholder": None}]}
+    truth = {
+        **_GOOD,
+        "family": "igf-session-report",
+        "title": "Open data in Africa",
+        "identifier": None,
+        "date": None,
+        "city": None,
+        "findings": [],
+        "recommendations": [],
+        "policy_questions": [],
+        "people": [
+            {"name": "Amina Diallo", "role": "moderator", "affiliation": None, "stakeholder": None},
+            {"name": "Kofi Mensah", "role": "speaker", "affiliation": None, "stakeholder": None},
+        ],
+    }
     _write(family, truth, "one.truth.json")
     return tmp_path
 

@@ -342,7 +342,7 @@ def test_the_fast_path_reads_every_valid_document(record: Any, indent: int | Non
         assert stdlib == record or ((colon_first or surrogate_like) and stdlib is _fastpath.FAIL)
 
 
-@pytest.mark.parametrize("notes", ['":', '\\:', ':', 'a":b'])
+@pytest.mark.parametrize("notes", ['":', "\\:", ":", 'a":b'])
 def test_a_string_the_key_count_reads_as_a_key_is_still_read(notes: str, without_orjson: None) -> None:
     """A string that looks like a key's end to the count (a quote or backslash, then a colon) is read
     right: by the fast path when the count is not fooled, else by the general path."""
