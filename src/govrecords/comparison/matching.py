@@ -410,7 +410,6 @@ def match_recommendations(
     for pair in pairs:  # already best first
         best_left.setdefault(pair.before, pair)
         best_right.setdefault(pair.after, pair)
-    # Each primary pair, with the left-overs that join it.
     # Each primary pair (by its before position), with the left-overs that join it.
     joined: dict[int, list[Pair]] = {position: [] for position in left_partner}
     for position in range(len(left)):
@@ -429,15 +428,6 @@ def match_recommendations(
             right=right,
             left_words=left_words,
             right_words=right_words,
-            repeated_at=repeated_at,
-        )
-        if joined[position]
-        else _one_to_one(
-            primary,
-            left=left,
-            right=right,
-            before_words=left_words[primary.before],
-            after_words=right_words[primary.after],
             repeated_at=repeated_at,
         )
         for position, primary in left_partner.items()
@@ -469,26 +459,18 @@ def _word_sets(texts: Iterable[str], known: dict[str, frozenset[str]]) -> list[f
     return found
 
 
-def _one_to_one(
-    pair: Pair,
-    *,
-    left: Sequence[RecommendationRef],
-    right: Sequence[RecommendationRef],
-    before_words: frozenset[str],
-    after_words: frozenset[str],
-    repeated_at: int,
-) -> RecommendationMatch:
-    """:func:`_group` of a pair no left-over joins (most matches), built directly: one link, 0 to 0."""
-    if before_words is after_words:  # the same set (a text on both sides is read once): no word differs
-        added: tuple[str, ...] = ()
-        removed: tuple[str, ...] = ()
-    else:
-        added, removed = tuple(sorted(after_words - before_words)), tuple(sorted(before_words - after_words))
-    link = _link(0, 0, pair.shared, pair.union, added, removed)
+def _changes(before: frozenset[str], after: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words *after* added and the words it removed, each sorted."""
+    if before is after:  # the same set (a text on both sides is read once): no word differs
+        return (), ()
+    return tuple(sorted(after - before)), tuple(sorted(before - after))
+
+
+def _one_pair_kind(pair: Pair, repeated_at: int) -> MatchKind:
+    """Repeated or reworded: what a match of one recommendation a side is."""
     # pair.fraction() * 100 >= repeated_at, in whole numbers (a pair without words is alike: 1)
     alike = pair.shared * 100 >= repeated_at * pair.union if pair.union else True
-    kind = MatchKind.REPEATED if alike else MatchKind.REWORDED
-    return _match(kind, (left[pair.before],), (right[pair.after],), (link,))
+    return MatchKind.REPEATED if alike else MatchKind.REWORDED
 
 
 def _group(
@@ -501,6 +483,11 @@ def _group(
     right_words: Sequence[frozenset[str]],
     repeated_at: int,
 ) -> RecommendationMatch:
+    if not extras:  # most matches: one link, 0 to 0, built without the sorting below
+        link = _link(
+            0, 0, primary.shared, primary.union, *_changes(left_words[primary.before], right_words[primary.after])
+        )
+        return _match(_one_pair_kind(primary, repeated_at), (left[primary.before],), (right[primary.after],), (link,))
     members = [primary, *extras]
     before_ids = sorted({pair.before for pair in members}, key=lambda i: left[i].key())
     after_ids = sorted({pair.after for pair in members}, key=lambda i: right[i].key())
@@ -511,17 +498,14 @@ def _group(
                 after_ids.index(pair.after),
                 pair.shared,
                 pair.union,
-                tuple(sorted(right_words[pair.after] - left_words[pair.before])),
-                tuple(sorted(left_words[pair.before] - right_words[pair.after])),
+                *_changes(left_words[pair.before], right_words[pair.after]),
             )
             for pair in members
         ),
         key=lambda link: (link.before, link.after),
     )
     if len(before_ids) == 1 and len(after_ids) == 1:
-        # primary.fraction() * 100 >= repeated_at, in whole numbers (a pair without words is alike: 1)
-        alike = primary.shared * 100 >= repeated_at * primary.union if primary.union else True
-        kind = MatchKind.REPEATED if alike else MatchKind.REWORDED
+        kind = _one_pair_kind(primary, repeated_at)
     elif len(after_ids) == 1:
         kind = MatchKind.MERGED
     elif len(before_ids) == 1:

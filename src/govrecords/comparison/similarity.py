@@ -142,20 +142,13 @@ def identical_pairs(
     groups: dict[object, tuple[list[int], list[int]]] = {}
     # A word set is its group's key; texts without a word to count are alike only
     # when their folded text is the same.
-    for position, word_set in enumerate(left):
-        key = word_set or ("", _folded(left_text[position]))
-        found = groups.get(key)
-        if found is None:
-            groups[key] = ([position], [])
-        else:
-            found[0].append(position)
-    for position, word_set in enumerate(right):
-        key = word_set or ("", _folded(right_text[position]))
-        found = groups.get(key)
-        if found is None:
-            groups[key] = ([], [position])
-        else:
-            found[1].append(position)
+    for side, (sets, texts) in enumerate(((left, left_text), (right, right_text))):
+        for position, word_set in enumerate(sets):
+            key = word_set or ("", _folded(texts[position]))
+            found = groups.get(key)
+            if found is None:
+                found = groups[key] = ([], [])
+            found[side].append(position)
     for lefts, rights in groups.values():
         if not lefts or not rights:
             continue
