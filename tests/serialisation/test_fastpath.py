@@ -416,8 +416,12 @@ def pieces_from_one(monkeypatch: pytest.MonkeyPatch) -> None:
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(record=ANY_RECORD)
 def test_compact_records_written_piece_by_piece_are_the_same_bytes(record: Any, pieces_from_one: None) -> None:
-    """A record's tuples of records encoded one record at a time give the document written whole."""
-    assert dumps(record, indent=None) == _without_orjson(lambda: dumps(record, indent=None))
+    """A record's tuples of records encoded one record at a time give the document written whole, as text or bytes."""
+    whole = _without_orjson(lambda: dumps(record, indent=None))
+    assert dumps(record, indent=None) == whole
+    written = io.BytesIO()
+    dump(record, written, indent=None)  # orjson's bytes of the pieces, never decoded
+    assert written.getvalue() == whole.encode("utf-8") + b"\n"
 
 
 def _forum_of(count: int, **changed: Any) -> Forum:
@@ -436,6 +440,23 @@ def test_a_forum_is_written_session_by_session_from_the_threshold() -> None:
             sessions = pieces(forum)["sessions"]
         assert all(type(item) is not dict for item in sessions) == (count >= _classwriter.PIECES_FROM)
         assert dumps(forum, indent=None) == _without_orjson(lambda forum=forum: dumps(forum, indent=None))
+
+
+def test_text_written_in_pieces_keeps_control_characters_and_quotes_where_they_are() -> None:
+    """The holes left for the pieces of text are never confused with a character of the document."""
+    count = 2 * _classwriter.PIECES_FROM
+    forum = attrs.evolve(_forum_of(count, summary="nul \x00 “quoted” \u2028 😀"), theme="\x00 at the forum")
+    text = dumps(forum, indent=None)
+    assert text == _without_orjson(lambda: dumps(forum, indent=None))
+    assert "\x00" not in text
+    assert loads(text) == forum
+
+
+def test_encode_text_gives_way_to_the_whole_path_for_what_orjson_refuses() -> None:
+    """Anything but a piece where orjson asks for one is refused (None), as encode refuses it."""
+    assert _fastpath.encode_text({"record": [object()]}) is None
+    assert _fastpath.encode({"record": [object()]}, None) is None
+    assert _fastpath.encode_text({"record": ["a"]}) == '{"record":["a"]}'
 
 
 def test_what_orjson_refuses_in_one_session_is_written_or_refused_as_whole() -> None:

@@ -44,7 +44,7 @@ from govrecords.provenance import Method
 from govrecords.serialisation import _classcodec, _classwriter
 from govrecords.serialisation.rules import MethodTable, read_default_source
 
-__all__ = ["FAIL", "encode", "keys_match", "plan", "read_document"]
+__all__ = ["FAIL", "encode", "encode_text", "keys_match", "plan", "read_document"]
 
 orjson: types.ModuleType | None
 try:
@@ -141,18 +141,30 @@ def _piece(data: Any) -> Any:
     return orjson.Fragment(orjson.dumps(data))
 
 
-def piecewise_unstructurer(cls: type) -> _classwriter.Unstructure | None:
+class _TextPiece:
+    """One record of a long tuple, encoded by orjson and decoded to text at once (see :func:`encode_text`)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, data: Any) -> None:
+        assert orjson is not None  # piecewise_unstructurer hands this out only with orjson
+        self.text = orjson.dumps(data).decode("utf-8")
+
+
+def piecewise_unstructurer(cls: type, *, text: bool = False) -> _classwriter.Unstructure | None:
     """As :func:`unstructurer`, each record of a long tuple of *cls* already encoded by orjson.
 
     For the compact form only (an indented document's records are indented by their
-    depth). None without orjson (or one too old to embed encoded JSON), or if *cls*
-    is not handled. An item orjson refuses raises :data:`EncodeError`: the caller
-    then writes the document whole, which says why.
+    depth). With *text*, each record is also decoded to text while it is in the
+    processor's caches, for :func:`encode_text`; else it is embedded as orjson's bytes,
+    for :func:`encode`. None without orjson (or one too old to embed encoded JSON), or
+    if *cls* is not handled. An item orjson refuses raises :data:`EncodeError`: the
+    caller then writes the document whole, which says why.
     """
     if orjson is None or not hasattr(orjson, "Fragment"):
         return None
     try:
-        return _classwriter.piecewise_unstructurer(cls, _piece)
+        return _classwriter.piecewise_unstructurer(cls, _TextPiece if text else _piece)
     except _classcodec.UnsupportedError:
         return None
 
@@ -242,3 +254,35 @@ def encode(data: Any, indent: int | None) -> bytes | None:
     except orjson.JSONEncodeError:
         return None
     return encoded
+
+
+_HOLE = "\x00"
+"""Where :func:`encode_text` puts each record written apart: orjson escapes every control character it writes."""
+
+
+def encode_text(data: Any) -> str | None:
+    """*data*, the compact form of :func:`piecewise_unstructurer` with *text*, as JSON text; None as :func:`encode`.
+
+    The document around the records written apart is encoded by orjson with a hole
+    for each, and the records' text is put into the holes: the document's text is
+    made at once, without orjson's bytes of the whole document (as large again) and
+    their decoding after every record has left the processor's caches. The text is
+    the same as :func:`encode`'s, decoded.
+    """
+    assert orjson is not None  # piecewise_unstructurer(text=True) hands out pieces only with orjson
+    texts: list[str] = []
+    hole = orjson.Fragment(_HOLE.encode())
+
+    def fill(value: object) -> object:  # orjson asks for each piece in document order
+        if type(value) is not _TextPiece:
+            raise TypeError(type(value).__name__)  # as orjson itself refuses it
+        texts.append(value.text)
+        return hole
+
+    try:
+        around = orjson.dumps(data, default=fill).decode("utf-8").split(_HOLE)
+    except orjson.JSONEncodeError:
+        return None
+    parts: list[str] = [""] * (2 * len(texts) + 1)
+    parts[::2], parts[1::2] = around, texts
+    return "".join(parts)

@@ -38,6 +38,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from collections.abc import Callable
 from typing import IO, Any, TypeVar, cast, overload
 
 import attrs
@@ -89,13 +90,18 @@ def to_envelope(record: object, *, piecewise: bool = False) -> dict[str, Any]:
     Raises:
         SerializationError: *record* is not a govrecords record.
     """
-    name = record_type_name(type(record))
     # The generated function gives what the converter gives, faster (see govrecords.serialisation._fastpath).
     unstructure = (
         (piecewise and _fastpath.piecewise_unstructurer(type(record)))
         or _fastpath.unstructurer(type(record))
         or converters()[0].unstructure
     )
+    return _envelope(record, unstructure)
+
+
+def _envelope(record: object, unstructure: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+    # to_envelope's envelope, with the record's fields as *unstructure* gives them.
+    name = record_type_name(type(record))
     with MethodTable() as table:
         data: dict[str, Any] = unstructure(record)
     envelope: dict[str, Any] = {"format_version": FORMAT_VERSION, "type": name}
@@ -261,18 +267,22 @@ def dumps(record: object, *, indent: int | None = 2) -> str:
     >>> print(dumps(Session(id="s1", title="The Future of Internet"), indent=None))
     {"format_version":3,"type":"session","record":{"id":"s1","title":"The Future of Internet"}}
     """
-    encoded = _encode(record, indent)
+    encoded = _encode(record, indent, text=True)
     return encoded if isinstance(encoded, str) else encoded.decode("utf-8")
 
 
-def _encode(record: object, indent: int | None) -> str | bytes:
+def _encode(record: object, indent: int | None, *, text: bool = False) -> str | bytes:
     # The document as orjson writes it (UTF-8 bytes), or as the standard library does
     # (text): whichever the writer has, so that neither dumps nor dump converts twice.
+    # With *text*, a compact document written in pieces is made as text at once.
     with paused():  # why: see govrecords._collector
-        if indent is None and _fastpath.piecewise_unstructurer(type(record)) is not None:
+        pieces = _fastpath.piecewise_unstructurer(type(record), text=text) if indent is None else None
+        if pieces is not None:
             # Compact: a forum's sessions encoded one by one, each while its data is in the caches.
             try:
-                encoded = _fastpath.encode(to_envelope(record, piecewise=True), None)
+                envelope = _envelope(record, pieces)
+                encoded = _fastpath.encode_text(envelope) if text else _fastpath.encode(envelope, None)
+                del envelope  # as below
             except _fastpath.EncodeError:
                 encoded = None  # a value orjson refuses: written whole below, which says where
             if encoded is not None:
