@@ -419,9 +419,11 @@ def test_compact_records_written_piece_by_piece_are_the_same_bytes(record: Any, 
     """A record's tuples of records encoded one record at a time give the document written whole, as text or bytes."""
     whole = _without_orjson(lambda: dumps(record, indent=None))
     assert dumps(record, indent=None) == whole
-    written = io.BytesIO()
+    written, text = io.BytesIO(), io.StringIO()
     dump(record, written, indent=None)  # orjson's bytes of the pieces, never decoded
+    dump(record, text, indent=None)  # the pieces' text, never encoded
     assert written.getvalue() == whole.encode("utf-8") + b"\n"
+    assert text.getvalue() == whole + "\n"
 
 
 def _forum_of(count: int, **changed: Any) -> Forum:

@@ -364,10 +364,11 @@ def dump(record: object, target: PathLike | IO[str] | IO[bytes], *, indent: int 
     >>> out.getvalue()
     '{"format_version":3,"type":"topic","record":{"id":"privacy","label":"Privacy"}}\n'
     """
-    encoded = _encode(record, indent)  # bytes to a binary file, text to a text file: never converted twice
+    binary = isinstance(target, (str, os.PathLike)) or _files.is_binary_stream(target)
+    encoded = _encode(record, indent, text=not binary)  # bytes to a binary file, text to a text one: never converted
     if isinstance(target, (str, os.PathLike)):
         _files.atomic_write(target, lambda out: _write_line(out, encoded), binary=True)
-    elif _files.is_binary_stream(target):
+    elif binary:
         _write_line(cast("IO[bytes]", target), encoded)
     else:
         text = encoded if isinstance(encoded, str) else encoded.decode("utf-8")
