@@ -80,27 +80,19 @@ def _structure(data: object, cls: type[T], root: tuple[str | int, ...], line: in
     return result  # pragma: no cover -- only if the fast path fails where the detailed one passes
 
 
-def to_envelope(record: object, *, piecewise: bool = False) -> dict[str, Any]:
+def to_envelope(record: object) -> dict[str, Any]:
     """The JSON-ready envelope of *record*: format version, type tag and fields.
-
-    With *piecewise*, the records of the record's long tuples (a forum's sessions)
-    are each encoded as they are made, for the compact form
-    (:func:`~govrecords.serialisation._fastpath.piecewise_unstructurer`), when orjson can.
 
     Raises:
         SerializationError: *record* is not a govrecords record.
     """
     # The generated function gives what the converter gives, faster (see govrecords.serialisation._fastpath).
-    unstructure = (
-        (piecewise and _fastpath.piecewise_unstructurer(type(record)))
-        or _fastpath.unstructurer(type(record))
-        or converters()[0].unstructure
-    )
-    return _envelope(record, unstructure)
+    return _envelope(record, _fastpath.unstructurer(type(record)) or converters()[0].unstructure)
 
 
 def _envelope(record: object, unstructure: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
-    # to_envelope's envelope, with the record's fields as *unstructure* gives them.
+    # to_envelope's envelope, with the record's fields as *unstructure* gives them (in
+    # _encode, a long tuple's records each already encoded: _fastpath.piecewise_unstructurer).
     name = record_type_name(type(record))
     with MethodTable() as table:
         data: dict[str, Any] = unstructure(record)
