@@ -263,7 +263,7 @@ def dumps(record: object, *, indent: int | None = 2) -> str:
     return encoded if isinstance(encoded, str) else encoded.decode("utf-8")
 
 
-def _encode(record: object, indent: int | None, *, text: bool = False) -> str | bytes:
+def _encode(record: object, indent: int | None, *, text: bool) -> str | bytes:
     # The document as orjson writes it (UTF-8 bytes), or as the standard library does
     # (text): whichever the writer has, so that neither dumps nor dump converts twice.
     # With *text*, a compact document written in pieces is made as text at once.
@@ -358,7 +358,7 @@ def dump(record: object, target: PathLike | IO[str] | IO[bytes], *, indent: int 
     """
     binary = isinstance(target, (str, os.PathLike)) or _files.is_binary_stream(target)
     encoded = _encode(record, indent, text=not binary)  # bytes to a binary file, text to a text one: never converted
-    if isinstance(target, (str, os.PathLike)):
+    if isinstance(target, (str, os.PathLike)):  # again, so that the type checkers narrow it
         _files.atomic_write(target, lambda out: _write_line(out, encoded), binary=True)
     elif binary:
         _write_line(cast("IO[bytes]", target), encoded)
