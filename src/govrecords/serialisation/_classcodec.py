@@ -306,7 +306,6 @@ def inline_test(field: attrs.Attribute[Any], kind: int, nullable: bool) -> tuple
 class Plan(typing.NamedTuple):
     """Everything a builder of one class needs, worked out once from the class and the wire rules."""
 
-    allowed: frozenset[str]
     fields: tuple[Spec, ...]
     validators: tuple[tuple[Any, Any, str], ...]
     """The field validators the builder's own checks do not prove: (validator, field, name)."""
@@ -342,7 +341,7 @@ def plan_of(cls: type, measure: bool, cache: dict[type, Build]) -> Plan:
         if field.validator is not None and not inline and not proved(field.validator, hints[field.name], field.default):
             checks.append((field.validator, field, field.name))
     post_init = getattr(cls, "__attrs_post_init__", None)
-    return Plan(frozenset(field.name for field in fields), tuple(specs), tuple(checks), post_init)
+    return Plan(tuple(specs), tuple(checks), post_init)
 
 
 def _builder(cls: type, measure: bool, cache: dict[type, Build]) -> Build:
@@ -361,7 +360,7 @@ def _field_source(index: int, spec: Spec, measure: bool) -> list[str]:
     if default is _REQUIRED and factory is None:  # a missing key raises KeyError: the caller gives up
         lines = [f"value = data[{name!r}]", "if value is None:"]
     else:
-        lines = [f"value = data.get({name!r}, counter)", "if value is counter:"]
+        lines = [f"value = data.get({name!r}, counter)", "if value is counter:", "    absent += 1"]
         lines.append(f"    set{i}(instance, default{i})" if factory is None else f"    set{i}(instance, factory{i}())")
         lines.append("elif value is None:")
     lines.append(f"    set{i}(instance, None)" if nullable else "    raise GiveUpError")
@@ -415,20 +414,21 @@ def _compile(cls: type, plan: Plan, measure: bool) -> Build:
     same checks a loop over the plan would make, without looking each field's kind up
     again per record), as attrs and cattrs generate their own ``__init__`` and hooks.
     """
-    allowed, table, validators, post_init = plan
+    table, validators, post_init = plan
     scope: dict[str, Any] = {
         "GiveUpError": GiveUpError,
         "new": object.__new__,
         "cls": cls,
-        "allowed": allowed,
         "read_entry": read_entry,
         "post_init": post_init,
     }
     lines = [
         "def build(data, counter):",
-        "    if type(data) is not dict or not allowed.issuperset(data):",
+        "    if type(data) is not dict:",
         "        raise GiveUpError",
-        "    counter[0] += len(data)",
+        "    size = len(data)",
+        "    counter[0] += size",
+        "    absent = 0",
         "    instance = new(cls)",
     ]
     for index, spec in enumerate(table):
@@ -441,6 +441,9 @@ def _compile(cls: type, plan: Plan, measure: bool) -> Build:
             f"test{index}": test,
         }
         lines += ["    " + line for line in _field_source(index, spec, measure)]
+    # Every key of *data* is a field's (no unknown key) when the fields found number as many as its keys:
+    # a required field missing has raised KeyError; each optional field is counted found or absent.
+    lines += [f"    if size != {len(table)} - absent:", "        raise GiveUpError"]
     for index, (validator, field, name) in enumerate(validators):
         scope |= {f"validator{index}": validator, f"field{index}": field}
         lines.append(f"    validator{index}(instance, field{index}, instance.{name})")

@@ -161,16 +161,17 @@ class ValueRule:
     unstated: str | None = None
 
 
-def _read_span(value: object) -> Span:
-    if type(value) is int:  # a provenance entry's span written as its start alone, its quote not known
+def _read_span(value: Any) -> Span:
+    pair: Any = value  # parsed JSON, tested here (not narrowed to list, and no cast call: read once per entry)
+    if type(value) is list and len(pair) == 2:
+        start, end = pair
+        if type(start) is int and type(end) is int:
+            if 0 <= start <= end:  # all Span's own checks ask: made without asking again
+                return trusted_span(start, end)
+            return Span(start, end)  # which says what is wrong
+    if type(pair) is int:  # a provenance entry's span written as its start alone, its quote not known
         raise TypeError("a span written as its start alone needs the entry's quote, given or evidenced, to end it")
-    items = cast("list[object]", value) if type(value) is list else []
-    if len(items) != 2 or type(items[0]) is not int or type(items[1]) is not int:
-        raise TypeError("expected a span [start, end] of two whole numbers")
-    start, end = cast("list[int]", items)
-    if 0 <= start <= end:  # all Span's own checks ask: made without asking again
-        return trusted_span(start, end)
-    return Span(start, end)  # which says what is wrong
+    raise TypeError("expected a span [start, end] of two whole numbers")
 
 
 def _write_span(span: Span) -> list[int]:
@@ -360,21 +361,21 @@ def read_entry(entry: object, record: Mapping[str, Any]) -> object:
         return entry
     given = cast("dict[str, Any]", entry)
     table = _table()
-    missing: dict[str, Any] = {}
+    full = given.copy()  # what a document writes leaves most out (its keys then put back here, in place)
     if "source" not in given and table.source is not None:
-        missing["source"] = table.source
+        full["source"] = table.source
     if "method" not in given and table.entries:
-        missing["method"] = 0
+        full["method"] = 0
     if "quote" in given:
         quote = given["quote"]
     else:
-        quote = missing["quote"] = _evidenced(given.get("field"), record)
-        if quote is None:
-            del missing["quote"]
+        quote = _evidenced(given.get("field"), record)
+        if quote is not None:
+            full["quote"] = quote
     start = given.get("span")
     if type(start) is int and type(quote) is str:
-        missing["span"] = [start, start + len(quote)]
-    return {**given, **missing} if missing else given
+        full["span"] = [start, start + len(quote)]
+    return full
 
 
 def read_entries(data: object, names: tuple[str, ...]) -> object:
