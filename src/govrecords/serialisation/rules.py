@@ -361,7 +361,7 @@ def read_entry(entry: object, record: Mapping[str, Any]) -> object:
         return entry
     given = cast("dict[str, Any]", entry)
     table = _table()
-    full = given.copy()  # what a document writes leaves most out (its keys then put back here, in place)
+    full = given.copy()  # one copy, with what the document left out put back into it
     if "source" not in given and table.source is not None:
         full["source"] = table.source
     if "method" not in given and table.entries:
