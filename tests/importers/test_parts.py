@@ -86,6 +86,26 @@ def _speaker(line: str) -> dict[str, object]:
             "Tomás Herrera, Business Sector, Confirmed",
             {"name": "Tomás Herrera", "stakeholder": StakeholderKind.PRIVATE_SECTOR},
         ),
+        # a dash after the name, then a job and an organisation after a comma
+        (
+            "Wanjiru Kamau \u2013 Doctoral Candidate, Lakeside University",
+            {"name": "Wanjiru Kamau", "title": "Doctoral Candidate", "affiliation": "Lakeside University"},
+        ),
+        (
+            "Oskar Lindahl- Head of Public Affairs, Nordwave Telecom, Sweden",
+            {
+                "name": "Oskar Lindahl",
+                "title": "Head of Public Affairs",
+                "affiliation": "Nordwave Telecom",
+                "country": "Sweden",
+            },
+        ),
+        (
+            "Dr. Hana Sato \u2014 Lecturer, Harbour Press",
+            {"name": "Hana Sato", "honorific": "Dr.", "title": "Lecturer", "affiliation": "Harbour Press"},
+        ),
+        # a hyphen inside a name is not a dash after it
+        ("Jean-Pierre Mbeki, Open Data Lab", {"name": "Jean-Pierre Mbeki", "affiliation": "Open Data Lab"}),
     ],
 )
 def test_speaker_lines_are_split_with_care(line: str, expected: dict[str, object]) -> None:

@@ -350,3 +350,86 @@ def test_turns_in_capitals_without_chevrons() -> None:
     )
     roles = {(p.name, p.role) for p in _people(text)}
     assert roles == {("LINA HADDAD", Role.MODERATOR), ("OMAR FARES", Role.SPEAKER)}
+
+
+def test_a_job_joined_by_and_is_not_a_second_person() -> None:
+    text = (
+        "Session title: Rural broadband\n"
+        "Speakers:\n"
+        "Ms. Rukia Nyambura, Founding Member and Executive Director, Hillside Connect, Kenya\n"
+        "Pavel Horak, Senior Advisor on Global and Regional Policy, Danube Forum\n"
+    )
+    people = _people(text)
+    assert sorted(p.name for p in people) == ["Pavel Horak", "Rukia Nyambura"]
+    for job in ("Executive Director", "Regional Policy", "Senior Advisor", "Chief Policy Officer"):
+        assert not is_person_name(job), job
+
+
+def _import(text: str) -> importers.ImportResult:
+    return importers.import_text(text, template="generic", source_id="s")
+
+
+def test_a_one_line_role_value_ends_at_the_blank_line_below_it() -> None:
+    text = (
+        "Harbour Forum 2031 programme\n\n"
+        "Session title: Cables under the sea\n"
+        "Moderator: Ines Carvalho, Senior Advisor, Ministry of Ports\n\n"
+        "\u00b7 Ruben Alvarez, President, Cable Owners Association\n\n"
+        "\u00b7 Mei Tanaka, Professor, Bay University\n"
+    )
+    result = _import(text)
+    (session,) = result.sessions
+    assert [(p.name, p.role) for p in session.participants] == [("Ines Carvalho", Role.MODERATOR)]
+    # the list below is not lost: it is kept as a section, with a warning that says why
+    kept = " ".join(section.text for section in session.sections)
+    assert "Ruben Alvarez" in kept
+    assert "Mei Tanaka" in kept
+    assert any(w.code == "unmapped" and "not read in that role" in w.message for w in result.warnings)
+
+
+def test_a_value_under_its_label_still_runs_past_a_blank_line() -> None:
+    text = (
+        "Session title: Cables under the sea\nSpeakers:\n\n"
+        "Ruben Alvarez, Cable Owners Association\nMei Tanaka, Bay University\n"
+    )
+    names = [p.name for p in _import(text).sessions[0].participants if p.role is Role.SPEAKER]
+    assert names == ["Ruben Alvarez", "Mei Tanaka"]
+
+
+def test_a_role_label_the_template_does_not_know_gives_its_own_role() -> None:
+    text = (
+        "Session title: Data and dragons\n"
+        "Organized by: Tomas Vikberg \u2013 Policy Lead, Northwind Institute\n"
+        "Moderated by: Lina Osei \u2013 Programme Officer, Northwind Institute\n"
+    )
+    roles = {p.name: p.role for p in _import(text).sessions[0].participants}
+    assert roles == {"Tomas Vikberg": Role.ORGANISER, "Lina Osei": Role.MODERATOR}
+
+
+_NAMES = st.builds(
+    lambda first, last: f"{first} {last}",
+    st.sampled_from(["Amara", "Bruno", "Chiara", "Dmitri", "Esi", "Farid", "Greta", "Hiro"]),
+    st.sampled_from(["Okafor", "Lindqvist", "Moreau", "Tanaka", "Haddad", "Novak", "Quispe", "Roux"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["Moderator", "Chair", "Rapporteur", "Remote Moderator"]),
+    _NAMES,
+    st.lists(_NAMES, min_size=1, max_size=4, unique=True),
+    st.sampled_from(["\u00b7 ", "- ", "", "* "]),
+)
+def test_nobody_below_a_blank_line_takes_a_one_line_label_s_role(
+    label: str, named: str, panel: list[str], marker: str
+) -> None:
+    panel = [name for name in panel if name != named]
+    body = "\n\n".join(f"{marker}{name}, Harbour Lab" for name in panel)
+    text = f"Session title: Ports and packets\n{label}: {named}, Harbour Lab\n\n{body}\n"
+    result = _import(text)
+    (session,) = result.sessions
+    role = read_role_label(label)
+    assert [p.name for p in session.participants if p.role is role] == [named]
+    kept = " ".join(section.text for section in session.sections)
+    for name in panel:  # nothing lost: each is kept aside or read, never in the label's role
+        assert name in kept or any(p.name == name for p in session.participants)

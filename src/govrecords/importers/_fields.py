@@ -252,7 +252,11 @@ def _read_field(state: State, block: Block, label: Label, lines: Sequence[Line])
     heading = block.heading
     draft = state.draft
     if field in _ROLES:
-        add_participants(state, field, lines, organisation=label.organisation)
+        hit = block.hit
+        on_label_line = hit is not None and lines[0].number == hit.line.number
+        add_participants(
+            state, field, lines, organisation=label.organisation, on_label_line=on_label_line, heading=heading
+        )
     elif field == "section":
         state.section(heading, [(lines[0].lead, lines[-1].trail)], code=None)
     elif field == "findings":

@@ -16,6 +16,7 @@ import attrs
 from govrecords.importers._consensus_cues import find_cue
 from govrecords.importers._items import Piece, pieces, split_lines_of
 from govrecords.importers._outcomes import READ_KEY, Outcome, add_finding, read_outcomes, take
+from govrecords.importers._role_labels import LABEL_HEAD, read_role_label
 from govrecords.importers._sentences import QUESTION_LABEL, questions
 from govrecords.importers._speakers import ParsedParticipant, parse_participant, split_items
 from govrecords.importers._state import Draft, State
@@ -294,20 +295,60 @@ def add_discussion(state: State, heading: tuple[int, int] | None, lines: Sequenc
         state.section(heading, kept, code=None)
 
 
-def add_participants(state: State, role: str, lines: Sequence[Line], *, organisation: bool = False) -> None:
-    """Read participants, one per line (or per ``;``-separated item), in the given role."""
+def add_participants(
+    state: State,
+    role: str,
+    lines: Sequence[Line],
+    *,
+    organisation: bool = False,
+    on_label_line: bool = False,
+    heading: tuple[int, int] | None = None,
+) -> None:
+    """Read participants, one per line (or per ``;``-separated item), in the given role.
+
+    Args:
+        state: The import's state.
+        role: The role of the label the lines are under.
+        lines: The lines of the label's value.
+        organisation: Whether the role is held by organisations.
+        on_label_line: Whether the first line is the rest of the label's own line ("Moderator: Ana
+            Ruiz, Lab"). Such a value ends at a blank line: the lines below it are not read in that
+            role (the panel listed under a one-line "Moderator:" are not moderators) but kept as a
+            section, with a warning, unless a role label of its own starts a line of them.
+        heading: The label's words, which name that section.
+
+    A line that starts with a role label the template does not know ("Moderated by:" in a block
+    of organisers) is read in that label's role, as are the lines that wrap it.
+    """
     draft = state.draft
     text = state.text
+    one_line = on_label_line
+    aside: list[tuple[int, int]] = []  # lines below a blank line after a one-line value
     for index, line in enumerate(lines):
         if line.blank:
             continue
-        if index and lines[index - 1].blank and _prose_line(text, line):
+        own = _own_role_label(text, line) if index else None
+        if own is not None:
+            _keep_aside(state, heading, aside, role)
+            aside = []
+            role, start = own
+            one_line = start < line.trail
+            organisation = False
+            state.mark(line.lead, start)
+            if not one_line:
+                continue
+        elif index and lines[index - 1].blank and _prose_line(text, line):
             # the block ran on past its people into the body: "Rapporteur: X", a blank line, then the messages
+            _keep_aside(state, heading, aside, role)
             add_discussion(state, None, lines[index:])
             return
+        elif aside or (one_line and index and lines[index - 1].blank):
+            aside.append((line.lead, line.trail))
+            continue
+        else:
+            marker = list_marker(text, line)
+            start = marker.content if marker is not None else line.lead
         state.mark(line.lead, line.trail)
-        marker = list_marker(text, line)
-        start = marker.content if marker is not None else line.lead
         for item_start, item_end in split_items(text, start, line.trail):
             if state.duplicate(draft, f"{role} line", item_start, item_end):
                 continue
@@ -322,6 +363,27 @@ def add_participants(state: State, role: str, lines: Sequence[Line], *, organisa
                 continue
             person = participant_from(state, parsed, role, (item_start, item_end), organisation=organisation)
             draft.participants.append(person)
+    _keep_aside(state, heading, aside, role)
+
+
+def _own_role_label(text: str, line: Line) -> tuple[str, int] | None:
+    """The role a role label at the start of *line* names, and where its value starts; None if none does."""
+    found = LABEL_HEAD.match(text, line.lead, line.trail)
+    if found is None or found.group("sep") is None:
+        return None
+    role = read_role_label(found.group("label"))
+    if role is None:
+        return None
+    start = found.end()
+    while start < line.trail and text[start] in BLANKS:
+        start += 1
+    return role.value, start
+
+
+def _keep_aside(state: State, heading: tuple[int, int] | None, spans: list[tuple[int, int]], role: str) -> None:
+    if spans:
+        why = f"below a blank line after the {role}'s value on the label's line; not read in that role"
+        state.section(heading, [(spans[0][0], spans[-1][1])], why=why)
 
 
 def _prose_line(text: str, line: Line) -> bool:

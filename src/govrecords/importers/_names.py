@@ -53,6 +53,15 @@ _NOT_NAME_TEXT = """the a an this that these those there it its our we you your 
     main outputs output outcomes inputs background objectives purpose agenda format obstacles issues
     figures adoption next steps action actions conclusions recommendations messages"""
 _NOT_NAME = frozenset(_NOT_NAME_TEXT.split())
+# Words of a job or a portfolio ("Executive Director", "Senior Advisor on Regional Policy"), never a word of
+# a personal name: a title that a list split from its person ("Founding Member and Executive Director")
+# is not taken for a second person.
+_JOB_TEXT = """director directors executive executives manager managers advisor advisors adviser advisers president
+    vice deputy secretary officer coordinator co-ordinator researcher researchers lecturer founder co-founder
+    consultant analyst specialist engineer lawyer journalist student commissioner minister chief senior
+    policy policies regional global governance affairs relations strategy programme programmes director-general
+    representative spokesperson"""
+_JOB = frozenset(_JOB_TEXT.split())
 # Words that open instructions and sentences, never an organisation's name.
 _NOT_ORG_TEXT = """a an this that these those there it its our we you your they their he she his her i my me us is are
     was were be has have had do does did would shall should could might must please provide name names list see
@@ -105,7 +114,8 @@ def _name_token(token: str) -> bool:
             for p in ("al-", "el-", "d'", "d\u2019", "ad-", "as-", "ash-", "bin-")
         )
     folded = fold_text(token)
-    return folded.strip(".") not in _NOT_NAME and folded not in _ORG_WORDS
+    word = folded.strip(".")
+    return word not in _NOT_NAME and word not in _JOB and folded not in _ORG_WORDS
 
 
 NAME_MEMO = 1024

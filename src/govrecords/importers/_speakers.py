@@ -14,7 +14,7 @@ import re
 
 import attrs
 
-from govrecords.importers._names import honorific_end, is_organisation
+from govrecords.importers._names import honorific_end, is_organisation, is_person_name
 from govrecords.importers._places import country_code
 from govrecords.importers._text import BLANKS, collapse, fold_text
 from govrecords.vocabulary import (
@@ -162,6 +162,27 @@ def _dash_split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
+# a dash between a name and what follows it: "Petra Holm \u2013 Ph.D. Candidate", "Tomas Vik- Public Policy"
+# (a hyphen joined on both sides, as in "Jean-Luc", is part of the name)
+_NAME_DASH = re.compile(r"[\s\u00a0]*[\u2013\u2014][\s\u00a0]*|(?<=[^\W\d_])[\s\u00a0]*-[\s\u00a0]+")
+
+
+def _name_dash(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split the first part of a comma row at a dash after a personal name; the part itself if none.
+
+    >>> row = "Dr. Petra Holm \u2013 Ph.D. Candidate, North University"
+    >>> [row[a:b] for a, b in _name_dash(row, 0, row.index(","))]
+    ['Dr. Petra Holm', 'Ph.D. Candidate']
+    """
+    found = _NAME_DASH.search(text, start, end)
+    if found is None or found.start() <= start or found.end() >= end:
+        return [(start, end)]
+    name_start = honorific_end(text, start, found.start())
+    if not is_person_name(text[name_start : found.start()]):
+        return [(start, end)]
+    return [(start, found.start()), (found.end(), end)]
+
+
 def _group_suffix(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split "Org (Civil Society)" into the organisation and the group its parenthesis names."""
     if end - start < 4 or text[end - 1] != ")":
@@ -195,6 +216,12 @@ def parse_participant(text: str, start: int, end: int, *, organisation: bool = F
     parts = _parts(text, start, end)
     if len(parts) == 1:
         parts = _dash_split(text, *parts[0])
+    dashed: tuple[int, int] | None = None  # the part after "Name - ", a job when an organisation follows
+    if len(parts) > 1 and not organisation:
+        split = _name_dash(text, *parts[0])
+        if len(split) == 2:
+            parts[:1] = split
+            dashed = split[1]
     parts = [piece for a, b in parts for piece in _group_suffix(text, a, b)]
     found: dict[str, tuple[str, int, int]] = {}
     ambiguous = False
@@ -247,11 +274,16 @@ def parse_participant(text: str, start: int, end: int, *, organisation: bool = F
     if not name:
         return None
     others = rest[1:]
+    title = bracket_title
+    dashed_job = dashed is not None and affiliation is None and len(others) >= 2 and others[0] == dashed
+    if dashed_job:
+        title, others = dashed, others[1:]  # "Name - Job, Organisation"
     if len(others) >= 2 and _place_like(text, *others[-1]):
         others = others[:-1]  # "Org, Berlin": a trailing city or country is not part of the affiliation
-    title = bracket_title
     if affiliation is None and others:
-        if len(others) >= 2 and _looks_like_title(text[others[0][0] : others[0][1]]):
+        if dashed_job:
+            affiliation = (others[0][0], others[-1][1])
+        elif len(others) >= 2 and _looks_like_title(text[others[0][0] : others[0][1]]):
             title = others[0]
             affiliation = (others[1][0], others[-1][1])
         elif len(others) >= 2:
@@ -260,7 +292,7 @@ def parse_participant(text: str, start: int, end: int, *, organisation: bool = F
             title = others[0]
         else:
             affiliation = others[0]
-    if title is not None and affiliation is not None and _place_like(text, *affiliation):
+    if title is not None and affiliation is not None and not dashed_job and _place_like(text, *affiliation):
         affiliation = None  # "Minister of Communications, Science": a cut-off phrase, not an organisation
     if affiliation is not None:
         rule = text.find(" | ", affiliation[0], affiliation[1])
