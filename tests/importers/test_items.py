@@ -78,6 +78,11 @@ def test_a_cue_sets_its_level_and_quotes_its_words(sentence: str, level: str, wo
         "The session discussed consensus building in standards bodies.",
         "She agreed to chair the next call.",
         "A controversial proposal was tabled.",
+        # what a session aims at, not what it found
+        "The purpose of the meeting is to try reaching consensus on spectrum fees.",
+        "Delegates are working towards reaching agreement on a shared code.",
+        "Speakers stressed the importance of reaching agreement on data flows.",
+        "The panel was convened in the hope of reaching consensus on roaming.",
     ],
 )
 def test_no_cue_no_level(sentence: str) -> None:

@@ -150,6 +150,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?P<cue>agreement:\s*(?:high|medium|low))\b"), "rating"),
 )
 
+# words that make the consensus after them an aim, not a report: "the purpose is to try reaching
+# consensus on ...", "with a view to reaching agreement", "the importance of finding common view"
+_AIM = re.compile(
+    r"\b(?:to|try|trying|tried|aims?|aimed|aiming|seeks?|seeking|sought|hopes?|hoped|hoping|attempts?|attempted|"
+    r"attempting|strive|strives|striving|towards?|(?:importance|need|hope|aim|goal|purpose|objective|prospect|chance|"
+    r"ways?|means|view|order)\s+(?:of|for|to))\s+$"
+)
+
 _CONTINUATION = re.compile(
     r"^(?:some|others|several|a few|one side|the other side|on the one hand|on the other hand|while some|"
     r"whereas|still others|proponents|opponents|supporters|critics)\b"
@@ -216,6 +224,8 @@ def find_cue(text: str, start: int, end: int) -> Cue | None:
     ('broad_support', 'broad agreement emerged')
     >>> find_cue("Mr Karimov disagreed with her.", 0, 30) is None
     True
+    >>> find_cue("The aim is to try reaching consensus on fees.", 0, 45) is None
+    True
     """
     folded, offsets = fold(text, start, min(end, start + SENTENCE_LIMIT))
     best: tuple[int, Cue] | None = None
@@ -228,6 +238,8 @@ def find_cue(text: str, start: int, end: int) -> Cue | None:
         if level is None:
             continue
         at, stop = found.start("cue"), found.end("cue")
+        if kind == "noun" and _AIM.search(folded, max(0, at - 40), at) is not None:
+            continue  # "... to try reaching consensus on": what a session aims at, not what it found
         candidate = Cue(level, offsets[at], offsets[stop - 1] + 1)
         if best is None or at < best[0]:
             best = (at, candidate)
