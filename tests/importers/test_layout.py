@@ -200,6 +200,17 @@ def test_a_compound_label_is_not_split() -> None:
         ("Round Table - 90 Min", "instruction"),
         ("\u2022 Ms. Ada Lin, Open Maps Lab", "person"),
         (">> ANA ROSS:  Good morning.", "turn"),
+        ("III. Background and Context", "section"),
+        ("2. Introduction", "section"),
+        ("8:30 AM \u2013 9:15 AM \u2013 Welcome coffee (Lobby, ground floor)", "schedule"),
+        ("14.00 Closing plenary", "schedule"),
+        ("https://lakeside-igf.example/programme", "boilerplate"),
+        ("Lakeshore Convention Centre", "venue"),
+        ("Room 2B (second floor)", "venue"),
+        ("77 Quay Street, Port Lumen", "venue"),
+        ("The Lakeside IGF will be held on 3 June 2031 at the Quay Hotel", "sentence"),
+        ("Delegates from eleven countries took place in the first regional meeting", "sentence"),
+        (" ".join(["word"] * 25), "sentence"),
     ],
 )
 def test_title_candidates_are_rejected_with_a_reason(line: str, why: str) -> None:
@@ -213,10 +224,28 @@ def test_title_candidates_are_rejected_with_a_reason(line: str, why: str) -> Non
         "Open data in Africa",
         "Report of the Third Lakeside Internet Governance Forum",
         "Kigali IGF Messages",
+        "Youth Town Hall on digital skills",
+        "5G and the road ahead",
+        "Introduction to network neutrality for regulators",
     ],
 )
 def test_titles_are_accepted(line: str) -> None:
     assert title_rejection(line) is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I. Introduction\n1. The meeting opened with a welcome from the host.\n",
+        "9:00 \u2013 10:30 Opening plenary\n10:30 \u2013 11:00 Coffee\n",
+        "The Lakeside IGF will be held on 3 June at the Quay Hotel\nRegistration opens at eight.\n",
+    ],
+)
+def test_the_forum_s_name_is_the_title_when_the_body_begins_below_it(body: str) -> None:
+    """Below a masthead, a venue and an address, the body begins: no line of it is the title."""
+    text = f"Lakeside Internet Governance Forum 2031\nQuay Conference Centre\n77 Quay Street, Port Lumen\n{body}"
+    start, end, _ = choose_title(text) or (0, 0, 0)
+    assert text[start:end] == "Lakeside Internet Governance Forum 2031"
 
 
 def test_mastheads_name_only_the_forum() -> None:

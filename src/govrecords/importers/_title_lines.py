@@ -13,7 +13,16 @@ from govrecords.importers._city_names import CITY_COUNTRY, known_city
 from govrecords.importers._dates import MONTH, PASSAGE, TIME_ONLY
 from govrecords.importers._places import country_code
 
-__all__ = ["CODE", "DOCUMENT_WORDS", "FORUM_WORDS", "SHORT_CODE", "is_masthead", "title_rejection"]
+__all__ = [
+    "BODY_STARTS",
+    "CODE",
+    "DOCUMENT_WORDS",
+    "FORUM_WORDS",
+    "SENTENCE_WORDS",
+    "SHORT_CODE",
+    "is_masthead",
+    "title_rejection",
+]
 
 
 _CODE_WORDS = (
@@ -198,6 +207,65 @@ _PERSON = re.compile(r"^(?:[-*\u2022\u00b7]\s*)?(?:Mr|Ms|Mrs|Dr|Prof|H\.\s?E|Hon
 _LABEL_LINE = re.compile("^[\\w'\u2019 ()/&.-]{1,40}:\\s+\\S|^[\\w'\u2019 ()/&.-]{1,60}:$")
 
 
+# a document's own section heading after its number: "I. Introduction", "2. Background"
+_SECTION_NUMBER = re.compile(r"^(?:[ivxlc]{1,5}|\d{1,2}(?:\.\d{1,2})*)[.)]\s+", re.IGNORECASE)
+_SECTION_WORDS = frozenset(
+    {
+        "introduction",
+        "background",
+        "overview",
+        "conclusion",
+        "conclusions",
+        "preamble",
+        "context",
+        "acknowledgements",
+        "acknowledgments",
+        "executive",
+        "methodology",
+        "opening",
+        "closing",
+        "remarks",
+        "session",
+        "sessions",
+        "summary",
+        "annex",
+        "annexes",
+        "appendix",
+        "contents",
+        "table",
+        "of",
+        "and",
+        "the",
+    }
+)
+# a programme's time slot: "8:00 AM - 9:00 AM - Plenary", "9.30 Opening", "14:00h Panel"
+_TIME_SLOT = re.compile(r"^\d{1,2}[:.]\d{2}\b")
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+# a venue on its own line: "Harbour Conference Centre", "Grand Hotel Orion", "Room B (2nd floor)"
+_VENUE = re.compile(
+    r"^(?:(?:[^\W\d_][\w'\u2019&.-]*\s+){0,5}(?<!town )(?:cent(?:er|re)|hotel|hall|auditorium|ballroom|building|"
+    r"campus|pavilion|palais|theatre|theater)|hotel\s+[^\W\d_][\w'\u2019.-]*(?:\s+[^\W\d_][\w'\u2019.-]*){0,3}|room\s+\S{1,6})"
+    r"(?:\s*\([^)]{0,40}\))?$",
+    re.IGNORECASE,
+)
+# a street address: "1800 K Street, NW, Washington", "12 rue des Lilas"
+_ADDRESS = re.compile(
+    r"^\d{1,5}(?-i:[a-z])?,?\s+(?:(?:[\w'\u2019.-]+\s+){0,4}(?:street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|"
+    r"blvd\.?|lane|drive|square|place|plaza|strasse|straße|way)\s*(?:,|$)|(?:rue|via|calle|avenida|avenue)\s)",
+    re.IGNORECASE,
+)
+# words that make a line a sentence about the meeting, never its title: "IGF-X will be held on 26 July at ..."
+_EVENT_VERB = re.compile(
+    r"\b(?:will\s+be\s+held|was\s+held|were\s+held|is\s+(?:being\s+)?held|has\s+been\s+held|took\s+place|"
+    r"takes\s+place|will\s+take\s+place|was\s+organi[sz]ed|wrapped\s+up)\b",
+    re.IGNORECASE,
+)
+BODY_STARTS = frozenset({"section", "schedule", "sentence"})
+"""The reasons that say the document's body has begun: no line below is its title."""
+SENTENCE_WORDS = 25
+"""A line of this many words or more is prose, never a title (the longest labelled title has 12)."""
+
+
 _REPORT_PHRASE = re.compile(r"\b(?:workshop|session)\s+reports?\b", re.IGNORECASE)
 
 
@@ -313,10 +381,20 @@ def _is_label(prefix: str) -> bool:
 def title_rejection(line: str) -> str | None:
     """Why a line cannot be a title, or None when it can.
 
-    The reasons: "boilerplate", "navigation", "dateline", "label", "sentence", "masthead".
+    The reasons: "boilerplate", "navigation", "heading", "section" (a numbered one: the body has
+    begun), "instruction", "person", "turn", "schedule", "venue", "dateline", "label", "sentence",
+    "masthead".
 
     >>> title_rejection("News | Events | Contact"), title_rejection("Open data in Africa")
     ('navigation', None)
+    >>> title_rejection("II. Background"), title_rejection("9:30 \u2013 11:00 Opening plenary")
+    ('section', 'schedule')
+    >>> title_rejection("Lakeshore Conference Centre"), title_rejection("Youth Town Hall")
+    ('venue', None)
+    >>> title_rejection("250 Harbour Road, Port Lumen"), title_rejection("5 ways to make the road safer")
+    ('venue', None)
+    >>> title_rejection("The forum will be held on 12 May at the Lakeshore Conference Centre")
+    'sentence'
     """
     stripped = line.strip(" \t*#=_-\u2022>")
     if not stripped or not any(char.isalpha() for char in stripped):
@@ -331,6 +409,17 @@ def title_rejection(line: str) -> str | None:
     words = re.findall(r"[^\W\d_]+", stripped.lower())
     if words and all(word in _GENERIC_HEADING for word in words):
         return "heading"
+    numbered = _SECTION_NUMBER.match(stripped)
+    if numbered is not None:
+        after = re.findall(r"[^\W\d_]+", stripped[numbered.end() :].lower())
+        if after and all(word in _SECTION_WORDS or word in _GENERIC_HEADING for word in after):
+            return "section"
+    if _TIME_SLOT.match(stripped):
+        return "schedule"
+    if _URL.match(stripped):
+        return "boilerplate"
+    if _VENUE.match(stripped) or _ADDRESS.match(stripped):
+        return "venue"
     if _INSTRUCTION.search(stripped):
         return "instruction"
     if _PERSON.match(stripped):
@@ -346,6 +435,8 @@ def title_rejection(line: str) -> str | None:
     if stripped.endswith(":"):
         return "label"
     if len(stripped) > 160 or (stripped.endswith(".") and len(stripped.split()) > 3):
+        return "sentence"
+    if len(stripped.split()) >= SENTENCE_WORDS or _EVENT_VERB.search(stripped):
         return "sentence"
     if is_masthead(stripped):
         return "masthead"

@@ -15,7 +15,14 @@ import re
 from govrecords.importers._identifiers import HEAD_LIMIT, head_lines
 from govrecords.importers._registry import BUILT_IN, get
 from govrecords.importers._text import fold_text
-from govrecords.importers._title_lines import CODE, DOCUMENT_WORDS, FORUM_WORDS, is_masthead, title_rejection
+from govrecords.importers._title_lines import (
+    BODY_STARTS,
+    CODE,
+    DOCUMENT_WORDS,
+    FORUM_WORDS,
+    is_masthead,
+    title_rejection,
+)
 
 __all__ = ["TITLE_LINES", "choose_title", "is_document_type", "trim_title"]
 
@@ -27,7 +34,8 @@ def choose_title(text: str, lines: int = TITLE_LINES) -> tuple[int, int, int] | 
     r"""The span of the best title line among the first *lines* non-blank lines, and how many were passed over.
 
     The first line that is not boilerplate, navigation, a dateline, a label, a
-    sentence or a masthead; a masthead only when nothing else qualifies.
+    sentence or a masthead; a masthead only when nothing else qualifies before the
+    body begins (a numbered section heading, a programme's time slot, prose).
 
     >>> text = "LESOTHO INTERNET GOVERNANCE FORUM\nMaseru, 21-22 May 2018\nReport of the Third Forum\n"
     >>> start, end, skipped = choose_title(text)
@@ -50,6 +58,8 @@ def choose_title(text: str, lines: int = TITLE_LINES) -> tuple[int, int, int] | 
             return (*trim_title(text, start, end), index)
         if why == "masthead" and masthead is None:
             masthead = (*trim_title(text, start, end), index)
+        elif why in BODY_STARTS and masthead is not None:
+            break  # the forum's name, then the body ("I. Introduction", a time slot, prose): the name is the title
     return masthead
 
 
