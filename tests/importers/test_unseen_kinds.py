@@ -9,6 +9,7 @@ fallback's operative items.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -68,6 +69,17 @@ def test_cities_a_document_names_as_its_own() -> None:
         found = find_city(text)
         assert found is not None
         assert text[found[0] : found[1]] == city
+
+
+@pytest.mark.parametrize("document", ["Forum Communiqu\u00e9", "Final Report", "Annual Meeting", "Youth IGF Summit"])
+def test_a_dateline_s_document_name_is_not_its_city(document: str) -> None:
+    """ "<document>, 14-16 October 2009 <City>, <Country>": the city follows the date."""
+    text = f"West Lumen IGF\n{document}, 14-16 October 2009 Port Lumen, Ghana\n\nBody.\n"
+    found = find_city(text)
+    assert found is not None
+    assert text[found[0] : found[1]] == "Port Lumen, Ghana"
+    alone = f"{document}, 14-16 October 2009\n\nBody.\n"
+    assert find_city(alone) is None
 
 
 def test_a_held_session_is_dated_by_the_year_of_its_id_but_a_proposal_page_is_not() -> None:

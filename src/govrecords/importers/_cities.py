@@ -17,7 +17,7 @@ from govrecords.importers._city_names import CITY, VENUE_CUE, city_countries, is
 from govrecords.importers._dates import MONTH, MONTH_NAMES, SENTENCE_BREAK, WEEKDAYS, YEAR, find_date
 from govrecords.importers._identifiers import HEAD_LIMIT, head_lines
 from govrecords.importers._places import KNOWN_FORUMS, country_code
-from govrecords.importers._title_lines import is_masthead, title_rejection
+from govrecords.importers._title_lines import DOCUMENT_WORDS, is_masthead, title_rejection
 
 __all__ = ["find_city"]
 
@@ -44,6 +44,10 @@ _DATE_START = re.compile(
 )
 
 
+_NOT_CITY_WORDS = DOCUMENT_WORDS | {"forum", "igf", "meeting", "conference", "summit", "session", "workshop"}
+"""Words of a document's or a meeting's name: a dateline part holding one is not the city."""
+
+
 def _dateline_city(line: str, index: int) -> tuple[int, int] | None:
     """The city of a dateline, or of a header naming a known host city.
 
@@ -67,6 +71,8 @@ def _dateline_city(line: str, index: int) -> tuple[int, int] | None:
         calendar = rf"(?i)(?:{WEEKDAYS}|{MONTH_NAMES})\.?"
         if ":" in words or any(re.fullmatch(calendar, word) for word in words.split()):
             continue  # "Date: Thursday, 12 November 2015": a label and a weekday, not a place
+        if any(word.casefold() in _NOT_CITY_WORDS for word in re.findall(r"[^\W\d_]+", words)):
+            continue  # "Forum Communiqu\u00e9, 14-16 October 2009": the document's name, not a place
         if (
             is_city(words)
             and len(words.split()) <= 3
@@ -111,7 +117,7 @@ def find_city(text: str, limit: int = HEAD_LIMIT) -> tuple[int, int] | None:
                 alone = True  # "Internet Governance Forum 2021 | Katowice, Poland | Hybrid"
             dated = (
                 len(line) <= 120
-                and re.search(r"[|\u2013\u2014\-\u00b7,]\s*$|^\s*$", before) is not None
+                and re.search(r"[|\u2013\u2014\-\u00b7,]\s*$|^\s*$|\b(?:19|20)\d{2}\s+$", before) is not None
                 and (find_date(line) is not None)
             )
             if not (cue or alone or dated):
