@@ -61,6 +61,22 @@ def test_spanish_dates_are_read() -> None:
     assert str(found[2]) == "2013-09-09/2013-09-11"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("including an open-source day held on 29 May 2031", "2031-05-27/2031-05-31"),  # an event inside the meeting
+        ("with a ministerial lunch on 28 May 2031", "2031-05-27/2031-05-31"),
+        ("This workshop was held on 29 May 2031", "2031-05-29"),  # the session's own day
+        ("The panel met on 28 May 2031", "2031-05-28"),
+    ],
+)
+def test_a_day_inside_the_meeting_is_the_date_only_when_it_is_the_session_s(sentence: str, expected: str) -> None:
+    text = f"The Lakeside forum was held from 27 to 31 May 2031 in Port Lumen. {sentence}.\n"
+    found = find_date(text)
+    assert found is not None
+    assert str(found[2]) == expected
+
+
 def test_cities_a_document_names_as_its_own() -> None:
     for text, city in (
         ("Messages from Ostrava Vale\n\nBody.\n", "Ostrava Vale"),

@@ -190,8 +190,16 @@ class _Candidate:
     cue: bool
     own_line: bool
     signed: bool = False
+    session: bool = False
+    """Its sentence names the session it dates ("This workshop was held on 17 November")."""
 
 
+_SESSION_CUE = re.compile(
+    r"\b(?:this|the|our|each)\s+(?:workshop|session|panel|roundtable|round\s+table|open\s+forum|town\s+hall|"
+    r"lightning\s+talk|debate|webinar)\b",
+    re.IGNORECASE,
+)
+"""The session itself named before a day inside the meeting's days: that day is the session's, not an event's."""
 _SIGNED = re.compile(r"\b(?:done|signed|adopted|issued|made)\s+(?:at|in)\b", re.IGNORECASE)
 """The closing line of a communiqué or declaration: "Done at Port Mirela, 11 September 2013"."""
 
@@ -234,7 +242,9 @@ def _candidates(text: str, limit: int) -> list[_Candidate]:
             sentence = sentence[breaks[-1].end() :]
         own_line = len(line.strip()) <= 90
         signed = _SIGNED.search(sentence) is not None
-        found.append(_Candidate(start, end, when, guessed, _MEETING_CUE.search(sentence) is not None, own_line, signed))
+        cue = _MEETING_CUE.search(sentence) is not None
+        session = cue and _SESSION_CUE.search(sentence) is not None
+        found.append(_Candidate(start, end, when, guessed, cue, own_line, signed, session))
     return found
 
 
@@ -255,8 +265,9 @@ def find_date(text: str, limit: int = _DATE_LIMIT) -> tuple[int, int, When, bool
 
     The first passage precise to the day (or a range of days) that a sentence
     presents as the meeting's ("held in ... from", "met on") wins, else the first
-    precise to the day; a later one inside it on a line of its own or with a time
-    (the session's day) wins over it, and a later range holding it (a press
+    precise to the day; a later one inside it on a line of its own, with a time, or
+    in a sentence that names the session ("this workshop was held on", not "an AI
+    day held on": the session's day) wins over it, and a later range holding it (a press
     release's dateline, then the meeting's days) too. With no day, the first
     month. Revision, posting, draft and deadline dates are passed over. A date
     without a year takes the year the document names most, and is flagged as
@@ -287,7 +298,7 @@ def find_date(text: str, limit: int = _DATE_LIMIT) -> tuple[int, int, When, bool
         when = item.when
         if item.guessed and not _inside(when, best.when):
             continue
-        session_day = _inside(when, best.when) and (item.own_line or _rank(when) == 3 or item.cue)
+        session_day = _inside(when, best.when) and (item.own_line or _rank(when) == 3 or item.session)
         timed = _rank(when) > _rank(best.when) and _same_day(when, best.when)
         meeting = _inside(best.when, when) and _rank(best.when) < 3 and not isinstance(best.when, DateRange)
         if session_day or timed or meeting:
