@@ -178,3 +178,15 @@ def test_a_region_is_not_a_city() -> None:
     assert find_city("The forum met in Kessa State, Nigeria, on 3 May 2016.") is None
     found = find_city("The forum met in Kessa, Nigeria, on 3 May 2016.")
     assert found is not None
+
+
+def test_a_wiki_s_writing_instruction_left_in_a_field_is_not_its_value() -> None:
+    text = (
+        "Session title: Satellites and the last mile\n"
+        "Session description: Always use your own words to describe the session; name any source you quote.\n"
+        "Summary: Always use your own words when you summarise.\n"
+    )
+    result = importers.import_text(text, template="generic", source_id="wiki")
+    (session,) = result.sessions
+    assert session.summary is None
+    assert "placeholder" in [w.code for w in result.warnings]

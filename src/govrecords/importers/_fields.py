@@ -62,6 +62,8 @@ _PLACEHOLDERS = (
     "please insert",
     "please list",
     "please use",
+    "use your own words",
+    "always use your own words",
     "[insert",
     "<insert",
     "insert text",
