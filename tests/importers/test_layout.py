@@ -135,6 +135,13 @@ def test_a_modern_workshop_report_is_one_workshop_report() -> None:
             "Main Session on Access\nModerators: Ms. Ada Lin\nPanellists: Mr. Bo Sun\nVenue: Hall A\n",
             "main-session-page",
         ),
+        (
+            (
+                "Lessons from the first year \u2013 2009\n\nFrom EuroDIG Wiki\n\n14 May 2009 | 10:00-11:30\n\n"
+                "Co-moderators\n\n  \u2022 Ada Lin, Lakeside Lab\n"
+            ),
+            "eurodig-session-page",
+        ),
     ],
 )
 def test_each_family_is_detected_above_the_threshold(text: str, family: str) -> None:
