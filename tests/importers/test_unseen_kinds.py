@@ -17,6 +17,7 @@ from govrecords import importers
 from govrecords.importers._cities import find_city
 from govrecords.importers._dates import find_date
 from govrecords.importers._identifiers import find_session_year
+from govrecords.importers._places import names_another_forum
 from govrecords.importers._registry import SATURATION, score
 from govrecords.importers._template import Template
 from govrecords.importers._text import fold_text
@@ -190,3 +191,27 @@ def test_a_wiki_s_writing_instruction_left_in_a_field_is_not_its_value() -> None
     (session,) = result.sessions
     assert session.summary is None
     assert "placeholder" in [w.code for w in result.warnings]
+
+
+@pytest.mark.parametrize(
+    ("head", "series"),
+    [
+        ("Report from the closing plenary at UKIGF 2031", None),
+        ("IGF-USA 2031: Session report", None),
+        ("West Africa IGF 2031 - Session report", None),
+        ("Internet Governance Forum Kenya, 2031", None),
+        ("IGF 2031 - Session report", "IGF"),
+        ("The Global IGF 2031: Session report", "IGF"),
+    ],
+)
+def test_a_national_or_regional_igf_read_with_a_global_template_is_not_the_igf(head: str, series: str | None) -> None:
+    text = f"{head}\n\nSession title: Rural spectrum\n\nKey Takeaways\n1. Participants agreed that fees are too high.\n"
+    result = importers.import_text(text, template="igf-workshop-report", source_id="nat")
+    assert result.forum.series == series
+
+
+def test_the_global_igf_is_told_from_a_national_one_by_the_words_before_it() -> None:
+    assert names_another_forum("Youth IGF Ghana, 2031")
+    assert names_another_forum("Asia Pacific Regional Internet Governance Forum 2031")
+    assert not names_another_forum("Workshop Report IGF 2031")
+    assert not names_another_forum("Berlin IGF 2019 | WS #12")

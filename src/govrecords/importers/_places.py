@@ -8,12 +8,22 @@ Bali be placed at IGF 2013, and "the IGF Baku" be read as IGF 2012.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from govrecords.dates import DateRange, PartialDate
 from govrecords.importers._text import fold_text
 
-__all__ = ["KNOWN_FORUMS", "KnownForum", "country_code", "find_forum", "is_venue", "split_place"]
+__all__ = [
+    "KNOWN_FORUMS",
+    "KnownForum",
+    "country_code",
+    "find_forum",
+    "is_venue",
+    "names_another_forum",
+    "split_place",
+]
 
 _COUNTRIES = """
 AF Afghanistan|AL Albania|DZ Algeria|AD Andorra|AO Angola|AG Antigua and Barbuda|AR Argentina|AM Armenia|
@@ -202,6 +212,51 @@ KNOWN_FORUMS: tuple[KnownForum, ...] = (
 _GLOBAL_QUALIFIERS = frozenset(
     {"the", "a", "at", "to", "of", "for", "in", "global", "annual", "un", "united", "nations"}
 )
+
+
+_QUALIFIED_IGF = re.compile(
+    r"\b(?P<glued>[A-Z][A-Za-z]{0,5})-?IGF\b"
+    r"|\b(?P<spaced>[A-Z][\w'.-]*(?:[ ][A-Z][\w'.-]*){0,2})[ ](?:IGF|Internet[ ]Governance[ ]Forum)\b"
+    r"|\bIGF-(?P<after>[A-Z][A-Za-z]{0,5})\b"
+    r"|\bInternet[ ]Governance[ ]Forum[ ](?:\(IGF\)[ ])?(?P<country>[A-Z][\w ]{1,30}?)[ ]*(?:$|[,|\u2013\u2014(]|\d)",
+    re.MULTILINE,
+)
+_REGION_TEXT = """africa african arab asia asian pacific asia-pacific caribbean europe european latin america american
+    east west north south central eastern western southern northern regional sub-regional subregional national youth
+    nordic baltic balkan mediterranean commonwealth francophone lusophone"""
+_REGION_WORDS = frozenset(_REGION_TEXT.split())
+"""Words of a region or a kind of forum before "IGF": "West Africa IGF", "Youth IGF"."""
+
+
+def names_another_forum(head: str) -> bool:
+    """Whether the head of a text names a national, regional or youth IGF (not the global one) as its forum.
+
+    "UKIGF 2013", "IGF-USA 2012", "Internet Governance Forum USA", "West Africa IGF",
+    "Youth IGF", "Kenya IGF"; never the global meeting ("The 8th IGF", "IGF 2019",
+    "Paris IGF") or a document's words before it ("Session Report IGF 2019").
+
+    >>> names_another_forum("Report from the plenary at UKIGF 2013"), names_another_forum("IGF-USA 2012")
+    (True, True)
+    >>> names_another_forum("Internet Governance Forum USA"), names_another_forum("West Africa IGF communique")
+    (True, True)
+    >>> names_another_forum("The Global IGF 2019 in Paris"), names_another_forum("Session Report IGF 2019")
+    (False, False)
+    >>> names_another_forum("Kyoto IGF 2023: Workshop report"), names_another_forum("Sixth IGF, Nairobi")
+    (False, False)
+    """
+    for found in _QUALIFIED_IGF.finditer(head):
+        glued = found.group("glued") or found.group("after")
+        if glued is not None:
+            if glued.upper() == glued and fold_text(glued) not in {"ws", "of", "dc", "un", "the", "mag"}:
+                return True  # "UKIGF", "EA-IGF", "IGF-USA", "IGF-D"
+            continue
+        spaced = found.group("spaced") or found.group("country") or ""
+        words = fold_text(spaced).split()
+        if not words:
+            continue
+        if country_code(spaced.strip()) is not None or all(word in _REGION_WORDS for word in words):
+            return True
+    return False
 
 
 def find_forum(*, name: str | None = None, year: int | None = None, city: str | None = None) -> KnownForum | None:

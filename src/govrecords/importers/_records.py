@@ -17,7 +17,7 @@ from govrecords.dateparse import parse_when
 from govrecords.dates import DateRange, PartialDate, Relation, When
 from govrecords.errors import DateParseError
 from govrecords.importers._outcomes import harvest
-from govrecords.importers._places import KnownForum, find_forum, split_place
+from govrecords.importers._places import KnownForum, find_forum, names_another_forum, split_place
 from govrecords.importers._state import Draft, State, Value
 from govrecords.importers._text import slug
 from govrecords.importers._vocab import find_format, find_kind
@@ -26,6 +26,9 @@ from govrecords.records import Forum, Place, Section, Session, Statement, Worksh
 from govrecords.vocabulary import SessionKind
 
 __all__ = ["build_forum", "build_record", "unique_id"]
+
+_HEAD = 400
+"""How far into a text a national or regional IGF named as its forum is looked for."""
 
 
 def _date(state: State, draft: Draft, year: int | None) -> tuple[When | None, list[Provenance]]:
@@ -270,6 +273,8 @@ def build_forum(
             provenance.append(state.prov(place_value.start, place_value.end, "place"))
             notes = f"Identified as {known.name} from the date and place the text gives."
     series = state.template.series
+    if series == "IGF" and known is None and names_another_forum(state.text[:_HEAD]):
+        series = None  # a global IGF template read a national or regional IGF's page ("UKIGF 2013")
     edition: int | None = None
     if known is None and date is not None and series is not None:
         first = date.start if isinstance(date, DateRange) else date
@@ -332,7 +337,7 @@ def build_forum(
     forum = Forum(
         wanted,
         name=name.value if name else None,
-        series=state.template.series,
+        series=series,
         dates=dates,
         reports_to=reports_to,
         sources=(source,),
