@@ -433,3 +433,21 @@ def test_nobody_below_a_blank_line_takes_a_one_line_label_s_role(
     kept = " ".join(section.text for section in session.sections)
     for name in panel:  # nothing lost: each is kept aside or read, never in the label's role
         assert name in kept or any(p.name == name for p in session.participants)
+
+
+def test_a_comma_list_ending_in_and_gives_every_member() -> None:
+    text = (
+        "Session title: Cables under the sea\n"
+        "Organizers: ITU, UNESCO, UNDP and UNCTAD\n"
+        "Speakers: Ruben Alvarez, Mei Tanaka and Ines Carvalho\n"
+    )
+    people = _import(text).sessions[0].participants
+    assert [(p.name, p.role, p.affiliation) for p in people] == [
+        ("ITU", Role.ORGANISER, None),
+        ("UNESCO", Role.ORGANISER, None),
+        ("UNDP", Role.ORGANISER, None),
+        ("UNCTAD", Role.ORGANISER, None),
+        ("Ruben Alvarez", Role.SPEAKER, None),
+        ("Mei Tanaka", Role.SPEAKER, None),
+        ("Ines Carvalho", Role.SPEAKER, None),
+    ]

@@ -59,6 +59,12 @@ def _whole_names(text: str, parts: list[tuple[int, int]], role: Role) -> bool:
     """Whether every part is a whole name (with at most a parenthesis), so a list of people, not one."""
     if len(parts) < 2:
         return False
+    last = parts[-1]
+    for joiner in (" and ", " & "):
+        halves = split_at(text, last[0], last[1], joiner)
+        if len(halves) == 2:
+            parts = [*parts[:-1], *halves]  # "A, B, C and D": the last two are judged as names of their own
+            break
     heads = [(_head_name(text, a, b), text[b - 1] == ")") for a, b in parts]
     if any(only_a_group(head) or country_code(head) is not None for head, _ in heads):
         return False  # "Org, Civil Society", "Org, Kenya": one organisation and its group or country
@@ -74,6 +80,9 @@ def items(text: str, start: int, end: int, role: Role) -> list[tuple[int, int]]:
     >>> value = "Jane Doe (Org A) and John Roe (Org B)"
     >>> [value[a:b] for a, b in items(value, 0, len(value), Role.SPEAKER)]
     ['Jane Doe (Org A)', 'John Roe (Org B)']
+    >>> value = "ITU, UNESCO, UNDP and UNCTAD"
+    >>> [value[a:b] for a, b in items(value, 0, len(value), Role.ORGANISER)]
+    ['ITU', 'UNESCO', 'UNDP', 'UNCTAD']
     """
     out: list[tuple[int, int]] = []
     for a, b in split_at(text, start, end, ";"):
