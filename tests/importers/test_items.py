@@ -481,3 +481,20 @@ def test_two_levels_in_one_sentence_are_two_findings() -> None:
         ("Although delegates agreed that fees are high", ConsensusLevel.COMMON_VIEW),
         ("views diverged on who should pay.", ConsensusLevel.OPINIONS_VARIED),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "\u201cThere was broad agreement that fees are too high,\u201d one speaker recalled of the 2009 meeting.",
+        "\u201cOperators should share their masts,\u201d a delegate said, quoting the 2012 charter.",
+        '"States shall cooperate on spam" is how the 2005 text put it, the moderator recalled.',
+    ],
+)
+def test_words_inside_quotation_marks_are_someone_s_not_the_session_s_outcome(sentence: str) -> None:
+    result = importers.import_text(f"Session title: Spam\n\nDiscussion\n\n{sentence}\n", template="generic")
+    (session,) = result.sessions
+    assert session.findings == ()
+    assert session.recommendations == ()
+    # the sentence is not lost: it stays in the discussion kept as a section
+    assert [section.text for section in session.sections] == [sentence]

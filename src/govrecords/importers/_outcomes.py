@@ -70,6 +70,8 @@ def read_outcomes(state: State, start: int, end: int, *, item: bool = False, ask
             index += 1
             continue  # a lead-in ("We agree that:") introduces the outcomes; it is not one
         cue = find_cue(text, s, e)
+        if cue is not None and _quoted(text, s, cue.start):
+            cue = None  # 'As one speaker put it, "we all agreed that ..."': someone's words, not the session's
         if cue is not None:
             split = _second_clause(text, cue.end, e)
             if split is not None:
@@ -83,13 +85,25 @@ def read_outcomes(state: State, start: int, end: int, *, item: bool = False, ask
             out.append(Outcome(s, stop, cue=cue))
         elif asks:
             ask = find_ask(text, s, e)
-            if ask is not None:
+            if ask is not None and not _quoted(text, s, ask.start):
                 out.append(Outcome(s, e, ask=ask))
         index += 1
     if item and len(out) == 1 and found and out[0].start == found[0][0]:
         only = out[0]
         return [Outcome(only.start, found[-1][1] if len(found) > 1 else only.end, only.cue, only.ask)]
     return out
+
+
+def _quoted(text: str, start: int, at: int) -> bool:
+    """Whether position *at* stands inside a quotation opened after *start* (in its sentence).
+
+    >>> line = 'She recalled the motto "states shall cooperate" of 2005.'
+    >>> _quoted(line, 0, line.index("shall")), _quoted(line, 0, line.index("of"))
+    (True, False)
+    """
+    before = text[start:at]
+    curly = before.count("\u201c") - before.count("\u201d")
+    return curly > 0 or before.count('"') % 2 == 1
 
 
 _CLAUSE = re.compile(r"(?:,(?:\s+(?:but|while|whereas|although|though|and))?|;)\s+")
