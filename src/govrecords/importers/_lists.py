@@ -15,6 +15,7 @@ import attrs
 
 from govrecords.importers._consensus_cues import find_cue
 from govrecords.importers._items import Piece, pieces, split_lines_of
+from govrecords.importers._names import is_person_name
 from govrecords.importers._outcomes import READ_KEY, Outcome, add_finding, read_outcomes, take
 from govrecords.importers._role_labels import LABEL_HEAD, read_role_label
 from govrecords.importers._sentences import QUESTION_LABEL, questions
@@ -343,7 +344,8 @@ def add_participants(
             add_discussion(state, None, lines[index:])
             return
         elif aside or (one_line and index and lines[index - 1].blank):
-            aside.append((line.lead, line.trail))
+            if not _without_role(state, line, role):
+                aside.append((line.lead, line.trail))
             continue
         else:
             marker = list_marker(text, line)
@@ -380,6 +382,28 @@ def _own_role_label(text: str, line: Line) -> tuple[str, int] | None:
     return role.value, start
 
 
+def _without_role(state: State, line: Line, role: str) -> bool:
+    """Read *line* as one person with no role, if it names one; whether it did.
+
+    The people listed below a blank line after a one-line "Moderator:" value are a
+    panel whose role the text does not state: their names and affiliations are kept,
+    their role is left empty, with a warning.
+    """
+    text = state.text
+    marker = list_marker(text, line)
+    start = marker.content if marker is not None else line.lead
+    parsed = parse_participant(text, start, line.trail)
+    if parsed is None or not is_person_name(parsed.name[0]):
+        return False
+    if parsed.title is None and parsed.affiliation is None and parsed.stakeholder is None:
+        return False  # a name alone ("Gender Reflection") may be the next heading: a person's line says more
+    state.mark(line.lead, line.trail)
+    state.draft.participants.append(participant_from(state, parsed, None, (start, line.trail)))
+    why = f"listed below a blank line after the {role}'s value on the label's line: read with no role"
+    state.warn("guessed-value", start, line.trail, lambda: f"{why}: {state.quote(start, line.trail)!r}")
+    return True
+
+
 def _keep_aside(state: State, heading: tuple[int, int] | None, spans: list[tuple[int, int]], role: str) -> None:
     if spans:
         why = f"below a blank line after the {role}'s value on the label's line; not read in that role"
@@ -394,9 +418,12 @@ def _prose_line(text: str, line: Line) -> bool:
 
 
 def participant_from(
-    state: State, parsed: ParsedParticipant, role: str, whole: tuple[int, int], *, organisation: bool = False
+    state: State, parsed: ParsedParticipant, role: str | None, whole: tuple[int, int], *, organisation: bool = False
 ) -> Participant:
-    """Build a participant from a parsed line, with provenance for each part that is not the whole line."""
+    """Build a participant from a parsed line, with provenance for each part that is not the whole line.
+
+    *role* None: a person the text lists without saying in what role.
+    """
     provenance = [state.prov(*whole)]
     for field in ("name", "honorific", "title", "affiliation", "stakeholder", "regional_group", "country"):
         part = getattr(parsed, field)
@@ -411,7 +438,7 @@ def participant_from(
     return Participant(
         parsed.name[0],
         ParticipantKind.ORGANISATION if organisation else ParticipantKind.PERSON,
-        Role(role),
+        Role(role) if role is not None else None,
         honorific=parsed.honorific[0] if parsed.honorific else None,
         title=parsed.title[0] if parsed.title else None,
         affiliation=parsed.affiliation[0] if parsed.affiliation else None,
