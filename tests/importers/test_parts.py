@@ -104,6 +104,17 @@ def _speaker(line: str) -> dict[str, object]:
             "Dr. Hana Sato \u2014 Lecturer, Harbour Press",
             {"name": "Hana Sato", "honorific": "Dr.", "title": "Lecturer", "affiliation": "Harbour Press"},
         ),
+        # a job, then one organisation whose name looks like a place: the organisation is kept
+        (
+            "Kofi Mensah, President, TechHarbour",
+            {"name": "Kofi Mensah", "title": "President", "affiliation": "TechHarbour"},
+        ),
+        (
+            "Anita Rao, Founding Member and Executive Director, Open Change",
+            {"name": "Anita Rao", "title": "Founding Member and Executive Director", "affiliation": "Open Change"},
+        ),
+        # but a title whose phrase a comma cut does not lend its tail to the affiliation
+        ("Sam Roe, Minister of Communications, Science", {"name": "Sam Roe", "title": "Minister of Communications"}),
         # a hyphen inside a name is not a dash after it
         ("Jean-Pierre Mbeki, Open Data Lab", {"name": "Jean-Pierre Mbeki", "affiliation": "Open Data Lab"}),
     ],

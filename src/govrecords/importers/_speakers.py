@@ -276,23 +276,24 @@ def parse_participant(text: str, start: int, end: int, *, organisation: bool = F
     others = rest[1:]
     title = bracket_title
     dashed_job = dashed is not None and affiliation is None and len(others) >= 2 and others[0] == dashed
-    if dashed_job:
-        title, others = dashed, others[1:]  # "Name - Job, Organisation"
+    job_first = affiliation is None and len(others) >= 2 and (dashed_job or _looks_like_title(text[slice(*others[0])]))
+    if job_first:
+        title, others = others[0], others[1:]  # "Name, Job, Organisation", "Name - Job, Organisation"
     if len(others) >= 2 and _place_like(text, *others[-1]):
         others = others[:-1]  # "Org, Berlin": a trailing city or country is not part of the affiliation
     if affiliation is None and others:
-        if dashed_job:
-            affiliation = (others[0][0], others[-1][1])
-        elif len(others) >= 2 and _looks_like_title(text[others[0][0] : others[0][1]]):
-            title = others[0]
-            affiliation = (others[1][0], others[-1][1])
-        elif len(others) >= 2:
+        if job_first or len(others) >= 2:
             affiliation = (others[0][0], others[-1][1])
         elif _looks_like_title(text[others[0][0] : others[0][1]]):
             title = others[0]
         else:
             affiliation = others[0]
-    if title is not None and affiliation is not None and not dashed_job and _place_like(text, *affiliation):
+    if (
+        title is not None
+        and affiliation is not None
+        and _CUT_PHRASE.search(text, title[0], title[1])
+        and _place_like(text, *affiliation)
+    ):
         affiliation = None  # "Minister of Communications, Science": a cut-off phrase, not an organisation
     if affiliation is not None:
         rule = text.find(" | ", affiliation[0], affiliation[1])
@@ -348,12 +349,50 @@ def _parenthesised(text: str, start: int, end: int) -> tuple[int, int, tuple[int
     return name[0], name[1], inner
 
 
+_JOB_NOUNS = frozenset(
+    {
+        "director",
+        "member",
+        "manager",
+        "advisor",
+        "adviser",
+        "officer",
+        "founder",
+        "co-founder",
+        "president",
+        "professor",
+        "coordinator",
+        "consultant",
+        "researcher",
+        "lecturer",
+        "analyst",
+        "specialist",
+        "engineer",
+        "secretary",
+        "ambassador",
+        "commissioner",
+        "minister",
+        "fellow",
+        "chairman",
+        "chairperson",
+        "ceo",
+    }
+)
+"""Nouns of a job: a part holding one in its first words ("Founding Member and Executive Director") is a title."""
+
+
 def _looks_like_title(part: str) -> bool:
     words = fold_text(part).split()
-    return bool(words) and (words[0] in _TITLE_WORDS or part.islower())
+    if not words:
+        return False
+    if words[0] in _TITLE_WORDS or part.islower():
+        return True
+    return any(word.strip(".,&") in _JOB_NOUNS for word in words[:4]) and not is_organisation(part)
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-]{1,9}")
+_CUT_PHRASE = re.compile(r"\b(?:of|for|and|on)\s+\S+\s*$")
+"""A title ending "of Communications", whose comma may have cut its phrase ("..., Science and Technology")."""
 
 
 def _place_like(text: str, start: int, end: int) -> bool:
