@@ -78,6 +78,17 @@ def test_a_day_inside_the_meeting_is_the_date_only_when_it_is_the_session_s(sent
     assert str(found[2]) == expected
 
 
+def test_a_month_mentioned_in_passing_is_not_the_meeting_s_date() -> None:
+    text = (
+        "Notes from the regional consultation\n\nThe idea of a shared exchange point, first raised in "
+        "October 2013 by a group of registries, came back again and again in the discussion of the day.\n"
+    )
+    assert find_date(text) is None
+    found = find_date("Notes from the regional consultation\nNovember 2031\n\nThe consultation met twice.\n")
+    assert found is not None
+    assert str(found[2]) == "2031-11"
+
+
 def test_cities_a_document_names_as_its_own() -> None:
     for text, city in (
         ("Messages from Ostrava Vale\n\nBody.\n", "Ostrava Vale"),

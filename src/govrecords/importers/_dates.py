@@ -269,7 +269,8 @@ def find_date(text: str, limit: int = _DATE_LIMIT) -> tuple[int, int, When, bool
     in a sentence that names the session ("this workshop was held on", not "an AI
     day held on": the session's day) wins over it, and a later range holding it (a press
     release's dateline, then the meeting's days) too. With no day, the first
-    month. Revision, posting, draft and deadline dates are passed over. A date
+    month that a meeting cue presents or that stands on a short line of its own
+    (none, rather than one mentioned in passing). Revision, posting, draft and deadline dates are passed over. A date
     without a year takes the year the document names most, and is flagged as
     guessed; one with its year is preferred. The date of a closing "Done at
     Port Mirela, 11 September 2013" line counts only when no other is given.
@@ -287,7 +288,11 @@ def find_date(text: str, limit: int = _DATE_LIMIT) -> tuple[int, int, When, bool
     days = [item for item in found if _rank(item.when) >= 2 and not item.guessed]
     days = days or [item for item in found if _rank(item.when) >= 2]
     if not days:
-        first = found[0]
+        # no day is given: a month or a year that a sentence presents as the meeting's, or stands on its own
+        # line; not one a sentence mentions in passing ("the plan was first announced in October 2013")
+        first = next((item for item in found if item.cue or item.own_line), None)
+        if first is None:
+            return None
         return first.start, first.end, first.when, first.guessed
     cued = [item for item in days if item.cue and _rank(item.when) >= 2]
     best = days[0]
