@@ -335,6 +335,10 @@ def add_participants(
             role, start = own
             one_line = start < line.trail
             organisation = False
+            words_end = start
+            while words_end > line.lead and (text[words_end - 1] in BLANKS or text[words_end - 1] in ":|"):
+                words_end -= 1
+            heading = (line.lead, words_end)  # what this label's people leave below a blank line stands under it
             state.mark(line.lead, start)
             if not one_line:
                 continue

@@ -70,8 +70,10 @@ def read_outcomes(state: State, start: int, end: int, *, item: bool = False, ask
             index += 1
             continue  # a lead-in ("We agree that:") introduces the outcomes; it is not one
         cue = find_cue(text, s, e)
-        if cue is not None and _quoted(text, s, cue.start):
-            cue = None  # 'As one speaker put it, "we all agreed that ..."': someone's words, not the session's
+        if cue is not None and (_quoted(text, s, cue.start) or _names_a_level_only(text, s, e, cue.start, cue.end)):
+            # 'As one speaker put it, "we all agreed that ..."': someone's words, not the session's;
+            # "Where opinions differed" on a line of its own: a heading over points, not a point
+            cue = None
         if cue is not None:
             split = _second_clause(text, cue.end, e)
             if split is not None:
@@ -92,6 +94,28 @@ def read_outcomes(state: State, start: int, end: int, *, item: bool = False, ask
         only = out[0]
         return [Outcome(only.start, found[-1][1] if len(found) > 1 else only.end, only.cue, only.ask)]
     return out
+
+
+_HEADING_TEXT = "where which issues issue points point areas area of on the with in there was were is are"
+_HEADING_WORDS = frozenset(_HEADING_TEXT.split())
+"""The words a heading that only names a level holds besides its cue ("Where opinions differed")."""
+
+
+def _names_a_level_only(text: str, start: int, end: int, cue_start: int, cue_end: int) -> bool:
+    """Whether a passage is a heading that only names a level ("Where opinions differed", "Points of consensus").
+
+    >>> line = "Where opinions differed"
+    >>> _names_a_level_only(line, 0, len(line), 6, len(line))
+    True
+    >>> line = "Broad agreement on open standards"
+    >>> _names_a_level_only(line, 0, len(line), 0, 15)
+    False
+    """
+    passage = text[start:end].rstrip()
+    if not passage or passage[-1] in ".;!?" or "\n" in passage:
+        return False
+    rest = text[start:cue_start] + " " + text[cue_end:end]
+    return all(word.casefold() in _HEADING_WORDS for word in re.findall(r"[^\W\d_]+", rest))
 
 
 def _quoted(text: str, start: int, at: int) -> bool:
