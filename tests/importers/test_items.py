@@ -500,7 +500,9 @@ def test_words_inside_quotation_marks_are_someone_s_not_the_session_s_outcome(se
     assert [section.text for section in session.sections] == [sentence]
 
 
-@pytest.mark.parametrize("heading", ["Where opinions differed", "Issues where opinions varied", "Points of broad agreement"])
+@pytest.mark.parametrize(
+    "heading", ["Where opinions differed", "Issues where opinions varied", "Points of broad agreement"]
+)
 def test_a_line_that_only_names_a_level_is_a_heading_not_a_finding(heading: str) -> None:
     text = f"Lakeside minutes\n\n{heading}\n- Whether fees should fund community networks.\n"
     result = importers.import_text(text, template="generic")
