@@ -42,6 +42,14 @@ _BOILERPLATE_TITLE = re.compile(
     re.IGNORECASE,
 )
 _REPORT_BANNER = re.compile(r"\b(?:report\s+)?page\s+\d+\s+of\s+\d+\b|\breports?\s*$", re.IGNORECASE)
+# a page's status or byline: "Loading...", "Page created by J. Doe", "Last modified by ..."
+_STATUS_LINE = re.compile(
+    r"^[^\W\d_]+\s*(?:\u2026|\.{3})$|^(?:page\s+)?(?:created|modified|edited|maintained)\s+by\b", re.IGNORECASE
+)
+# a row of bracketed links: "[Programme] [Speakers] [Report]"
+_LINK_ROW = re.compile(r"^(?:\[[^\]\n]{1,80}\]\s*){2,}$")
+# a list item: "\u2022 Ada Quill", "- Panel one", "* Opening"
+_ITEM = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25e6\u2013]|[-*](?=\s))\s*")
 FORUM_WORDS = frozenset(
     {
         "internet",
@@ -378,10 +386,22 @@ def _is_label(prefix: str) -> bool:
     return len(words) <= 4 and any(word in _LABEL_WORDS for word in words) and "," not in prefix
 
 
+def _banner_only(line: str) -> bool:
+    """Whether a line ending "Report(s)" is a banner: short, and nothing but the forum's words besides.
+
+    "IGF 2019 Reports" and "Workshop Reports" are banners; "IGF 2031 \u2013 Final Report" is a title.
+    """
+    words = re.findall(r"[^\W_]+", line.lower())
+    return len(line) < 40 and all(
+        word in FORUM_WORDS or word in _GENERIC_HEADING or word.isdigit() or word in ("report", "reports")
+        for word in words
+    )
+
+
 def title_rejection(line: str) -> str | None:
     """Why a line cannot be a title, or None when it can.
 
-    The reasons: "boilerplate", "navigation", "heading", "section" (a numbered one: the body has
+    The reasons: "item", "boilerplate", "navigation", "heading", "section" (a numbered one: the body has
     begun), "instruction", "person", "turn", "schedule", "venue", "dateline", "label", "sentence",
     "masthead".
 
@@ -399,8 +419,14 @@ def title_rejection(line: str) -> str | None:
     stripped = line.strip(" \t*#=_-\u2022>")
     if not stripped or not any(char.isalpha() for char in stripped):
         return "boilerplate"
-    if _BOILERPLATE_TITLE.match(stripped) or (_REPORT_BANNER.search(stripped) and len(stripped) < 40):
+    if _BOILERPLATE_TITLE.match(stripped) or (_REPORT_BANNER.search(stripped) and _banner_only(stripped)):
         return "boilerplate"
+    if _ITEM.match(line.lstrip()) and not line.lstrip().startswith(("--", "**", "- -")):
+        return "item"  # the first of a list ("\u2022 Ada Quill" under "Speakers"), never the page's title
+    if _STATUS_LINE.match(stripped):
+        return "boilerplate"
+    if _LINK_ROW.match(stripped):
+        return "navigation"
     pieces = re.split(r"\s+[|»>·/]\s+|\s+\u2022\s+", stripped)
     if len(pieces) >= 3 and sum(len(p.split()) <= 3 for p in pieces) >= len(pieces) - 1:
         return "navigation"
