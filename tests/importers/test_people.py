@@ -459,3 +459,37 @@ def test_a_bare_heading_below_a_one_line_role_value_is_not_a_person() -> None:
     (session,) = result.sessions
     assert [p.name for p in session.participants] == ["Ines Carvalho"]
     assert [section.text for section in session.sections] == ["Ocean Futures"]
+
+
+def test_a_labelled_line_under_an_entry_is_its_attribute_never_a_name() -> None:
+    text = (
+        "IGF 2031 Open Forum #27 Lantern data for all\n\n"
+        "Organizers\n"
+        "Ministry of Lanterns\n"
+        "Organizational Affiliation: Ministry of Lanterns, Freedonia\n"
+        "Stakeholder: Government\n\n"
+        "Speakers\n"
+        "Ada Quill\n"
+        "Organizational Affiliation: Lantern Research Institute\n"
+    )
+    people = _import(text).sessions[0].participants
+    assert all(":" not in p.name for p in people)
+    by_name = _by_name(people)
+    assert by_name["Ministry of Lanterns"].stakeholder is not None
+    assert by_name["Ministry of Lanterns"].stakeholder.kind is StakeholderKind.GOVERNMENT
+    assert by_name["Ministry of Lanterns"].affiliation is None  # not affiliated with itself
+    assert by_name["Ada Quill"].affiliation == "Lantern Research Institute"
+
+
+def test_a_value_that_ends_its_line_with_a_comma_goes_on_on_the_next() -> None:
+    text = (
+        "Session title: Lanterns\n"
+        "Moderator: Jan Vos,\n"
+        "Senior Fellow Peace Studies, Harbour Foundation\n"
+        "Rapporteur: Eva Lind, Harbour Polytechnic\n"
+    )
+    people = _import(text).sessions[0].participants
+    assert [(p.name, p.role, p.title, p.affiliation) for p in people] == [
+        ("Jan Vos", Role.MODERATOR, "Senior Fellow Peace Studies", "Harbour Foundation"),
+        ("Eva Lind", Role.RAPPORTEUR, None, "Harbour Polytechnic"),
+    ]

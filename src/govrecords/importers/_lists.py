@@ -325,6 +325,7 @@ def add_participants(
     text = state.text
     one_line = on_label_line
     aside: list[tuple[int, int]] = []  # lines below a blank line after a one-line value
+    carried: int | None = None  # where a value that a line ended with a comma started
     for index, line in enumerate(lines):
         if line.blank:
             continue
@@ -354,7 +355,18 @@ def add_participants(
         else:
             marker = list_marker(text, line)
             start = marker.content if marker is not None else line.lead
+        if carried is not None:
+            start, carried = carried, None  # "Moderator: Jan Vos," / "Senior Fellow, Harbour Foundation": one person
         state.mark(line.lead, line.trail)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if (
+            text[line.trail - 1] == ","
+            and following is not None
+            and not following.blank
+            and _own_role_label(text, following) is None
+        ):
+            carried = start  # the value goes on on the next line
+            continue
         for item_start, item_end in split_items(text, start, line.trail):
             if state.duplicate(draft, f"{role} line", item_start, item_end):
                 continue

@@ -34,7 +34,7 @@ _ORG_TEXT = """ministry ministère ministerio ministério university université
     partnership watch hub registry platform exchange fund board chamber mission parliament municipality
     directorate service services systems technologies technology analytics communications telecom telecoms
     media press unit bureau assembly club movement campaign red rede réseau associazione verein stiftung
-    diplo icann isoc itu unesco oecd undp unicef"""
+    polytechnic politecnico diplo icann isoc itu unesco oecd undp unicef"""
 _ORG_WORDS = frozenset(_ORG_TEXT.split())
 # Words that start sentences, labels and instructions; never a word of a personal name.
 _NOT_NAME_TEXT = """the a an this that these those there it its our we you your they their he she his her i my me us

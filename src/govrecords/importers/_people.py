@@ -82,6 +82,11 @@ def _participant(state: State, candidate: Candidate) -> Participant:
 
 
 _STAKEHOLDER_LINE = re.compile(r"(?i:stakeholder(?:\s+group)?|sector)[\s\u00a0]*:[\s\u00a0]*(?P<group>\S.*)")
+_AFFILIATION_LINE = re.compile(
+    r"(?i:(?:organi[sz]ational[\s\u00a0]+)?(?:affiliation|organi[sz]ation|institution))[\s\u00a0]*:[\s\u00a0]*"
+    r"(?P<org>\S.*)"
+)
+_ANY_LABEL = re.compile(r"[A-Z][\w'\u2019 /()-]{0,40}:")
 
 
 def _block_line(state: State, previous: Participant, start: int, end: int) -> Participant | None:
@@ -93,7 +98,7 @@ def _block_line(state: State, previous: Participant, start: int, end: int) -> Pa
     """
     text = state.text
     ends = [where.end for item in previous.provenance if (where := item.span) is not None]
-    if not ends or previous.kind is not ParticipantKind.PERSON:
+    if not ends:
         return None
     gap = text[max(ends) : start]
     if gap.count("\n") != 1 or gap.strip(BLANKS):
@@ -107,15 +112,29 @@ def _block_line(state: State, previous: Participant, start: int, end: int) -> Pa
         at = start + text[start:end].index(wording)
         provenance = (*previous.provenance, state.prov(start, end), state.prov(at, at + len(wording), "stakeholder"))
         return attrs.evolve(previous, stakeholder=StakeholderGroup.from_wording(wording), provenance=provenance)
+    if previous.kind is not ParticipantKind.PERSON:
+        return None  # an organisation takes its stakeholder group from the line below, nothing else
     wrapped = _wrapped_affiliation(state, previous, start, end, line)
     if wrapped is not None:
         return wrapped
     first = previous.provenance[0].span
     alone = first is not None and "," not in text[first.start : first.end]  # the name's line holds only the name
-    if not alone or previous.affiliation is not None or previous.stakeholder is not None or not is_organisation(line):
+    if not alone or previous.affiliation is not None or previous.stakeholder is not None:
         return None
-    provenance = (*previous.provenance, state.prov(start, end), state.prov(start, end, "affiliation"))
-    return attrs.evolve(previous, affiliation=" ".join(line.split()), provenance=provenance)
+    labelled = _AFFILIATION_LINE.fullmatch(line)
+    if labelled is not None:  # "Organizational Affiliation: Ministry of X": the value after the label
+        at = start + text[start:end].index(labelled.group("org"))
+        value = (at, at + len(labelled.group("org").rstrip()))
+    elif _ANY_LABEL.match(line) is None and is_organisation(line):
+        value = (start, end)
+    else:
+        return None  # another field's label ("Country: X"), or not an organisation
+    affiliation = " ".join(text[value[0] : value[1]].split())
+    if fold_text(affiliation.split(",")[0]) == fold_text(previous.name):
+        # "Ministry of X" / "Organizational Affiliation: Ministry of X, Country": the entry's own name again
+        return attrs.evolve(previous, provenance=(*previous.provenance, state.prov(start, end)))
+    provenance = (*previous.provenance, state.prov(start, end), state.prov(*value, "affiliation"))
+    return attrs.evolve(previous, affiliation=affiliation, provenance=provenance)
 
 
 def _wrapped_affiliation(state: State, previous: Participant, start: int, end: int, line: str) -> Participant | None:
@@ -179,8 +198,9 @@ def find_people(state: State, draft: Draft) -> None:
     for person in draft.participants:
         span = person.provenance[0].span if person.provenance else None
         organisation = person.kind is ParticipantKind.ORGANISATION
-        ok = plausible(person.name, person.role, organisation=organisation, single=True) or not clearly_not(
-            person.name, person.role, organisation=organisation
+        ok = ":" not in person.name and (  # "Stakeholder: Government", "Affiliation: X": a label, never a name
+            plausible(person.name, person.role, organisation=organisation, single=True)
+            or not clearly_not(person.name, person.role, organisation=organisation)
         )
         rivals: list[int] = []
         if span is not None:
