@@ -226,3 +226,19 @@ def test_the_global_igf_is_told_from_a_national_one_by_the_words_before_it() -> 
     assert names_another_forum("Asia Pacific Regional Internet Governance Forum 2031")
     assert not names_another_forum("Workshop Report IGF 2031")
     assert not names_another_forum("Berlin IGF 2019 | WS #12")
+
+
+def test_a_transcript_reports_no_outcome_however_few_its_turns() -> None:
+    """The captioning disclaimer's "should not be taken as ..." is not a recommendation, even with one turn."""
+    text = (
+        "IGF 2031 - Day 2 - Hall 4 - Open data - RAW\n\n"
+        "The following is the raw output of the captioning of this session. It is offered as an aid, "
+        "but it should not be taken as an official record of the proceedings.\n\n"
+        ">> ADA QUILL: Good morning. Everyone agreed yesterday that we should start on time.\n"
+    )
+    result = importers.import_text(text, template="transcript", source_id="raw")
+    (session,) = result.sessions
+    assert session.recommendations == ()
+    assert session.findings == ()
+    assert importers.get_template("transcript").outcomes is False
+    assert importers.get_template("generic").outcomes is True

@@ -261,8 +261,8 @@ def harvest(state: State, draft: Draft, heading: str | None = None) -> None:
     heading about questions ("Key Policy Questions"), each key issue that is a
     question is one.
     """
-    if is_transcript(state):
-        return
+    if is_transcript(state) or not state.template.outcomes:
+        return  # speakers' words, not the session's outcomes
     outcomes = state.template.produces != "workshop"
     seen_questions = {
         q.provenance[0].span.start for q in draft.policy_questions if q.provenance and q.provenance[0].span

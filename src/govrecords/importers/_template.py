@@ -258,6 +258,10 @@ class Template:
         table: The text is a table of records, one row each (flattened by tabs,
             bars or lined-up spaces); the first row gives the principal record's
             title, and its session id when the column is an id ("ID").
+        outcomes: Whether the documents report outcomes. False for a kind that
+            reports none (a transcript: what speakers said, not what the session
+            found): no findings or recommendations are read from its text outside
+            a label that holds them.
     """
 
     name: str = attrs.field(validator=_name)
@@ -279,6 +283,7 @@ class Template:
     kind: str | None = attrs.field(default=None, validator=_kind)
     series: str | None = attrs.field(default=None, validator=_optional_str)
     table: bool = attrs.field(default=False, validator=instance_of(bool))
+    outcomes: bool = attrs.field(default=True, validator=instance_of(bool))
 
     def __attrs_post_init__(self) -> None:
 
