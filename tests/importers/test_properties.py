@@ -200,6 +200,7 @@ def _values(result: ImportResult) -> Any:
 
 @settings(max_examples=300, deadline=None)
 @given(texts().map(lambda text: text.replace("\r", "").replace("\ufeff", "")))
+@example("*\n\n\tthis workshop will be a panel discussion")  # a BOM before a bullet was counted as indentation
 def test_line_ends_and_byte_order_marks_change_spans_not_values(text: str) -> None:
     """A text with CRLF line ends, or a byte order mark, imports to the same values as with LF."""
     try:

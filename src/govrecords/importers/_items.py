@@ -78,7 +78,8 @@ def iter_pieces(text: str, lines: Iterable[Line]) -> Iterator[Piece]:
                 yield piece
             marker = (found.start, found.end)
             numbered = found.numbered
-            indent = found.content - line.start
+            # a byte order mark before the first line's marker is not indentation
+            indent = found.content - line.start - text.count("\ufeff", line.start, found.start)
             start = found.content if found.content < line.trail else -1
             end = line.trail
             count = 1
