@@ -22,7 +22,7 @@ from govrecords.importers._registry import SATURATION, score
 from govrecords.importers._template import Template
 from govrecords.importers._text import fold_text
 from govrecords.importers._titles import choose_title, is_document_type
-from govrecords.vocabulary import ConsensusLevel, Force, Role, StakeholderKind
+from govrecords.vocabulary import ConsensusLevel, Force, Role, SessionKind, StakeholderKind
 
 
 def _one(text: str) -> importers.ImportResult:
@@ -242,3 +242,19 @@ def test_a_transcript_reports_no_outcome_however_few_its_turns() -> None:
     assert session.findings == ()
     assert importers.get_template("transcript").outcomes is False
     assert importers.get_template("generic").outcomes is True
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        ("IGF 2031 Open Forum #27 Lantern data", SessionKind.OPEN_FORUM),
+        ("IGF 2031 OF 27 Lantern data", SessionKind.OPEN_FORUM),
+        ("IGF 2031 DC #3 Lantern data", SessionKind.DYNAMIC_COALITION),
+        ("IGF 2031 WS #12 Lantern data", SessionKind.WORKSHOP),
+    ],
+)
+def test_a_session_id_names_the_session_s_kind(head: str, kind: SessionKind) -> None:
+    text = f"{head}\n\nFormat: a panel that will create an open forum of ideas\nModerator: Ada Quill\n"
+    result = importers.import_text(text, template="igf-workshop-report", source_id="id")
+    (session,) = result.sessions
+    assert session.kind is kind

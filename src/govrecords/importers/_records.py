@@ -9,6 +9,7 @@ a report is sent to ("will be reported to the IGF Baku": held no later than it).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
@@ -124,6 +125,26 @@ def _guess_title(state: State) -> Value:
     return first
 
 
+_ID_KINDS = {
+    "ws": SessionKind.WORKSHOP,
+    "of": SessionKind.OPEN_FORUM,
+    "dc": SessionKind.DYNAMIC_COALITION,
+    "bpf": SessionKind.BEST_PRACTICE_FORUM,
+    "fs": SessionKind.FLASH_SESSION,
+    "lt": SessionKind.LIGHTNING_TALK,
+}
+"""The session kinds the IGF's session-id codes name ("WS #12", "OF 27"); a town hall or an NRI session has none."""
+
+
+def _kind_of_id(state: State, value: Value) -> SessionKind | None:
+    """The session kind a session id names ("Open Forum #27", "OF 27", "WS #12"), or None."""
+    found = find_kind(state.text, value.start, value.end)
+    if found is not None:
+        return found[0]
+    code = re.match(r"[A-Za-z]+", value.value)
+    return _ID_KINDS.get(code.group().casefold()) if code is not None else None
+
+
 def unique_id(wanted: str, taken: set[str]) -> str:
     """*wanted*, or *wanted* with ``-2``, ``-3``... so it is not in *taken* (which it is then added to)."""
     candidate = wanted
@@ -164,10 +185,16 @@ def build_record(
     provenance.extend(evidence)
     kind = SessionKind(template.kind) if template.kind else None
     kind_value = draft.values.get("kind")
+    id_value = draft.values.get("identifier")
+    from_id = _kind_of_id(state, id_value) if id_value is not None and kind_value is None else None
     if kind_value is not None:
         found_kind = find_kind(state.text, kind_value.start, kind_value.end)
         kind = found_kind[0] if found_kind else SessionKind.OTHER
         provenance.append(state.prov(kind_value.start, kind_value.end, "kind"))
+    elif from_id is not None:
+        kind = from_id  # "Open Forum #27", "OF 27": the session id names its kind
+        assert id_value is not None  # from_id is read from it
+        provenance.append(state.prov(id_value.start, id_value.end, "kind"))
     fmt = format_wording = None
     format_value = draft.values.get("format")
     if format_value is not None:
@@ -175,7 +202,7 @@ def build_record(
         fmt = found_format[0] if found_format else None
         format_wording = format_value.value
         provenance.append(state.prov(format_value.start, format_value.end, "format_wording"))
-        if fmt is None and kind_value is None:
+        if fmt is None and kind_value is None and from_id is None:
             found_kind = find_kind(state.text, format_value.start, format_value.end)
             kind = found_kind[0] if found_kind else kind
     common: dict[str, Any] = {
