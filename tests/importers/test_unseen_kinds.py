@@ -258,3 +258,24 @@ def test_a_session_id_names_the_session_s_kind(head: str, kind: SessionKind) -> 
     result = importers.import_text(text, template="igf-workshop-report", source_id="id")
     (session,) = result.sessions
     assert session.kind is kind
+
+
+@pytest.mark.parametrize(
+    ("head", "city"),
+    [
+        ("IGF 2024 Riyadh | Open Forum #5: a review of IGF 2023 Kyoto", "Riyadh"),
+        ("IGF 2031 Lakeville | Open Forum #5: a review of IGF2023 Kyoto", None),
+        ("IGF 2019 Berlin | WS #12 Open data", "Berlin"),
+    ],
+)
+def test_a_header_line_is_at_the_host_city_of_the_first_year_it_names(head: str, city: str | None) -> None:
+    text = f"{head}\n\nThe session looked back at the outcomes of earlier meetings.\n"
+    found = find_city(text)
+    assert (text[found[0] : found[1]] if found else None) == city
+
+
+def test_a_year_glued_to_the_forum_s_name_counts_as_the_document_s_year() -> None:
+    text = "Welcome to IGF2031!\n\nThe forum, first held in 2006, meets again on Wednesday, December 17.\n"
+    found = find_date(text)
+    assert found is not None
+    assert str(found[2]) == "2031-12-17"

@@ -79,8 +79,12 @@ def _dateline_city(line: str, index: int) -> tuple[int, int] | None:
             and all(w[:1].isupper() or w in ("de", "da", "el") for w in words.split())
         ):
             return lead, lead + len(part.strip())
-    if index < 8 and (is_masthead(line) or re.search(r"\bIGF\s+(?:19|20)\d{2}\b", line)):
-        for forum in KNOWN_FORUMS:
+    if index < 8 and (is_masthead(line) or re.search(r"\bIGF\s*(?:19|20)\d{2}\b", line)):
+        # a line that names years is the meeting of its first ("IGF 2024 Riyadh: review of IGF 2023 Kyoto" is
+        # at Riyadh; "IGF 2031 Lakeville: review of IGF2023 Kyoto" at no host city of the table)
+        first = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", line)
+        forums = [f for f in KNOWN_FORUMS if first is None or f.year == int(first.group())]
+        for forum in forums:
             for name in (forum.city, *forum.aliases):
                 at = line.find(name)
                 if at >= 0 and (at == 0 or not line[at - 1].isalpha()):

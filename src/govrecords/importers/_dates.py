@@ -107,9 +107,12 @@ def _inside(inner: When, outer: When) -> bool:
     ) and inner != outer
 
 
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)")
+
+
 def document_year(text: str) -> int | None:
     """The year the start of a text names most often (in its first 2,000 characters), or None."""
-    years = YEAR.findall(text[:2000])
+    years = _ANY_YEAR.findall(text[:2000])  # "IGF2017" too: a forum's name glued to its year
     if not years:
         return None
     return int(max(set(years), key=lambda year: (years.count(year), -years.index(year))))
