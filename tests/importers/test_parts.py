@@ -113,6 +113,10 @@ def _speaker(line: str) -> dict[str, object]:
             "Anita Rao, Founding Member and Executive Director, Open Change",
             {"name": "Anita Rao", "title": "Founding Member and Executive Director", "affiliation": "Open Change"},
         ),
+        (
+            "Lena Varga, Research Associate in Diplomacy, Civic Works Institute",
+            {"name": "Lena Varga", "title": "Research Associate in Diplomacy", "affiliation": "Civic Works Institute"},
+        ),
         # but a title whose phrase a comma cut does not lend its tail to the affiliation
         ("Sam Roe, Minister of Communications, Science", {"name": "Sam Roe", "title": "Minister of Communications"}),
         # a hyphen inside a name is not a dash after it

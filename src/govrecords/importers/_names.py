@@ -60,7 +60,7 @@ _JOB_TEXT = """director directors executive executives manager managers advisor 
     vice deputy secretary officer coordinator co-ordinator researcher researchers lecturer founder co-founder
     consultant analyst specialist engineer lawyer journalist student commissioner minister chief senior
     policy policies regional global governance affairs relations strategy programme programmes director-general
-    representative spokesperson"""
+    representative spokesperson associate assistant intern"""
 _JOB = frozenset(_JOB_TEXT.split())
 # Words that open instructions and sentences, never an organisation's name.
 _NOT_ORG_TEXT = """a an this that these those there it its our we you your they their he she his her i my me us is are

@@ -376,6 +376,10 @@ _JOB_NOUNS = frozenset(
         "chairman",
         "chairperson",
         "ceo",
+        "associate",
+        "assistant",
+        "expert",
+        "intern",
     }
 )
 """Nouns of a job: a part holding one in its first words ("Founding Member and Executive Director") is a title."""

@@ -38,7 +38,8 @@ _BOILERPLATE_TITLE = re.compile(
     r"|for\s+immediate\s+release|this\s+(?:legacy\s+)?(?:site|page)|search\b|log\s*in|sign\s+(?:in|up)|share\b"
     r"|print\b|back\s+to|click|cookie|template\s+only|\*\s*template|note\s*:|disclaimer|breadcrumb|menu"
     r"|also\s+available|download|printer|from\s+eurodig\s+wiki|retrieved\s+from|last\s+(?:edited|updated)"
-    r"|this\s+is\s+an?\s+(?:old|earlier|draft)|revision\s+as\s+of|draft\b)",
+    r"|this\s+is\s+an?\s+(?:old|earlier|draft)|revision\s+as\s+of|draft\b|continue\s+reading|read\s+more"
+    r"|this\s+event\s+has\s+ended|[a-z]+_[a-z_]+\b)",
     re.IGNORECASE,
 )
 _REPORT_BANNER = re.compile(r"\b(?:report\s+)?page\s+\d+\s+of\s+\d+\b|\breports?\s*$", re.IGNORECASE)
@@ -270,6 +271,8 @@ _EVENT_VERB = re.compile(
 )
 BODY_STARTS = frozenset({"section", "schedule", "sentence"})
 """The reasons that say the document's body has begun: no line below is its title."""
+_TWO_SENTENCES = re.compile(r"[a-z]{2}\.\s+[A-Z][a-z]")
+"""One sentence ending and the next beginning on the line: "The event has ended. View the site"."""
 SENTENCE_WORDS = 25
 """A line of this many words or more is prose, never a title (the longest labelled title has 12)."""
 
@@ -462,7 +465,7 @@ def title_rejection(line: str) -> str | None:
         return "label"
     if len(stripped) > 160 or (stripped.endswith(".") and len(stripped.split()) > 3):
         return "sentence"
-    if len(stripped.split()) >= SENTENCE_WORDS or _EVENT_VERB.search(stripped):
+    if len(stripped.split()) >= SENTENCE_WORDS or _EVENT_VERB.search(stripped) or _TWO_SENTENCES.search(stripped):
         return "sentence"
     if is_masthead(stripped):
         return "masthead"
