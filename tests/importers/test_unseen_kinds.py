@@ -202,6 +202,10 @@ def test_a_wiki_s_writing_instruction_left_in_a_field_is_not_its_value() -> None
     (session,) = result.sessions
     assert session.summary is None
     assert "placeholder" in [w.code for w in result.warnings]
+    form = importers.import_text("Session title: Satellites\nSummary: Describe your session in two lines.\n")
+    assert form.sessions[0].summary is None
+    filled = importers.import_text("Session title: Satellites\nSummary: Use of your data by satellites was debated.\n")
+    assert filled.sessions[0].summary == "Use of your data by satellites was debated."
 
 
 @pytest.mark.parametrize(

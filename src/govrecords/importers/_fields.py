@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -62,8 +63,6 @@ _PLACEHOLDERS = (
     "please insert",
     "please list",
     "please use",
-    "use your own words",
-    "always use your own words",
     "[insert",
     "<insert",
     "insert text",
@@ -72,6 +71,14 @@ _PLACEHOLDERS = (
     "click here to",
     "type here",
     "xxx",
+)
+
+
+# an instruction to whoever fills the form in: "Always use your own words to describe ...", "Describe your
+# session in two lines", "Give your organisation's name"
+_TO_THE_WRITER = re.compile(
+    r"(?:always\s+|please\s+)?(?:use|write|describe|give|add|insert|enter|list|provide|summari[sz]e|state|name)"
+    r"\s+your\b"
 )
 
 
@@ -131,7 +138,7 @@ def _placeholder(state: State, start: int, end: int) -> str | None:
     if end - start <= 40 and head in _NOTHING:
         return "empty-field"
     phrases = (*_PLACEHOLDERS, *(fold_text(p) for p in state.template.placeholders))
-    if any(phrase and head.startswith(phrase) for phrase in phrases):
+    if any(phrase and head.startswith(phrase) for phrase in phrases) or _TO_THE_WRITER.match(head):
         return "placeholder"
     return None
 

@@ -39,7 +39,7 @@ _BOILERPLATE_TITLE = re.compile(
     r"|print\b|back\s+to|click|cookie|template\s+only|\*\s*template|note\s*:|disclaimer|breadcrumb|menu"
     r"|also\s+available|download|printer|from\s+eurodig\s+wiki|retrieved\s+from|last\s+(?:edited|updated)"
     r"|this\s+is\s+an?\s+(?:old|earlier|draft)|revision\s+as\s+of|draft\b|continue\s+reading|read\s+more"
-    r"|this\s+event\s+has\s+ended|[a-z]+_[a-z_]+\b)",
+    r"|[a-z]+_[a-z_]+\b)",
     re.IGNORECASE,
 )
 _REPORT_BANNER = re.compile(r"\b(?:report\s+)?page\s+\d+\s+of\s+\d+\b|\breports?\s*$", re.IGNORECASE)
