@@ -314,12 +314,14 @@ def add_participants(
         organisation: Whether the role is held by organisations.
         on_label_line: Whether the first line is the rest of the label's own line ("Moderator: Ana
             Ruiz, Lab"). Such a value ends at a blank line: the lines below it are not read in that
-            role (the panel listed under a one-line "Moderator:" are not moderators) but kept as a
-            section, with a warning, unless a role label of its own starts a line of them.
+            role (the panel listed under a one-line "Moderator:" are not moderators). A person's line
+            there is read with no role (:func:`_without_role`); any other is kept as a section, with
+            a warning; a line that opens with a role label of its own is read in that role.
         heading: The label's words, which name that section.
 
     A line that starts with a role label the template does not know ("Moderated by:" in a block
-    of organisers) is read in that label's role, as are the lines that wrap it.
+    of organisers) is read in that label's role, as are the lines that wrap it; a line that ends
+    with a comma goes on on the next ("Moderator: Jan Vos," / "Senior Fellow, Harbour Lab").
     """
     draft = state.draft
     text = state.text
