@@ -34,6 +34,11 @@ from govrecords.vocabulary import (
         ("Youth", StakeholderKind.YOUTH),
         ("Civil Society, Asia-Pacific Group", StakeholderKind.CIVIL_SOCIETY),
         ("astronauts", StakeholderKind.UNKNOWN),
+        # hyphenated spellings of the same words
+        ("Inter-governmental Organization", StakeholderKind.INTERGOVERNMENTAL),
+        ("Civil-Society", StakeholderKind.CIVIL_SOCIETY),
+        ("Private-Sector, WEOG", StakeholderKind.PRIVATE_SECTOR),
+        ("Multi-stakeholder", StakeholderKind.UNKNOWN),
     ],
 )
 def test_stakeholder_spellings(wording: str, kind: StakeholderKind) -> None:

@@ -108,13 +108,21 @@ def read_stakeholder(wording: str) -> StakeholderKind:
     <StakeholderKind.PRIVATE_SECTOR: 'private_sector'>
     >>> read_stakeholder("NGO")
     <StakeholderKind.CIVIL_SOCIETY: 'civil_society'>
+    >>> read_stakeholder("Inter-governmental Organization")
+    <StakeholderKind.INTERGOVERNMENTAL: 'intergovernmental'>
     """
     key = normalise_wording(wording).strip(" .,;:()")
     if key in _STAKEHOLDER_WORDING:
         return _STAKEHOLDER_WORDING[key]
     # "Civil Society, Asia-Pacific Group" or "Technical Community, WEOG": the first part.
     head = key.split(",")[0].strip()
-    return _STAKEHOLDER_WORDING.get(head, StakeholderKind.UNKNOWN)
+    if head in _STAKEHOLDER_WORDING or "-" not in head:
+        return _STAKEHOLDER_WORDING.get(head, StakeholderKind.UNKNOWN)
+    # "Inter-governmental Organization", "Civil-Society": the same words, hyphenated
+    for variant in (head.replace("-", ""), head.replace("-", " ")):
+        if variant in _STAKEHOLDER_WORDING:
+            return _STAKEHOLDER_WORDING[variant]
+    return StakeholderKind.UNKNOWN
 
 
 class RegionalGroup(enum.Enum):
