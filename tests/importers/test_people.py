@@ -493,3 +493,13 @@ def test_a_value_that_ends_its_line_with_a_comma_goes_on_on_the_next() -> None:
         ("Jan Vos", Role.MODERATOR, "Senior Fellow Peace Studies", "Harbour Foundation"),
         ("Eva Lind", Role.RAPPORTEUR, None, "Harbour Polytechnic"),
     ]
+
+
+def test_a_role_named_in_prose_reaches_only_to_the_next_role_of_the_sentence() -> None:
+    text = (
+        "Session title: Lanterns\n\n"
+        "The session was chaired by Ms. Ada Quill, Director of the Lantern Office, and moderated by "
+        "Mr. Jan Vos, of Harbour Lab, and Ms. Eva Lind of Port Radio.\n"
+    )
+    roles = {p.name: p.role for p in _import(text).sessions[0].participants}
+    assert roles == {"Ada Quill": Role.CHAIR, "Jan Vos": Role.MODERATOR, "Eva Lind": Role.MODERATOR}

@@ -93,11 +93,16 @@ _MODERATOR_PAREN = re.compile(r"(?=[tm])\b(?:the\s+)?moderator[\s\u00a0]*(?:\(|,
 
 def people_in_prose(state: State) -> Iterator[Candidate]:
     text = state.text
-    for found in itertools.islice(finditer(_PROSE, state.lowered, _PROSE_WORDS), PROSE_LIMIT):
+    cues = list(itertools.islice(finditer(_PROSE, state.lowered, _PROSE_WORDS), PROSE_LIMIT))
+    for index, found in enumerate(cues):
         role = _PROSE_ROLE.get(" ".join(found.group("cue").lower().split()))
         if role is None:
             continue
-        yield from _prose_people(state, role, found.end())
+        # a cue's people end where the next cue of the sentence begins: "chaired by A, and moderated by B and C"
+        end = _sentence_end(text, found.end())
+        if index + 1 < len(cues) and cues[index + 1].start() < end:
+            end = cues[index + 1].start()
+        yield from _prose_people(state, role, found.end(), limit=end)
     for found in itertools.islice(finditer(_PROSE_LIST, state.lowered, _PROSE_LIST_WORDS), PROSE_LIMIT):
         end = _sentence_end(text, found.end(), lists=True)
         for a, b in items(text, found.end(), end, Role.SPEAKER):
