@@ -508,3 +508,12 @@ def test_a_line_that_only_names_a_level_is_a_heading_not_a_finding(heading: str)
     result = importers.import_text(text, template="generic")
     (session,) = result.sessions
     assert [finding.text for finding in session.findings if finding.text == heading] == []
+
+
+def test_a_line_read_across_a_flattened_table_s_columns_states_no_outcome() -> None:
+    row = "14    Spam filters    Security   Opinions differed on    Participants agreed that\n"
+    text = f"Lakeside reports\n\n{row}      at home         Rules      who pays for filters    hotlines should merge.\n"
+    result = importers.import_text(text, template="generic")
+    (session,) = result.sessions
+    assert session.findings == ()
+    assert session.recommendations == ()

@@ -69,6 +69,9 @@ def read_outcomes(state: State, start: int, end: int, *, item: bool = False, ask
         if text[e - 1] in ":\uff1a":
             index += 1
             continue  # a lead-in ("We agree that:") introduces the outcomes; it is not one
+        if _COLUMNS.search(text, s, e) is not None:
+            index += 1
+            continue  # columns of a flattened table read across: its words are not one sentence
         cue = find_cue(text, s, e)
         if cue is not None and (_quoted(text, s, cue.start) or _names_a_level_only(text, s, e, cue.start, cue.end)):
             # 'As one speaker put it, "we all agreed that ..."': someone's words, not the session's;
@@ -96,6 +99,8 @@ def read_outcomes(state: State, start: int, end: int, *, item: bool = False, ask
     return out
 
 
+_COLUMNS = re.compile(r"\S {3,}\S[^\n]*?\S {3,}\S")
+"""Two gaps of three spaces or more on one line: the columns of a table flattened to text, read across."""
 _HEADING_TEXT = "where which issues issue points point areas area of on the with in there was were is are"
 _HEADING_WORDS = frozenset(_HEADING_TEXT.split())
 """The words a heading that only names a level holds besides its cue ("Where opinions differed")."""
