@@ -517,3 +517,13 @@ def test_a_line_read_across_a_flattened_table_s_columns_states_no_outcome() -> N
     (session,) = result.sessions
     assert session.findings == ()
     assert session.recommendations == ()
+
+
+def test_a_time_slot_in_a_list_is_not_a_point_raised() -> None:
+    text = "Session title: Agenda\n\nKey issues\n\n- 12:45 - 14:15\n- 09.30 CET\n- Rural access remains costly.\n"
+    result = importers.import_text(text, template="generic")
+    (session,) = result.sessions
+    assert [issue.text for issue in session.key_issues] == ["Rural access remains costly."]
+    kept = " ".join(section.text for section in session.sections)
+    assert "12:45 - 14:15" in kept
+    assert "09.30 CET" in kept

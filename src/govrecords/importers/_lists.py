@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import attrs
 
 from govrecords.importers._consensus_cues import find_cue
+from govrecords.importers._dates import TIME_ONLY
 from govrecords.importers._items import Piece, pieces, split_lines_of
 from govrecords.importers._names import is_person_name
 from govrecords.importers._outcomes import READ_KEY, Outcome, add_finding, read_outcomes, take
@@ -93,6 +94,11 @@ def _sentences(text: str, lines: Sequence[Line], piece: Piece) -> bool:
     return all(text[end - 1] in ".?!" for _, end in split_lines_of(text, lines, piece))
 
 
+def _only_a_time(text: str, unit: Unit) -> bool:
+    """Whether a unit is only a time or a span of times ("12:45 - 14:15", "09.30 CET"): a slot, not a point."""
+    return TIME_ONLY.match(text[unit.start : unit.end]) is not None
+
+
 def _statement(state: State, unit: Unit) -> Statement:
     value = state.value(unit.start, unit.end)
     provenance = [state.prov(unit.start, unit.end)]
@@ -114,7 +120,11 @@ def add_statements(
     if lead:
         state.section(heading, [(p.start, p.end) for p in lead], why="the text before a list")
     if target is not state.draft.policy_questions:
-        target.extend(_statement(state, unit) for unit in found)
+        points = [unit for unit in found if not _only_a_time(state.text, unit)]
+        times = [(u.number_span[0] if u.number_span else u.start, u.end) for u in found if _only_a_time(state.text, u)]
+        if times:
+            state.section(heading, times, why="a programme's time slot, not a point raised")
+        target.extend(_statement(state, unit) for unit in points)
         return
     kept: list[tuple[int, int]] = []
     for position, unit in enumerate(found):
@@ -254,6 +264,10 @@ def add_findings(
             draft.findings.append(_finding(state, draft, unit, level=stated, wording=wording, wording_span=heading))
             continue
         outcomes = read_outcomes(state, unit.start, unit.end, item=unit.item)
+        if not outcomes and _only_a_time(state.text, unit):
+            start = unit.number_span[0] if unit.number_span else unit.start
+            state.section(heading, [(start, unit.end)], why="a programme's time slot, not a point raised")
+            continue
         if not outcomes:
             draft.key_issues.append(_statement(state, unit))
             continue
