@@ -6,6 +6,7 @@ The documents here are invented, in the layouts real forum pages use.
 from __future__ import annotations
 
 import hypothesis.strategies as st
+import pytest
 from hypothesis import given, settings
 
 from govrecords import importers
@@ -503,3 +504,13 @@ def test_a_role_named_in_prose_reaches_only_to_the_next_role_of_the_sentence() -
     )
     roles = {p.name: p.role for p in _import(text).sessions[0].participants}
     assert roles == {"Ada Quill": Role.CHAIR, "Jan Vos": Role.MODERATOR, "Eva Lind": Role.MODERATOR}
+
+
+@pytest.mark.parametrize("status", ["confirmed", "provisionally confirmed", "invited", "to be confirmed"])
+def test_a_role_label_may_state_its_list_s_status(status: str) -> None:
+    text = f"Session title: Lanterns\n\nSpeakers {status}:\n- Ada Quill, Harbour Lab\n- Jan Vos, Port Radio\n"
+    people = _import(text).sessions[0].participants
+    assert [(p.name, p.role, p.affiliation) for p in people] == [
+        ("Ada Quill", Role.SPEAKER, "Harbour Lab"),
+        ("Jan Vos", Role.SPEAKER, "Port Radio"),
+    ]

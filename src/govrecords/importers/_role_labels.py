@@ -105,6 +105,8 @@ LABEL_CORE = (
     rf"(?P<label>(?:{LABEL_BODY})(?:[\s\u00a0]+(?:and|&)[\s\u00a0]+(?:{LABEL_BODY})(?=[\s\u00a0]*:))?"
     rf"(?:[\s\u00a0]*#?[\s\u00a0]*\d{{1,2}}\b)?(?:[\s\u00a0]*\([^)\n]{{0,80}}\))?"
     rf"|{_INSTRUCTION})"
+    r"(?:[\s\u00a0]+(?:provisionally[\s\u00a0]+)?(?:confirmed|invited|tbc|to[\s\u00a0]+be[\s\u00a0]+confirmed)"
+    r"(?=[\s\u00a0]*:))?"  # "Speakers provisionally confirmed:": the label, then the status of its list
     r"(?:,[^:\n|]{0,60})?[\s\u00a0]*(?P<sep>:[\s\u00a0]*\|?|\|)?"
 )
 # a label at the start of a line (``match`` anchors it there) ...
