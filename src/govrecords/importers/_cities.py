@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from govrecords.importers._city_names import CITY, VENUE_CUE, city_countries, is_city, known_city
-from govrecords.importers._dates import MONTH, MONTH_NAMES, SENTENCE_BREAK, WEEKDAYS, YEAR, find_date
+from govrecords.importers._dates import ANY_YEAR, MONTH, MONTH_NAMES, SENTENCE_BREAK, WEEKDAYS, YEAR, find_date
 from govrecords.importers._identifiers import HEAD_LIMIT, head_lines
 from govrecords.importers._places import KNOWN_FORUMS, country_code
 from govrecords.importers._title_lines import DOCUMENT_WORDS, is_masthead, title_rejection
@@ -82,7 +82,7 @@ def _dateline_city(line: str, index: int) -> tuple[int, int] | None:
     if index < 8 and (is_masthead(line) or re.search(r"\bIGF\s*(?:19|20)\d{2}\b", line)):
         # a line that names years is the meeting of its first ("IGF 2024 Riyadh: review of IGF 2023 Kyoto" is
         # at Riyadh; "IGF 2031 Lakeville: review of IGF2023 Kyoto" at no host city of the table)
-        first = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", line)
+        first = ANY_YEAR.search(line)
         forums = [f for f in KNOWN_FORUMS if first is None or f.year == int(first.group())]
         for forum in forums:
             for name in (forum.city, *forum.aliases):

@@ -24,6 +24,7 @@ from govrecords.dates import DateRange, PartialDate, When
 from govrecords.errors import DateParseError
 
 __all__ = [
+    "ANY_YEAR",
     "MONTH",
     "MONTH_NAMES",
     "PASSAGE",
@@ -107,12 +108,13 @@ def _inside(inner: When, outer: When) -> bool:
     ) and inner != outer
 
 
-_ANY_YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)")
+ANY_YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)")
+"""A year, also glued to a word ("IGF2017"), as :data:`YEAR` is one on its own."""
 
 
 def document_year(text: str) -> int | None:
     """The year the start of a text names most often (in its first 2,000 characters), or None."""
-    years = _ANY_YEAR.findall(text[:2000])  # "IGF2017" too: a forum's name glued to its year
+    years = ANY_YEAR.findall(text[:2000])  # "IGF2017" too: a forum's name glued to its year
     if not years:
         return None
     return int(max(set(years), key=lambda year: (years.count(year), -years.index(year))))
@@ -273,7 +275,8 @@ def find_date(text: str, limit: int = _DATE_LIMIT) -> tuple[int, int, When, bool
     day held on": the session's day) wins over it, and a later range holding it (a press
     release's dateline, then the meeting's days) too. With no day, the first
     month that a meeting cue presents or that stands on a short line of its own
-    (none, rather than one mentioned in passing). Revision, posting, draft and deadline dates are passed over. A date
+    (none, rather than one mentioned in passing). Revision, posting, draft and
+    deadline dates are passed over. A date
     without a year takes the year the document names most, and is flagged as
     guessed; one with its year is preferred. The date of a closing "Done at
     Port Mirela, 11 September 2013" line counts only when no other is given.

@@ -21,6 +21,7 @@ from govrecords.importers._outcomes import harvest
 from govrecords.importers._places import KnownForum, find_forum, names_another_forum, split_place
 from govrecords.importers._state import Draft, State, Value
 from govrecords.importers._text import slug
+from govrecords.importers._title_lines import CODE_KINDS
 from govrecords.importers._vocab import find_format, find_kind
 from govrecords.provenance import Provenance, SourceDocument
 from govrecords.records import Forum, Place, Section, Session, Statement, Workshop
@@ -125,24 +126,13 @@ def _guess_title(state: State) -> Value:
     return first
 
 
-_ID_KINDS = {
-    "ws": SessionKind.WORKSHOP,
-    "of": SessionKind.OPEN_FORUM,
-    "dc": SessionKind.DYNAMIC_COALITION,
-    "bpf": SessionKind.BEST_PRACTICE_FORUM,
-    "fs": SessionKind.FLASH_SESSION,
-    "lt": SessionKind.LIGHTNING_TALK,
-}
-"""The session kinds the IGF's session-id codes name ("WS #12", "OF 27"); a town hall or an NRI session has none."""
-
-
 def _kind_of_id(state: State, value: Value) -> SessionKind | None:
     """The session kind a session id names ("Open Forum #27", "OF 27", "WS #12"), or None."""
     found = find_kind(state.text, value.start, value.end)
     if found is not None:
         return found[0]
     code = re.match(r"[A-Za-z]+", value.value)
-    return _ID_KINDS.get(code.group().casefold()) if code is not None else None
+    return CODE_KINDS.get(code.group().casefold()) if code is not None else None
 
 
 def unique_id(wanted: str, taken: set[str]) -> str:

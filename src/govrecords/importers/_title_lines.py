@@ -12,13 +12,14 @@ import re
 from govrecords.importers._city_names import CITY_COUNTRY, known_city
 from govrecords.importers._dates import MONTH, PASSAGE, TIME_ONLY
 from govrecords.importers._places import country_code
+from govrecords.vocabulary import SessionKind
 
 __all__ = [
     "BODY_STARTS",
     "CODE",
+    "CODE_KINDS",
     "DOCUMENT_WORDS",
     "FORUM_WORDS",
-    "SENTENCE_WORDS",
     "SHORT_CODE",
     "is_masthead",
     "title_rejection",
@@ -30,6 +31,16 @@ _CODE_WORDS = (
     r"|Networking\s+Session)"
 )
 CODE = re.compile(rf"\b(?:{_CODE_WORDS})(?:\s*(?:#|No\.?|N°)\s*|\s+|(?<=[A-Z]{{2}}))\d{{1,4}}\b(?![.:]\d)")
+CODE_KINDS = {
+    "ws": SessionKind.WORKSHOP,
+    "of": SessionKind.OPEN_FORUM,
+    "dc": SessionKind.DYNAMIC_COALITION,
+    "bpf": SessionKind.BEST_PRACTICE_FORUM,
+    "fs": SessionKind.FLASH_SESSION,
+    "lt": SessionKind.LIGHTNING_TALK,
+}
+"""The session kinds the short codes of :data:`CODE` name ("WS #12", "OF 27"); a town hall, an NRI
+session or a main session ("PL") has none of its own."""
 SHORT_CODE = re.compile(r"^(?:WS|OF|TH|DC|BPF|NRI|PL|FS|LT)")
 
 
@@ -234,19 +245,11 @@ _SECTION_WORDS = frozenset(
         "opening",
         "closing",
         "remarks",
-        "session",
-        "sessions",
-        "summary",
-        "annex",
         "annexes",
         "appendix",
-        "contents",
-        "table",
-        "of",
-        "and",
-        "the",
     }
 )
+"""The words of a document's own section headings besides those of :data:`_GENERIC_HEADING`."""
 # a programme's time slot: "8:00 AM - 9:00 AM - Plenary", "9.30 Opening", "14:00h Panel"
 _TIME_SLOT = re.compile(r"^\d{1,2}[:.]\d{2}\b")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
