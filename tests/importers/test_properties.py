@@ -201,6 +201,10 @@ def _values(result: ImportResult) -> Any:
 @settings(max_examples=300, deadline=None)
 @given(texts().map(lambda text: text.replace("\r", "").replace("\ufeff", "")))
 @example("*\n\n\tthis workshop will be a panel discussion")  # a BOM before a bullet was counted as indentation
+@example(  # a BOM before a line's "[" hid that the date on it is a bracketed note's
+    "[Insert text]Session Name:Speaker 1: Jane Roe, Civil Society, WEOG124 October 2013 - "
+    "A Workshop on X in Bali, Indonesia"
+)
 def test_line_ends_and_byte_order_marks_change_spans_not_values(text: str) -> None:
     """A text with CRLF line ends, or a byte order mark, imports to the same values as with LF."""
     try:

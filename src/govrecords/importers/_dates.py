@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from govrecords._fold import BLANKS
 from govrecords.dateparse import MONTH_WORDS, WEEKDAY_WORDS, ZONES, parse_when
 from govrecords.dates import DateRange, PartialDate, When
 from govrecords.errors import DateParseError
@@ -260,7 +261,7 @@ def _excluded(text: str, start: int, end: int) -> bool:
     if breaks:
         window = window[breaks[-1].end() :]
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip().startswith("["):
+    if text[line_start:start].strip(BLANKS).startswith("["):  # BLANKS: a byte order mark too
         return True
     return _NOT_MEETING.search(window) is not None
 
